@@ -1,0 +1,259 @@
+//! The OMS endpoints: progress (sync and migration), health, auth, and the
+//! faults applied in front of them.
+
+use crate::faults::{decide, FaultKind};
+use crate::scenario::{Envelope, Kind, Served};
+use crate::server::ConnectionKill;
+use crate::state::Sim;
+use crate::wire::{self, BusinessError};
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use base64::Engine;
+use bytes::Bytes;
+use futures_util::StreamExt;
+use serde_json::{json, Value};
+use std::time::{Duration, Instant};
+
+/// Code OMS returns for an unknown resource (inferred from its error-code list).
+pub const NOT_FOUND_CODE: &str = "CM-RESONF000003";
+
+pub async fn health() -> Response {
+    json_response(
+        StatusCode::OK,
+        &json!({"success": true, "data": {"healthy": true}}),
+    )
+}
+
+pub async fn sync_progress(
+    State(sim): State<Sim>,
+    Path(id): Path<String>,
+    kill: Extension<ConnectionKill>,
+    headers: HeaderMap,
+) -> Response {
+    progress(sim, Kind::Sync, id, kill.0, headers).await
+}
+
+pub async fn migration_progress(
+    State(sim): State<Sim>,
+    Path(id): Path<String>,
+    kill: Extension<ConnectionKill>,
+    headers: HeaderMap,
+) -> Response {
+    progress(sim, Kind::Migration, id, kill.0, headers).await
+}
+
+/// Unknown paths under `/api/`: Spring's own 404 JSON.
+pub async fn api_not_found(uri: axum::http::Uri) -> Response {
+    spring_error(StatusCode::NOT_FOUND, uri.path())
+}
+
+async fn progress(
+    sim: Sim,
+    kind: Kind,
+    id: String,
+    kill: ConnectionKill,
+    headers: HeaderMap,
+) -> Response {
+    let started = Instant::now();
+    let (decision, project) = {
+        let mut inner = sim.lock();
+        let decision = decide(&mut inner.faults, &id);
+        (decision, inner.projects.get(&id).cloned())
+    };
+    if decision.latency_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(decision.latency_ms)).await;
+    }
+    let envelope = project
+        .as_ref()
+        .map_or(Envelope::Camel, |p| p.spec.envelope);
+    let request_id = format!("sim-{:x}", crate::clock::wall_now_ms());
+    let path = format!(
+        "/api/omsp/v2/{}/{id}/progress",
+        if kind == Kind::Sync {
+            "sync"
+        } else {
+            "migrations"
+        }
+    );
+
+    if let Some(fault) = decision.fault.clone() {
+        match fault {
+            FaultKind::Latency { .. } => {}
+            FaultKind::Status { code } => return status_fault(code, &path, &request_id),
+            FaultKind::MalformedJson => return text(StatusCode::OK, "application/json", "{\"success\":true,\"data\":{\"status\":"),
+            FaultKind::Truncated => return truncated(),
+            FaultKind::Close => {
+                kill.close();
+                std::future::pending::<()>().await;
+            }
+            FaultKind::Hang { ms } => {
+                tokio::time::sleep(Duration::from_millis(ms)).await;
+                return StatusCode::GATEWAY_TIMEOUT.into_response();
+            }
+            FaultKind::BusinessError { code, message, advice } => {
+                let e = BusinessError { code, message, advice };
+                return json_response(StatusCode::OK, &wire::failure(envelope, &e, &request_id, cost(started)));
+            }
+            FaultKind::Html => {
+                return text(StatusCode::OK, "text/html", "<!DOCTYPE html><html><head><title>Login</title></head><body><form action=\"/login\"></form></body></html>")
+            }
+            FaultKind::Empty => return text(StatusCode::OK, "application/json", ""),
+            FaultKind::Hostile { .. } | FaultKind::Huge { .. } => {}
+        }
+    }
+
+    if let Some(creds) = &sim.config.credentials {
+        if !authorized(&headers, &creds.user, &creds.password) {
+            return unauthorized(&request_id);
+        }
+    }
+
+    let Some(project) = project.filter(|p| p.spec.kind == kind) else {
+        let e = BusinessError {
+            code: NOT_FOUND_CODE.into(),
+            message: format!("project {id} does not exist"),
+            advice:
+                "Check the project ID, and that it is a project of this type (sync or migration)."
+                    .into(),
+        };
+        return json_response(
+            StatusCode::OK,
+            &wire::failure(Envelope::Camel, &e, &request_id, cost(started)),
+        );
+    };
+    let now = sim.clock().now_ms();
+    let mut data = match project.spec.served_at(now - project.since_ms, now) {
+        Served::State(snapshot) => wire::data_json(&project.spec, &snapshot),
+        Served::Raw(data) => data,
+    };
+    if let Some(FaultKind::Hostile { text, field }) = &decision.fault {
+        wire::inject_text(&mut data, text, field.as_deref());
+    }
+    let mut body = wire::success(project.spec.envelope, data, cost(started));
+    if let Some(FaultKind::Huge { bytes }) = decision.fault {
+        // Padding in an unknown field: valid JSON the client must still cope with.
+        body["padding"] = Value::String("x".repeat(bytes));
+    }
+    json_response(StatusCode::OK, &body)
+}
+
+fn cost(started: Instant) -> u64 {
+    started.elapsed().as_millis() as u64
+}
+
+fn authorized(headers: &HeaderMap, user: &str, password: &str) -> bool {
+    let Some(value) = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let Some(encoded) = value.strip_prefix("Basic ") else {
+        return false;
+    };
+    base64::engine::general_purpose::STANDARD
+        .decode(encoded.trim())
+        .ok()
+        .and_then(|raw| String::from_utf8(raw).ok())
+        .is_some_and(|pair| pair == format!("{user}:{password}"))
+}
+
+/// 401 as Spring Security answers it, with OMS's envelope (inferred).
+fn unauthorized(request_id: &str) -> Response {
+    let body = json!({
+        "success": false, "errorDetail": null, "code": "UNAUTHORIZED",
+        "message": "Full authentication is required to access this resource",
+        "advice": "Send HTTP Basic credentials of an OMS console account.",
+        "requestId": request_id, "pageNumber": null, "pageSize": null, "totalCount": null,
+        "cost": "0 ms", "data": null,
+    });
+    let mut response = json_response(StatusCode::UNAUTHORIZED, &body);
+    response.headers_mut().insert(
+        header::WWW_AUTHENTICATE,
+        HeaderValue::from_static("Basic realm=\"OMS\""),
+    );
+    response
+}
+
+fn status_fault(code: u16, path: &str, request_id: &str) -> Response {
+    let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    match code {
+        401 => unauthorized(request_id),
+        403 => json_response(
+            status,
+            &json!({
+                "success": false, "errorDetail": null, "code": "FORBIDDEN",
+                "message": "Access is denied", "advice": "Ask an OMS administrator for access to this project.",
+                "requestId": request_id, "cost": "0 ms", "data": null,
+            }),
+        ),
+        404 => spring_error(status, path),
+        500 => json_response(
+            status,
+            &json!({
+                "success": false, "errorDetail": null, "code": "INNER_ERROR",
+                "message": "Internal error", "advice": "Retry later; if it persists, check the OMS logs.",
+                "requestId": request_id, "cost": "0 ms", "data": null,
+            }),
+        ),
+        _ => {
+            let reason = status.canonical_reason().unwrap_or("Error");
+            let page = format!(
+                "<html>\r\n<head><title>{code} {reason}</title></head>\r\n<body>\r\n<center><h1>{code} {reason}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
+            );
+            Response::builder()
+                .status(status)
+                .header(header::CONTENT_TYPE, "text/html")
+                .body(Body::from(page))
+                .unwrap_or_else(|_| status.into_response())
+        }
+    }
+}
+
+fn spring_error(status: StatusCode, path: &str) -> Response {
+    json_response(
+        status,
+        &json!({
+            "timestamp": crate::clock::wall_now_ms(), "status": status.as_u16(),
+            "error": status.canonical_reason().unwrap_or("Error"), "path": path,
+        }),
+    )
+}
+
+/// A body that claims more bytes than it sends, then the connection is cut.
+fn truncated() -> Response {
+    let full = br#"{"success":true,"errorDetail":null,"code":null,"message":null,"data":{"status":"RUNNING","currentStep":"INCR_SYNC"}}"#;
+    let half = Bytes::from_static(&full[..full.len() / 2]);
+    // The pause lets the headers and first half go out before the cut.
+    let cut = async {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionAborted,
+            "truncated by fault",
+        ))
+    };
+    let stream = futures_util::stream::once(async { Ok::<Bytes, std::io::Error>(half) })
+        .chain(futures_util::stream::once(cut));
+    Response::builder()
+        .status(StatusCode::OK)
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::CONTENT_LENGTH, full.len())
+        .body(Body::from_stream(stream))
+        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
+fn text(status: StatusCode, content_type: &'static str, body: &'static str) -> Response {
+    (status, [(header::CONTENT_TYPE, content_type)], body).into_response()
+}
+
+pub fn json_response(status: StatusCode, body: &Value) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        body.to_string(),
+    )
+        .into_response()
+}

@@ -1,0 +1,475 @@
+//! Projects and how their state moves with time. A project's state is a pure
+//! function of its behaviour and the seconds since it was (re)defined, so the
+//! injected clock is all a test needs to see a lifecycle advance.
+
+use serde::{Deserialize, Serialize};
+use std::f64::consts::TAU;
+
+/// Which OMS endpoint serves the project.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// `GET /api/omsp/v2/sync/{id}/progress`
+    #[default]
+    Sync,
+    /// `GET /api/omsp/v2/migrations/{id}/progress`
+    Migration,
+}
+
+/// Which of the field-name generations the `data` object uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Naming {
+    /// The doc's table: `structMigrationProgress` / `fullMigrationProgress`.
+    #[default]
+    Table,
+    /// The doc's example response: `structSyncProgress` / `fullSyncProgress`.
+    Doc,
+    /// V4: `structTransferProgress` / `fullTransferProgress`, `alarmLevel`.
+    V4,
+}
+
+/// How the envelope's keys are spelled.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Envelope {
+    /// OMS itself: `success`, `data`, ...
+    #[default]
+    Camel,
+    /// Through OCP: `Success`, `Code: 200`, `Cost: 56`, `Data`, ...
+    Pascal,
+}
+
+/// A checkpoint given in a fixed state.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckpointSpec {
+    /// Always this many seconds behind the clock (the checkpoint advances).
+    LagSecs(i64),
+    /// This exact unix time in seconds (frozen, so the lag grows).
+    Unix(i64),
+    /// A text served as is (a Sybase position, garbage, "").
+    Text(String),
+}
+
+/// A state set exactly, for tests and for projects that do not move.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FixedState {
+    pub status: String,
+    #[serde(default)]
+    pub current_step: Option<String>,
+    #[serde(default = "yes")]
+    pub enable_struct: bool,
+    #[serde(default = "yes")]
+    pub enable_full: bool,
+    #[serde(default = "yes")]
+    pub enable_incr: bool,
+    #[serde(default)]
+    pub enable_reverse: bool,
+    #[serde(default)]
+    pub struct_progress: Option<i64>,
+    #[serde(default)]
+    pub full_progress: Option<i64>,
+    #[serde(default)]
+    pub checkpoint: Option<CheckpointSpec>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// How a project's state changes over time.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Behaviour {
+    /// INIT → prepare → schema → full data (percent climbing) → incremental,
+    /// starting over every `period_secs`.
+    Lifecycle {
+        #[serde(default = "default_lifecycle_period")]
+        period_secs: u64,
+    },
+    /// Incremental sync whose lag drifts between the two bounds.
+    Steady {
+        #[serde(default = "default_lag_min")]
+        lag_min_secs: f64,
+        #[serde(default = "default_lag_max")]
+        lag_max_secs: f64,
+        #[serde(default = "default_drift_period")]
+        period_secs: f64,
+    },
+    /// Incremental sync falling behind: the lag grows by `rate` seconds per
+    /// second from `start_secs`, up to `max_secs`.
+    GrowingLag {
+        #[serde(default = "default_growing_start")]
+        start_secs: f64,
+        #[serde(default = "default_growing_rate")]
+        rate: f64,
+        #[serde(default = "default_growing_max")]
+        max_secs: f64,
+    },
+    /// A Sybase source: the checkpoint is a `"fileId,fileOffset"` log position.
+    Sybase,
+    /// Exactly this state.
+    Fixed(FixedState),
+    /// This JSON served verbatim as `data` (odd values, nulls, anything).
+    Raw { data: serde_json::Value },
+}
+
+fn default_lifecycle_period() -> u64 {
+    300
+}
+fn default_lag_min() -> f64 {
+    1.0
+}
+fn default_lag_max() -> f64 {
+    20.0
+}
+fn default_drift_period() -> f64 {
+    90.0
+}
+fn default_growing_start() -> f64 {
+    30.0
+}
+fn default_growing_rate() -> f64 {
+    0.5
+}
+fn default_growing_max() -> f64 {
+    3600.0
+}
+
+/// One project as configured (scenario file or control API).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectSpec {
+    pub id: String,
+    #[serde(default)]
+    pub kind: Kind,
+    #[serde(default)]
+    pub naming: Naming,
+    #[serde(default)]
+    pub envelope: Envelope,
+    #[serde(default = "default_importance")]
+    pub importance: String,
+    pub behaviour: Behaviour,
+}
+
+fn default_importance() -> String {
+    "MEDIUM".into()
+}
+
+/// A scenario file: `[[project]]` tables.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    #[serde(default, rename = "project")]
+    pub projects: Vec<ProjectSpec>,
+}
+
+impl Scenario {
+    pub fn from_toml(text: &str) -> Result<Self, String> {
+        let scenario: Scenario = toml::from_str(text).map_err(|e| e.to_string())?;
+        for p in &scenario.projects {
+            p.validate()?;
+        }
+        Ok(scenario)
+    }
+
+    /// The seeded projects the demo and the tests start with.
+    pub fn default_scenario() -> Self {
+        Self::from_toml(DEFAULT_SCENARIO).expect("the built-in scenario is valid")
+    }
+}
+
+/// The built-in scenario, also a worked example of the file format.
+pub const DEFAULT_SCENARIO: &str = include_str!("../scenarios/default.toml");
+
+impl ProjectSpec {
+    /// Rejects specs that parse but make no sense.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.id.trim().is_empty() || self.id.contains('/') {
+            return Err(format!(
+                "project id {:?} must be non-empty and have no '/'",
+                self.id
+            ));
+        }
+        match &self.behaviour {
+            Behaviour::Lifecycle { period_secs } if *period_secs < LIFECYCLE_INCR_AT + 10 => {
+                Err(format!(
+                    "lifecycle period_secs must be at least {}",
+                    LIFECYCLE_INCR_AT + 10
+                ))
+            }
+            Behaviour::Steady {
+                lag_min_secs,
+                lag_max_secs,
+                period_secs,
+            } if lag_min_secs > lag_max_secs || *period_secs <= 0.0 => {
+                Err("steady needs lag_min_secs <= lag_max_secs and period_secs > 0".into())
+            }
+            Behaviour::GrowingLag { rate, .. } if *rate < 0.0 => {
+                Err("growing_lag rate must be >= 0".into())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A checkpoint as served.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Checkpoint {
+    None,
+    Unix(i64),
+    Text(String),
+}
+
+/// What a project looks like at one moment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    pub status: String,
+    pub current_step: Option<String>,
+    pub enable_struct: bool,
+    pub enable_full: bool,
+    pub enable_incr: bool,
+    pub enable_reverse: bool,
+    pub struct_progress: Option<i64>,
+    pub full_progress: Option<i64>,
+    pub checkpoint: Checkpoint,
+}
+
+/// Either a modelled state or raw JSON for `data`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Served {
+    State(Snapshot),
+    Raw(serde_json::Value),
+}
+
+// Lifecycle phase boundaries, in seconds since the cycle began.
+const LIFECYCLE_PREPARE_AT: u64 = 10;
+const LIFECYCLE_STRUCT_AT: u64 = 20;
+const LIFECYCLE_FULL_AT: u64 = 60;
+const LIFECYCLE_INCR_AT: u64 = 150;
+/// After switching to incremental the lag shrinks to this over 30 s.
+const LIFECYCLE_CAUGHT_UP_LAG: i64 = 3;
+
+struct Steps {
+    prepare: &'static str,
+    structure: &'static str,
+    full: &'static str,
+    incr: &'static str,
+}
+
+fn steps(kind: Kind) -> Steps {
+    match kind {
+        Kind::Sync => Steps {
+            prepare: "SYNC_PREPARE",
+            structure: "STRUCT_SYNC",
+            full: "CONNECTOR_FULL_SYNC",
+            incr: "CONNECTOR_INCR_SYNC",
+        },
+        Kind::Migration => Steps {
+            prepare: "PREPARE",
+            structure: "STRUCT_MIGRATION",
+            full: "FULL_MIGRATION",
+            incr: "INCR_SYNC",
+        },
+    }
+}
+
+fn running(step: &str, checkpoint: Checkpoint) -> Snapshot {
+    Snapshot {
+        status: "RUNNING".into(),
+        current_step: Some(step.into()),
+        enable_struct: true,
+        enable_full: true,
+        enable_incr: true,
+        enable_reverse: false,
+        struct_progress: Some(100),
+        full_progress: Some(100),
+        checkpoint,
+    }
+}
+
+/// A stable phase in [0, 1) from the id, so steady projects drift out of step.
+fn phase_of(id: &str) -> f64 {
+    let h = id
+        .bytes()
+        .fold(17u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32));
+    (h % 1000) as f64 / 1000.0
+}
+
+impl ProjectSpec {
+    /// The project's state `elapsed_ms` after it was defined, at clock time `now_ms`.
+    pub fn served_at(&self, elapsed_ms: i64, now_ms: i64) -> Served {
+        let now_s = now_ms.div_euclid(1000);
+        let elapsed = elapsed_ms.max(0) as f64 / 1000.0;
+        let behind = |lag: f64| Checkpoint::Unix(now_s - lag.round() as i64);
+        let steps = steps(self.kind);
+        let snapshot = match &self.behaviour {
+            Behaviour::Raw { data } => return Served::Raw(data.clone()),
+            Behaviour::Lifecycle { period_secs } => {
+                let t = (elapsed as u64) % period_secs;
+                let frac = elapsed.fract();
+                let pct = |from: u64, to: u64| -> i64 {
+                    (((t - from) as f64 + frac) / (to - from) as f64 * 100.0)
+                        .floor()
+                        .clamp(0.0, 99.0) as i64
+                };
+                if t < LIFECYCLE_PREPARE_AT {
+                    Snapshot {
+                        status: "INIT".into(),
+                        current_step: Some("PRE_CHECK".into()),
+                        struct_progress: Some(0),
+                        full_progress: Some(0),
+                        ..running("", Checkpoint::None)
+                    }
+                } else if t < LIFECYCLE_STRUCT_AT {
+                    Snapshot {
+                        struct_progress: Some(0),
+                        full_progress: Some(0),
+                        ..running(steps.prepare, Checkpoint::None)
+                    }
+                } else if t < LIFECYCLE_FULL_AT {
+                    Snapshot {
+                        struct_progress: Some(pct(LIFECYCLE_STRUCT_AT, LIFECYCLE_FULL_AT)),
+                        full_progress: Some(0),
+                        ..running(steps.structure, Checkpoint::None)
+                    }
+                } else if t < LIFECYCLE_INCR_AT {
+                    Snapshot {
+                        full_progress: Some(pct(LIFECYCLE_FULL_AT, LIFECYCLE_INCR_AT)),
+                        ..running(steps.full, Checkpoint::None)
+                    }
+                } else {
+                    // Incremental starts from where the full copy began, then catches up.
+                    let start_lag = (LIFECYCLE_INCR_AT - LIFECYCLE_FULL_AT) as f64;
+                    let into = (t - LIFECYCLE_INCR_AT) as f64 + frac;
+                    let lag =
+                        (start_lag - into * (start_lag / 30.0)).max(LIFECYCLE_CAUGHT_UP_LAG as f64);
+                    running(steps.incr, behind(lag))
+                }
+            }
+            Behaviour::Steady {
+                lag_min_secs,
+                lag_max_secs,
+                period_secs,
+            } => {
+                let wave = 0.5 + 0.5 * (TAU * (elapsed / period_secs + phase_of(&self.id))).sin();
+                running(
+                    steps.incr,
+                    behind(lag_min_secs + (lag_max_secs - lag_min_secs) * wave),
+                )
+            }
+            Behaviour::GrowingLag {
+                start_secs,
+                rate,
+                max_secs,
+            } => running(
+                steps.incr,
+                behind((start_secs + rate * elapsed).min(*max_secs)),
+            ),
+            Behaviour::Sybase => {
+                let secs = elapsed as i64;
+                let position = format!("{},{}", 100 + secs / 600, (secs % 600) * 4096 + 30);
+                running(steps.incr, Checkpoint::Text(position))
+            }
+            Behaviour::Fixed(f) => Snapshot {
+                status: f.status.clone(),
+                current_step: f.current_step.clone(),
+                enable_struct: f.enable_struct,
+                enable_full: f.enable_full,
+                enable_incr: f.enable_incr,
+                enable_reverse: f.enable_reverse,
+                struct_progress: f.struct_progress,
+                full_progress: f.full_progress,
+                checkpoint: match &f.checkpoint {
+                    None => Checkpoint::None,
+                    Some(CheckpointSpec::LagSecs(lag)) => Checkpoint::Unix(now_s - lag),
+                    Some(CheckpointSpec::Unix(t)) => Checkpoint::Unix(*t),
+                    Some(CheckpointSpec::Text(t)) => Checkpoint::Text(t.clone()),
+                },
+            },
+        };
+        Served::State(snapshot)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(behaviour: Behaviour) -> ProjectSpec {
+        ProjectSpec {
+            id: "np_t".into(),
+            kind: Kind::Sync,
+            naming: Naming::Table,
+            envelope: Envelope::Camel,
+            importance: "LOW".into(),
+            behaviour,
+        }
+    }
+
+    fn state(s: Served) -> Snapshot {
+        match s {
+            Served::State(s) => s,
+            Served::Raw(_) => panic!("expected a state"),
+        }
+    }
+
+    #[test]
+    fn lifecycle_walks_every_phase_in_order() {
+        let p = spec(Behaviour::Lifecycle { period_secs: 300 });
+        let now = 1_700_000_000_000;
+        let at = |s: i64| state(p.served_at(s * 1000, now));
+        assert_eq!(at(0).status, "INIT");
+        assert_eq!(at(12).current_step.as_deref(), Some("SYNC_PREPARE"));
+        let mid_struct = at(40);
+        assert_eq!(mid_struct.current_step.as_deref(), Some("STRUCT_SYNC"));
+        assert_eq!(mid_struct.struct_progress, Some(50));
+        let full = at(105);
+        assert_eq!(full.current_step.as_deref(), Some("CONNECTOR_FULL_SYNC"));
+        assert_eq!(
+            (full.struct_progress, full.full_progress),
+            (Some(100), Some(50))
+        );
+        assert_eq!(full.checkpoint, Checkpoint::None);
+        let incr = at(200);
+        assert_eq!(incr.current_step.as_deref(), Some("CONNECTOR_INCR_SYNC"));
+        assert_eq!(incr.checkpoint, Checkpoint::Unix(now / 1000 - 3));
+        assert_eq!(at(300).status, "INIT", "the cycle starts over");
+    }
+
+    #[test]
+    fn steady_lag_stays_within_bounds() {
+        let p = spec(Behaviour::Steady {
+            lag_min_secs: 1.0,
+            lag_max_secs: 20.0,
+            period_secs: 90.0,
+        });
+        let now = 1_700_000_000_000;
+        for s in 0..400 {
+            let Checkpoint::Unix(c) = state(p.served_at(s * 1000, now)).checkpoint else {
+                panic!()
+            };
+            let lag = now / 1000 - c;
+            assert!((1..=20).contains(&lag), "lag {lag} at {s}");
+        }
+    }
+
+    #[test]
+    fn default_scenario_parses_and_has_a_dozen_projects() {
+        let s = Scenario::default_scenario();
+        assert!(s.projects.len() >= 12, "{}", s.projects.len());
+    }
+
+    #[test]
+    fn bad_specs_are_rejected_with_a_reason() {
+        let err = Scenario::from_toml("[[project]]\nid = \"x\"\nbehaviour = { type = \"warp\" }")
+            .unwrap_err();
+        assert!(err.contains("warp"), "{err}");
+        let err =
+            Scenario::from_toml("[[project]]\nid = \"a/b\"\nbehaviour = { type = \"sybase\" }")
+                .unwrap_err();
+        assert!(err.contains("'/'"), "{err}");
+    }
+}

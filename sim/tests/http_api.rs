@@ -1,0 +1,618 @@
+//! The simulator over real HTTP: endpoints, auth, every fault, the lifecycle
+//! under the manual clock, and bad control input.
+
+use oms_sim::scenario::Scenario;
+use oms_sim::{Clock, Config, Running};
+use reqwest::{Client, StatusCode};
+use serde_json::{json, Value};
+use std::time::Duration;
+
+const T0_MS: i64 = 1_764_000_000_000;
+
+async fn sim() -> Running {
+    let config = Config {
+        clock: Clock::manual(T0_MS),
+        ..Config::default()
+    };
+    oms_sim::start("127.0.0.1:0".parse().unwrap(), config)
+        .await
+        .unwrap()
+}
+
+fn client() -> Client {
+    Client::builder()
+        .timeout(Duration::from_secs(5))
+        .build()
+        .unwrap()
+}
+
+async fn get_json(s: &Running, path: &str) -> (StatusCode, Value) {
+    let r = client()
+        .get(s.url(path))
+        .basic_auth("oms", Some("oms-sim"))
+        .send()
+        .await
+        .unwrap();
+    let status = r.status();
+    (status, r.json().await.unwrap())
+}
+
+async fn control(
+    s: &Running,
+    method: reqwest::Method,
+    path: &str,
+    body: Value,
+) -> (StatusCode, Value) {
+    let r = client()
+        .request(method, s.url(path))
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap();
+    let status = r.status();
+    (status, r.json().await.unwrap())
+}
+
+async fn fault(s: &Running, rule: Value) {
+    let (status, body) = control(s, reqwest::Method::POST, "/_sim/faults", rule).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
+async fn advance(s: &Running, secs: i64) {
+    let (status, _) = control(
+        s,
+        reqwest::Method::POST,
+        "/_sim/clock",
+        json!({ "advance_ms": secs * 1000 }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+const ENVELOPE_KEYS: [&str; 11] = [
+    "success",
+    "errorDetail",
+    "code",
+    "message",
+    "advice",
+    "requestId",
+    "pageNumber",
+    "pageSize",
+    "totalCount",
+    "cost",
+    "data",
+];
+
+#[tokio::test]
+async fn sync_progress_has_the_full_envelope_and_the_tables_fields() {
+    let s = sim().await;
+    let (status, body) = get_json(&s, "/api/omsp/v2/sync/np_steady_orders/progress").await;
+    assert_eq!(status, StatusCode::OK);
+    let keys: Vec<&str> = body
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ENVELOPE_KEYS);
+    assert_eq!(body["success"], true);
+    assert!(body["cost"].as_str().unwrap().ends_with(" ms"));
+    let data = &body["data"];
+    for key in [
+        "status",
+        "importance",
+        "enableStructSync",
+        "enableFullSync",
+        "enableIncrSync",
+        "currentStep",
+        "structMigrationProgress",
+        "fullMigrationProgress",
+        "incrSyncCheckpoint",
+    ] {
+        assert!(data.get(key).is_some(), "missing {key} in {data}");
+    }
+    assert_eq!(data["status"], "RUNNING");
+    let checkpoint: i64 = data["incrSyncCheckpoint"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let lag = T0_MS / 1000 - checkpoint;
+    assert!((1..=20).contains(&lag), "lag {lag}");
+}
+
+#[tokio::test]
+async fn naming_variants_and_the_pascal_envelope() {
+    let s = sim().await;
+    let (_, doc) = get_json(&s, "/api/omsp/v2/sync/p_3xj9docnames/progress").await;
+    assert!(
+        doc["data"]["structSyncProgress"].is_number()
+            && doc["data"]["fullSyncProgress"].is_number()
+    );
+    let (_, v4) = get_json(&s, "/api/omsp/v2/sync/np_v4_payments/progress").await;
+    assert!(v4["data"]["structTransferProgress"].is_number());
+    assert!(v4["data"]["alarmLevel"].is_string());
+    let (_, ocp) = get_json(&s, "/api/omsp/v2/sync/np_ocp_inventory/progress").await;
+    assert_eq!(ocp["Success"], true);
+    assert_eq!(ocp["Code"], 200);
+    assert!(ocp["Cost"].is_number());
+    assert_eq!(ocp["Data"]["Status"], "RUNNING");
+    let (_, sybase) = get_json(&s, "/api/omsp/v2/sync/np_sybase_ledger/progress").await;
+    let position = sybase["data"]["incrSyncCheckpoint"].as_str().unwrap();
+    assert!(position
+        .split_once(',')
+        .is_some_and(|(a, b)| a.parse::<u64>().is_ok() && b.parse::<u64>().is_ok()));
+}
+
+#[tokio::test]
+async fn migration_endpoint_uses_its_own_names_and_an_integer_checkpoint() {
+    let s = sim().await;
+    let (_, body) = get_json(&s, "/api/omsp/v2/migrations/p_migration_dw/progress").await;
+    let data = &body["data"];
+    for key in [
+        "enableStructMigration",
+        "enableFullMigration",
+        "enableIncrSync",
+        "enableReverseIncrSync",
+    ] {
+        assert!(data[key].is_boolean(), "{key} in {data}");
+    }
+    advance(&s, 200).await;
+    let (_, body) = get_json(&s, "/api/omsp/v2/migrations/p_migration_dw/progress").await;
+    assert!(body["data"]["incrSyncCheckpoint"].is_i64(), "{body}");
+    // A migration id asked for on the sync endpoint is unknown there.
+    let (_, body) = get_json(&s, "/api/omsp/v2/sync/p_migration_dw/progress").await;
+    assert_eq!(body["success"], false);
+}
+
+#[tokio::test]
+async fn health_needs_no_auth_and_the_api_does() {
+    let s = sim().await;
+    let r = client().get(s.url("/oms/health")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.json::<Value>().await.unwrap()["data"]["healthy"], true);
+
+    let path = "/api/omsp/v2/sync/np_steady_orders/progress";
+    let r = client().get(s.url(path)).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    assert!(r.headers().contains_key("www-authenticate"));
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(
+        (body["success"].clone(), body["code"].clone()),
+        (json!(false), json!("UNAUTHORIZED"))
+    );
+    let r = client()
+        .get(s.url(path))
+        .basic_auth("oms", Some("wrong"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+
+    let (_, log) = control(
+        &s,
+        reqwest::Method::GET,
+        "/_sim/requests?path_prefix=/api/",
+        json!({}),
+    )
+    .await;
+    let sent: Vec<bool> = log["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["auth_sent"].as_bool().unwrap())
+        .collect();
+    assert_eq!(sent, [false, true]);
+}
+
+#[tokio::test]
+async fn unknown_project_is_http_200_with_success_false() {
+    let s = sim().await;
+    let (status, body) = get_json(&s, "/api/omsp/v2/sync/np_nope/progress").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["success"], false);
+    assert_eq!(body["code"], "CM-RESONF000003");
+    assert!(body["message"].as_str().unwrap().contains("np_nope"));
+    assert!(!body["advice"].as_str().unwrap().is_empty());
+    assert!(body["data"].is_null());
+}
+
+#[tokio::test]
+async fn lifecycle_advances_with_the_manual_clock() {
+    let s = sim().await;
+    let path = "/api/omsp/v2/sync/np_4ur1zdx1v8cg/progress";
+    let mut seen = Vec::new();
+    for step_secs in [0, 15, 25, 40, 60, 110] {
+        advance(&s, step_secs).await;
+        let (_, body) = get_json(&s, path).await;
+        let d = &body["data"];
+        seen.push((
+            d["status"].as_str().unwrap().to_owned(),
+            d["currentStep"].as_str().unwrap().to_owned(),
+        ));
+    }
+    let steps: Vec<&str> = seen.iter().map(|(_, step)| step.as_str()).collect();
+    assert_eq!(
+        steps,
+        [
+            "PRE_CHECK",
+            "SYNC_PREPARE",
+            "STRUCT_SYNC",
+            "CONNECTOR_FULL_SYNC",
+            "CONNECTOR_FULL_SYNC",
+            "CONNECTOR_INCR_SYNC"
+        ]
+    );
+    assert_eq!(seen[0].0, "INIT");
+    // 250 s in: 100 s into incremental, caught up to a 3 s lag.
+    let (_, body) = get_json(&s, path).await;
+    let checkpoint: i64 = body["data"]["incrSyncCheckpoint"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(T0_MS / 1000 + 250 - checkpoint, 3);
+}
+
+#[tokio::test]
+async fn growing_lag_grows_to_minutes() {
+    let s = sim().await;
+    advance(&s, 600).await;
+    let (_, body) = get_json(&s, "/api/omsp/v2/sync/np_lagging_audit/progress").await;
+    let checkpoint: i64 = body["data"]["incrSyncCheckpoint"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(T0_MS / 1000 + 600 - checkpoint, 330);
+}
+
+#[tokio::test]
+async fn a_project_state_can_be_set_exactly_or_served_raw() {
+    let s = sim().await;
+    let (status, _) = control(
+        &s,
+        reqwest::Method::PUT,
+        "/_sim/projects/np_new",
+        json!({ "importance": "HIGH", "behaviour": { "type": "fixed", "status": "SUSPEND", "current_step": "INCR_SYNC",
+                 "struct_progress": 100, "full_progress": 42, "checkpoint": { "lag_secs": 7 } } }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, body) = get_json(&s, "/api/omsp/v2/sync/np_new/progress").await;
+    assert_eq!(body["data"]["status"], "SUSPEND");
+    assert_eq!(body["data"]["fullMigrationProgress"], 42);
+    assert_eq!(
+        body["data"]["incrSyncCheckpoint"],
+        json!((T0_MS / 1000 - 7).to_string())
+    );
+
+    let raw = json!({ "status": "running", "structMigrationProgress": -5, "fullMigrationProgress": "50", "extra": [1] });
+    control(
+        &s,
+        reqwest::Method::PUT,
+        "/_sim/projects/np_new",
+        json!({ "behaviour": { "type": "raw", "data": raw } }),
+    )
+    .await;
+    let (_, body) = get_json(&s, "/api/omsp/v2/sync/np_new/progress").await;
+    assert_eq!(body["data"], raw);
+
+    let (_, removed) = control(
+        &s,
+        reqwest::Method::DELETE,
+        "/_sim/projects/np_new",
+        json!({}),
+    )
+    .await;
+    assert_eq!(removed["removed"], true);
+    let (_, body) = get_json(&s, "/api/omsp/v2/sync/np_new/progress").await;
+    assert_eq!(body["success"], false);
+}
+
+#[tokio::test]
+async fn status_faults_answer_as_oms_and_its_proxy_would() {
+    let s = sim().await;
+    let path = "/api/omsp/v2/sync/np_steady_orders/progress";
+    for code in [401u16, 403, 404, 500, 502, 503] {
+        fault(&s, json!({ "kind": "status", "code": code, "count": 1 })).await;
+        let r = client()
+            .get(s.url(path))
+            .basic_auth("oms", Some("oms-sim"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), code);
+        let is_html = r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html");
+        assert_eq!(is_html, code >= 502, "content type for {code}");
+    }
+    let (status, body) = get_json(&s, path).await;
+    assert_eq!(
+        (status, body["success"].clone()),
+        (StatusCode::OK, json!(true)),
+        "counted faults cleared"
+    );
+}
+
+#[tokio::test]
+async fn body_faults_break_the_answer_in_each_way() {
+    let s = sim().await;
+    let path = "/api/omsp/v2/sync/np_steady_orders/progress";
+    let fetch = || async {
+        let r = client()
+            .get(s.url(path))
+            .basic_auth("oms", Some("oms-sim"))
+            .send()
+            .await
+            .unwrap();
+        (r.status(), r.bytes().await)
+    };
+
+    fault(&s, json!({ "kind": "malformed_json", "count": 1 })).await;
+    let (status, body) = fetch().await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(serde_json::from_slice::<Value>(&body.unwrap()).is_err());
+
+    fault(&s, json!({ "kind": "truncated", "count": 1 })).await;
+    let (_, body) = fetch().await;
+    assert!(body.is_err(), "a truncated body is an error for the client");
+
+    fault(&s, json!({ "kind": "empty", "count": 1 })).await;
+    assert!(fetch().await.1.unwrap().is_empty());
+
+    fault(&s, json!({ "kind": "html", "count": 1 })).await;
+    assert!(fetch().await.1.unwrap().starts_with(b"<!DOCTYPE html>"));
+
+    fault(
+        &s,
+        json!({ "kind": "huge", "bytes": 5_000_000, "count": 1 }),
+    )
+    .await;
+    let body: Value = serde_json::from_slice(&fetch().await.1.unwrap()).unwrap();
+    assert!(
+        body["padding"].as_str().unwrap().len() == 5_000_000 && body["data"]["status"] == "RUNNING"
+    );
+
+    fault(&s, json!({ "kind": "business_error", "code": "INNER_ERROR", "message": "boom", "advice": "retry", "count": 1 })).await;
+    let body: Value = serde_json::from_slice(&fetch().await.1.unwrap()).unwrap();
+    assert_eq!(
+        (
+            body["success"].clone(),
+            body["code"].clone(),
+            body["advice"].clone()
+        ),
+        (json!(false), json!("INNER_ERROR"), json!("retry"))
+    );
+
+    let hostile = "<img src=x onerror=alert(1)>";
+    fault(
+        &s,
+        json!({ "kind": "hostile", "text": hostile, "count": 1 }),
+    )
+    .await;
+    let body: Value = serde_json::from_slice(&fetch().await.1.unwrap()).unwrap();
+    assert_eq!(body["data"]["status"], hostile);
+    assert_eq!(body["data"]["currentStep"], hostile);
+    assert_eq!(
+        body["data"]["enableIncrSync"], true,
+        "only text fields change"
+    );
+}
+
+#[tokio::test]
+async fn connection_faults_close_hang_and_delay() {
+    let s = sim().await;
+    let path = "/api/omsp/v2/sync/np_steady_orders/progress";
+    let quick = Client::builder()
+        .timeout(Duration::from_millis(700))
+        .build()
+        .unwrap();
+
+    fault(
+        &s,
+        json!({ "kind": "close", "project": "np_steady_orders", "count": 1 }),
+    )
+    .await;
+    let err = quick
+        .get(s.url(path))
+        .basic_auth("oms", Some("oms-sim"))
+        .send()
+        .await
+        .unwrap_err();
+    assert!(!err.is_timeout(), "closed, not timed out: {err}");
+
+    fault(&s, json!({ "kind": "hang", "count": 1 })).await;
+    let err = quick
+        .get(s.url(path))
+        .basic_auth("oms", Some("oms-sim"))
+        .send()
+        .await
+        .unwrap_err();
+    assert!(err.is_timeout(), "{err}");
+
+    fault(&s, json!({ "kind": "latency", "ms": 300, "count": 1 })).await;
+    let started = std::time::Instant::now();
+    let r = quick
+        .get(s.url(path))
+        .basic_auth("oms", Some("oms-sim"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(started.elapsed() >= Duration::from_millis(300));
+
+    // A fault for one project leaves the others alone.
+    fault(
+        &s,
+        json!({ "kind": "status", "code": 500, "project": "np_steady_users" }),
+    )
+    .await;
+    assert_eq!(get_json(&s, path).await.0, StatusCode::OK);
+    let (_, cleared) = control(
+        &s,
+        reqwest::Method::DELETE,
+        "/_sim/faults?project=np_steady_users",
+        json!({}),
+    )
+    .await;
+    assert_eq!(cleared["cleared"], 1);
+}
+
+#[tokio::test]
+async fn bad_control_input_gets_400_saying_what_is_wrong() {
+    let s = sim().await;
+    let cases = [
+        (
+            reqwest::Method::POST,
+            "/_sim/faults",
+            "not json",
+            "invalid body",
+        ),
+        (
+            reqwest::Method::POST,
+            "/_sim/faults",
+            r#"{"kind":"status","code":42}"#,
+            "42",
+        ),
+        (
+            reqwest::Method::POST,
+            "/_sim/faults",
+            r#"{"kind":"latency"}"#,
+            "ms",
+        ),
+        (reqwest::Method::POST, "/_sim/faults", "", "JSON body"),
+        (
+            reqwest::Method::PUT,
+            "/_sim/projects/x",
+            r#"{"behaviour":{"type":"nope"}}"#,
+            "nope",
+        ),
+        (
+            reqwest::Method::PUT,
+            "/_sim/projects/x",
+            "[1]",
+            "JSON object",
+        ),
+        (
+            reqwest::Method::POST,
+            "/_sim/clock",
+            r#"{"advance_ms":1,"set_ms":2}"#,
+            "exactly one",
+        ),
+    ];
+    for (method, path, body, expected) in cases {
+        let r = client()
+            .request(method, s.url(path))
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{path} {body}");
+        let message = r.json::<Value>().await.unwrap()["error"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            message.contains(expected),
+            "{message:?} should mention {expected:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_request_log_records_time_path_and_auth_and_can_be_filtered() {
+    let s = sim().await;
+    get_json(&s, "/api/omsp/v2/sync/np_steady_orders/progress").await;
+    client().get(s.url("/oms/health")).send().await.unwrap();
+    let (_, log) = control(&s, reqwest::Method::GET, "/_sim/requests", json!({})).await;
+    let entries = log["requests"].as_array().unwrap();
+    assert_eq!(entries.len(), 2, "control calls are not logged");
+    assert_eq!(entries[0]["clock_ms"], T0_MS);
+    assert!(entries[0]["wall_ms"].as_i64().unwrap() > T0_MS);
+    let (_, later) = control(
+        &s,
+        reqwest::Method::GET,
+        "/_sim/requests?since_seq=1",
+        json!({}),
+    )
+    .await;
+    assert_eq!(later["requests"][0]["path"], "/oms/health");
+    control(&s, reqwest::Method::DELETE, "/_sim/requests", json!({})).await;
+    let (_, empty) = control(&s, reqwest::Method::GET, "/_sim/requests", json!({})).await;
+    assert_eq!(empty["requests"].as_array().unwrap().len(), 0);
+}
+
+#[tokio::test]
+async fn wall_clock_cannot_be_moved_and_reset_restores_the_scenario() {
+    let s = oms_sim::start("127.0.0.1:0".parse().unwrap(), Config::default())
+        .await
+        .unwrap();
+    let (status, body) = control(
+        &s,
+        reqwest::Method::POST,
+        "/_sim/clock",
+        json!({ "advance_ms": 1 }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body["error"].as_str().unwrap().contains("--manual-clock"));
+    control(
+        &s,
+        reqwest::Method::DELETE,
+        "/_sim/projects/np_steady_orders",
+        json!({}),
+    )
+    .await;
+    let (_, reset) = control(&s, reqwest::Method::POST, "/_sim/reset", json!({})).await;
+    assert_eq!(
+        reset["projects"],
+        Scenario::default_scenario().projects.len()
+    );
+}
+
+#[tokio::test]
+async fn static_folder_and_cors_are_served_when_asked() {
+    let dir = std::env::temp_dir().join(format!("oms-sim-static-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<p>widget</p>").unwrap();
+    let config = Config {
+        static_dir: Some(dir.clone()),
+        cors_origin: Some("http://127.0.0.1:9999".into()),
+        ..Config::default()
+    };
+    let s = oms_sim::start("127.0.0.1:0".parse().unwrap(), config)
+        .await
+        .unwrap();
+    let page = client()
+        .get(s.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(page, "<p>widget</p>");
+    let r = client()
+        .get(s.url("/oms/health"))
+        .header("Origin", "http://127.0.0.1:9999")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.headers()["access-control-allow-origin"],
+        "http://127.0.0.1:9999"
+    );
+    // Without --cors-origin there are no CORS headers, as with OMS.
+    let plain = sim().await;
+    let r = client()
+        .get(plain.url("/oms/health"))
+        .header("Origin", "http://x.test")
+        .send()
+        .await
+        .unwrap();
+    assert!(!r.headers().contains_key("access-control-allow-origin"));
+    std::fs::remove_dir_all(dir).ok();
+}
