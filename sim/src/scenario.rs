@@ -48,6 +48,9 @@ pub enum CheckpointSpec {
     LagSecs(i64),
     /// This exact unix time in seconds (frozen, so the lag grows).
     Unix(i64),
+    /// This many seconds before the project was defined, then frozen (a
+    /// paused or released project: the lag grows from there).
+    FrozenLagSecs(i64),
     /// A text served as is (a Sybase position, garbage, "").
     Text(String),
 }
@@ -386,6 +389,9 @@ impl ProjectSpec {
                     None => Checkpoint::None,
                     Some(CheckpointSpec::LagSecs(lag)) => Checkpoint::Unix(now_s - lag),
                     Some(CheckpointSpec::Unix(t)) => Checkpoint::Unix(*t),
+                    Some(CheckpointSpec::FrozenLagSecs(lag)) => {
+                        Checkpoint::Unix((now_ms - elapsed_ms).div_euclid(1000) - lag)
+                    }
                     Some(CheckpointSpec::Text(t)) => Checkpoint::Text(t.clone()),
                 },
             },

@@ -1,0 +1,356 @@
+//! The wire model: what OMS sends, read tolerantly. Pure Rust, no browser.
+//!
+//! OMS answers come in several spellings (three names for each percentage,
+//! PascalCase envelopes through OCP, checkpoints as string or number), so
+//! fields are looked up case-insensitively under every known name, and any
+//! value that is not what we expect is kept raw rather than guessed at.
+
+mod endpoint;
+mod outcome;
+
+pub use endpoint::{progress_path, ApiKind};
+pub use outcome::{classify, FetchError};
+
+use serde_json::{Map, Value};
+
+/// A percentage as OMS sent it, made safe to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Percent {
+    /// 0–100, for the bar.
+    pub value: u8,
+    /// The value as sent, when it was outside 0–100 or not a plain integer.
+    pub raw: Option<String>,
+}
+
+/// The `data` of a progress answer. Every field may be missing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Progress {
+    /// Raw status text, e.g. `RUNNING` (unknown values kept as sent).
+    pub status: Option<String>,
+    /// `importance` (V3) or `alarmLevel` (V4).
+    pub importance: Option<String>,
+    pub enable_struct: Option<bool>,
+    pub enable_full: Option<bool>,
+    pub enable_incr: Option<bool>,
+    pub enable_reverse_incr: Option<bool>,
+    pub current_step: Option<String>,
+    pub struct_progress: Option<Percent>,
+    pub full_progress: Option<Percent>,
+    /// The incremental checkpoint as text (numbers are turned into their digits).
+    pub incr_checkpoint: Option<String>,
+}
+
+/// What OMS says when a call fails.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OmsError {
+    pub code: Option<String>,
+    pub message: Option<String>,
+    pub advice: Option<String>,
+    pub request_id: Option<String>,
+}
+
+/// A well-formed answer: progress, or a failure OMS reported.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    Progress(Progress),
+    Failed(OmsError),
+}
+
+/// Why a body could not be read as an OMS answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParseError {
+    /// Empty body.
+    Empty,
+    /// Not JSON (an HTML page, a cut-off body...); carries a short excerpt.
+    NotJson { excerpt: String },
+    /// JSON, but not an object.
+    NotAnObject { excerpt: String },
+    /// `success: true` (or absent) without a `data` object.
+    NoData,
+    /// The body stopped before its end (the connection was cut).
+    Incomplete,
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ParseError::Empty => write!(f, "the response body was empty"),
+            ParseError::NotJson { excerpt } => write!(f, "the response is not JSON: {excerpt}"),
+            ParseError::NotAnObject { excerpt } => {
+                write!(f, "the response is not a JSON object: {excerpt}")
+            }
+            ParseError::NoData => write!(f, "the response has no progress data"),
+            ParseError::Incomplete => write!(f, "the response body was cut off"),
+        }
+    }
+}
+
+/// At most this many characters of a bad body are kept for the operator.
+pub const EXCERPT_CHARS: usize = 120;
+
+/// A short, single-line excerpt of a body, for error messages.
+pub fn excerpt(body: &str) -> String {
+    let flat: String = body
+        .trim()
+        .chars()
+        .take(EXCERPT_CHARS)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if body.trim().chars().count() > EXCERPT_CHARS {
+        format!("{flat}…")
+    } else {
+        flat
+    }
+}
+
+/// Reads a whole response body.
+pub fn parse_answer(body: &str) -> Result<Answer, ParseError> {
+    if body.trim().is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let value: Value = serde_json::from_str(body).map_err(|_| ParseError::NotJson {
+        excerpt: excerpt(body),
+    })?;
+    let Value::Object(envelope) = value else {
+        return Err(ParseError::NotAnObject {
+            excerpt: excerpt(body),
+        });
+    };
+    let success = field(&envelope, &["success"]);
+    if success.is_some_and(|s| s == &Value::Bool(false)) {
+        return Ok(Answer::Failed(oms_error(&envelope)));
+    }
+    match field(&envelope, &["data"]) {
+        Some(Value::Object(data)) => Ok(Answer::Progress(progress(data))),
+        _ => Err(ParseError::NoData),
+    }
+}
+
+/// OMS's error fields from an envelope (also used for non-200 answers).
+pub fn oms_error(envelope: &Map<String, Value>) -> OmsError {
+    let detail = field(envelope, &["errorDetail"]).and_then(Value::as_object);
+    let from_detail = |name: &str| detail.and_then(|d| text(d, &[name]));
+    OmsError {
+        code: text(envelope, &["code"]).or_else(|| from_detail("code")),
+        message: text(envelope, &["message"]).or_else(|| from_detail("message")),
+        advice: text(envelope, &["advice"]).or_else(|| from_detail("proposal")),
+        request_id: text(envelope, &["requestId"]),
+    }
+}
+
+fn progress(data: &Map<String, Value>) -> Progress {
+    Progress {
+        status: text(data, &["status"]),
+        importance: text(data, &["importance", "alarmLevel"]),
+        enable_struct: flag(
+            data,
+            &[
+                "enableStructSync",
+                "enableStructMigration",
+                "enableStructTransfer",
+            ],
+        ),
+        enable_full: flag(
+            data,
+            &[
+                "enableFullSync",
+                "enableFullMigration",
+                "enableFullTransfer",
+            ],
+        ),
+        enable_incr: flag(data, &["enableIncrSync", "enableIncrTransfer"]),
+        enable_reverse_incr: flag(
+            data,
+            &["enableReverseIncrSync", "enableReverseIncrTransfer"],
+        ),
+        current_step: text(data, &["currentStep"]),
+        struct_progress: percent(
+            data,
+            &[
+                "structMigrationProgress",
+                "structSyncProgress",
+                "structTransferProgress",
+            ],
+        ),
+        full_progress: percent(
+            data,
+            &[
+                "fullMigrationProgress",
+                "fullSyncProgress",
+                "fullTransferProgress",
+            ],
+        ),
+        incr_checkpoint: text(data, &["incrSyncCheckpoint", "incrTransferCheckpoint"]),
+    }
+}
+
+/// The first non-null value under any of `names`, keys compared case-insensitively.
+fn field<'a>(map: &'a Map<String, Value>, names: &[&str]) -> Option<&'a Value> {
+    names.iter().find_map(|name| {
+        map.get(*name)
+            .or_else(|| {
+                map.iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                    .map(|(_, v)| v)
+            })
+            .filter(|v| !v.is_null())
+    })
+}
+
+/// A field as text: strings as they are, numbers and booleans as written.
+fn text(map: &Map<String, Value>, names: &[&str]) -> Option<String> {
+    match field(map, names)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        other => Some(excerpt(&other.to_string())),
+    }
+}
+
+/// A boolean flag; `"true"`/`"false"` strings are accepted, anything else is unknown.
+fn flag(map: &Map<String, Value>, names: &[&str]) -> Option<bool> {
+    match field(map, names)? {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) if s.eq_ignore_ascii_case("true") => Some(true),
+        Value::String(s) if s.eq_ignore_ascii_case("false") => Some(false),
+        _ => None,
+    }
+}
+
+/// A percentage: numbers (or numeric strings) clamped to 0–100, with the raw
+/// text kept whenever the value was not a plain integer in range.
+fn percent(map: &Map<String, Value>, names: &[&str]) -> Option<Percent> {
+    let value = field(map, names)?;
+    let (number, raw) = match value {
+        Value::Number(n) => (n.as_f64(), n.to_string()),
+        Value::String(s) => (
+            s.trim().parse::<f64>().ok().filter(|f| f.is_finite()),
+            s.clone(),
+        ),
+        other => (None, excerpt(&other.to_string())),
+    };
+    let Some(number) = number else {
+        // Not a number at all: nothing to draw, but say what came.
+        return Some(Percent {
+            value: 0,
+            raw: Some(raw),
+        });
+    };
+    let clamped = number.clamp(0.0, 100.0);
+    let plain = value.is_u64() && clamped == number;
+    Some(Percent {
+        value: clamped.floor() as u8,
+        raw: (!plain).then_some(raw),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data(json: &str) -> Progress {
+        match parse_answer(&format!(r#"{{"success":true,"data":{json}}}"#)).unwrap() {
+            Answer::Progress(p) => p,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn percentages_are_clamped_and_flagged() {
+        let p = data(r#"{"structMigrationProgress":-5,"fullMigrationProgress":150}"#);
+        assert_eq!(
+            p.struct_progress,
+            Some(Percent {
+                value: 0,
+                raw: Some("-5".into())
+            })
+        );
+        assert_eq!(
+            p.full_progress,
+            Some(Percent {
+                value: 100,
+                raw: Some("150".into())
+            })
+        );
+        let p = data(r#"{"structSyncProgress":"50","fullSyncProgress":1e12}"#);
+        assert_eq!(
+            p.struct_progress,
+            Some(Percent {
+                value: 50,
+                raw: Some("50".into())
+            })
+        );
+        assert_eq!(p.full_progress.unwrap().value, 100);
+        let p = data(r#"{"structTransferProgress":null,"fullTransferProgress":"abc"}"#);
+        assert_eq!(p.struct_progress, None);
+        assert_eq!(
+            p.full_progress,
+            Some(Percent {
+                value: 0,
+                raw: Some("abc".into())
+            })
+        );
+        let p = data(r#"{"structMigrationProgress":42}"#);
+        assert_eq!(
+            p.struct_progress,
+            Some(Percent {
+                value: 42,
+                raw: None
+            })
+        );
+    }
+
+    #[test]
+    fn keys_match_in_any_case_and_checkpoints_as_string_or_number() {
+        let p = data(r#"{"STATUS":"RUNNING","IncrSyncCheckpoint":1661241223,"alarmLevel":"HIGH"}"#);
+        assert_eq!(p.status.as_deref(), Some("RUNNING"));
+        assert_eq!(p.incr_checkpoint.as_deref(), Some("1661241223"));
+        assert_eq!(p.importance.as_deref(), Some("HIGH"));
+    }
+
+    #[test]
+    fn failures_carry_code_message_and_advice() {
+        let a = parse_answer(
+            r#"{"success":false,"code":"PARAM_ERROR","message":"bad id","advice":"check it"}"#,
+        );
+        let Answer::Failed(e) = a.unwrap() else {
+            panic!()
+        };
+        assert_eq!(
+            (e.code.as_deref(), e.message.as_deref(), e.advice.as_deref()),
+            (Some("PARAM_ERROR"), Some("bad id"), Some("check it"))
+        );
+        // V4 puts them in errorDetail; OCP sends a numeric code.
+        let a = parse_answer(
+            r#"{"Success":false,"Code":500,"ErrorDetail":{"code":"GHANA-OPERAT000001","message":"m"}}"#,
+        );
+        let Answer::Failed(e) = a.unwrap() else {
+            panic!()
+        };
+        assert_eq!(
+            (e.code.as_deref(), e.message.as_deref()),
+            (Some("500"), Some("m"))
+        );
+    }
+
+    #[test]
+    fn bad_bodies_are_typed_errors_with_excerpts() {
+        assert_eq!(parse_answer(""), Err(ParseError::Empty));
+        assert!(
+            matches!(parse_answer("<html>502</html>"), Err(ParseError::NotJson { excerpt }) if excerpt == "<html>502</html>")
+        );
+        assert!(matches!(
+            parse_answer("[1,2]"),
+            Err(ParseError::NotAnObject { .. })
+        ));
+        assert_eq!(
+            parse_answer(r#"{"success":true,"data":null}"#),
+            Err(ParseError::NoData)
+        );
+        let long = "x".repeat(500);
+        let Err(ParseError::NotJson { excerpt }) = parse_answer(&long) else {
+            panic!()
+        };
+        assert_eq!(excerpt.chars().count(), EXCERPT_CHARS + 1);
+    }
+}

@@ -1,0 +1,270 @@
+//! Every string the operator reads, in English and Simplified Chinese.
+//! Status and step names map to labels here and nowhere else.
+
+/// The widget's language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    ZhCn,
+}
+
+impl Lang {
+    /// From a BCP 47 tag such as `zh-CN`, `zh`, `en-GB`; anything not Chinese is English.
+    pub fn from_tag(tag: &str) -> Self {
+        if tag.trim().to_ascii_lowercase().starts_with("zh") {
+            Lang::ZhCn
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The tag for the root element's `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhCn => "zh-CN",
+        }
+    }
+
+    fn pick(self, en: &'static str, zh: &'static str) -> &'static str {
+        match self {
+            Lang::En => en,
+            Lang::ZhCn => zh,
+        }
+    }
+}
+
+/// OMS status → label, per language. Unknown statuses have no label: the raw text is shown.
+const STATUS_LABELS: &[(&str, &str, &str)] = &[
+    ("INIT", "Not started", "未启动"),
+    ("RUNNING", "Running", "运行中"),
+    (
+        "RUNNING_MODIFYING",
+        "Running (modifying)",
+        "运行中（修改中）",
+    ),
+    ("RUNNING_MERGING", "Running (merging)", "运行中（合并中）"),
+    ("RUNNING_ALARMING", "Running with alarms", "运行中（告警）"),
+    ("SUSPEND", "Paused", "已暂停"),
+    ("FAILED", "Failed", "失败"),
+    ("FINISHED", "Finished", "已完成"),
+    ("RELEASING", "Releasing", "释放中"),
+    ("RELEASED", "Released", "已释放"),
+    ("DELETED", "Deleted", "已删除"),
+];
+
+/// OMS step → label, per language. Unknown steps have no label: the raw name is shown.
+const STEP_LABELS: &[(&str, &str, &str)] = &[
+    ("PRE_CHECK", "Pre-check", "预检查"),
+    ("TRANSFER_PRECHECK", "Pre-check", "预检查"),
+    ("PREPARE", "Preparing", "准备中"),
+    ("SYNC_PREPARE", "Preparing", "准备中"),
+    ("TRANSFER_PREPARE", "Preparing", "准备中"),
+    ("STRUCT_MIGRATION", "Schema migration", "结构迁移"),
+    ("STRUCT_TRANSFER", "Schema transfer", "结构传输"),
+    ("STRUCT_SYNC", "Schema sync", "结构同步"),
+    ("INDEX_MIGRATION", "Index migration", "索引迁移"),
+    ("INDEX_TRANSFER", "Index transfer", "索引传输"),
+    ("FULL_MIGRATION", "Full data migration", "全量迁移"),
+    ("FULL_TRANSFER", "Full data transfer", "全量传输"),
+    ("CONNECTOR_FULL_SYNC", "Full data sync", "全量同步"),
+    ("INCR_LOG_PULL", "Incremental log pull", "增量日志拉取"),
+    (
+        "TRANSFER_INCR_LOG_PULL",
+        "Incremental log pull",
+        "增量日志拉取",
+    ),
+    ("SYNC_INCR_LOG_PULL", "Incremental log pull", "增量日志拉取"),
+    ("INCR_SYNC", "Incremental sync", "增量同步"),
+    ("INCR_TRANSFER", "Incremental transfer", "增量传输"),
+    ("CONNECTOR_INCR_SYNC", "Incremental sync", "增量同步"),
+    ("FULL_VALIDATION", "Full validation", "全量校验"),
+    ("FULL_VERIFIER", "Full verification", "全量校验"),
+    ("INCR_VERIFIER", "Incremental verification", "增量校验"),
+    ("APP_SWITCH", "Switch-over", "正向切换"),
+    ("TRANSFER_APP_SWITCH", "Switch-over", "正向切换"),
+    (
+        "REVERSE_INCR_SYNC",
+        "Reverse incremental sync",
+        "反向增量同步",
+    ),
+    (
+        "REVERSE_INCR_TRANSFER",
+        "Reverse incremental transfer",
+        "反向增量传输",
+    ),
+];
+
+fn lookup(
+    table: &[(&str, &'static str, &'static str)],
+    code: &str,
+    lang: Lang,
+) -> Option<&'static str> {
+    table
+        .iter()
+        .find(|(c, _, _)| c.eq_ignore_ascii_case(code.trim()))
+        .map(|(_, en, zh)| lang.pick(en, zh))
+}
+
+/// The label for a status, or `None` when OMS sent something we do not know.
+pub fn status_label(code: &str, lang: Lang) -> Option<&'static str> {
+    lookup(STATUS_LABELS, code, lang)
+}
+
+/// The label for a step, or `None` when OMS sent something we do not know.
+pub fn step_label(code: &str, lang: Lang) -> Option<&'static str> {
+    lookup(STEP_LABELS, code, lang)
+}
+
+/// Every known step code (for tests and docs).
+pub fn known_steps() -> impl Iterator<Item = &'static str> {
+    STEP_LABELS.iter().map(|(c, _, _)| *c)
+}
+
+/// Every known status code.
+pub fn known_statuses() -> impl Iterator<Item = &'static str> {
+    STATUS_LABELS.iter().map(|(c, _, _)| *c)
+}
+
+/// Fixed phrases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Msg {
+    Loading,
+    UnknownStatus,
+    Importance,
+    Step,
+    StageStruct,
+    StageFull,
+    Incremental,
+    Checkpoint,
+    Lag,
+    LogPosition,
+    NoCheckpointYet,
+    ClockSkew,
+    CaughtUp,
+    Behind,
+    FarBehind,
+    Stale,
+    Refresh,
+    Retry,
+    PollingStopped,
+    ErrTimeout,
+    ErrNetwork,
+    ErrAuth,
+    ErrHttp,
+    ErrNotFound,
+    ErrOms,
+    ErrInvalid,
+    Code,
+    Advice,
+    RawValue,
+}
+
+impl Msg {
+    pub fn text(self, lang: Lang) -> &'static str {
+        use Msg::*;
+        let (en, zh) = match self {
+            Loading => ("Loading…", "加载中…"),
+            UnknownStatus => ("Unknown status", "未知状态"),
+            Importance => ("Alarm level", "告警等级"),
+            Step => ("Step", "当前步骤"),
+            StageStruct => ("Schema", "结构迁移"),
+            StageFull => ("Full data", "全量数据"),
+            Incremental => ("Incremental sync", "增量同步"),
+            Checkpoint => ("Checkpoint", "位点"),
+            Lag => ("Lag", "延迟"),
+            LogPosition => ("log position", "日志位置"),
+            NoCheckpointYet => ("no checkpoint yet", "暂无位点"),
+            ClockSkew => (
+                "checkpoint is ahead of this clock; shown as 0 s",
+                "位点时间晚于本机时钟，按 0 秒显示",
+            ),
+            CaughtUp => ("caught up", "已追平"),
+            Behind => ("behind", "有延迟"),
+            FarBehind => ("far behind", "严重延迟"),
+            Stale => ("Stale", "数据过期"),
+            Refresh => ("Refresh now", "立即刷新"),
+            Retry => ("Retry", "重试"),
+            PollingStopped => ("Polling stopped", "已停止轮询"),
+            ErrTimeout => ("OMS did not answer in time", "OMS 响应超时"),
+            ErrNetwork => ("Cannot reach OMS", "无法连接 OMS"),
+            ErrAuth => ("Not authorised by OMS", "OMS 认证失败"),
+            ErrHttp => ("OMS answered with an HTTP error", "OMS 返回 HTTP 错误"),
+            ErrNotFound => ("Project not found", "项目不存在"),
+            ErrOms => ("OMS reported an error", "OMS 返回错误"),
+            ErrInvalid => ("Invalid response from OMS", "OMS 响应无效"),
+            Code => ("Code", "错误码"),
+            Advice => ("Advice", "建议"),
+            RawValue => ("as sent", "原始值"),
+        };
+        lang.pick(en, zh)
+    }
+}
+
+/// "updated 5 s ago".
+pub fn updated_ago(lang: Lang, age: &str) -> String {
+    match lang {
+        Lang::En => format!("updated {age} ago"),
+        Lang::ZhCn => format!("{age}前更新"),
+    }
+}
+
+/// "retrying in 8 s".
+pub fn retrying_in(lang: Lang, wait: &str) -> String {
+    match lang {
+        Lang::En => format!("retrying in {wait}"),
+        Lang::ZhCn => format!("{wait}后重试"),
+    }
+}
+
+/// "HTTP 502".
+pub fn http_status(status: u16) -> String {
+    format!("HTTP {status}")
+}
+
+/// A duration for people: `42 s`, `3 min 5 s`, `2 h 10 min`, `3 d 4 h`.
+pub fn duration(lang: Lang, secs: u64) -> String {
+    let (d, h, m, s) = (secs / 86_400, secs / 3600 % 24, secs / 60 % 60, secs % 60);
+    let (ud, uh, um, us) = match lang {
+        Lang::En => (" d", " h", " min", " s"),
+        Lang::ZhCn => (" 天", " 小时", " 分", " 秒"),
+    };
+    if d > 0 {
+        format!("{d}{ud} {h}{uh}")
+    } else if h > 0 {
+        format!("{h}{uh} {m}{um}")
+    } else if m > 0 {
+        format!("{m}{um} {s}{us}")
+    } else {
+        format!("{s}{us}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_documented_step_has_a_label_in_both_languages() {
+        let documented = "PRE_CHECK, TRANSFER_PRECHECK, PREPARE, SYNC_PREPARE, TRANSFER_PREPARE, STRUCT_MIGRATION, STRUCT_TRANSFER, STRUCT_SYNC, INDEX_MIGRATION, INDEX_TRANSFER, FULL_MIGRATION, FULL_TRANSFER, CONNECTOR_FULL_SYNC, INCR_LOG_PULL, TRANSFER_INCR_LOG_PULL, SYNC_INCR_LOG_PULL, INCR_SYNC, INCR_TRANSFER, CONNECTOR_INCR_SYNC, FULL_VALIDATION, FULL_VERIFIER, INCR_VERIFIER, APP_SWITCH, TRANSFER_APP_SWITCH, REVERSE_INCR_SYNC, REVERSE_INCR_TRANSFER";
+        for step in documented.split(", ") {
+            let (en, zh) = (step_label(step, Lang::En), step_label(step, Lang::ZhCn));
+            assert!(en.is_some() && zh.is_some(), "{step}");
+            assert_ne!(en, zh, "{step} is translated");
+        }
+        assert_eq!(step_label("WARP_DRIVE", Lang::En), None);
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration(Lang::En, 0), "0 s");
+        assert_eq!(duration(Lang::En, 42), "42 s");
+        assert_eq!(duration(Lang::En, 185), "3 min 5 s");
+        assert_eq!(duration(Lang::En, 7_800), "2 h 10 min");
+        assert_eq!(duration(Lang::En, 3 * 86_400 + 4 * 3600), "3 d 4 h");
+        assert_eq!(duration(Lang::ZhCn, 185), "3 分 5 秒");
+        assert_eq!(Lang::from_tag("zh-Hans-CN"), Lang::ZhCn);
+        assert_eq!(Lang::from_tag("fr"), Lang::En);
+    }
+}

@@ -1,0 +1,412 @@
+//! The view: everything the widget draws, as plain data.
+//!
+//! Split in two so a poll that brings unchanged data changes nothing on
+//! screen: [`View`] depends only on what polls brought; [`LiveView`] holds
+//! the few things that move with the clock (ages, countdowns, staleness).
+
+use super::checkpoint::{
+    checkpoint_age, interpret_checkpoint, lag_level, Checkpoint, LagLevel, LagThresholds,
+};
+use super::tone::{status_tone, Tone};
+use crate::api::{FetchError, ParseError, Percent};
+use crate::i18n::{self, Lang, Msg};
+use crate::poll::{PollOptions, PollState, StopReason};
+
+/// A stage with a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Struct,
+    Full,
+}
+
+impl Stage {
+    /// The value of `data-stage`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Struct => "struct",
+            Stage::Full => "full",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub stage: Stage,
+    pub label: &'static str,
+    /// 0–100, or `None` when OMS did not say.
+    pub value: Option<u8>,
+    /// The value as sent, when it had to be clamped or was not a number.
+    pub raw: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct IncrView {
+    pub checkpoint: Option<Checkpoint>,
+    /// The checkpoint as the operator reads it: a UTC time, a log position or the raw text.
+    pub checkpoint_text: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorView {
+    /// The value of `data-error`: timeout, network, auth, http, not-found, oms, invalid.
+    pub kind: &'static str,
+    pub title: &'static str,
+    pub code: Option<String>,
+    pub message: Option<String>,
+    pub advice: Option<String>,
+    /// HTTP status or a short excerpt of a bad body.
+    pub detail: Option<String>,
+}
+
+/// The state as `data-state` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WidgetState {
+    Loading,
+    Live,
+    Stale,
+    Error,
+}
+
+impl WidgetState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WidgetState::Loading => "loading",
+            WidgetState::Live => "live",
+            WidgetState::Stale => "stale",
+            WidgetState::Error => "error",
+        }
+    }
+}
+
+/// What the polls brought, ready to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct View {
+    pub has_data: bool,
+    /// The raw status, or `UNKNOWN` when none was sent.
+    pub status: String,
+    pub status_label: String,
+    pub status_known: bool,
+    pub tone: Tone,
+    pub importance: Option<String>,
+    /// (raw step, its label when known).
+    pub step: Option<(String, Option<&'static str>)>,
+    pub bars: Vec<Bar>,
+    pub incr: Option<IncrView>,
+    pub error: Option<ErrorView>,
+    pub stopped: Option<StopReason>,
+}
+
+/// What moves with the clock.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LiveView {
+    pub state: WidgetState,
+    /// (seconds, level, clock skew) when the checkpoint is a time.
+    pub lag: Option<(u64, LagLevel, bool)>,
+    pub updated_ago_secs: Option<u64>,
+    pub retry_in_secs: Option<u64>,
+    pub stale: bool,
+}
+
+fn bar(stage: Stage, enabled: Option<bool>, percent: &Option<Percent>, lang: Lang) -> Option<Bar> {
+    // A stage is drawn when OMS says it is enabled, or says nothing but sent a value.
+    let shown = enabled.unwrap_or(percent.is_some());
+    shown.then(|| Bar {
+        stage,
+        label: match stage {
+            Stage::Struct => Msg::StageStruct.text(lang),
+            Stage::Full => Msg::StageFull.text(lang),
+        },
+        value: percent.as_ref().map(|p| p.value),
+        raw: percent.as_ref().and_then(|p| p.raw.clone()),
+    })
+}
+
+fn error_view(error: &FetchError, lang: Lang) -> ErrorView {
+    let oms = error.oms().cloned().unwrap_or_default();
+    let (kind, title, detail) = match error {
+        FetchError::Timeout => ("timeout", Msg::ErrTimeout, None),
+        FetchError::Network { detail } => (
+            "network",
+            Msg::ErrNetwork,
+            Some(detail.clone()).filter(|d| !d.is_empty()),
+        ),
+        FetchError::Auth { status, .. } => ("auth", Msg::ErrAuth, Some(i18n::http_status(*status))),
+        FetchError::Http {
+            status, excerpt, ..
+        } => {
+            let detail = if excerpt.is_empty() {
+                i18n::http_status(*status)
+            } else {
+                format!("{}: {excerpt}", i18n::http_status(*status))
+            };
+            ("http", Msg::ErrHttp, Some(detail))
+        }
+        FetchError::Oms(e) if is_not_found(e.code.as_deref()) => {
+            ("not-found", Msg::ErrNotFound, None)
+        }
+        FetchError::Oms(_) => ("oms", Msg::ErrOms, None),
+        FetchError::Invalid(e) => {
+            let detail = match e {
+                ParseError::NotJson { excerpt } | ParseError::NotAnObject { excerpt } => {
+                    Some(excerpt.clone())
+                }
+                ParseError::Empty | ParseError::NoData | ParseError::Incomplete => {
+                    Some(e.to_string())
+                }
+            };
+            ("invalid", Msg::ErrInvalid, detail)
+        }
+    };
+    ErrorView {
+        kind,
+        title: title.text(lang),
+        code: oms.code,
+        message: oms.message,
+        advice: oms.advice,
+        detail,
+    }
+}
+
+/// OMS's "resource not found" codes (`CM-RESONF…`) and generic spellings.
+fn is_not_found(code: Option<&str>) -> bool {
+    code.is_some_and(|c| {
+        let c = c.to_ascii_uppercase();
+        c.starts_with("CM-RESONF") || c.contains("NOT_FOUND") || c.contains("NOTFOUND")
+    })
+}
+
+/// Builds the poll-driven part of the view.
+pub fn build_view(state: &PollState, lang: Lang) -> View {
+    let p = state.last_good.as_ref();
+    let status = p
+        .and_then(|p| p.status.clone())
+        .filter(|s| !s.trim().is_empty());
+    let label = status.as_deref().and_then(|s| i18n::status_label(s, lang));
+    let incr_enabled = p.and_then(|p| p.enable_incr);
+    let checkpoint_raw = p.and_then(|p| p.incr_checkpoint.clone());
+    let incr = p
+        .filter(|_| incr_enabled.unwrap_or(checkpoint_raw.is_some()))
+        .map(|_| {
+            let checkpoint = checkpoint_raw.as_deref().map(interpret_checkpoint);
+            let checkpoint_text = match &checkpoint {
+                None => Msg::NoCheckpointYet.text(lang).to_owned(),
+                Some(Checkpoint::Unix(secs)) => utc_time(*secs),
+                Some(Checkpoint::LogPosition { file, offset }) => {
+                    format!("{} {file},{offset}", Msg::LogPosition.text(lang))
+                }
+                Some(Checkpoint::Raw(raw)) => raw.clone(),
+            };
+            IncrView {
+                checkpoint,
+                checkpoint_text,
+            }
+        });
+    View {
+        has_data: p.is_some(),
+        status_known: label.is_some(),
+        status_label: label
+            .map(str::to_owned)
+            .or_else(|| status.clone())
+            .unwrap_or_else(|| Msg::UnknownStatus.text(lang).to_owned()),
+        tone: status.as_deref().map_or(Tone::Neutral, status_tone),
+        status: status.unwrap_or_else(|| "UNKNOWN".into()),
+        importance: p.and_then(|p| p.importance.clone()),
+        step: p.and_then(|p| p.current_step.clone()).map(|s| {
+            let label = i18n::step_label(&s, lang);
+            (s, label)
+        }),
+        bars: p
+            .map(|p| {
+                [
+                    bar(Stage::Struct, p.enable_struct, &p.struct_progress, lang),
+                    bar(Stage::Full, p.enable_full, &p.full_progress, lang),
+                ]
+                .into_iter()
+                .flatten()
+                .collect()
+            })
+            .unwrap_or_default(),
+        incr,
+        error: state.error.as_ref().map(|e| error_view(e, lang)),
+        stopped: state.stopped,
+    }
+}
+
+/// Builds the clock-driven part of the view at `now_ms`.
+pub fn live_view(
+    state: &PollState,
+    now_ms: i64,
+    opts: &PollOptions,
+    thresholds: LagThresholds,
+) -> LiveView {
+    let stale = state.is_stale(now_ms, opts);
+    let lag = state
+        .last_good
+        .as_ref()
+        .and_then(|p| p.incr_checkpoint.as_deref())
+        .and_then(|raw| match interpret_checkpoint(raw) {
+            Checkpoint::Unix(secs) => Some(secs),
+            _ => None,
+        })
+        .map(|secs| {
+            let (age, skew) = checkpoint_age(secs, now_ms);
+            (age, lag_level(age, thresholds), skew)
+        });
+    let secs_until = |at: i64| (at.saturating_sub(now_ms).max(0) as u64).div_ceil(1000);
+    LiveView {
+        state: match (&state.error, &state.last_good) {
+            (Some(_), _) => WidgetState::Error,
+            (None, None) => WidgetState::Loading,
+            (None, Some(_)) if stale => WidgetState::Stale,
+            (None, Some(_)) => WidgetState::Live,
+        },
+        lag,
+        updated_ago_secs: state
+            .last_good_at_ms
+            .map(|at| (now_ms.saturating_sub(at).max(0) / 1000) as u64),
+        retry_in_secs: state
+            .error
+            .as_ref()
+            .and(state.next_poll_at_ms)
+            .map(secs_until),
+        stale,
+    }
+}
+
+/// `2026-11-28 11:04:45 UTC`: unambiguous wherever the operator sits.
+pub fn utc_time(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02} UTC",
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{OmsError, Progress};
+
+    fn state_with(p: Progress) -> PollState {
+        let mut st = PollState::default();
+        st.record(Ok(p), 1_000_000, 0.5, &PollOptions::default());
+        st
+    }
+
+    #[test]
+    fn utc_times() {
+        assert_eq!(utc_time(0), "1970-01-01 00:00:00 UTC");
+        assert_eq!(utc_time(1_661_241_223), "2022-08-23 07:53:43 UTC");
+        assert_eq!(utc_time(951_782_400), "2000-02-29 00:00:00 UTC");
+    }
+
+    #[test]
+    fn bars_follow_the_enable_flags() {
+        let p = Progress {
+            enable_struct: Some(false),
+            enable_full: Some(true),
+            struct_progress: Some(Percent {
+                value: 100,
+                raw: None,
+            }),
+            ..Progress::default()
+        };
+        let v = build_view(&state_with(p), Lang::En);
+        assert_eq!(v.bars.len(), 1);
+        assert_eq!((v.bars[0].stage, v.bars[0].value), (Stage::Full, None));
+    }
+
+    #[test]
+    fn unknown_status_and_step_are_shown_raw_and_missing_status_is_unknown() {
+        let p = Progress {
+            status: Some("WARPING".into()),
+            current_step: Some("NEW_STEP".into()),
+            ..Progress::default()
+        };
+        let v = build_view(&state_with(p), Lang::En);
+        assert_eq!(
+            (
+                v.status.as_str(),
+                v.status_label.as_str(),
+                v.status_known,
+                v.tone
+            ),
+            ("WARPING", "WARPING", false, Tone::Neutral)
+        );
+        assert_eq!(v.step, Some(("NEW_STEP".into(), None)));
+        let v = build_view(&state_with(Progress::default()), Lang::ZhCn);
+        assert_eq!(
+            (v.status.as_str(), v.status_label.as_str()),
+            ("UNKNOWN", "未知状态")
+        );
+    }
+
+    #[test]
+    fn live_view_ticks_lag_states_and_retry_countdown() {
+        let opts = PollOptions::default();
+        let p = Progress {
+            enable_incr: Some(true),
+            incr_checkpoint: Some("990".into()),
+            ..Progress::default()
+        };
+        let mut st = state_with(p.clone());
+        // 990 is implausible as unix seconds: raw, so no lag.
+        assert_eq!(
+            live_view(&st, 1_000_000, &opts, LagThresholds::default()).lag,
+            None
+        );
+        st = state_with(Progress {
+            incr_checkpoint: Some("1661241200".into()),
+            ..p
+        });
+        let now = 1_661_241_230_000;
+        let lv = live_view(&st, now, &opts, LagThresholds::default());
+        assert_eq!(lv.lag, Some((30, LagLevel::Warn, false)));
+        assert_eq!(lv.state, WidgetState::Stale, "recorded long before now");
+        st.record(Err(FetchError::Timeout), now, 1.0, &opts);
+        let lv = live_view(&st, now + 2_500, &opts, LagThresholds::default());
+        assert_eq!((lv.state, lv.retry_in_secs), (WidgetState::Error, Some(8)));
+        let v = build_view(&st, Lang::En);
+        assert_eq!(v.error.unwrap().kind, "timeout");
+        assert_eq!(
+            v.incr.unwrap().checkpoint_text,
+            "2022-08-23 07:53:20 UTC",
+            "last good data still shown"
+        );
+    }
+
+    #[test]
+    fn errors_carry_oms_fields_and_not_found_is_recognised() {
+        let mut st = PollState::default();
+        let e = OmsError {
+            code: Some("CM-RESONF000003".into()),
+            message: Some("<b>x</b>".into()),
+            advice: Some("a".into()),
+            request_id: None,
+        };
+        st.record(Err(FetchError::Oms(e)), 0, 0.5, &PollOptions::default());
+        let v = build_view(&st, Lang::En);
+        let err = v.error.unwrap();
+        assert_eq!(
+            (err.kind, err.message.as_deref(), err.advice.as_deref()),
+            ("not-found", Some("<b>x</b>"), Some("a"))
+        );
+        assert_eq!(
+            live_view(&st, 0, &PollOptions::default(), LagThresholds::default()).state,
+            WidgetState::Error
+        );
+    }
+}

@@ -1,0 +1,200 @@
+//! Runs the polling policy in the browser: one request in flight at most,
+//! aborted at its timeout and on unmount; paused while the page is hidden;
+//! woken by "refresh", by the page becoming visible and by `online`.
+
+use super::{Next, PollOptions, PollState};
+use crate::api::{classify, FetchError, ParseError, Progress};
+use futures::channel::mpsc;
+use futures::{FutureExt, StreamExt};
+use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, RequestCredentials, VisibilityState};
+
+/// What [`use_oms_progress`] hands back.
+#[derive(Clone, Copy)]
+pub struct UseOmsProgressReturn {
+    /// What the widget knows (last good data, latest error, plan).
+    pub state: ReadSignal<PollState>,
+    /// The clock, ms since the epoch, ticking every second.
+    pub now: ReadSignal<i64>,
+    /// Polls at once (also resumes polling stopped by an auth error).
+    pub refresh: Callback<()>,
+}
+
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.visibility_state() == VisibilityState::Hidden)
+}
+
+/// Polls `url` (a full URL or a path on this origin) under `opts`, for as
+/// long as the current reactive owner lives; everything stops on its cleanup.
+pub fn use_oms_progress(url: String, opts: PollOptions) -> UseOmsProgressReturn {
+    let opts = opts.normalized();
+    let (state, set_state) = signal(PollState::default());
+    let (now, set_now) = signal(now_ms());
+    let (wake_tx, mut wake_rx) = mpsc::unbounded::<()>();
+    let alive = Rc::new(Cell::new(true));
+    let in_flight: Rc<RefCell<Option<AbortController>>> = Rc::default();
+
+    let ticker = set_interval_with_handle(
+        move || set_now.set(now_ms()),
+        std::time::Duration::from_secs(1),
+    )
+    .ok();
+
+    let wake = {
+        let tx = wake_tx.clone();
+        move || {
+            let _ = tx.unbounded_send(());
+        }
+    };
+    let on_visible = {
+        let wake = wake.clone();
+        Closure::<dyn Fn()>::new(move || {
+            if !page_hidden() {
+                wake();
+            }
+        })
+    };
+    let on_online = {
+        let wake = wake.clone();
+        Closure::<dyn Fn()>::new(wake)
+    };
+    let window = web_sys::window();
+    let document = window.as_ref().and_then(|w| w.document());
+    if let Some(d) = &document {
+        let _ = d.add_event_listener_with_callback(
+            "visibilitychange",
+            on_visible.as_ref().unchecked_ref(),
+        );
+    }
+    if let Some(w) = &window {
+        let _ = w.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+    }
+
+    {
+        let alive = alive.clone();
+        let in_flight = in_flight.clone();
+        leptos::task::spawn_local(async move {
+            while alive.get() {
+                if page_hidden() {
+                    // Paused: no request until the page is visible or someone asks.
+                    if wake_rx.next().await.is_none() {
+                        break;
+                    }
+                    continue;
+                }
+                let controller = AbortController::new().ok();
+                in_flight.replace(controller.clone());
+                let result =
+                    fetch_progress(&url, opts.timeout.as_millis() as u32, controller).await;
+                in_flight.replace(None);
+                if !alive.get() {
+                    break;
+                }
+                let mut next = None;
+                set_state.try_update(|st| {
+                    next = Some(st.record(result, now_ms(), js_sys::Math::random(), &opts))
+                });
+                set_now.try_set(now_ms());
+                let woken = match next {
+                    None => false,
+                    Some(Next::Stop(_)) => wake_rx.next().await.is_some(),
+                    Some(Next::After(delay)) => {
+                        let mut sleep =
+                            TimeoutFuture::new(delay.as_millis().min(u32::MAX as u128) as u32)
+                                .fuse();
+                        futures::select! {
+                            _ = sleep => true,
+                            woke = wake_rx.next() => woke.is_some(),
+                        }
+                    }
+                };
+                if !woken {
+                    break;
+                }
+                // Several wakes at once (refresh clicked twice) are one poll.
+                while let Ok(()) = wake_rx.try_recv() {}
+            }
+        });
+    }
+
+    let cleanup = SendWrapper::new(move || {
+        alive.set(false);
+        if let Some(c) = in_flight.take() {
+            c.abort();
+        }
+        wake_tx.close_channel();
+        if let Some(t) = ticker {
+            t.clear();
+        }
+        if let Some(d) = &document {
+            let _ = d.remove_event_listener_with_callback(
+                "visibilitychange",
+                on_visible.as_ref().unchecked_ref(),
+            );
+        }
+        if let Some(w) = &window {
+            let _ =
+                w.remove_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+        }
+    });
+    on_cleanup(move || cleanup.take()());
+
+    let wake = SendWrapper::new(wake);
+    UseOmsProgressReturn {
+        state,
+        now,
+        refresh: Callback::new(move |_| wake()),
+    }
+}
+
+/// One request, aborted after `timeout_ms`.
+async fn fetch_progress(
+    url: &str,
+    timeout_ms: u32,
+    controller: Option<AbortController>,
+) -> Result<Progress, FetchError> {
+    let signal = controller.as_ref().map(|c| c.signal());
+    let request = gloo_net::http::Request::get(url)
+        .header("Accept", "application/json")
+        .credentials(RequestCredentials::SameOrigin)
+        .abort_signal(signal.as_ref());
+    let exchange = async {
+        let response = request.send().await.map_err(|e| FetchError::Network {
+            detail: short(&e.to_string()),
+        })?;
+        let status = response.status();
+        // Headers arrived, so a failure now means the body was cut off.
+        let body = response
+            .text()
+            .await
+            .map_err(|_| FetchError::Invalid(ParseError::Incomplete))?;
+        classify(status, &body)
+    };
+    let mut exchange = Box::pin(exchange.fuse());
+    let mut timeout = TimeoutFuture::new(timeout_ms).fuse();
+    futures::select! {
+        result = exchange => result,
+        _ = timeout => {
+            if let Some(c) = &controller {
+                c.abort();
+            }
+            Err(FetchError::Timeout)
+        }
+    }
+}
+
+fn short(detail: &str) -> String {
+    crate::api::excerpt(detail)
+}

@@ -1,0 +1,262 @@
+//! The polling policy and what the widget knows after each poll.
+
+use crate::api::{FetchError, Progress};
+use std::time::Duration;
+
+/// How often and how patiently to poll.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PollOptions {
+    /// Time between polls while all is well. Default 5 s; never below 1 s.
+    pub interval: Duration,
+    /// Each request is aborted after this. Default 10 s; never below 1 s.
+    pub timeout: Duration,
+    /// Backoff after failures never waits longer than this. Default 60 s.
+    pub max_backoff: Duration,
+    /// Data counts as stale after this many intervals without a success. Default 3.
+    pub stale_after_intervals: u32,
+    /// Interval once a project has FINISHED (it can only be released now). Default 60 s.
+    pub finished_interval: Duration,
+}
+
+impl Default for PollOptions {
+    fn default() -> Self {
+        PollOptions {
+            interval: Duration::from_secs(5),
+            timeout: Duration::from_secs(10),
+            max_backoff: Duration::from_secs(60),
+            stale_after_intervals: 3,
+            finished_interval: Duration::from_secs(60),
+        }
+    }
+}
+
+/// The shortest interval and timeout allowed: protects OMS from a typo.
+pub const MIN_INTERVAL: Duration = Duration::from_secs(1);
+
+impl PollOptions {
+    /// The options with every value brought into its allowed range.
+    pub fn normalized(self) -> Self {
+        let interval = self.interval.max(MIN_INTERVAL);
+        PollOptions {
+            interval,
+            timeout: self.timeout.max(MIN_INTERVAL),
+            max_backoff: self.max_backoff.max(interval),
+            stale_after_intervals: self.stale_after_intervals.max(1),
+            finished_interval: self.finished_interval.max(interval),
+        }
+    }
+
+    /// How long data may go without a successful poll before it is stale.
+    pub fn stale_after(&self) -> Duration {
+        self.interval.saturating_mul(self.stale_after_intervals)
+    }
+}
+
+/// Why polling stopped until someone asks again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StopReason {
+    /// 401/403: retrying would not help and could lock the account.
+    Auth,
+    /// RELEASED or DELETED: nothing will change any more.
+    Terminal,
+}
+
+/// What to do after a poll.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Next {
+    After(Duration),
+    Stop(StopReason),
+}
+
+/// What the widget knows: the last good data, the latest error, the plan.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PollState {
+    pub last_good: Option<Progress>,
+    /// When the last good data arrived (ms since the epoch).
+    pub last_good_at_ms: Option<i64>,
+    /// The latest failure; cleared by a success.
+    pub error: Option<FetchError>,
+    pub consecutive_failures: u32,
+    /// When the next poll is due, if one is planned.
+    pub next_poll_at_ms: Option<i64>,
+    pub stopped: Option<StopReason>,
+}
+
+impl PollState {
+    /// Takes in one poll's result at `now_ms` and plans the next.
+    /// `random` in [0, 1) spreads retries so many widgets do not retry in step.
+    pub fn record(
+        &mut self,
+        result: Result<Progress, FetchError>,
+        now_ms: i64,
+        random: f64,
+        opts: &PollOptions,
+    ) -> Next {
+        let next = match result {
+            Ok(progress) => {
+                let status = progress
+                    .status
+                    .as_deref()
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_uppercase();
+                self.last_good = Some(progress);
+                self.last_good_at_ms = Some(now_ms);
+                self.error = None;
+                self.consecutive_failures = 0;
+                match status.as_str() {
+                    "RELEASED" | "DELETED" => Next::Stop(StopReason::Terminal),
+                    "FINISHED" => Next::After(opts.finished_interval),
+                    _ => Next::After(opts.interval),
+                }
+            }
+            Err(error) => {
+                let auth = matches!(error, FetchError::Auth { .. });
+                self.error = Some(error);
+                self.consecutive_failures = self.consecutive_failures.saturating_add(1);
+                if auth {
+                    Next::Stop(StopReason::Auth)
+                } else {
+                    Next::After(backoff(self.consecutive_failures, random, opts))
+                }
+            }
+        };
+        match next {
+            Next::After(d) => {
+                self.stopped = None;
+                self.next_poll_at_ms = Some(now_ms.saturating_add(d.as_millis() as i64));
+            }
+            Next::Stop(reason) => {
+                self.stopped = Some(reason);
+                self.next_poll_at_ms = None;
+            }
+        }
+        next
+    }
+
+    /// True when the data shown is older than the options allow.
+    /// Data of a released project is final, so it never goes stale.
+    pub fn is_stale(&self, now_ms: i64, opts: &PollOptions) -> bool {
+        match self.last_good_at_ms {
+            Some(at) if self.stopped != Some(StopReason::Terminal) => {
+                now_ms.saturating_sub(at) > opts.stale_after().as_millis() as i64
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Exponential backoff with "equal jitter": the n-th failure in a row waits
+/// between half and all of `interval × 2^n`, capped at `max_backoff`.
+pub fn backoff(failures: u32, random: f64, opts: &PollOptions) -> Duration {
+    let exp = opts.interval.saturating_mul(1u32 << failures.min(20));
+    let capped = exp.min(opts.max_backoff);
+    let random = if random.is_finite() {
+        random.clamp(0.0, 1.0)
+    } else {
+        0.5
+    };
+    capped.mul_f64(0.5 + 0.5 * random)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::OmsError;
+
+    const S: Duration = Duration::from_secs(1);
+
+    fn running() -> Progress {
+        Progress {
+            status: Some("RUNNING".into()),
+            ..Progress::default()
+        }
+    }
+
+    #[test]
+    fn options_are_brought_into_range() {
+        let o = PollOptions {
+            interval: Duration::from_millis(10),
+            timeout: Duration::ZERO,
+            ..PollOptions::default()
+        }
+        .normalized();
+        assert_eq!((o.interval, o.timeout), (S, S));
+        assert_eq!(PollOptions::default().stale_after(), 15 * S);
+    }
+
+    #[test]
+    fn backoff_grows_is_capped_has_jitter_and_resets_on_success() {
+        let opts = PollOptions::default();
+        let mut st = PollState::default();
+        let fail = || Err(FetchError::Timeout);
+        let delays: Vec<Next> = (0..6).map(|_| st.record(fail(), 0, 1.0, &opts)).collect();
+        assert_eq!(delays, [10, 20, 40, 60, 60, 60].map(|s| Next::After(s * S)));
+        assert_eq!(
+            st.record(fail(), 0, 0.0, &opts),
+            Next::After(30 * S),
+            "jitter halves at most"
+        );
+        assert_eq!(
+            st.record(Ok(running()), 1_000, 0.3, &opts),
+            Next::After(5 * S)
+        );
+        assert_eq!(st.consecutive_failures, 0);
+        assert_eq!(st.error, None);
+        assert_eq!(st.next_poll_at_ms, Some(6_000));
+        assert_eq!(
+            st.record(fail(), 0, 1.0, &opts),
+            Next::After(10 * S),
+            "reset after success"
+        );
+    }
+
+    #[test]
+    fn auth_errors_and_released_projects_stop_polling() {
+        let opts = PollOptions::default();
+        let mut st = PollState::default();
+        let auth = FetchError::Auth {
+            status: 401,
+            oms: OmsError::default(),
+        };
+        assert_eq!(
+            st.record(Err(auth), 0, 0.5, &opts),
+            Next::Stop(StopReason::Auth)
+        );
+        assert_eq!(st.next_poll_at_ms, None);
+        for status in ["RELEASED", "deleted"] {
+            let p = Progress {
+                status: Some(status.into()),
+                ..Progress::default()
+            };
+            assert_eq!(
+                st.record(Ok(p), 0, 0.5, &opts),
+                Next::Stop(StopReason::Terminal)
+            );
+        }
+        let p = Progress {
+            status: Some("FINISHED".into()),
+            ..Progress::default()
+        };
+        assert_eq!(st.record(Ok(p), 0, 0.5, &opts), Next::After(60 * S));
+        assert_eq!(st.stopped, None);
+    }
+
+    #[test]
+    fn data_goes_stale_after_three_intervals_without_success() {
+        let opts = PollOptions::default();
+        let mut st = PollState::default();
+        assert!(
+            !st.is_stale(1_000_000, &opts),
+            "no data is loading, not stale"
+        );
+        st.record(Ok(running()), 0, 0.5, &opts);
+        st.record(Err(FetchError::Timeout), 5_000, 0.5, &opts);
+        assert!(!st.is_stale(15_000, &opts));
+        assert!(st.is_stale(15_001, &opts));
+        assert!(
+            st.last_good.is_some(),
+            "the last good data is kept through failures"
+        );
+    }
+}
