@@ -1,0 +1,375 @@
+//! Components in a real headless Chromium (wasm-bindgen-test): what the
+//! operator sees for each state, read through the DOM contract.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use oms_progress::api::{FetchError, OmsError, Percent, Progress};
+use oms_progress::i18n::{self, Lang};
+use oms_progress::model::{build_view, live_view, LagThresholds};
+use oms_progress::poll::{PollOptions, PollState};
+use oms_progress::ui::ProgressCard;
+use oms_progress::{OmsSyncProgress, WidgetOptions};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const NOW: i64 = 1_764_000_000_000;
+
+/// A fresh container in the page with the view mounted in it for good.
+fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host.clone(), f).forget();
+    host
+}
+
+async fn settle() {
+    gloo_timers::future::TimeoutFuture::new(20).await;
+}
+
+fn q(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap()
+}
+
+fn attr(root: &Element, selector: &str, name: &str) -> Option<String> {
+    q(root, selector).and_then(|e| e.get_attribute(name))
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    q(root, selector)
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+fn polled(p: Progress) -> PollState {
+    let mut st = PollState::default();
+    st.record(Ok(p), NOW, 0.5, &PollOptions::default());
+    st
+}
+
+/// Mounts a card for `state`, with the clock in a signal the test can move.
+fn card(state: PollState, lang: Lang) -> (HtmlElement, RwSignal<i64>, RwSignal<PollState>) {
+    let now = RwSignal::new(NOW);
+    let state = RwSignal::new(state);
+    let host = mount(move || {
+        let view = Signal::derive(move || state.with(|st| build_view(st, lang)));
+        let live = Signal::derive(move || {
+            state.with(|st| {
+                live_view(
+                    st,
+                    now.get(),
+                    &PollOptions::default(),
+                    LagThresholds::default(),
+                )
+            })
+        });
+        view! { <ProgressCard project_id="np_test" view live lang /> }
+    });
+    (host, now, state)
+}
+
+#[wasm_bindgen_test]
+async fn every_known_status_shows_its_label_tone_and_shape() {
+    for status in i18n::known_statuses() {
+        let (host, _, _) = card(
+            polled(Progress {
+                status: Some(status.into()),
+                ..Progress::default()
+            }),
+            Lang::En,
+        );
+        settle().await;
+        let root = q(&host, "[data-oms-widget]").unwrap();
+        assert_eq!(root.get_attribute("data-status").as_deref(), Some(status));
+        assert_eq!(root.get_attribute("data-state").as_deref(), Some("live"));
+        let tone = oms_progress::model::status_tone(status);
+        assert_eq!(
+            root.get_attribute("data-tone").as_deref(),
+            Some(tone.as_str())
+        );
+        assert_eq!(
+            text(&host, ".oms-badge-label"),
+            i18n::status_label(status, Lang::En).unwrap()
+        );
+        assert_eq!(
+            text(&host, ".oms-badge-symbol"),
+            tone.symbol(),
+            "a shape, not colour alone"
+        );
+        host.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn unknown_and_missing_status_are_shown_raw_or_unknown() {
+    let (host, _, _) = card(
+        polled(Progress {
+            status: Some("HIBERNATING".into()),
+            ..Progress::default()
+        }),
+        Lang::ZhCn,
+    );
+    settle().await;
+    assert_eq!(
+        attr(&host, "[data-oms-widget]", "data-status").as_deref(),
+        Some("HIBERNATING")
+    );
+    assert_eq!(text(&host, ".oms-badge-label"), "HIBERNATING");
+    assert_eq!(
+        attr(&host, "[data-oms-widget]", "lang").as_deref(),
+        Some("zh-CN")
+    );
+    let (host, _, _) = card(polled(Progress::default()), Lang::ZhCn);
+    settle().await;
+    assert_eq!(
+        attr(&host, "[data-oms-widget]", "data-status").as_deref(),
+        Some("UNKNOWN")
+    );
+    assert_eq!(text(&host, ".oms-badge-label"), "未知状态");
+}
+
+#[wasm_bindgen_test]
+async fn bars_only_for_enabled_stages_with_aria_values() {
+    let p = Progress {
+        status: Some("RUNNING".into()),
+        enable_struct: Some(false),
+        enable_full: Some(true),
+        struct_progress: Some(Percent {
+            value: 100,
+            raw: None,
+        }),
+        full_progress: Some(Percent {
+            value: 100,
+            raw: Some("150".into()),
+        }),
+        ..Progress::default()
+    };
+    let (host, _, state) = card(polled(p.clone()), Lang::En);
+    settle().await;
+    assert!(
+        q(&host, "[role=progressbar][data-stage=struct]").is_none(),
+        "schema stage is disabled"
+    );
+    assert_eq!(
+        attr(
+            &host,
+            "[role=progressbar][data-stage=full]",
+            "aria-valuenow"
+        )
+        .as_deref(),
+        Some("100")
+    );
+    assert!(
+        text(&host, "[data-field=raw-value]").contains("150"),
+        "the clamped value is shown as sent"
+    );
+    state.set(polled(Progress {
+        enable_struct: Some(true),
+        struct_progress: Some(Percent {
+            value: 42,
+            raw: None,
+        }),
+        ..p
+    }));
+    settle().await;
+    assert_eq!(
+        attr(
+            &host,
+            "[role=progressbar][data-stage=struct]",
+            "aria-valuenow"
+        )
+        .as_deref(),
+        Some("42")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_lag_ticks_with_the_clock_and_never_goes_negative() {
+    let checkpoint = (NOW / 1000 - 20).to_string();
+    let p = Progress {
+        status: Some("RUNNING".into()),
+        enable_incr: Some(true),
+        incr_checkpoint: Some(checkpoint),
+        ..Progress::default()
+    };
+    let (host, now, _) = card(polled(p), Lang::En);
+    settle().await;
+    assert_eq!(
+        attr(&host, "[data-field=checkpoint]", "data-lag-seconds").as_deref(),
+        Some("20")
+    );
+    assert_eq!(
+        attr(&host, "[data-field=checkpoint]", "data-lag-level").as_deref(),
+        Some("ok")
+    );
+    now.set(NOW + 1_000);
+    settle().await;
+    assert_eq!(
+        attr(&host, "[data-field=checkpoint]", "data-lag-seconds").as_deref(),
+        Some("21")
+    );
+    assert_eq!(text(&host, "[data-field=lag]"), "21 s (caught up)");
+    now.set(NOW + 10_000);
+    settle().await;
+    assert_eq!(
+        attr(&host, "[data-field=checkpoint]", "data-lag-level").as_deref(),
+        Some("warn")
+    );
+    assert_eq!(
+        attr(&host, "[data-oms-widget]", "data-state").as_deref(),
+        Some("live")
+    );
+    now.set(NOW + 16_000);
+    settle().await;
+    assert_eq!(
+        attr(&host, "[data-oms-widget]", "data-state").as_deref(),
+        Some("stale")
+    );
+    assert!(q(&host, "[data-field=stale]").is_some());
+
+    let future = (NOW / 1000 + 30).to_string();
+    let p = Progress {
+        enable_incr: Some(true),
+        incr_checkpoint: Some(future),
+        ..Progress::default()
+    };
+    let (host, _, _) = card(polled(p), Lang::En);
+    settle().await;
+    assert_eq!(
+        attr(&host, "[data-field=checkpoint]", "data-lag-seconds").as_deref(),
+        Some("0")
+    );
+    assert!(q(&host, "[data-field=clock-skew]").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn sybase_and_garbage_checkpoints_are_shown_without_an_age() {
+    for (raw, shown) in [
+        ("100,30", "log position 100,30"),
+        ("abc", "abc"),
+        ("1234567890123456789012345", "1234567890123456789012345"),
+    ] {
+        let p = Progress {
+            enable_incr: Some(true),
+            incr_checkpoint: Some(raw.into()),
+            ..Progress::default()
+        };
+        let (host, _, _) = card(polled(p), Lang::En);
+        settle().await;
+        assert_eq!(text(&host, "[data-field=checkpoint-value]"), shown);
+        assert_eq!(
+            attr(&host, "[data-field=checkpoint]", "data-lag-seconds"),
+            None
+        );
+        host.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn hostile_text_is_shown_literally_and_never_becomes_markup() {
+    let hostile = "<img src=x onerror=alert(1)><script>window.__pwned=1</script>";
+    let mut st = polled(Progress {
+        status: Some(hostile.into()),
+        current_step: Some(hostile.into()),
+        importance: Some(hostile.into()),
+        ..Progress::default()
+    });
+    let oms = OmsError {
+        code: Some(hostile.into()),
+        message: Some(hostile.into()),
+        advice: Some(hostile.into()),
+        request_id: None,
+    };
+    st.record(Err(FetchError::Oms(oms)), NOW, 0.5, &PollOptions::default());
+    let (host, _, _) = card(st, Lang::En);
+    settle().await;
+    assert!(
+        host.query_selector("img, script").unwrap().is_none(),
+        "no element was injected"
+    );
+    assert_eq!(text(&host, ".oms-badge-label"), hostile);
+    assert_eq!(text(&host, "[data-field=error-message] span"), hostile);
+    assert!(text(&host, "[data-field=error-advice]").contains(hostile));
+    assert!(text(&host, "[role=alert]").contains(hostile));
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined(), "no script ran");
+}
+
+#[wasm_bindgen_test]
+async fn errors_keep_the_last_good_data_and_count_down_to_the_retry() {
+    let p = Progress {
+        status: Some("RUNNING".into()),
+        ..Progress::default()
+    };
+    let mut st = polled(p);
+    st.record(
+        Err(FetchError::Http {
+            status: 502,
+            oms: None,
+            excerpt: "<html>Bad Gateway</html>".into(),
+        }),
+        NOW,
+        1.0,
+        &PollOptions::default(),
+    );
+    let (host, now, _) = card(st, Lang::En);
+    settle().await;
+    assert_eq!(
+        attr(&host, "[data-oms-widget]", "data-state").as_deref(),
+        Some("error")
+    );
+    assert_eq!(
+        attr(&host, "[role=alert]", "data-error").as_deref(),
+        Some("http")
+    );
+    assert!(text(&host, "[data-field=error-detail]").starts_with("HTTP 502: <html>Bad Gateway"));
+    assert_eq!(text(&host, "[data-field=retry-in]"), "retrying in 10 s");
+    now.set(NOW + 3_000);
+    settle().await;
+    assert_eq!(text(&host, "[data-field=retry-in]"), "retrying in 7 s");
+    assert_eq!(
+        attr(&host, "[data-oms-widget]", "data-status").as_deref(),
+        Some("RUNNING"),
+        "last good data stays"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_component_fetches_for_real_and_reports_an_http_error() {
+    // The test runner's own server has no OMS API: a real fetch, a real 404.
+    let options = WidgetOptions::new("np_nowhere");
+    let host = mount(move || view! { <OmsSyncProgress options /> });
+    assert_eq!(
+        attr(&host, "[data-oms-widget]", "data-state").as_deref(),
+        Some("loading")
+    );
+    let mut state = None;
+    for _ in 0..100 {
+        settle().await;
+        state = attr(&host, "[data-oms-widget]", "data-state");
+        if state.as_deref() == Some("error") {
+            break;
+        }
+    }
+    assert_eq!(state.as_deref(), Some("error"));
+    assert_eq!(
+        attr(&host, "[role=alert]", "data-error").as_deref(),
+        Some("http")
+    );
+    assert!(text(&host, "[data-field=error-detail]").starts_with("HTTP 404"));
+    assert!(q(&host, "[data-action=refresh]").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_project_id_is_a_configuration_error_not_a_panic() {
+    let options = WidgetOptions::new("..");
+    let host = mount(move || view! { <OmsSyncProgress options /> });
+    settle().await;
+    assert_eq!(
+        attr(&host, "[role=alert]", "data-error").as_deref(),
+        Some("config")
+    );
+}
