@@ -1,0 +1,121 @@
+//! The widget's parser and view model on the shared JSON fixtures: the
+//! doc's example verbatim and each variant in oms-api.md. The simulator is
+//! checked against the same files (sim/tests/fixture_shapes.rs).
+
+use oms_progress::api::{classify, parse_answer, Answer, FetchError, Percent, Progress};
+use oms_progress::i18n::Lang;
+use oms_progress::model::{
+    build_view, live_view, Checkpoint, LagLevel, LagThresholds, Tone, WidgetState,
+};
+use oms_progress::poll::{PollOptions, PollState};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+fn progress(name: &str) -> Progress {
+    match parse_answer(&fixture(name)).unwrap() {
+        Answer::Progress(p) => p,
+        other => panic!("{name}: {other:?}"),
+    }
+}
+
+fn full(value: u8) -> Option<Percent> {
+    Some(Percent { value, raw: None })
+}
+
+#[test]
+fn the_docs_own_example_parses_as_is() {
+    let p = progress("doc-example.json");
+    assert_eq!(
+        p,
+        Progress {
+            status: Some("RUNNING".into()),
+            importance: Some("LOW".into()),
+            enable_struct: Some(true),
+            enable_full: Some(true),
+            enable_incr: Some(true),
+            enable_reverse_incr: None,
+            current_step: Some("CONNECTOR_INCR_SYNC".into()),
+            struct_progress: full(100),
+            full_progress: full(100),
+            incr_checkpoint: Some("1661241223".into()),
+        }
+    );
+    // Seen 12 s after its checkpoint: running, caught up.
+    let mut st = PollState::default();
+    let now = 1_661_241_235_000;
+    st.record(Ok(p), now, 0.5, &PollOptions::default());
+    let view = build_view(&st, Lang::En);
+    assert_eq!(
+        (view.tone, view.status_label.as_str()),
+        (Tone::Ok, "Running")
+    );
+    assert_eq!(
+        view.step,
+        Some(("CONNECTOR_INCR_SYNC".into(), Some("Incremental sync")))
+    );
+    assert_eq!(
+        view.incr.unwrap().checkpoint,
+        Some(Checkpoint::Unix(1_661_241_223))
+    );
+    let live = live_view(&st, now, &PollOptions::default(), LagThresholds::default());
+    assert_eq!(
+        (live.state, live.lag),
+        (WidgetState::Live, Some((12, LagLevel::CaughtUp, false)))
+    );
+}
+
+#[test]
+fn every_name_variant_reads_the_same_percentages() {
+    assert_eq!(progress("table-names.json").struct_progress, full(37));
+    let v4 = progress("v4-names.json");
+    assert_eq!(
+        (v4.struct_progress, v4.enable_full, v4.importance.as_deref()),
+        (full(100), Some(false), Some("MEDIUM"))
+    );
+    let ocp = progress("ocp-pascal.json");
+    assert_eq!(
+        (ocp.status.as_deref(), ocp.full_progress),
+        (Some("SUSPEND"), full(100))
+    );
+    let migration = progress("migration.json");
+    assert_eq!(
+        migration.incr_checkpoint.as_deref(),
+        Some("1661241223"),
+        "an int64 checkpoint"
+    );
+    assert_eq!(migration.enable_reverse_incr, Some(false));
+}
+
+#[test]
+fn a_sybase_checkpoint_is_a_log_position_without_age() {
+    let mut st = PollState::default();
+    st.record(Ok(progress("sybase.json")), 0, 0.5, &PollOptions::default());
+    let view = build_view(&st, Lang::En);
+    assert_eq!(
+        view.incr.unwrap().checkpoint,
+        Some(Checkpoint::LogPosition {
+            file: 100,
+            offset: 30
+        })
+    );
+    assert_eq!(
+        live_view(&st, 0, &PollOptions::default(), LagThresholds::default()).lag,
+        None
+    );
+}
+
+#[test]
+fn not_found_is_an_oms_error_with_code_message_and_advice() {
+    let Err(FetchError::Oms(e)) = classify(200, &fixture("not-found.json")) else {
+        panic!()
+    };
+    assert_eq!(e.code.as_deref(), Some("CM-RESONF000003"));
+    assert!(e.message.unwrap().contains("np_nope"));
+    assert!(e.advice.unwrap().starts_with("Check the project ID"));
+}
