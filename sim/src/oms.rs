@@ -107,7 +107,7 @@ async fn progress(
 
     if let Some(creds) = &sim.config.credentials {
         if !authorized(&headers, &creds.user, &creds.password) {
-            return unauthorized(&request_id);
+            return unauthorized(&request_id, true);
         }
     }
 
@@ -162,7 +162,10 @@ fn authorized(headers: &HeaderMap, user: &str, password: &str) -> bool {
 }
 
 /// 401 as Spring Security answers it, with OMS's envelope (inferred).
-fn unauthorized(request_id: &str) -> Response {
+/// `challenge` adds `WWW-Authenticate`, which makes browsers prompt for a
+/// password; the recommended reverse proxy strips it, and the `status`
+/// fault answers as through that proxy.
+fn unauthorized(request_id: &str, challenge: bool) -> Response {
     let body = json!({
         "success": false, "errorDetail": null, "code": "UNAUTHORIZED",
         "message": "Full authentication is required to access this resource",
@@ -171,17 +174,19 @@ fn unauthorized(request_id: &str) -> Response {
         "cost": "0 ms", "data": null,
     });
     let mut response = json_response(StatusCode::UNAUTHORIZED, &body);
-    response.headers_mut().insert(
-        header::WWW_AUTHENTICATE,
-        HeaderValue::from_static("Basic realm=\"OMS\""),
-    );
+    if challenge {
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("Basic realm=\"OMS\""),
+        );
+    }
     response
 }
 
 fn status_fault(code: u16, path: &str, request_id: &str) -> Response {
     let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     match code {
-        401 => unauthorized(request_id),
+        401 => unauthorized(request_id, false),
         403 => json_response(
             status,
             &json!({

@@ -323,6 +323,10 @@ async fn status_faults_answer_as_oms_and_its_proxy_would() {
             .await
             .unwrap();
         assert_eq!(r.status().as_u16(), code);
+        assert!(
+            !r.headers().contains_key("www-authenticate"),
+            "answers as through the reverse proxy"
+        );
         let is_html = r.headers()["content-type"]
             .to_str()
             .unwrap()

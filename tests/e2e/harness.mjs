@@ -1,0 +1,83 @@
+// Shared parts of the end-to-end tests: a real oms-sim process serving the
+// release-built page, and headless Debian Chromium driven by playwright-core.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repo = path.resolve(here, '../..');
+const targetDir = process.env.CARGO_TARGET_DIR || path.join(repo, 'target');
+export const simBinary = path.join(targetDir, 'release', 'oms-sim');
+export const distDir = process.env.OMS_DIST_DIR || path.join(repo, 'dist');
+export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+/** Starts oms-sim on a free loopback port; resolves when it listens. */
+export async function startSim(extraArgs = []) {
+  for (const needed of [simBinary, path.join(distDir, 'index.html')]) {
+    if (!existsSync(needed)) throw new Error(`${needed} is missing: run scripts/test.sh, which builds it`);
+  }
+  const args = ['--listen', '127.0.0.1:0', '--static', distDir, '--no-auth', ...extraArgs];
+  const child = spawn(simBinary, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const base = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`oms-sim did not start: ${out}`)), 10_000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/listening on (http:\/\/[\d.:]+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => reject(new Error(`oms-sim exited with ${code}: ${out}`)));
+  });
+  const control = async (method, route, body) => {
+    const res = await fetch(base + route, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  return {
+    base,
+    control,
+    /** API requests logged for one project since `sinceSeq`. */
+    async requestsFor(projectId, sinceSeq = 0) {
+      const log = await control('GET', `/_sim/requests?since_seq=${sinceSeq}&path_prefix=/api/`);
+      return log.requests.filter((r) => r.path.includes(`/${projectId}/`));
+    },
+    async nextSeq() {
+      return (await control('GET', '/_sim/requests?path_prefix=/none')).next_seq;
+    },
+    stop() {
+      child.kill('SIGTERM');
+    },
+  };
+}
+
+/** Launches headless Chromium with the flags this closed network needs. */
+export async function launchBrowser() {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'oms-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1400, height: 1000 },
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions',
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The widget root for a project. */
+export function widget(page, projectId) {
+  return page.locator(`[data-oms-widget][data-project-id="${projectId}"]`);
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

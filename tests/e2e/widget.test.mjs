@@ -1,0 +1,203 @@
+// The release-built standalone page against a real oms-sim, in headless
+// Chromium: what the operator sees (the DOM contract) and what the network
+// did (the simulator's request log).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSim, launchBrowser, widget, sleep } from './harness.mjs';
+
+let sim;
+let browser;
+
+before(async () => {
+  sim = await startSim();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  sim?.stop();
+});
+
+/** Waits until `read()` returns a value `ok` accepts; fails with the last value seen. */
+async function eventually(read, ok, { timeout = 10_000, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    last = await read();
+    if (ok(last)) return last;
+    await sleep(100);
+  }
+  assert.fail(`${what}: still ${JSON.stringify(last)} after ${timeout} ms`);
+}
+
+const attr = (locator, name) => locator.getAttribute(name, { timeout: 5_000 });
+
+async function openPage(query) {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error' && /panicked|RuntimeError|unreachable/.test(m.text())) errors.push(m.text()); });
+  await page.goto(`${sim.base}/?${query}`);
+  return { page, errors };
+}
+
+test('seeded projects appear with the right states', async () => {
+  const expected = {
+    np_4ur1zdx1v8cg: { status: 'INIT', tone: 'neutral' },
+    np_steady_orders: { status: 'RUNNING', tone: 'ok', lag: [1, 20] },
+    p_3xj9docnames: { status: 'RUNNING', tone: 'ok', lag: [1, 13] },
+    np_lagging_audit: { status: 'RUNNING', tone: 'ok', lag: [26, 3600] },
+    np_failed_billing: { status: 'FAILED', tone: 'critical' },
+    np_suspended_crm: { status: 'SUSPEND', tone: 'warn', lag: [95, 3600] },
+    np_finished_archive: { status: 'FINISHED', tone: 'done', noIncr: true },
+    np_released_legacy: { status: 'RELEASED', tone: 'neutral' },
+    np_sybase_ledger: { status: 'RUNNING', tone: 'ok', checkpoint: /^log position 1\d\d,\d+$/ },
+    np_ocp_inventory: { status: 'RUNNING', tone: 'ok', lag: [3, 16] },
+    np_v4_payments: { status: 'RUNNING', tone: 'ok', lag: [1, 9] },
+    p_migration_dw: { status: 'INIT', tone: 'neutral' },
+  };
+  const ids = Object.keys(expected).map((id) => (id === 'p_migration_dw' ? `migration:${id}` : id));
+  // Fresh lifecycles so the walkers are at their start.
+  await sim.control('POST', '/_sim/reset');
+  const { page, errors } = await openPage(`project=${ids.join(',')},np_does_not_exist`);
+  for (const [id, want] of Object.entries(expected)) {
+    const w = widget(page, id);
+    const state = await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: `${id} live` });
+    assert.equal(state, 'live');
+    assert.equal(await attr(w, 'data-status'), want.status, id);
+    assert.equal(await attr(w, 'data-tone'), want.tone, id);
+    if (want.lag) {
+      const lag = Number(await attr(w.locator('[data-field=checkpoint]'), 'data-lag-seconds'));
+      assert.ok(lag >= want.lag[0] && lag <= want.lag[1], `${id} lag ${lag}`);
+    }
+    if (want.noIncr) assert.equal(await w.locator('[data-field=checkpoint]').count(), 0, `${id} has no incremental part`);
+    if (want.checkpoint) assert.match(await w.locator('[data-field=checkpoint-value]').textContent(), want.checkpoint);
+  }
+  // Released projects stop polling and say so.
+  await widget(page, 'np_released_legacy').locator('[data-field=stopped]').waitFor();
+  // The unknown project shows OMS's own code, message and advice.
+  const missing = widget(page, 'np_does_not_exist');
+  await eventually(() => attr(missing, 'data-state'), (s) => s === 'error', { what: 'not-found error' });
+  const alert = missing.locator('[role=alert]');
+  assert.equal(await alert.getAttribute('data-error'), 'not-found');
+  assert.equal(await alert.locator('[data-field=error-code] span').last().textContent(), 'CM-RESONF000003');
+  assert.match(await alert.textContent(), /np_does_not_exist does not exist/);
+  assert.match(await alert.textContent(), /retrying in \d+ s/);
+  await page.screenshot({ path: process.env.OMS_SCREENSHOT || '/dev/null' }).catch(() => {});
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a project's lifecycle is visible as it advances", async () => {
+  const id = 'np_e2e_lifecycle';
+  const put = (behaviour) => sim.control('PUT', `/_sim/projects/${id}`, { behaviour });
+  await put({ type: 'fixed', status: 'INIT', current_step: 'PRE_CHECK', struct_progress: 0, full_progress: 0 });
+  const { page, errors } = await openPage(`project=${id}&interval=1`);
+  const w = widget(page, id);
+  const stages = [
+    [{ type: 'fixed', status: 'INIT', current_step: 'PRE_CHECK', struct_progress: 0, full_progress: 0 }, 'INIT', 'PRE_CHECK', '0', '0'],
+    [{ type: 'fixed', status: 'RUNNING', current_step: 'STRUCT_SYNC', struct_progress: 40, full_progress: 0 }, 'RUNNING', 'STRUCT_SYNC', '40', '0'],
+    [{ type: 'fixed', status: 'RUNNING', current_step: 'CONNECTOR_FULL_SYNC', struct_progress: 100, full_progress: 75 }, 'RUNNING', 'CONNECTOR_FULL_SYNC', '100', '75'],
+    [{ type: 'fixed', status: 'RUNNING', current_step: 'CONNECTOR_INCR_SYNC', struct_progress: 100, full_progress: 100, checkpoint: { lag_secs: 4 } }, 'RUNNING', 'CONNECTOR_INCR_SYNC', '100', '100'],
+  ];
+  for (const [behaviour, status, step, structPct, fullPct] of stages) {
+    await put(behaviour);
+    await eventually(() => attr(w.locator('[data-field=step]'), 'data-step'), (s) => s === step, { what: `step ${step}` });
+    assert.equal(await attr(w, 'data-status'), status);
+    assert.equal(await attr(w.locator('[role=progressbar][data-stage=struct]'), 'aria-valuenow'), structPct);
+    assert.equal(await attr(w.locator('[role=progressbar][data-stage=full]'), 'aria-valuenow'), fullPct);
+  }
+  const lag = Number(await attr(w.locator('[data-field=checkpoint]'), 'data-lag-seconds'));
+  assert.ok(lag >= 4 && lag <= 6, `lag ${lag}`);
+  // The age ticks between polls, with no extra requests.
+  await put({ type: 'fixed', status: 'RUNNING', current_step: 'CONNECTOR_INCR_SYNC', checkpoint: { unix: Math.floor(Date.now() / 1000) - 10 } });
+  await eventually(() => attr(w.locator('[data-field=checkpoint]'), 'data-lag-seconds'), (s) => Number(s) >= 12, { what: 'lag ticking' });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a fault shows an error with the last good data kept, then polling recovers', async () => {
+  const id = 'np_steady_users';
+  const { page, errors } = await openPage(`project=${id}&interval=1`);
+  const w = widget(page, id);
+  await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live first' });
+  await sim.control('POST', '/_sim/faults', { project: id, kind: 'status', code: 503 });
+  await eventually(() => attr(w, 'data-state'), (s) => s === 'error', { what: 'error state' });
+  const alert = w.locator('[role=alert]');
+  assert.equal(await alert.getAttribute('data-error'), 'http');
+  assert.match(await alert.locator('[data-field=error-detail]').textContent(), /^HTTP 503: <html>/);
+  assert.equal(await attr(w, 'data-status'), 'RUNNING', 'last good data stays on screen');
+  // With no success for 3 intervals the data is marked stale, with its age.
+  await w.locator('[data-field=stale]').waitFor({ timeout: 10_000 });
+  assert.match(await w.locator('[data-field=updated]').textContent(), /updated \d+ s ago/);
+  await sim.control('DELETE', `/_sim/faults?project=${id}`);
+  // Backoff may have grown to a few seconds; "refresh now" asks at once.
+  await w.locator('[data-action=refresh]').click();
+  await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'recovered' });
+  assert.equal(await w.locator('[role=alert]').count(), 0);
+  assert.equal(await w.locator('[data-field=stale]').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an auth error stops polling until the operator retries', async () => {
+  const id = 'np_v4_payments';
+  const { page } = await openPage(`project=${id}&interval=1`);
+  const w = widget(page, id);
+  await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live first' });
+  await sim.control('POST', '/_sim/faults', { project: id, kind: 'status', code: 401 });
+  await eventually(() => w.locator('[role=alert]').getAttribute('data-error').catch(() => null), (s) => s === 'auth', { what: 'auth error' });
+  const seq = await sim.nextSeq();
+  await sleep(3_000);
+  assert.equal((await sim.requestsFor(id, seq)).length, 0, 'no retry storm after 401');
+  await sim.control('DELETE', `/_sim/faults?project=${id}`);
+  await w.locator('[data-action=retry]').click();
+  await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live after retry' });
+  await page.close();
+});
+
+test('no requests while the page is hidden; one at once when it is shown again', async () => {
+  const id = 'np_ocp_inventory';
+  const { page } = await openPage(`project=${id}&interval=1`);
+  const w = widget(page, id);
+  await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live first' });
+  // Chromium driven by Playwright reports every page visible, even behind
+  // another tab or minimised (tried), so the page's visibility is set the
+  // way the browser would: the property and the visibilitychange event.
+  const setVisibility = (state) =>
+    page.evaluate((s) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => s === 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state);
+  await setVisibility('hidden');
+  await sleep(1_500); // a poll already in flight may still land
+  const seq = await sim.nextSeq();
+  await sleep(4_000);
+  assert.equal((await sim.requestsFor(id, seq)).length, 0, 'silent while hidden');
+  const shownAt = Date.now();
+  await setVisibility('visible');
+  const after = await eventually(() => sim.requestsFor(id, seq), (r) => r.length > 0, { what: 'poll on show' });
+  assert.ok(after[0].wall_ms - shownAt < 900, `polled ${after[0].wall_ms - shownAt} ms after being shown`);
+  await page.close();
+});
+
+test('hostile text from OMS is shown literally and never executed', async () => {
+  const id = 'np_e2e_hostile';
+  const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  await sim.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC' } });
+  await sim.control('POST', '/_sim/faults', { project: id, kind: 'hostile', text: hostile });
+  const { page, errors } = await openPage(`project=${id}&interval=1`);
+  const w = widget(page, id);
+  await eventually(() => attr(w, 'data-status'), (s) => s === hostile, { what: 'hostile status' });
+  assert.equal(await w.locator('.oms-badge-label').textContent(), hostile);
+  await sim.control('DELETE', `/_sim/faults?project=${id}`);
+  await sim.control('POST', '/_sim/faults', { project: id, kind: 'business_error', code: hostile, message: hostile, advice: hostile });
+  await eventually(() => w.locator('[role=alert]').count(), (n) => n === 1, { what: 'error panel' });
+  assert.match(await w.locator('[role=alert]').textContent(), /<img src=x onerror=/);
+  assert.equal(await page.locator('img, [data-oms-widget] script').count(), 0, 'no element injected');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no script ran');
+  await sim.control('DELETE', `/_sim/faults?project=${id}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
