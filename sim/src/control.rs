@@ -42,11 +42,11 @@ fn ok(body: Value) -> Response {
     json_response(StatusCode::OK, &body)
 }
 
-fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, Response> {
+fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
     if body.is_empty() {
-        return Err(bad_request("the request needs a JSON body"));
+        return Err("the request needs a JSON body".into());
     }
-    serde_json::from_slice(body).map_err(|e| bad_request(format!("invalid body: {e}")))
+    serde_json::from_slice(body).map_err(|e| format!("invalid body: {e}"))
 }
 
 async fn list_projects(State(sim): State<Sim>) -> Response {
@@ -73,7 +73,7 @@ async fn get_project(State(sim): State<Sim>, Path(id): Path<String>) -> Response
 async fn put_project(State(sim): State<Sim>, Path(id): Path<String>, body: Bytes) -> Response {
     let mut value: Value = match parse(&body) {
         Ok(v) => v,
-        Err(r) => return r,
+        Err(e) => return bad_request(e),
     };
     let Some(fields) = value.as_object_mut() else {
         return bad_request("the body must be a JSON object with at least \"behaviour\"");
@@ -109,7 +109,7 @@ async fn list_faults(State(sim): State<Sim>) -> Response {
 async fn add_fault(State(sim): State<Sim>, body: Bytes) -> Response {
     let rule: FaultRule = match parse(&body) {
         Ok(r) => r,
-        Err(r) => return r,
+        Err(e) => return bad_request(e),
     };
     if let Err(e) = rule.validate() {
         return bad_request(e);
@@ -180,7 +180,7 @@ struct ClockMove {
 async fn move_clock(State(sim): State<Sim>, body: Bytes) -> Response {
     let step: ClockMove = match parse(&body) {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(e) => return bad_request(e),
     };
     if !sim.clock().is_manual() {
         return bad_request(

@@ -1,0 +1,13 @@
+# Shared by the scripts: versions, tool folder, PATH. Source it; do not run it.
+# shellcheck shell=bash
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+# wasm-bindgen's CLI must equal the crate version pinned in Cargo.lock.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' "$REPO/Cargo.lock")"
+TOOLS_DIR="${OMS_TOOLS_DIR:-$HOME/.cache/oms-progress/tools}"
+export PATH="$TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# The seeded projects of oms-sim's default scenario, for the demo page.
+DEMO_PROJECTS="np_4ur1zdx1v8cg,np_steady_orders,np_steady_users,p_3xj9docnames,np_lagging_audit,np_failed_billing,np_suspended_crm,np_finished_archive,np_released_legacy,np_sybase_ledger,np_ocp_inventory,np_v4_payments,migration:p_migration_dw"
+
+say() { printf '\033[1m== %s\033[0m\n' "$*"; }

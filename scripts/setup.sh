@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what the demo (`setup.sh demo`) or the tests (`setup.sh test`)
+# need, each thing only when it is missing or of the wrong version, so a
+# second run installs nothing.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+purpose="${1:-demo}"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (about 15 minutes, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes, once)"
+  # Not --locked: its lock file pins a crate version the registry no longer serves.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+  say "installing wasm-opt (binaryen $BINARYEN_VERSION from npm) into $TOOLS_DIR"
+  mkdir -p "$TOOLS_DIR"
+  npm install --prefix "$TOOLS_DIR" --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
+fi
+
+if [ "$purpose" = test ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Debian's chromium and chromium-driver"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+  fi
+  want_playwright="$(node -p "require('$REPO/tests/e2e/package.json').dependencies['playwright-core']")"
+  have_playwright="$(node -p "require('$REPO/tests/e2e/node_modules/playwright-core/package.json').version" 2>/dev/null || true)"
+  if [ "$have_playwright" != "$want_playwright" ]; then
+    say "installing the end-to-end test dependencies (playwright-core $want_playwright, no browser download)"
+    npm ci --prefix "$REPO/tests/e2e" --no-audit --no-fund
+  fi
+fi
