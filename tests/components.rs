@@ -373,3 +373,49 @@ async fn a_bad_project_id_is_a_configuration_error_not_a_panic() {
         Some("config")
     );
 }
+
+/// Resource-timing entries for requests whose URL contains `needle`.
+fn requests_to(needle: &str) -> usize {
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    performance
+        .get_entries_by_type("resource")
+        .iter()
+        .filter(|e| {
+            js_sys::Reflect::get(e, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+                .is_some_and(|n| n.contains(needle))
+        })
+        .count()
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_stops_polling_for_good() {
+    let mut options = WidgetOptions::new("np_unmounted");
+    options.poll.interval = std::time::Duration::from_secs(1);
+    options.poll.max_backoff = std::time::Duration::from_secs(1);
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let handle =
+        leptos::mount::mount_to(host.clone(), move || view! { <OmsSyncProgress options /> });
+    for _ in 0..100 {
+        settle().await;
+        if requests_to("/np_unmounted/") >= 2 {
+            break;
+        }
+    }
+    assert!(requests_to("/np_unmounted/") >= 2, "it polls while mounted");
+    drop(handle);
+    assert!(
+        q(&host, "[data-oms-widget]").is_none(),
+        "the widget is gone"
+    );
+    let after_unmount = requests_to("/np_unmounted/");
+    gloo_timers::future::TimeoutFuture::new(3_000).await;
+    assert_eq!(
+        requests_to("/np_unmounted/"),
+        after_unmount,
+        "no request after unmount"
+    );
+}

@@ -201,3 +201,63 @@ test('hostile text from OMS is shown literally and never executed', async () => 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a poll that brings unchanged data writes nothing to the DOM but the ticking age', async () => {
+  const id = 'np_e2e_unchanged';
+  await sim.control('PUT', `/_sim/projects/${id}`, {
+    behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'CONNECTOR_FULL_SYNC', enable_incr: false, struct_progress: 100, full_progress: 40 },
+  });
+  // Every 2 s, so "updated N s ago" ticks between polls.
+  const { page } = await openPage(`project=${id}&interval=2`);
+  const w = widget(page, id);
+  await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live' });
+  const seq = await sim.nextSeq();
+  await page.evaluate(() => {
+    window.__mutations = [];
+    const root = document.querySelector('[data-oms-widget]');
+    const describe = (node) => {
+      const el = node.nodeType === 1 ? node : node.parentElement;
+      return el.closest('[data-field]')?.getAttribute('data-field') ?? el.className ?? el.tagName;
+    };
+    new MutationObserver((records) => {
+      for (const r of records) window.__mutations.push(`${r.type}:${describe(r.target)}${r.attributeName ? '@' + r.attributeName : ''}`);
+    }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await sleep(6_500);
+  const polls = (await sim.requestsFor(id, seq)).length;
+  assert.ok(polls >= 3, `polled ${polls} times while watched`);
+  const mutations = await page.evaluate(() => window.__mutations);
+  assert.ok(mutations.some((m) => m.endsWith(':updated')), 'the observer sees the ticking age');
+  const outsideTheAge = mutations.filter((m) => !m.endsWith(':updated'));
+  assert.deepEqual(outsideTheAge, [], 'only "updated N s ago" may change');
+  await page.close();
+});
+
+test('a request slower than the timeout is aborted and reported, then retried', async () => {
+  const id = 'np_e2e_slow';
+  await sim.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'fixed', status: 'RUNNING' } });
+  await sim.control('POST', '/_sim/faults', { project: id, kind: 'latency', ms: 4_000, count: 1 });
+  const { page } = await openPage(`project=${id}&interval=1&timeout=1`);
+  const w = widget(page, id);
+  await eventually(() => w.locator('[role=alert]').getAttribute('data-error').catch(() => null), (s) => s === 'timeout', { what: 'timeout error', timeout: 5_000 });
+  assert.match(await w.locator('[data-field=retry-in]').textContent(), /retrying in \d+ s/);
+  await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live after retry' });
+  await page.close();
+});
+
+test('offline then online: a network error, then an immediate poll on the online event', async () => {
+  const id = 'np_steady_orders';
+  const { page } = await openPage(`project=${id}&interval=30`);
+  const w = widget(page, id);
+  await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live first' });
+  await browser.context.setOffline(true);
+  await w.locator('[data-action=refresh]').click();
+  await eventually(() => w.locator('[role=alert]').getAttribute('data-error').catch(() => null), (s) => s === 'network', { what: 'network error' });
+  const seq = await sim.nextSeq();
+  const onlineAt = Date.now();
+  await browser.context.setOffline(false);
+  const polls = await eventually(() => sim.requestsFor(id, seq), (r) => r.length > 0, { what: 'poll on online' });
+  assert.ok(polls[0].wall_ms - onlineAt < 2_000, `polled ${polls[0].wall_ms - onlineAt} ms after going online (backoff would wait 30 s or more)`);
+  await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live again' });
+  await page.close();
+});
