@@ -22,7 +22,8 @@ pub struct PageConfig {
 ///
 /// - `project=ID[,ID…]` (repeatable); an id may be prefixed `migration:` or `sync:`
 /// - `api=sync|migration` (default for ids without a prefix)
-/// - `interval=SECONDS`, `timeout=SECONDS`, `lag-warn=SECONDS`, `lag-critical=SECONDS`
+/// - `interval=SECONDS`, `timeout=SECONDS`, `max-backoff=SECONDS`,
+///   `lag-warn=SECONDS`, `lag-critical=SECONDS`
 /// - `lang=en|zh-CN`
 pub fn page_config(pairs: &[(String, String)], browser_lang: &str) -> PageConfig {
     let mut problems = Vec::new();
@@ -70,6 +71,11 @@ pub fn page_config(pairs: &[(String, String)], browser_lang: &str) -> PageConfig
             "timeout" => {
                 if let Some(s) = secs(key, value, &mut problems) {
                     poll.timeout = Duration::from_secs_f64(s);
+                }
+            }
+            "max-backoff" => {
+                if let Some(s) = secs(key, value, &mut problems) {
+                    poll.max_backoff = Duration::from_secs_f64(s);
                 }
             }
             "lag-warn" => {

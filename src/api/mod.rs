@@ -69,6 +69,8 @@ pub enum ParseError {
     NoData,
     /// The body stopped before its end (the connection was cut).
     Incomplete,
+    /// Far larger than any progress answer (a wrong endpoint or a proxy's dump).
+    TooLarge { bytes: usize },
 }
 
 impl std::fmt::Display for ParseError {
@@ -81,6 +83,10 @@ impl std::fmt::Display for ParseError {
             }
             ParseError::NoData => write!(f, "the response has no progress data"),
             ParseError::Incomplete => write!(f, "the response body was cut off"),
+            ParseError::TooLarge { bytes } => write!(
+                f,
+                "the response is {bytes} bytes, far more than a progress answer"
+            ),
         }
     }
 }
@@ -103,8 +109,14 @@ pub fn excerpt(body: &str) -> String {
     }
 }
 
+/// A progress answer is well under 1 KB; anything past this is not one.
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
 /// Reads a whole response body.
 pub fn parse_answer(body: &str) -> Result<Answer, ParseError> {
+    if body.len() > MAX_BODY_BYTES {
+        return Err(ParseError::TooLarge { bytes: body.len() });
+    }
     if body.trim().is_empty() {
         return Err(ParseError::Empty);
     }

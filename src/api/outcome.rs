@@ -59,6 +59,9 @@ pub fn classify(status: u16, body: &str) -> Result<Progress, FetchError> {
 }
 
 fn envelope(body: &str) -> Option<serde_json::Map<String, Value>> {
+    if body.len() > super::MAX_BODY_BYTES {
+        return None;
+    }
     match serde_json::from_str(body).ok()? {
         Value::Object(m) => Some(m),
         _ => None,

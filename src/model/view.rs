@@ -150,9 +150,10 @@ fn error_view(error: &FetchError, lang: Lang) -> ErrorView {
                 ParseError::NotJson { excerpt } | ParseError::NotAnObject { excerpt } => {
                     Some(excerpt.clone())
                 }
-                ParseError::Empty | ParseError::NoData | ParseError::Incomplete => {
-                    Some(e.to_string())
-                }
+                ParseError::Empty
+                | ParseError::NoData
+                | ParseError::Incomplete
+                | ParseError::TooLarge { .. } => Some(e.to_string()),
             };
             ("invalid", Msg::ErrInvalid, detail)
         }

@@ -96,8 +96,7 @@ pub fn use_oms_progress(url: String, opts: PollOptions) -> UseOmsProgressReturn 
                 }
                 let controller = AbortController::new().ok();
                 in_flight.replace(controller.clone());
-                let result =
-                    fetch_progress(&url, opts.timeout.as_millis() as u32, controller).await;
+                let result = fetch_progress(&url, timer_ms(opts.timeout), controller).await;
                 in_flight.replace(None);
                 if !alive.get() {
                     break;
@@ -111,9 +110,7 @@ pub fn use_oms_progress(url: String, opts: PollOptions) -> UseOmsProgressReturn 
                     None => false,
                     Some(Next::Stop(_)) => wake_rx.next().await.is_some(),
                     Some(Next::After(delay)) => {
-                        let mut sleep =
-                            TimeoutFuture::new(delay.as_millis().min(u32::MAX as u128) as u32)
-                                .fuse();
+                        let mut sleep = TimeoutFuture::new(timer_ms(delay)).fuse();
                         futures::select! {
                             _ = sleep => true,
                             woke = wake_rx.next() => woke.is_some(),
@@ -193,6 +190,12 @@ async fn fetch_progress(
             Err(FetchError::Timeout)
         }
     }
+}
+
+/// A delay for `setTimeout`, which fires at once for anything above
+/// 2^31 - 1 ms: that would turn a long wait into a request storm.
+fn timer_ms(d: std::time::Duration) -> u32 {
+    d.as_millis().min(i32::MAX as u128) as u32
 }
 
 fn short(detail: &str) -> String {

@@ -150,13 +150,14 @@ impl PollState {
 /// between half and all of `interval × 2^n`, capped at `max_backoff`.
 pub fn backoff(failures: u32, random: f64, opts: &PollOptions) -> Duration {
     let exp = opts.interval.saturating_mul(1u32 << failures.min(20));
-    let capped = exp.min(opts.max_backoff);
+    let capped_ms = exp.min(opts.max_backoff).as_millis().min(u64::MAX as u128) as u64;
     let random = if random.is_finite() {
         random.clamp(0.0, 1.0)
     } else {
         0.5
     };
-    capped.mul_f64(0.5 + 0.5 * random)
+    // Float to integer casts saturate, so absurd options cannot panic here.
+    Duration::from_millis((capped_ms as f64 * (0.5 + 0.5 * random)) as u64)
 }
 
 #[cfg(test)]
