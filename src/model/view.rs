@@ -195,6 +195,8 @@ pub fn build_view(state: &PollState, lang: Lang) -> View {
                 Some(Checkpoint::LogPosition { file, offset }) => {
                     format!("{} {file},{offset}", Msg::LogPosition.text(lang))
                 }
+                // An empty value would read as nothing at all: show that it was empty.
+                Some(Checkpoint::Raw(raw)) if raw.is_empty() => "\"\"".to_owned(),
                 Some(Checkpoint::Raw(raw)) => raw.clone(),
             };
             IncrView {

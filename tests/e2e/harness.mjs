@@ -14,12 +14,12 @@ export const simBinary = path.join(targetDir, 'release', 'oms-sim');
 export const distDir = process.env.OMS_DIST_DIR || path.join(repo, 'dist');
 export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 
-/** Starts oms-sim on a free loopback port; resolves when it listens. */
-export async function startSim(extraArgs = []) {
+/** Starts oms-sim (a free loopback port unless `listen` says); resolves when it listens. */
+export async function startSim({ listen = '127.0.0.1:0', args: extraArgs = [] } = {}) {
   for (const needed of [simBinary, path.join(distDir, 'index.html')]) {
     if (!existsSync(needed)) throw new Error(`${needed} is missing: run scripts/test.sh, which builds it`);
   }
-  const args = ['--listen', '127.0.0.1:0', '--static', distDir, '--no-auth', ...extraArgs];
+  const args = ['--listen', listen, '--static', distDir, '--no-auth', ...extraArgs];
   const child = spawn(simBinary, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const base = await new Promise((resolve, reject) => {
     let out = '';
@@ -50,6 +50,7 @@ export async function startSim(extraArgs = []) {
     },
     stop() {
       child.kill('SIGTERM');
+      return new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
     },
   };
 }
@@ -81,3 +82,30 @@ export function widget(page, projectId) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until `read()` returns a value `ok` accepts; fails with the last value seen. */
+export async function eventually(read, ok, { timeout = 10_000, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    last = await read();
+    if (ok(last)) return last;
+    await sleep(100);
+  }
+  throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeout} ms`);
+}
+
+/** Opens the page for a query, collecting page errors and wasm panics. */
+export async function openPage(browser, base, query) {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /panicked|RuntimeError|unreachable/.test(m.text())) errors.push(m.text());
+  });
+  await page.goto(`${base}/?${query}`);
+  return { page, errors };
+}
+
+/** Where reports go: docs/ when regenerating them, else a scratch folder. */
+export const reportDir = process.env.OMS_REPORT_DIR || path.join(here, 'artifacts');

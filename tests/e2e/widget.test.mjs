@@ -3,7 +3,7 @@
 // did (the simulator's request log).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSim, launchBrowser, widget, sleep } from './harness.mjs';
+import { startSim, launchBrowser, widget, sleep, eventually, openPage as open } from './harness.mjs';
 
 let sim;
 let browser;
@@ -18,28 +18,9 @@ after(async () => {
   sim?.stop();
 });
 
-/** Waits until `read()` returns a value `ok` accepts; fails with the last value seen. */
-async function eventually(read, ok, { timeout = 10_000, what = 'condition' } = {}) {
-  const deadline = Date.now() + timeout;
-  let last;
-  while (Date.now() < deadline) {
-    last = await read();
-    if (ok(last)) return last;
-    await sleep(100);
-  }
-  assert.fail(`${what}: still ${JSON.stringify(last)} after ${timeout} ms`);
-}
-
 const attr = (locator, name) => locator.getAttribute(name, { timeout: 5_000 });
 
-async function openPage(query) {
-  const page = await browser.context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error' && /panicked|RuntimeError|unreachable/.test(m.text())) errors.push(m.text()); });
-  await page.goto(`${sim.base}/?${query}`);
-  return { page, errors };
-}
+const openPage = (query) => open(browser, sim.base, query);
 
 test('seeded projects appear with the right states', async () => {
   const expected = {
