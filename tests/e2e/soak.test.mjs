@@ -1,0 +1,155 @@
+// Soak: many polls with faults interleaved, in headless Chromium against
+// oms-sim; after warm-up, wasm memory and JS heap must not grow (< 1 MB), and
+// the DOM node, listener and live-timer counts must come back to where they
+// were. OMS_SOAK_POLLS sets the length: 1,000 in the test run, 10,000 for the
+// benchmark (scripts/reliability.sh), which records the figures.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startSim, launchBrowser, widget, sleep, eventually, reportDir } from './harness.mjs';
+
+const TOTAL_POLLS = Number(process.env.OMS_SOAK_POLLS || 1000);
+const WIDGETS = 20; // each polls once a second (the minimum interval)
+const MB = 1024 * 1024;
+
+let sim;
+let browser;
+
+before(async () => {
+  sim = await startSim();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await sim?.stop();
+});
+
+// Counts the timers the page has pending, by wrapping the timer functions
+// before any page script runs.
+const countTimers = () => {
+  const live = new Set();
+  const { setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci } = window;
+  window.setTimeout = (fn, ms, ...rest) => {
+    const id = st((...a) => { live.delete(id); return typeof fn === 'function' ? fn(...a) : undefined; }, ms, ...rest);
+    live.add(id);
+    return id;
+  };
+  window.clearTimeout = (id) => { live.delete(id); ct(id); };
+  window.setInterval = (fn, ms, ...rest) => { const id = si(fn, ms, ...rest); live.add(id); return id; };
+  window.clearInterval = (id) => { live.delete(id); ci(id); };
+  window.__liveTimers = () => live.size;
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+};
+
+async function sample(page, cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await sleep(200);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const dom = await cdp.send('Memory.getDOMCounters');
+  const page_ = await page.evaluate(() => ({ wasm: window.__wasm.memory.buffer.byteLength, timers: window.__liveTimers() }));
+  return { jsHeap: heap.usedSize, wasmMemory: page_.wasm, nodes: dom.nodes, listeners: dom.jsEventListeners, timers: page_.timers };
+}
+
+async function allLive(page, ids) {
+  for (const id of ids) {
+    await eventually(() => widget(page, id).getAttribute('data-state'), (s) => s === 'live', { what: `${id} live`, timeout: 20_000 });
+  }
+}
+
+test(`soak: ${TOTAL_POLLS} polls with faults interleaved leak nothing`, { timeout: 3_600_000 }, async () => {
+  const ids = Array.from({ length: WIDGETS }, (_, i) => `np_soak_${i}`);
+  for (const [i, id] of ids.entries()) {
+    await sim.control('PUT', `/_sim/projects/${id}`, {
+      behaviour: { type: 'steady', lag_min_secs: 1, lag_max_secs: 40, period_secs: 30 + i },
+    });
+  }
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(countTimers);
+  const cdp = await browser.context.newCDPSession(page);
+  await page.goto(`${sim.base}/?project=${ids.join(',')}&interval=1&timeout=1&max-backoff=2`);
+  await allLive(page, ids);
+
+  const polls = async () => (await sim.control('GET', '/_sim/requests?path_prefix=/api/omsp/v2/sync/np_soak_')).requests.length;
+  const warmup = Math.max(100, Math.floor(TOTAL_POLLS / 10));
+  await eventually(polls, (n) => n >= warmup, { what: 'warm-up', timeout: 120_000 });
+  await allLive(page, ids);
+  const start = await sample(page, cdp);
+  const started = Date.now();
+
+  // Faults, one after another, each for a couple of requests of one project.
+  const faults = [
+    { kind: 'status', code: 503, count: 2 },
+    { kind: 'malformed_json', count: 1 },
+    { kind: 'close', count: 1 },
+    { kind: 'latency', ms: 1500, count: 1 },
+    { kind: 'html', count: 1 },
+    { kind: 'business_error', code: 'INNER_ERROR', message: 'boom', advice: 'retry', count: 2 },
+    { kind: 'truncated', count: 1 },
+    { kind: 'status', code: 500, count: 3 },
+  ];
+  let injected = 0;
+  let done = await polls();
+  while (done < TOTAL_POLLS) {
+    const fault = faults[injected % faults.length];
+    await sim.control('POST', '/_sim/faults', { project: ids[injected % ids.length], ...fault });
+    injected += 1;
+    await sleep(700);
+    done = await polls();
+  }
+  await sim.control('DELETE', '/_sim/faults');
+  await allLive(page, ids);
+  await sleep(1_500);
+  const end = await sample(page, cdp);
+  const seconds = (Date.now() - started) / 1000;
+
+  const figures = {
+    polls: done,
+    widgets: WIDGETS,
+    faults_injected: injected,
+    seconds: Math.round(seconds),
+    start,
+    end,
+    growth: {
+      wasmMemory: end.wasmMemory - start.wasmMemory,
+      jsHeap: end.jsHeap - start.jsHeap,
+      nodes: end.nodes - start.nodes,
+      listeners: end.listeners - start.listeners,
+      timers: end.timers - start.timers,
+    },
+  };
+  mkdirSync(reportDir, { recursive: true });
+  writeFileSync(path.join(reportDir, 'soak.json'), JSON.stringify(figures, null, 2));
+  const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+  writeFileSync(
+    path.join(reportDir, 'soak.md'),
+    [
+      `## Soak: ${done} polls`,
+      '',
+      `${WIDGETS} widgets polling every second on one page (one wasm instance), ${injected} faults interleaved`,
+      `(503, 500, malformed JSON, connection closed, timeout, HTML, success:false, truncated), ${Math.round(seconds)} s.`,
+      'Measured after forced garbage collection, once after warm-up and once at the end with every widget live again.',
+      '',
+      '| measure | after warm-up | at the end | growth |',
+      '|---|---|---|---|',
+      `| wasm memory | ${kb(start.wasmMemory)} | ${kb(end.wasmMemory)} | ${kb(figures.growth.wasmMemory)} |`,
+      `| JS heap (used) | ${kb(start.jsHeap)} | ${kb(end.jsHeap)} | ${kb(figures.growth.jsHeap)} |`,
+      `| DOM nodes | ${start.nodes} | ${end.nodes} | ${figures.growth.nodes} |`,
+      `| JS event listeners | ${start.listeners} | ${end.listeners} | ${figures.growth.listeners} |`,
+      `| live timers | ${start.timers} | ${end.timers} | ${figures.growth.timers} |`,
+      '',
+    ].join('\n'),
+  );
+
+  assert.ok(figures.growth.wasmMemory < MB, `wasm memory grew ${figures.growth.wasmMemory} bytes`);
+  assert.ok(figures.growth.jsHeap < MB, `JS heap grew ${figures.growth.jsHeap} bytes`);
+  assert.equal(figures.growth.nodes, 0, 'DOM node count');
+  assert.equal(figures.growth.listeners, 0, 'event listener count');
+  assert.equal(figures.growth.timers, 0, 'live timer count');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
