@@ -419,3 +419,54 @@ async fn unmounting_stops_polling_for_good() {
         "no request after unmount"
     );
 }
+
+fn wasm_memory_bytes() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    memory
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
+}
+
+#[wasm_bindgen_test]
+async fn a_new_checkpoint_every_poll_does_not_grow_wasm_memory() {
+    // Regression: the incremental section used to be rebuilt on every new
+    // checkpoint, leaking about 0.5 KB of wasm memory per poll.
+    let progress = |i: i64| Progress {
+        status: Some("RUNNING".into()),
+        enable_incr: Some(true),
+        incr_checkpoint: Some((NOW / 1000 - 5 + i).to_string()),
+        ..Progress::default()
+    };
+    let (host, now, state) = card(polled(progress(0)), Lang::En);
+    let mut poll = |i: i64| {
+        now.set(NOW + i * 1000);
+        state.update(|st| {
+            st.record(
+                Ok(progress(i)),
+                NOW + i * 1000,
+                0.5,
+                &PollOptions::default(),
+            );
+        });
+    };
+    for i in 0..100 {
+        poll(i);
+        settle().await;
+    }
+    let before = wasm_memory_bytes();
+    for i in 100..700 {
+        poll(i);
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    settle().await;
+    assert_eq!(
+        attr(&host, "[data-field=checkpoint]", "data-lag-seconds").as_deref(),
+        Some("5")
+    );
+    let grown = wasm_memory_bytes() - before;
+    assert!(
+        grown <= 64.0 * 1024.0,
+        "wasm memory grew {grown} bytes over 600 polls"
+    );
+}

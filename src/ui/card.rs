@@ -36,6 +36,7 @@ pub fn ProgressCard(
     let stopped = Memo::new(move |_| view.with(|v| v.stopped));
     let incr_text =
         Memo::new(move |_| view.with(|v| v.incr.as_ref().map(|i| i.checkpoint_text.clone())));
+    let has_incr = Memo::new(move |_| incr_text.with(Option::is_some));
     let state = Memo::new(move |_| live.with(|l| l.state.as_str()));
     let lag = Memo::new(move |_| live.with(|l| l.lag));
     let updated = Memo::new(move |_| live.with(|l| l.updated_ago_secs));
@@ -121,20 +122,15 @@ pub fn ProgressCard(
             }}
             {bar(Stage::Struct)}
             {bar(Stage::Full)}
-            {move || {
-                incr_text
-                    .get()
-                    .is_some()
-                    .then(|| {
-                        view! {
-                            <IncrementalSection
-                                checkpoint_text=Signal::derive(move || incr_text.get().unwrap_or_default())
-                                lag
-                                lang
-                            />
-                        }
-                    })
-            }}
+            // Created once: the checkpoint text and lag flow in through signals,
+            // so a new checkpoint updates two text nodes, not the whole section.
+            <Show when=move || has_incr.get()>
+                <IncrementalSection
+                    checkpoint_text=Signal::derive(move || incr_text.get().unwrap_or_default())
+                    lag
+                    lang
+                />
+            </Show>
             {move || {
                 error
                     .get()
@@ -144,11 +140,11 @@ pub fn ProgressCard(
                     })
             }}
             <footer class="oms-foot">
-                {move || {
-                    updated
-                        .get()
-                        .map(|s| view! { <span data-field="updated">{i18n::updated_ago(lang, &i18n::duration(lang, s))}</span> })
-                }}
+                <Show when=move || updated.get().is_some()>
+                    <span data-field="updated">
+                        {move || i18n::updated_ago(lang, &i18n::duration(lang, updated.get().unwrap_or(0)))}
+                    </span>
+                </Show>
                 <Show when=move || stale.get()>
                     <span class="oms-stale" part="stale" data-field="stale">{Msg::Stale.text(lang)}</span>
                 </Show>

@@ -32,15 +32,11 @@ pub fn ErrorPanel(
             {line(None, "error-message", error.message)}
             {line(Some(Msg::Advice), "error-advice", error.advice)}
             {line(None, "error-detail", error.detail)}
-            {move || {
-                retry_in
-                    .get()
-                    .map(|s| {
-                        view! {
-                            <div data-field="retry-in">{i18n::retrying_in(lang, &i18n::duration(lang, s))}</div>
-                        }
-                    })
-            }}
+            <Show when=move || retry_in.get().is_some()>
+                <div data-field="retry-in">
+                    {move || i18n::retrying_in(lang, &i18n::duration(lang, retry_in.get().unwrap_or(0)))}
+                </div>
+            </Show>
             {on_retry
                 .map(|cb| {
                     view! {

@@ -63,7 +63,9 @@ test(`soak: ${TOTAL_POLLS} polls with faults interleaved leak nothing`, { timeou
   const ids = Array.from({ length: WIDGETS }, (_, i) => `np_soak_${i}`);
   for (const [i, id] of ids.entries()) {
     await sim.control('PUT', `/_sim/projects/${id}`, {
-      behaviour: { type: 'steady', lag_min_secs: 1, lag_max_secs: 40, period_secs: 30 + i },
+      behaviour: process.env.OMS_SOAK_BEHAVIOUR === 'fixed'
+        ? { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC', checkpoint: { unix: 1764000000 } }
+        : { type: 'steady', lag_min_secs: 1, lag_max_secs: 40, period_secs: 30 + i },
     });
   }
   const page = await browser.context.newPage();
@@ -94,7 +96,13 @@ test(`soak: ${TOTAL_POLLS} polls with faults interleaved leak nothing`, { timeou
   ];
   let injected = 0;
   let done = await polls();
+  const withFaults = process.env.OMS_SOAK_FAULTS !== '0';
   while (done < TOTAL_POLLS) {
+    if (!withFaults) {
+      await sleep(700);
+      done = await polls();
+      continue;
+    }
     const fault = faults[injected % faults.length];
     await sim.control('POST', '/_sim/faults', { project: ids[injected % ids.length], ...fault });
     injected += 1;

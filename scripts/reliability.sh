@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Regenerates docs/reliability.md from a run of the browser suites: the
+# fault matrix, the bad values, and a soak of OMS_SOAK_POLLS polls (10,000
+# by default, about 9 minutes). scripts/test.sh runs the same suites with a
+# 1,000-poll soak and leaves its report in tests/e2e/artifacts/.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$REPO"
+bash scripts/setup.sh test
+dist="$REPO/dist-e2e"
+trunk build --release --offline --dist "$dist"
+cargo build -p oms-sim --release
+out="$(mktemp -d)"
+export OMS_REPORT_DIR="$out" OMS_DIST_DIR="$dist" OMS_SOAK_POLLS="${OMS_SOAK_POLLS:-10000}"
+node --test tests/e2e/faults.test.mjs
+node --test tests/e2e/soak.test.mjs
+{
+  echo "# Reliability report"
+  echo
+  echo "Produced by \`scripts/reliability.sh\` on $(date -u +%Y-%m-%d) (commit $(git rev-parse --short HEAD)):"
+  echo "the release-built page against \`oms-sim\` in headless Chromium, read through"
+  echo "the DOM contract and the simulator's request log. Never-panic property tests"
+  echo "(\`tests/never_panic.rs\`, 3,000 cases each over arbitrary bytes, JSON, options"
+  echo "and page parameters) run natively in every test run."
+  echo
+  cat "$out/faults.md"
+  echo
+  cat "$out/soak.md"
+} > docs/reliability.md
+rm -rf "$out"
+say "wrote docs/reliability.md"
