@@ -439,7 +439,7 @@ async fn a_new_checkpoint_every_poll_does_not_grow_wasm_memory() {
         ..Progress::default()
     };
     let (host, now, state) = card(polled(progress(0)), Lang::En);
-    let mut poll = |i: i64| {
+    let poll = |i: i64| {
         now.set(NOW + i * 1000);
         state.update(|st| {
             st.record(
