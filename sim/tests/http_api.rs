@@ -69,6 +69,15 @@ async fn advance(s: &Running, secs: i64) {
     assert_eq!(status, StatusCode::OK);
 }
 
+/// The sync endpoint's checkpoint: unix seconds as a string.
+fn sync_checkpoint(body: &Value) -> i64 {
+    body["data"]["incrSyncCheckpoint"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
 const ENVELOPE_KEYS: [&str; 11] = [
     "success",
     "errorDetail",
@@ -246,11 +255,7 @@ async fn lifecycle_advances_with_the_manual_clock() {
     assert_eq!(seen[0].0, "INIT");
     // 250 s in: 100 s into incremental, caught up to a 3 s lag.
     let (_, body) = get_json(&s, path).await;
-    let checkpoint: i64 = body["data"]["incrSyncCheckpoint"]
-        .as_str()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let checkpoint = sync_checkpoint(&body);
     assert_eq!(T0_MS / 1000 + 250 - checkpoint, 3);
 }
 
@@ -259,11 +264,7 @@ async fn growing_lag_grows_to_minutes() {
     let s = sim().await;
     advance(&s, 600).await;
     let (_, body) = get_json(&s, "/api/omsp/v2/sync/np_lagging_audit/progress").await;
-    let checkpoint: i64 = body["data"]["incrSyncCheckpoint"]
-        .as_str()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let checkpoint = sync_checkpoint(&body);
     assert_eq!(T0_MS / 1000 + 600 - checkpoint, 330);
 }
 
