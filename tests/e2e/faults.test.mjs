@@ -2,25 +2,18 @@
 // clear state the operator can read, polling recovers by itself, the last
 // good data stays on screen marked stale, and nothing panics. Every case
 // adds a row to the reliability report (docs/reliability.md).
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startSim, launchBrowser, widget, sleep, eventually, openPage, reportDir } from './harness.mjs';
+import { simAndBrowser, startSim, widget, sleep, eventually, openPage, reportDir } from './harness.mjs';
 
-let sim;
-let browser;
+const env = simAndBrowser();
 const faultRows = [];
 const valueRows = [];
 
-before(async () => {
-  sim = await startSim();
-  browser = await launchBrowser();
-});
 
-after(async () => {
-  await browser?.close();
-  await sim?.stop();
+after(() => {
   mkdirSync(reportDir, { recursive: true });
   const table = (head, rows) => [head, head.replace(/[^|]+/g, '---'), ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
   const md = [
@@ -42,10 +35,10 @@ const errorKind = (w) => w.locator('[role=alert]').getAttribute('data-error', { 
 
 /** Defines a steady project, opens it live, and returns the page and widget. */
 async function liveProject(id, query = 'interval=1') {
-  await sim.control('PUT', `/_sim/projects/${id}`, {
+  await env.sim.control('PUT', `/_sim/projects/${id}`, {
     behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'CONNECTOR_INCR_SYNC', struct_progress: 100, full_progress: 100, checkpoint: { lag_secs: 3 } },
   });
-  const { page, errors } = await openPage(browser, sim.base, `project=${id}&${query}`);
+  const { page, errors } = await openPage(env.browser, env.sim.base, `project=${id}&${query}`);
   const w = widget(page, id);
   await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: `${id} live` });
   return { page, errors, w };
@@ -80,7 +73,7 @@ for (const [name, fault, kind, detail] of failing) {
   test(`fault: ${name} → "${kind}", then recovery`, async () => {
     const id = `np_fault_${kind}_${faultRows.length}`;
     const { page, errors, w } = await liveProject(id);
-    await sim.control('POST', '/_sim/faults', { project: id, ...fault });
+    await env.sim.control('POST', '/_sim/faults', { project: id, ...fault });
     await eventually(() => errorKind(w), (k) => k === kind, { what: `${name} → ${kind}` });
     if (detail) assert.match(await w.locator('[role=alert]').textContent(), detail);
     assert.equal(await attr(w, 'data-status'), 'RUNNING', 'the last good data stays');
@@ -88,12 +81,12 @@ for (const [name, fault, kind, detail] of failing) {
     // Stale after three intervals without a success, with its age.
     await w.locator('[data-field=stale]').waitFor({ timeout: 8_000 });
     assert.match(await w.locator('[data-field=updated]').textContent(), /updated \d+ s ago/);
-    const seq = await sim.nextSeq();
-    await sim.control('DELETE', `/_sim/faults?project=${id}`);
+    const seq = await env.sim.nextSeq();
+    await env.sim.control('DELETE', `/_sim/faults?project=${id}`);
     // Auth errors wait for the operator; everything else retries by itself.
     if (kind === 'auth') {
       await sleep(2_500);
-      assert.equal((await sim.requestsFor(id, seq)).length, 0, 'no retries after 403');
+      assert.equal((await env.sim.requestsFor(id, seq)).length, 0, 'no retries after 403');
       await w.locator('[data-action=retry]').click();
     }
     await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'recovered', timeout: 15_000 });
@@ -108,7 +101,7 @@ for (const [name, fault, kind, detail] of failing) {
 test('fault: slower than the timeout → "timeout", request aborted, then recovery', async () => {
   const id = 'np_fault_timeout';
   const { page, w } = await liveProject(id, 'interval=1&timeout=1');
-  await sim.control('POST', '/_sim/faults', { project: id, kind: 'latency', ms: 5_000, count: 2 });
+  await env.sim.control('POST', '/_sim/faults', { project: id, kind: 'latency', ms: 5_000, count: 2 });
   await eventually(() => errorKind(w), (k) => k === 'timeout', { what: 'timeout', timeout: 6_000 });
   assert.match(await w.locator('[data-field=retry-in]').textContent(), /retrying in \d+ s/);
   const sees = await operatorSees(w);
@@ -118,7 +111,7 @@ test('fault: slower than the timeout → "timeout", request aborted, then recove
 });
 
 test('fault: unknown project → OMS code, message and advice', async () => {
-  const { page, errors } = await openPage(browser, sim.base, 'project=np_nobody_home&interval=1');
+  const { page, errors } = await openPage(env.browser, env.sim.base, 'project=np_nobody_home&interval=1');
   const w = widget(page, 'np_nobody_home');
   await eventually(() => errorKind(w), (k) => k === 'not-found', { what: 'not found' });
   const alert = w.locator('[role=alert]');
@@ -132,21 +125,21 @@ test('fault: unknown project → OMS code, message and advice', async () => {
 test('backoff: spacing grows, is capped, has jitter, and resets after a success', async () => {
   const id = 'np_fault_backoff';
   const { page, w } = await liveProject(id, 'interval=1&max-backoff=4');
-  const seq = await sim.nextSeq();
-  await sim.control('POST', '/_sim/faults', { project: id, kind: 'status', code: 500 });
-  await eventually(() => sim.requestsFor(id, seq), (r) => r.length >= 7, { what: '7 failed polls', timeout: 30_000 });
-  const failed = (await sim.requestsFor(id, seq)).map((r) => r.wall_ms);
+  const seq = await env.sim.nextSeq();
+  await env.sim.control('POST', '/_sim/faults', { project: id, kind: 'status', code: 500 });
+  await eventually(() => env.sim.requestsFor(id, seq), (r) => r.length >= 7, { what: '7 failed polls', timeout: 30_000 });
+  const failed = (await env.sim.requestsFor(id, seq)).map((r) => r.wall_ms);
   const gaps = failed.slice(1).map((t, i) => (t - failed[i]) / 1000);
   // After the n-th failure in a row: between half and all of min(1 s × 2^n, 4 s).
   assert.ok(gaps[0] >= 0.9 && gaps[0] <= 2.3, `first gap ${gaps[0]}`);
   for (const g of gaps.slice(1)) assert.ok(g >= 1.9 && g <= 4.3, `capped gap ${g} of ${gaps}`);
   const later = gaps.slice(1);
   assert.ok(Math.max(...later) - Math.min(...later) > 0.1, `jitter spreads retries: ${later}`);
-  await sim.control('DELETE', `/_sim/faults?project=${id}`);
+  await env.sim.control('DELETE', `/_sim/faults?project=${id}`);
   await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'recovered', timeout: 10_000 });
-  const okSeq = await sim.nextSeq();
+  const okSeq = await env.sim.nextSeq();
   await sleep(3_300);
-  const okPolls = (await sim.requestsFor(id, okSeq)).map((r) => r.wall_ms);
+  const okPolls = (await env.sim.requestsFor(id, okSeq)).map((r) => r.wall_ms);
   const okGaps = okPolls.slice(1).map((t, i) => (t - okPolls[i]) / 1000);
   assert.ok(okGaps.length >= 2 && okGaps.every((g) => g >= 0.8 && g <= 1.4), `back to 1 s: ${okGaps}`);
   faultRows.push(['HTTP 500 for 7 polls (interval 1 s, max-backoff 4 s)', `retry gaps ${gaps.map((g) => g.toFixed(2)).join(', ')} s`, `after recovery: ${okGaps.map((g) => g.toFixed(2)).join(', ')} s`]);
@@ -155,7 +148,7 @@ test('backoff: spacing grows, is capped, has jitter, and resets after a success'
 
 test('fault: the server gone, then back → network error, then live', async () => {
   const own = await startSim();
-  const { page, errors } = await openPage(browser, own.base, 'project=np_steady_orders&interval=1');
+  const { page, errors } = await openPage(env.browser, own.base, 'project=np_steady_orders&interval=1');
   const w = widget(page, 'np_steady_orders');
   await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live' });
   const listen = own.base.replace('http://', '');
@@ -237,10 +230,10 @@ test('bad values are shown honestly, never as a guess, and never panic', async (
   for (const [i, [, data]] of badValues.entries()) {
     const id = `np_bad_${i}`;
     ids.push(id);
-    await sim.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'raw', data } });
+    await env.sim.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'raw', data } });
   }
-  await sim.control('PUT', '/_sim/projects/np_bad_null', { behaviour: { type: 'raw', data: null } });
-  const { page, errors } = await openPage(browser, sim.base, `project=${[...ids, 'np_bad_null'].join(',')}&interval=2`);
+  await env.sim.control('PUT', '/_sim/projects/np_bad_null', { behaviour: { type: 'raw', data: null } });
+  const { page, errors } = await openPage(env.browser, env.sim.base, `project=${[...ids, 'np_bad_null'].join(',')}&interval=2`);
   for (const [i, [name, , check]] of badValues.entries()) {
     const w = widget(page, ids[i]);
     await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: `${name} live` });

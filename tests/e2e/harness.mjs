@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -109,3 +110,18 @@ export async function openPage(browser, base, query) {
 
 /** Where reports go: docs/ when regenerating them, else a scratch folder. */
 export const reportDir = process.env.OMS_REPORT_DIR || path.join(here, 'artifacts');
+
+/** One simulator and one browser for a whole test file, started before its
+ *  first test and stopped after its last; read them as `env.sim`, `env.browser`. */
+export function simAndBrowser() {
+  const env = {};
+  before(async () => {
+    env.sim = await startSim();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.sim?.stop();
+  });
+  return env;
+}

@@ -3,28 +3,19 @@
 // the DOM node, listener and live-timer counts must come back to where they
 // were. OMS_SOAK_POLLS sets the length: 1,000 in the test run, 10,000 for the
 // benchmark (scripts/reliability.sh), which records the figures.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startSim, launchBrowser, widget, sleep, eventually, reportDir } from './harness.mjs';
+import { simAndBrowser, widget, sleep, eventually, reportDir } from './harness.mjs';
 
 const TOTAL_POLLS = Number(process.env.OMS_SOAK_POLLS || 1000);
 const WIDGETS = 20; // each polls once a second (the minimum interval)
 const MB = 1024 * 1024;
 
-let sim;
-let browser;
+const env = simAndBrowser();
 
-before(async () => {
-  sim = await startSim();
-  browser = await launchBrowser();
-});
 
-after(async () => {
-  await browser?.close();
-  await sim?.stop();
-});
 
 // Counts the timers the page has pending, by wrapping the timer functions
 // before any page script runs.
@@ -62,21 +53,21 @@ async function allLive(page, ids) {
 test(`soak: ${TOTAL_POLLS} polls with faults interleaved leak nothing`, { timeout: 3_600_000 }, async () => {
   const ids = Array.from({ length: WIDGETS }, (_, i) => `np_soak_${i}`);
   for (const [i, id] of ids.entries()) {
-    await sim.control('PUT', `/_sim/projects/${id}`, {
+    await env.sim.control('PUT', `/_sim/projects/${id}`, {
       behaviour: process.env.OMS_SOAK_BEHAVIOUR === 'fixed'
         ? { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC', checkpoint: { unix: 1764000000 } }
         : { type: 'steady', lag_min_secs: 1, lag_max_secs: 40, period_secs: 30 + i },
     });
   }
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.addInitScript(countTimers);
-  const cdp = await browser.context.newCDPSession(page);
-  await page.goto(`${sim.base}/?project=${ids.join(',')}&interval=1&timeout=1&max-backoff=2`);
+  const cdp = await env.browser.context.newCDPSession(page);
+  await page.goto(`${env.sim.base}/?project=${ids.join(',')}&interval=1&timeout=1&max-backoff=2`);
   await allLive(page, ids);
 
-  const polls = async () => (await sim.control('GET', '/_sim/requests?path_prefix=/api/omsp/v2/sync/np_soak_')).requests.length;
+  const polls = async () => (await env.sim.control('GET', '/_sim/requests?path_prefix=/api/omsp/v2/sync/np_soak_')).requests.length;
   const warmup = Math.max(100, Math.floor(TOTAL_POLLS / 10));
   await eventually(polls, (n) => n >= warmup, { what: 'warm-up', timeout: 120_000 });
   await allLive(page, ids);
@@ -104,12 +95,12 @@ test(`soak: ${TOTAL_POLLS} polls with faults interleaved leak nothing`, { timeou
       continue;
     }
     const fault = faults[injected % faults.length];
-    await sim.control('POST', '/_sim/faults', { project: ids[injected % ids.length], ...fault });
+    await env.sim.control('POST', '/_sim/faults', { project: ids[injected % ids.length], ...fault });
     injected += 1;
     await sleep(700);
     done = await polls();
   }
-  await sim.control('DELETE', '/_sim/faults');
+  await env.sim.control('DELETE', '/_sim/faults');
   await allLive(page, ids);
   await sleep(1_500);
   const end = await sample(page, cdp);

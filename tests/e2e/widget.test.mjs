@@ -1,26 +1,17 @@
 // The release-built standalone page against a real oms-sim, in headless
 // Chromium: what the operator sees (the DOM contract) and what the network
 // did (the simulator's request log).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSim, launchBrowser, widget, sleep, eventually, openPage as open } from './harness.mjs';
+import { simAndBrowser, widget, sleep, eventually, openPage as open } from './harness.mjs';
 
-let sim;
-let browser;
+const env = simAndBrowser();
 
-before(async () => {
-  sim = await startSim();
-  browser = await launchBrowser();
-});
 
-after(async () => {
-  await browser?.close();
-  sim?.stop();
-});
 
 const attr = (locator, name) => locator.getAttribute(name, { timeout: 5_000 });
 
-const openPage = (query) => open(browser, sim.base, query);
+const openPage = (query) => open(env.browser, env.sim.base, query);
 
 test('seeded projects appear with the right states', async () => {
   const expected = {
@@ -39,7 +30,7 @@ test('seeded projects appear with the right states', async () => {
   };
   const ids = Object.keys(expected).map((id) => (id === 'p_migration_dw' ? `migration:${id}` : id));
   // Fresh lifecycles so the walkers are at their start.
-  await sim.control('POST', '/_sim/reset');
+  await env.sim.control('POST', '/_sim/reset');
   const { page, errors } = await openPage(`project=${ids.join(',')},np_does_not_exist`);
   for (const [id, want] of Object.entries(expected)) {
     const w = widget(page, id);
@@ -71,7 +62,7 @@ test('seeded projects appear with the right states', async () => {
 
 test("a project's lifecycle is visible as it advances", async () => {
   const id = 'np_e2e_lifecycle';
-  const put = (behaviour) => sim.control('PUT', `/_sim/projects/${id}`, { behaviour });
+  const put = (behaviour) => env.sim.control('PUT', `/_sim/projects/${id}`, { behaviour });
   await put({ type: 'fixed', status: 'INIT', current_step: 'PRE_CHECK', struct_progress: 0, full_progress: 0 });
   const { page, errors } = await openPage(`project=${id}&interval=1`);
   const w = widget(page, id);
@@ -102,7 +93,7 @@ test('a fault shows an error with the last good data kept, then polling recovers
   const { page, errors } = await openPage(`project=${id}&interval=1`);
   const w = widget(page, id);
   await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live first' });
-  await sim.control('POST', '/_sim/faults', { project: id, kind: 'status', code: 503 });
+  await env.sim.control('POST', '/_sim/faults', { project: id, kind: 'status', code: 503 });
   await eventually(() => attr(w, 'data-state'), (s) => s === 'error', { what: 'error state' });
   const alert = w.locator('[role=alert]');
   assert.equal(await alert.getAttribute('data-error'), 'http');
@@ -111,7 +102,7 @@ test('a fault shows an error with the last good data kept, then polling recovers
   // With no success for 3 intervals the data is marked stale, with its age.
   await w.locator('[data-field=stale]').waitFor({ timeout: 10_000 });
   assert.match(await w.locator('[data-field=updated]').textContent(), /updated \d+ s ago/);
-  await sim.control('DELETE', `/_sim/faults?project=${id}`);
+  await env.sim.control('DELETE', `/_sim/faults?project=${id}`);
   // Backoff may have grown to a few seconds; "refresh now" asks at once.
   await w.locator('[data-action=refresh]').click();
   await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'recovered' });
@@ -126,12 +117,12 @@ test('an auth error stops polling until the operator retries', async () => {
   const { page } = await openPage(`project=${id}&interval=1`);
   const w = widget(page, id);
   await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live first' });
-  await sim.control('POST', '/_sim/faults', { project: id, kind: 'status', code: 401 });
+  await env.sim.control('POST', '/_sim/faults', { project: id, kind: 'status', code: 401 });
   await eventually(() => w.locator('[role=alert]').getAttribute('data-error').catch(() => null), (s) => s === 'auth', { what: 'auth error' });
-  const seq = await sim.nextSeq();
+  const seq = await env.sim.nextSeq();
   await sleep(3_000);
-  assert.equal((await sim.requestsFor(id, seq)).length, 0, 'no retry storm after 401');
-  await sim.control('DELETE', `/_sim/faults?project=${id}`);
+  assert.equal((await env.sim.requestsFor(id, seq)).length, 0, 'no retry storm after 401');
+  await env.sim.control('DELETE', `/_sim/faults?project=${id}`);
   await w.locator('[data-action=retry]').click();
   await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live after retry' });
   await page.close();
@@ -153,12 +144,12 @@ test('no requests while the page is hidden; one at once when it is shown again',
     }, state);
   await setVisibility('hidden');
   await sleep(1_500); // a poll already in flight may still land
-  const seq = await sim.nextSeq();
+  const seq = await env.sim.nextSeq();
   await sleep(4_000);
-  assert.equal((await sim.requestsFor(id, seq)).length, 0, 'silent while hidden');
+  assert.equal((await env.sim.requestsFor(id, seq)).length, 0, 'silent while hidden');
   const shownAt = Date.now();
   await setVisibility('visible');
-  const after = await eventually(() => sim.requestsFor(id, seq), (r) => r.length > 0, { what: 'poll on show' });
+  const after = await eventually(() => env.sim.requestsFor(id, seq), (r) => r.length > 0, { what: 'poll on show' });
   assert.ok(after[0].wall_ms - shownAt < 900, `polled ${after[0].wall_ms - shownAt} ms after being shown`);
   await page.close();
 });
@@ -166,33 +157,33 @@ test('no requests while the page is hidden; one at once when it is shown again',
 test('hostile text from OMS is shown literally and never executed', async () => {
   const id = 'np_e2e_hostile';
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
-  await sim.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC' } });
-  await sim.control('POST', '/_sim/faults', { project: id, kind: 'hostile', text: hostile });
+  await env.sim.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC' } });
+  await env.sim.control('POST', '/_sim/faults', { project: id, kind: 'hostile', text: hostile });
   const { page, errors } = await openPage(`project=${id}&interval=1`);
   const w = widget(page, id);
   await eventually(() => attr(w, 'data-status'), (s) => s === hostile, { what: 'hostile status' });
   assert.equal(await w.locator('.oms-badge-label').textContent(), hostile);
-  await sim.control('DELETE', `/_sim/faults?project=${id}`);
-  await sim.control('POST', '/_sim/faults', { project: id, kind: 'business_error', code: hostile, message: hostile, advice: hostile });
+  await env.sim.control('DELETE', `/_sim/faults?project=${id}`);
+  await env.sim.control('POST', '/_sim/faults', { project: id, kind: 'business_error', code: hostile, message: hostile, advice: hostile });
   await eventually(() => w.locator('[role=alert]').count(), (n) => n === 1, { what: 'error panel' });
   assert.match(await w.locator('[role=alert]').textContent(), /<img src=x onerror=/);
   assert.equal(await page.locator('img, [data-oms-widget] script').count(), 0, 'no element injected');
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no script ran');
-  await sim.control('DELETE', `/_sim/faults?project=${id}`);
+  await env.sim.control('DELETE', `/_sim/faults?project=${id}`);
   assert.deepEqual(errors, []);
   await page.close();
 });
 
 test('a poll that brings unchanged data writes nothing to the DOM but the ticking age', async () => {
   const id = 'np_e2e_unchanged';
-  await sim.control('PUT', `/_sim/projects/${id}`, {
+  await env.sim.control('PUT', `/_sim/projects/${id}`, {
     behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'CONNECTOR_FULL_SYNC', enable_incr: false, struct_progress: 100, full_progress: 40 },
   });
   // Every 2 s, so "updated N s ago" ticks between polls.
   const { page } = await openPage(`project=${id}&interval=2`);
   const w = widget(page, id);
   await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live' });
-  const seq = await sim.nextSeq();
+  const seq = await env.sim.nextSeq();
   await page.evaluate(() => {
     window.__mutations = [];
     const root = document.querySelector('[data-oms-widget]');
@@ -205,7 +196,7 @@ test('a poll that brings unchanged data writes nothing to the DOM but the tickin
     }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   await sleep(6_500);
-  const polls = (await sim.requestsFor(id, seq)).length;
+  const polls = (await env.sim.requestsFor(id, seq)).length;
   assert.ok(polls >= 3, `polled ${polls} times while watched`);
   const mutations = await page.evaluate(() => window.__mutations);
   assert.ok(mutations.some((m) => m.endsWith(':updated')), 'the observer sees the ticking age');
@@ -216,8 +207,8 @@ test('a poll that brings unchanged data writes nothing to the DOM but the tickin
 
 test('a request slower than the timeout is aborted and reported, then retried', async () => {
   const id = 'np_e2e_slow';
-  await sim.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'fixed', status: 'RUNNING' } });
-  await sim.control('POST', '/_sim/faults', { project: id, kind: 'latency', ms: 4_000, count: 1 });
+  await env.sim.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'fixed', status: 'RUNNING' } });
+  await env.sim.control('POST', '/_sim/faults', { project: id, kind: 'latency', ms: 4_000, count: 1 });
   const { page } = await openPage(`project=${id}&interval=1&timeout=1`);
   const w = widget(page, id);
   await eventually(() => w.locator('[role=alert]').getAttribute('data-error').catch(() => null), (s) => s === 'timeout', { what: 'timeout error', timeout: 5_000 });
@@ -231,13 +222,13 @@ test('offline then online: a network error, then an immediate poll on the online
   const { page } = await openPage(`project=${id}&interval=30`);
   const w = widget(page, id);
   await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live first' });
-  await browser.context.setOffline(true);
+  await env.browser.context.setOffline(true);
   await w.locator('[data-action=refresh]').click();
   await eventually(() => w.locator('[role=alert]').getAttribute('data-error').catch(() => null), (s) => s === 'network', { what: 'network error' });
-  const seq = await sim.nextSeq();
+  const seq = await env.sim.nextSeq();
   const onlineAt = Date.now();
-  await browser.context.setOffline(false);
-  const polls = await eventually(() => sim.requestsFor(id, seq), (r) => r.length > 0, { what: 'poll on online' });
+  await env.browser.context.setOffline(false);
+  const polls = await eventually(() => env.sim.requestsFor(id, seq), (r) => r.length > 0, { what: 'poll on online' });
   assert.ok(polls[0].wall_ms - onlineAt < 2_000, `polled ${polls[0].wall_ms - onlineAt} ms after going online (backoff would wait 30 s or more)`);
   await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live again' });
   await page.close();
