@@ -117,11 +117,6 @@ pub fn step_label(code: &str, lang: Lang) -> Option<&'static str> {
     lookup(STEP_LABELS, code, lang)
 }
 
-/// Every known step code (for tests and docs).
-pub fn known_steps() -> impl Iterator<Item = &'static str> {
-    STEP_LABELS.iter().map(|(c, _, _)| *c)
-}
-
 /// Every known status code.
 pub fn known_statuses() -> impl Iterator<Item = &'static str> {
     STATUS_LABELS.iter().map(|(c, _, _)| *c)

@@ -169,7 +169,7 @@ async fn fetch_progress(
         .abort_signal(signal.as_ref());
     let exchange = async {
         let response = request.send().await.map_err(|e| FetchError::Network {
-            detail: short(&e.to_string()),
+            detail: crate::api::excerpt(&e.to_string()),
         })?;
         let status = response.status();
         // Headers arrived, so a failure now means the body was cut off.
@@ -196,8 +196,4 @@ async fn fetch_progress(
 /// 2^31 - 1 ms: that would turn a long wait into a request storm.
 fn timer_ms(d: std::time::Duration) -> u32 {
     d.as_millis().min(i32::MAX as u128) as u32
-}
-
-fn short(detail: &str) -> String {
-    crate::api::excerpt(detail)
 }
