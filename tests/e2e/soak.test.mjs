@@ -15,7 +15,8 @@ const MB = 1024 * 1024;
 
 const env = simAndBrowser();
 
-
+const FROZEN = { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC', checkpoint: { unix: 1764000000 } };
+const steady = (i) => ({ type: 'steady', lag_min_secs: 1, lag_max_secs: 40, period_secs: 30 + i });
 
 // Counts the timers the page has pending, by wrapping the timer functions
 // before any page script runs.
@@ -50,13 +51,28 @@ async function allLive(page, ids) {
   }
 }
 
+// Samples with every project in one identical state, so the DOM compared at
+// the start and at the end is the same document (a drifting lag crosses the
+// warning threshold and adds a note), then lets the projects drift again.
+async function sampleFrozen(page, cdp, ids) {
+  const since = await env.sim.nextSeq();
+  for (const id of ids) await env.sim.control('PUT', `/_sim/projects/${id}`, { behaviour: FROZEN });
+  for (const id of ids) {
+    await eventually(() => env.sim.requestsFor(id, since), (r) => r.length >= 2, { what: `${id} polled twice`, timeout: 20_000 });
+  }
+  await allLive(page, ids);
+  const figures = await sample(page, cdp);
+  if (process.env.OMS_SOAK_BEHAVIOUR !== 'fixed') {
+    for (const [i, id] of ids.entries()) await env.sim.control('PUT', `/_sim/projects/${id}`, { behaviour: steady(i) });
+  }
+  return figures;
+}
+
 test(`soak: ${TOTAL_POLLS} polls with faults interleaved leak nothing`, { timeout: 3_600_000 }, async () => {
   const ids = Array.from({ length: WIDGETS }, (_, i) => `np_soak_${i}`);
   for (const [i, id] of ids.entries()) {
     await env.sim.control('PUT', `/_sim/projects/${id}`, {
-      behaviour: process.env.OMS_SOAK_BEHAVIOUR === 'fixed'
-        ? { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC', checkpoint: { unix: 1764000000 } }
-        : { type: 'steady', lag_min_secs: 1, lag_max_secs: 40, period_secs: 30 + i },
+      behaviour: process.env.OMS_SOAK_BEHAVIOUR === 'fixed' ? FROZEN : steady(i),
     });
   }
   const page = await env.browser.context.newPage();
@@ -70,8 +86,7 @@ test(`soak: ${TOTAL_POLLS} polls with faults interleaved leak nothing`, { timeou
   const polls = async () => (await env.sim.control('GET', '/_sim/requests?path_prefix=/api/omsp/v2/sync/np_soak_')).requests.length;
   const warmup = Math.max(100, Math.floor(TOTAL_POLLS / 10));
   await eventually(polls, (n) => n >= warmup, { what: 'warm-up', timeout: 120_000 });
-  await allLive(page, ids);
-  const start = await sample(page, cdp);
+  const start = await sampleFrozen(page, cdp, ids);
   const started = Date.now();
 
   // Faults, one after another, each for a couple of requests of one project.
@@ -101,9 +116,7 @@ test(`soak: ${TOTAL_POLLS} polls with faults interleaved leak nothing`, { timeou
     done = await polls();
   }
   await env.sim.control('DELETE', '/_sim/faults');
-  await allLive(page, ids);
-  await sleep(1_500);
-  const end = await sample(page, cdp);
+  const end = await sampleFrozen(page, cdp, ids);
   const seconds = (Date.now() - started) / 1000;
 
   const figures = {
@@ -131,7 +144,7 @@ test(`soak: ${TOTAL_POLLS} polls with faults interleaved leak nothing`, { timeou
       '',
       `${WIDGETS} widgets polling every second on one page (one wasm instance), ${injected} faults interleaved`,
       `(503, 500, malformed JSON, connection closed, timeout, HTML, success:false, truncated), ${Math.round(seconds)} s.`,
-      'Measured after forced garbage collection, once after warm-up and once at the end with every widget live again.',
+      'Measured after forced garbage collection, after warm-up and at the end, each time with every project set to one identical state and every widget live.',
       '',
       '| measure | after warm-up | at the end | growth |',
       '|---|---|---|---|',
