@@ -10,11 +10,9 @@ use oms_progress::model::{
 use oms_progress::poll::{PollOptions, PollState};
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/tests/fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
+    // Read at run time: a cached test binary may come from a clone elsewhere.
+    let dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or(env!("CARGO_MANIFEST_DIR").into());
+    std::fs::read_to_string(format!("{dir}/tests/fixtures/{name}")).unwrap()
 }
 
 fn progress(name: &str) -> Progress {

@@ -5,7 +5,9 @@ use oms_sim::{Clock, Config};
 use serde_json::Value;
 
 fn fixture(name: &str) -> Value {
-    let path = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    // Read at run time: a cached test binary may come from a clone elsewhere.
+    let dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or(env!("CARGO_MANIFEST_DIR").into());
+    let path = format!("{dir}/../tests/fixtures/{name}");
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
