@@ -8,17 +8,24 @@
 pub mod api;
 pub mod i18n;
 pub mod model;
+pub mod mount_options;
 mod options;
 pub mod page;
 pub mod poll;
 pub mod ui;
 
-pub use options::WidgetOptions;
-pub use poll::{use_oms_progress, UseOmsProgressReturn};
+#[cfg(all(feature = "embed", target_arch = "wasm32"))]
+mod embed;
+
+pub use options::{Credentials, HeaderSource, WidgetOptions};
+pub use poll::{
+    use_oms_progress, use_oms_progress_with_options, PollEvent, UseOmsProgressOptions,
+    UseOmsProgressReturn,
+};
 
 use leptos::prelude::*;
 use model::{build_view, live_view};
-use ui::ProgressCard;
+use ui::{ConfigError, ProgressCard};
 
 /// A live progress widget for one OMS project.
 ///
@@ -29,26 +36,48 @@ use ui::ProgressCard;
 pub fn OmsSyncProgress(
     /// Which project, which endpoint, how often, which language.
     options: WidgetOptions,
+    /// Told of every poll: new data, a status change, a failure.
+    #[prop(optional, into)]
+    on_event: Option<Callback<PollEvent>>,
+    /// Polls at once whenever notified (as the "refresh" button does).
+    #[prop(optional)]
+    refresh: Option<Trigger>,
 ) -> impl IntoView {
     let lang = options.lang;
     let project_id = options.project_id.trim().to_owned();
     match options.url() {
-        Err(problem) => view! {
-            <section class="oms-progress" data-oms-widget="" data-project-id=project_id data-state="error" data-status="UNKNOWN" data-tone="neutral">
-                <div class="oms-error" role="alert" data-error="config">{problem}</div>
-            </section>
-        }
-        .into_any(),
+        Err(problem) => view! { <ConfigError project_id problems=vec![problem] /> }.into_any(),
         Ok(url) => {
             let poll = options.poll.normalized();
             let lag_thresholds = options.lag;
-            let progress = use_oms_progress(url, poll);
+            let compact = options.compact;
+            let progress = use_oms_progress_with_options(
+                url,
+                UseOmsProgressOptions {
+                    poll,
+                    credentials: options.credentials,
+                    headers: options.headers,
+                    on_event,
+                },
+            );
+            if let Some(trigger) = refresh {
+                let poll_now = progress.refresh;
+                Effect::new(move |first_run: Option<()>| {
+                    trigger.track();
+                    if first_run.is_some() {
+                        poll_now.run(());
+                    }
+                });
+            }
             let view = Memo::new(move |_| progress.state.with(|st| build_view(st, lang)));
             let live = Memo::new(move |_| {
                 let now = progress.now.get();
-                progress.state.with(|st| live_view(st, now, &poll, lag_thresholds))
+                progress
+                    .state
+                    .with(|st| live_view(st, now, &poll, lag_thresholds))
             });
-            view! { <ProgressCard project_id view live on_refresh=progress.refresh lang /> }.into_any()
+            view! { <ProgressCard project_id view live on_refresh=progress.refresh lang compact /> }
+                .into_any()
         }
     }
 }

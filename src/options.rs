@@ -1,9 +1,12 @@
-//! What a widget is told: which project, where, how often, in which language.
+//! What a widget is told: which project, where, how often, in which language,
+//! and how its requests carry credentials.
 
 use crate::api::{progress_path, ApiKind};
 use crate::i18n::Lang;
 use crate::model::LagThresholds;
 use crate::poll::PollOptions;
+use std::fmt;
+use std::sync::Arc;
 
 /// Everything that configures one widget.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,6 +24,12 @@ pub struct WidgetOptions {
     pub lag: LagThresholds,
     /// Language of every label. Default: English (the page picks the browser's).
     pub lang: Lang,
+    /// Fewer lines: status, bars and lag only. Default `false`.
+    pub compact: bool,
+    /// Whether requests carry cookies. Default [`Credentials::SameOrigin`].
+    pub credentials: Credentials,
+    /// Extra request headers, asked for before every request. Default none.
+    pub headers: Option<HeaderSource>,
 }
 
 impl WidgetOptions {
@@ -32,6 +41,9 @@ impl WidgetOptions {
             poll: PollOptions::default(),
             lag: LagThresholds::default(),
             lang: Lang::En,
+            compact: false,
+            credentials: Credentials::SameOrigin,
+            headers: None,
         }
     }
 
@@ -52,6 +64,66 @@ impl WidgetOptions {
     }
 }
 
+/// The `credentials` mode of the requests (cookies and TLS client certificates).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Credentials {
+    /// Only to the page's own origin: the default, right behind a reverse proxy.
+    #[default]
+    SameOrigin,
+    /// Also cross-origin; the OMS side must allow it with CORS.
+    Include,
+    /// Never.
+    Omit,
+}
+
+impl Credentials {
+    /// From the Fetch API's names: `same-origin`, `include`, `omit`.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim() {
+            "same-origin" => Some(Credentials::SameOrigin),
+            "include" => Some(Credentials::Include),
+            "omit" => Some(Credentials::Omit),
+            _ => None,
+        }
+    }
+}
+
+/// Extra request headers, produced fresh for every request (e.g. from a
+/// token getter). Only code can set it: never an attribute or a URL, and the
+/// values are never logged or shown.
+#[derive(Clone)]
+pub struct HeaderSource(Arc<HeaderGetter>);
+
+type HeaderGetter = dyn Fn() -> Result<Vec<(String, String)>, String> + Send + Sync;
+
+impl HeaderSource {
+    /// `get` returns the headers, or why it could not (the request then fails
+    /// with that reason, which must not contain the secret itself).
+    pub fn new(
+        get: impl Fn() -> Result<Vec<(String, String)>, String> + Send + Sync + 'static,
+    ) -> Self {
+        HeaderSource(Arc::new(get))
+    }
+
+    /// The headers for the next request.
+    pub fn headers(&self) -> Result<Vec<(String, String)>, String> {
+        (self.0)()
+    }
+}
+
+impl PartialEq for HeaderSource {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl fmt::Debug for HeaderSource {
+    // Values stay out of debug output: they are secrets.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("HeaderSource(…)")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +140,18 @@ mod tests {
         );
         assert!(WidgetOptions::new("..").url().is_err());
         assert!(WidgetOptions::new("").url().is_err());
+    }
+
+    #[test]
+    fn header_values_never_reach_debug_output() {
+        let mut o = WidgetOptions::new("np_1");
+        o.headers = Some(HeaderSource::new(|| {
+            Ok(vec![("Authorization".into(), "Bearer s3cret".into())])
+        }));
+        assert!(!format!("{o:?}").contains("s3cret"));
+        assert_eq!(
+            o.headers.as_ref().unwrap().headers().unwrap()[0].1,
+            "Bearer s3cret"
+        );
     }
 }

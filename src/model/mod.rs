@@ -10,5 +10,5 @@ pub use checkpoint::{
 };
 pub use tone::{status_tone, Tone};
 pub use view::{
-    build_view, live_view, Bar, ErrorView, IncrView, LiveView, Stage, View, WidgetState,
+    build_view, error_view, live_view, Bar, ErrorView, IncrView, LiveView, Stage, View, WidgetState,
 };

@@ -121,7 +121,7 @@ fn bar(stage: Stage, enabled: Option<bool>, percent: &Option<Percent>, lang: Lan
     })
 }
 
-fn error_view(error: &FetchError, lang: Lang) -> ErrorView {
+pub fn error_view(error: &FetchError, lang: Lang) -> ErrorView {
     let oms = error.oms().cloned().unwrap_or_default();
     let (kind, title, detail) = match error {
         FetchError::Timeout => ("timeout", Msg::ErrTimeout, None),

@@ -2,8 +2,9 @@
 //! aborted at its timeout and on unmount; paused while the page is hidden;
 //! woken by "refresh", by the page becoming visible and by `online`.
 
-use super::{Next, PollOptions, PollState};
+use super::{poll_events, Next, PollEvent, PollOptions, PollState};
 use crate::api::{classify, FetchError, ParseError, Progress};
+use crate::options::{Credentials, HeaderSource};
 use futures::channel::mpsc;
 use futures::{FutureExt, StreamExt};
 use gloo_timers::future::TimeoutFuture;
@@ -26,6 +27,19 @@ pub struct UseOmsProgressReturn {
     pub refresh: Callback<()>,
 }
 
+/// How [`use_oms_progress_with_options`] polls and talks to the server.
+#[derive(Clone, Default)]
+pub struct UseOmsProgressOptions {
+    /// Intervals, timeout, backoff, staleness. Default: [`PollOptions::default`].
+    pub poll: PollOptions,
+    /// Whether requests carry cookies. Default: same-origin only.
+    pub credentials: Credentials,
+    /// Extra headers asked for before every request. Default: none.
+    pub headers: Option<HeaderSource>,
+    /// Told of every poll's events (data, status change, failure). Default: none.
+    pub on_event: Option<Callback<PollEvent>>,
+}
+
 pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
 }
@@ -36,9 +50,24 @@ fn page_hidden() -> bool {
         .is_some_and(|d| d.visibility_state() == VisibilityState::Hidden)
 }
 
-/// Polls `url` (a full URL or a path on this origin) under `opts`, for as
-/// long as the current reactive owner lives; everything stops on its cleanup.
-pub fn use_oms_progress(url: String, opts: PollOptions) -> UseOmsProgressReturn {
+/// Polls `url` (a full URL or a path on this origin) with the default
+/// options, for as long as the current reactive owner lives.
+pub fn use_oms_progress(url: String) -> UseOmsProgressReturn {
+    use_oms_progress_with_options(url, UseOmsProgressOptions::default())
+}
+
+/// Polls `url` under `options`, for as long as the current reactive owner
+/// lives; everything (request, timers, listeners) stops on its cleanup.
+pub fn use_oms_progress_with_options(
+    url: String,
+    options: UseOmsProgressOptions,
+) -> UseOmsProgressReturn {
+    let UseOmsProgressOptions {
+        poll: opts,
+        credentials,
+        headers,
+        on_event,
+    } = options;
     let opts = opts.normalized();
     let (state, set_state) = signal(PollState::default());
     let (now, set_now) = signal(now_ms());
@@ -96,15 +125,36 @@ pub fn use_oms_progress(url: String, opts: PollOptions) -> UseOmsProgressReturn 
                 }
                 let controller = AbortController::new().ok();
                 in_flight.replace(controller.clone());
-                let result = fetch_progress(&url, timer_ms(opts.timeout), controller).await;
+                let result = match headers.as_ref().map(HeaderSource::headers).transpose() {
+                    Ok(extra_headers) => {
+                        let request = Exchange {
+                            url: &url,
+                            credentials,
+                            headers: extra_headers.unwrap_or_default(),
+                            timeout_ms: timer_ms(opts.timeout),
+                        };
+                        fetch_progress(request, controller).await
+                    }
+                    Err(detail) => Err(FetchError::Network { detail }),
+                };
                 in_flight.replace(None);
                 if !alive.get() {
                     break;
                 }
+                let events = on_event.map(|cb| {
+                    let before = state
+                        .with_untracked(|st| st.last_good.as_ref().and_then(|p| p.status.clone()));
+                    (cb, poll_events(before.as_deref(), &result))
+                });
                 let mut next = None;
                 set_state.try_update(|st| {
                     next = Some(st.record(result, now_ms(), js_sys::Math::random(), &opts))
                 });
+                if let Some((cb, events)) = events {
+                    for event in events {
+                        cb.run(event);
+                    }
+                }
                 set_now.try_set(now_ms());
                 let woken = match next {
                     None => false,
@@ -156,16 +206,47 @@ pub fn use_oms_progress(url: String, opts: PollOptions) -> UseOmsProgressReturn 
     }
 }
 
-/// One request, aborted after `timeout_ms`.
-async fn fetch_progress(
-    url: &str,
+/// What one request is.
+struct Exchange<'a> {
+    url: &'a str,
+    credentials: Credentials,
+    headers: Vec<(String, String)>,
     timeout_ms: u32,
+}
+
+/// One request, aborted after its timeout.
+async fn fetch_progress(
+    exchange: Exchange<'_>,
     controller: Option<AbortController>,
 ) -> Result<Progress, FetchError> {
+    let Exchange {
+        url,
+        credentials,
+        headers,
+        timeout_ms,
+    } = exchange;
     let signal = controller.as_ref().map(|c| c.signal());
+    // web_sys rather than gloo's setter, which throws on a name the browser refuses.
+    let raw_headers = web_sys::Headers::new().map_err(|_| FetchError::Network {
+        detail: "the browser has no Headers".into(),
+    })?;
+    for (name, value) in std::iter::once(("Accept", "application/json"))
+        .chain(headers.iter().map(|(n, v)| (n.as_str(), v.as_str())))
+    {
+        // The value is a secret: only the name goes into the message.
+        raw_headers
+            .set(name, value)
+            .map_err(|_| FetchError::Network {
+                detail: format!("the browser refused the request header {name:?}"),
+            })?;
+    }
     let request = gloo_net::http::Request::get(url)
-        .header("Accept", "application/json")
-        .credentials(RequestCredentials::SameOrigin)
+        .headers(gloo_net::http::Headers::from_raw(raw_headers))
+        .credentials(match credentials {
+            Credentials::SameOrigin => RequestCredentials::SameOrigin,
+            Credentials::Include => RequestCredentials::Include,
+            Credentials::Omit => RequestCredentials::Omit,
+        })
         .abort_signal(signal.as_ref());
     let exchange = async {
         let response = request.send().await.map_err(|e| FetchError::Network {

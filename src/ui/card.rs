@@ -25,6 +25,9 @@ pub fn ProgressCard(
     /// Language of every label.
     #[prop(optional)]
     lang: Lang,
+    /// Fewer lines: status, bars and lag (sets `data-compact`).
+    #[prop(optional)]
+    compact: bool,
 ) -> impl IntoView {
     let has_data = Memo::new(move |_| view.with(|v| v.has_data));
     let status = Memo::new(move |_| view.with(|v| v.status.clone()));
@@ -77,6 +80,7 @@ pub fn ProgressCard(
             data-status=move || status.get()
             data-tone=move || tone.get().as_str()
             data-state=move || state.get()
+            data-compact=compact.then_some("")
             lang=lang.tag()
             aria-label=aria_label
         >

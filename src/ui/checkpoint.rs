@@ -33,7 +33,7 @@ pub fn IncrementalSection(
             data-lag-level=move || lag.get().map(|(_, l, _)| l.as_str())
         >
             <div class="oms-incr-title">{Msg::Incremental.text(lang)}</div>
-            <div>
+            <div class="oms-checkpoint">
                 <span class="oms-key">{Msg::Checkpoint.text(lang)} ": "</span>
                 <span data-field="checkpoint-value">{move || checkpoint_text.get()}</span>
             </div>
