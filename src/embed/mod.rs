@@ -1,0 +1,168 @@
+//! The browser glue of the embed build (feature `embed`): `mount()` and the
+//! handle it returns, the `<oms-sync-progress>` element's Rust half, shadow
+//! styles and DOM events. Every decision is in [`crate::mount_options`] and
+//! [`crate::poll`]; this only reads from and writes to the browser.
+
+mod events;
+mod host_options;
+mod styles;
+
+use crate::ui::ConfigError;
+use crate::{OmsSyncProgress, PollEvent, WidgetOptions};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::any::Any;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+/// What a widget shows: a working configuration, or what is wrong with it.
+type Config = Result<WidgetOptions, Vec<String>>;
+
+/// A mounted widget, as JS holds it.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    mounted: Option<Mounted>,
+}
+
+struct Mounted {
+    host: HtmlElement,
+    config: RwSignal<Config>,
+    refresh: Trigger,
+    /// Dropping it removes the widget's DOM and stops its polling.
+    _view: Box<dyn Any>,
+    /// Owns the signals and callback above; cleaned up after the view.
+    owner: Owner,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.owner.cleanup();
+    }
+}
+
+/// Mounts a widget into `element` (inside an open shadow root) and returns
+/// its handle. Throws, touching nothing, when an option is wrong.
+#[wasm_bindgen]
+pub fn mount(element: HtmlElement, options: JsValue) -> Result<WidgetHandle, JsError> {
+    let widget_options = host_options::from_js(&options).map_err(js_problems)?;
+    WidgetHandle::attach(element, Ok(widget_options))
+}
+
+/// The element's Rust half: mounts into the element from its attributes and
+/// its `credentials` / `headers` properties. Called by the element class.
+#[wasm_bindgen(js_name = attachElement)]
+pub fn attach_element(host: HtmlElement) -> Result<WidgetHandle, JsError> {
+    let config = host_options::from_element(&host);
+    WidgetHandle::attach(host, config)
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Replaces the options; a new project or endpoint restarts polling.
+    /// Throws, keeping the widget as it was, when an option is wrong.
+    pub fn update(&self, options: JsValue) -> Result<(), JsError> {
+        let widget_options = host_options::from_js(&options).map_err(js_problems)?;
+        if let Some(m) = &self.mounted {
+            set_if_changed(m.config, Ok(widget_options));
+        }
+        Ok(())
+    }
+
+    /// Polls at once (also resumes polling stopped by an auth error).
+    pub fn refresh(&self) {
+        if let Some(m) = &self.mounted {
+            m.refresh.notify();
+        }
+    }
+
+    /// Stops polling, aborts the request in flight, frees timers and
+    /// listeners and removes the widget. Calling it again does nothing.
+    pub fn unmount(&mut self) {
+        if let Some(m) = self.mounted.take() {
+            if let Some(shadow) = m.host.shadow_root() {
+                drop(m);
+                shadow.set_inner_html("");
+            }
+        }
+    }
+
+    /// For the element: reads its attributes and properties again.
+    #[wasm_bindgen(js_name = syncElement)]
+    pub fn sync_element(&self) {
+        if let Some(m) = &self.mounted {
+            set_if_changed(m.config, host_options::from_element(&m.host));
+        }
+    }
+}
+
+impl WidgetHandle {
+    fn attach(host: HtmlElement, config: Config) -> Result<WidgetHandle, JsError> {
+        let container: HtmlElement = host
+            .owner_document()
+            .and_then(|d| d.create_element("div").ok())
+            .and_then(|e| e.dyn_into().ok())
+            .ok_or_else(|| JsError::new("oms-progress: the element has no document"))?;
+        let shadow = shadow_root(&host)?;
+        styles::adopt(&shadow);
+        shadow.set_inner_html("");
+        let _ = shadow.append_child(&container);
+
+        // Everything reactive lives under one owner, so unmount frees it all.
+        let owner = Owner::new();
+        let (config, refresh, view) = owner.with(|| {
+            let config = RwSignal::new(config);
+            let refresh = Trigger::new();
+            let target = SendWrapper::new(host.clone());
+            let on_event = Callback::new(move |event: PollEvent| events::dispatch(&target, event));
+            let shown_host = SendWrapper::new(host.clone());
+            let view = leptos::mount::mount_to(container, move || {
+                move || match config.get() {
+                    Ok(options) => {
+                        view! { <OmsSyncProgress options on_event refresh /> }.into_any()
+                    }
+                    Err(problems) => {
+                        let project_id = host_options::project_id_attribute(&shown_host);
+                        view! { <ConfigError project_id problems /> }.into_any()
+                    }
+                }
+            });
+            (config, refresh, view)
+        });
+        Ok(WidgetHandle {
+            mounted: Some(Mounted {
+                host,
+                config,
+                refresh,
+                _view: Box::new(view),
+                owner,
+            }),
+        })
+    }
+}
+
+/// Options that are the same again (an attribute set to its value) keep the
+/// widget polling as it was.
+fn set_if_changed(signal: RwSignal<Config>, next: Config) {
+    if signal.with_untracked(|current| *current != next) {
+        signal.set(next);
+    }
+}
+
+fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsError> {
+    match host.shadow_root() {
+        Some(root) => Ok(root),
+        None => host
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .map_err(|_| {
+                JsError::new(&format!(
+                    "oms-progress: a <{}> cannot hold a shadow root; mount into a <div>",
+                    host.tag_name().to_lowercase()
+                ))
+            }),
+    }
+}
+
+fn js_problems(problems: Vec<String>) -> JsError {
+    JsError::new(&format!("oms-progress: {}", problems.join("; ")))
+}
