@@ -11,8 +11,9 @@ say "cargo fmt --check"
 cargo fmt --all -- --check
 say "clippy (native)"
 cargo clippy --workspace --all-targets -- -D warnings
-say "clippy (wasm32)"
+say "clippy (wasm32, with and without the embed glue)"
 cargo clippy -p oms-progress --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p oms-progress --lib --features embed --target wasm32-unknown-unknown -- -D warnings
 
 say "native tests: wire parser, view model, poll policy, simulator over HTTP"
 cargo test --workspace
@@ -21,11 +22,13 @@ say "component tests in headless Chromium"
 CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
   cargo test -p oms-progress --target wasm32-unknown-unknown --test components
 
-say "release build of the page and the simulator"
+say "release builds: the page, the embed artifacts, the simulator"
 dist="$REPO/dist-e2e"
 trunk build --release --offline --dist "$dist"
+bash scripts/build-embed.sh "$REPO/dist-embed"
 cargo build -p oms-sim --release
 bash scripts/size.sh "$dist"
+bash scripts/size.sh "$REPO/dist-embed"
 
-say "end-to-end tests: the page and oms-sim in headless Chromium"
-OMS_DIST_DIR="$dist" npm test --prefix tests/e2e
+say "end-to-end tests: page, embed and nginx deployment with oms-sim in headless Chromium"
+OMS_DIST_DIR="$dist" OMS_EMBED_DIR="$REPO/dist-embed" npm test --prefix tests/e2e

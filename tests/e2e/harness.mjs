@@ -13,14 +13,18 @@ export const repo = path.resolve(here, '../..');
 const targetDir = process.env.CARGO_TARGET_DIR || path.join(repo, 'target');
 export const simBinary = path.join(targetDir, 'release', 'oms-sim');
 export const distDir = process.env.OMS_DIST_DIR || path.join(repo, 'dist');
+/** The embed artifacts and examples (scripts/build-embed.sh). */
+export const embedDir = process.env.OMS_EMBED_DIR || path.join(repo, 'dist-embed');
 export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 
-/** Starts oms-sim (a free loopback port unless `listen` says); resolves when it listens. */
-export async function startSim({ listen = '127.0.0.1:0', args: extraArgs = [] } = {}) {
-  for (const needed of [simBinary, path.join(distDir, 'index.html')]) {
+/** Starts oms-sim (a free loopback port unless `listen` says) serving
+ *  `staticDir` (the page by default); resolves when it listens. */
+export async function startSim({ listen = '127.0.0.1:0', args: extraArgs = [], staticDir = distDir, auth = false } = {}) {
+  const marker = staticDir === distDir ? 'index.html' : 'oms-progress.js';
+  for (const needed of [simBinary, path.join(staticDir, marker)]) {
     if (!existsSync(needed)) throw new Error(`${needed} is missing: run scripts/test.sh, which builds it`);
   }
-  const args = ['--listen', listen, '--static', distDir, '--no-auth', ...extraArgs];
+  const args = ['--listen', listen, '--static', staticDir, ...(auth ? [] : ['--no-auth']), ...extraArgs];
   const child = spawn(simBinary, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const base = await new Promise((resolve, reject) => {
     let out = '';
