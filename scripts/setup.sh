@@ -29,10 +29,15 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
 fi
 
 if [ "$purpose" = test ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "installing Debian's chromium and chromium-driver"
+  missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  # The deployment test runs Debian's nginx itself (not as a service).
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing Debian's ${missing[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
   fi
   want_playwright="$(node -p "require('$REPO/tests/e2e/package.json').dependencies['playwright-core']")"
   have_playwright="$(node -p "require('$REPO/tests/e2e/node_modules/playwright-core/package.json').version" 2>/dev/null || true)"

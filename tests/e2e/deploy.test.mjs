@@ -1,0 +1,171 @@
+// The deployment recipe for real: Debian's nginx runs deploy/nginx.conf (only
+// its "# site:" lines rewritten for this machine) in front of oms-sim with
+// Basic auth on; headless Chromium loads the host page from nginx.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startSim, launchBrowser, embedDir, repo, eventually, sleep, reportDir } from './harness.mjs';
+
+const NGINX = process.env.NGINX || '/usr/sbin/nginx';
+const work = mkdtempSync(path.join(tmpdir(), 'oms-nginx-'));
+chmodSync(work, 0o755); // nginx's workers drop to an unprivileged user when started as root
+const env = {};
+
+const freePort = () => new Promise((resolve) => {
+  const server = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = server.address();
+    server.close(() => resolve(port));
+  });
+});
+
+/** deploy/nginx.conf and its snippet with the "# site:" lines pointed at this test. */
+function siteConfig({ port, oms }) {
+  const snippet = path.join(work, 'oms-progress-proxy.conf');
+  writeFileSync(snippet, readFileSync(path.join(repo, 'deploy/oms-progress-proxy.conf'), 'utf8'));
+  const rewrites = [
+    [/proxy_cache_path \S+/, `proxy_cache_path ${path.join(work, 'cache')}`, 'cache folder'],
+    [/server \S+;/, `server ${oms};`, 'OMS address'],
+    [/listen \S+;/, `listen 127.0.0.1:${port};`, 'port'],
+    [/root \S+;/, `root ${path.join(work, 'root')};`, 'files'],
+    [/include \S+;/, `include ${snippet};`, 'snippet path'],
+  ];
+  const used = new Set();
+  const site = readFileSync(path.join(repo, 'deploy/nginx.conf'), 'utf8').split('\n').map((line) => {
+    const marker = line.match(/# site: (.*)$/);
+    if (!marker) return line;
+    const rule = rewrites.find(([, , name]) => marker[1].startsWith(name));
+    if (!rule) throw new Error(`unexpected site line: ${line}`);
+    used.add(rule[2]);
+    return line.replace(rule[0], rule[1]);
+  });
+  assert.equal(used.size, rewrites.length, 'every site line was found');
+  return site.join('\n');
+}
+
+before(async () => {
+  env.sim = await startSim({ staticDir: embedDir, auth: true });
+  env.port = await freePort();
+  const root = path.join(work, 'root');
+  mkdirSync(path.join(root, 'oms-progress'), { recursive: true });
+  for (const file of ['oms-progress.js', 'oms-progress_bg.wasm']) cpSync(path.join(embedDir, file), path.join(root, 'oms-progress', file));
+  cpSync(path.join(repo, 'deploy/index.html'), path.join(root, 'index.html'));
+  cpSync(path.join(repo, 'tests/e2e/pages/viewer.html'), path.join(root, 'viewer.html'));
+  writeFileSync(path.join(work, 'site.conf'), siteConfig({ port: env.port, oms: new URL(env.sim.base).host }));
+  writeFileSync(path.join(work, 'nginx.conf'), `
+daemon off;
+worker_processes 1;
+pid ${work}/nginx.pid;
+error_log ${work}/error.log warn;
+events { worker_connections 512; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  log_format oms '$request_uri auth="$http_authorization" cache=$upstream_cache_status';
+  access_log ${work}/access.log oms;
+  client_body_temp_path ${work}/tmp-body;
+  proxy_temp_path ${work}/tmp-proxy;
+  fastcgi_temp_path ${work}/tmp-fastcgi;
+  uwsgi_temp_path ${work}/tmp-uwsgi;
+  scgi_temp_path ${work}/tmp-scgi;
+  include ${work}/site.conf;
+}
+`);
+  const args = ['-p', work, '-c', path.join(work, 'nginx.conf')];
+  execFileSync(NGINX, [...args, '-t'], { stdio: 'pipe' });
+  env.nginx = spawn(NGINX, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  env.base = `http://127.0.0.1:${env.port}`;
+  await eventually(async () => (await fetch(env.base + '/').catch(() => null))?.status, (s) => s === 200, { what: 'nginx up' });
+  env.browser = await launchBrowser();
+});
+
+after(async () => {
+  await env.browser?.close();
+  if (env.nginx && env.nginx.exitCode === null) {
+    env.nginx.kill('SIGQUIT');
+    await new Promise((r) => env.nginx.once('exit', r));
+  }
+  await env.sim?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const accessLog = () => (existsSync(path.join(work, 'access.log')) ? readFileSync(path.join(work, 'access.log'), 'utf8').trim().split('\n') : []);
+
+test('same origin through nginx: live widgets, the CSP header, and no credentials in the browser', async () => {
+  const page = await env.browser.context.newPage();
+  const apiRequests = [];
+  const problems = [];
+  page.on('request', (r) => { if (r.url().includes('/api/')) apiRequests.push(r); });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective));
+  });
+  const response = await page.goto(env.base + '/');
+  assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+  const expected = { np_steady_orders: 'RUNNING', np_lagging_audit: 'RUNNING', np_failed_billing: 'FAILED' };
+  for (const [id, status] of Object.entries(expected)) {
+    await eventually(
+      () => page.evaluate((pid) => document.querySelector(`oms-sync-progress[project-id="${pid}"]`)?.shadowRoot?.querySelector('[data-oms-widget]')?.getAttribute('data-status'), id),
+      (s) => s === status, { what: `${id} ${status}` },
+    );
+  }
+  assert.ok(apiRequests.length >= 3);
+  for (const r of apiRequests) {
+    const headers = await r.allHeaders();
+    assert.equal(headers.authorization, undefined, `${r.url()} carried credentials from the browser`);
+    assert.ok(!/oms-sim|@/.test(r.url()));
+  }
+  const log = (await env.sim.control('GET', '/_sim/requests?path_prefix=/api/')).requests;
+  assert.ok(log.length >= 3 && log.every((r) => r.auth_sent), 'nginx signed every request to OMS');
+  assert.ok(accessLog().filter((l) => l.includes('/api/')).every((l) => l.includes('auth="-"')), 'nothing reached nginx with credentials');
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  const wasm = await fetch(env.base + '/oms-progress/oms-progress_bg.wasm');
+  assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+  assert.equal((await fetch(env.base + '/oms/health')).status, 200, 'OMS health through the proxy');
+});
+
+test('20 viewers of one project: the 1 s micro-cache keeps OMS at about one request a second', { timeout: 120_000 }, async () => {
+  const VIEWERS = 20;
+  const SECONDS = 15;
+  await env.sim.control('PUT', '/_sim/projects/np_viewers', { behaviour: { type: 'steady', lag_min_secs: 1, lag_max_secs: 20, period_secs: 30 } });
+  const pages = [];
+  for (let i = 0; i < VIEWERS; i += 1) {
+    const page = await env.browser.context.newPage();
+    await page.goto(env.base + '/viewer.html');
+    pages.push(page);
+  }
+  for (const page of pages) {
+    await eventually(() => page.evaluate(() => document.querySelector('oms-sync-progress').shadowRoot?.querySelector('[data-oms-widget]')?.getAttribute('data-state')), (s) => s === 'live', { what: 'viewer live' });
+  }
+  const fromSeq = await env.sim.nextSeq();
+  const logFrom = accessLog().length;
+  await sleep(SECONDS * 1000);
+  const toOms = (await env.sim.requestsFor('np_viewers', fromSeq)).length;
+  const served = accessLog().slice(logFrom).filter((l) => l.includes('/np_viewers/'));
+  const hits = served.filter((l) => /cache=(HIT|UPDATING)/.test(l)).length;
+  const figures = { viewers: VIEWERS, seconds: SECONDS, browserRequests: served.length, cacheHits: hits, requestsToOms: toOms, omsPerSecond: +(toOms / SECONDS).toFixed(2) };
+  mkdirSync(reportDir, { recursive: true });
+  writeFileSync(path.join(reportDir, 'deploy.json'), JSON.stringify(figures, null, 2));
+  writeFileSync(path.join(reportDir, 'deploy.md'), [
+    `## nginx micro-cache: ${VIEWERS} viewers of one project`,
+    '',
+    `${VIEWERS} pages, each polling every second through deploy/nginx.conf for ${SECONDS} s:`,
+    '',
+    '| measure | value |',
+    '|---|---|',
+    `| requests from browsers to nginx | ${served.length} |`,
+    `| answered from the 1 s cache | ${hits} |`,
+    `| requests nginx sent to OMS | ${toOms} (${figures.omsPerSecond} per second) |`,
+    '',
+  ].join('\n'));
+  assert.ok(served.length >= VIEWERS * (SECONDS - 3), `the viewers did poll (${served.length})`);
+  assert.ok(toOms <= SECONDS * 1.5 + 2, `OMS saw ${toOms} requests in ${SECONDS} s`);
+  for (const page of pages) await page.close();
+});
