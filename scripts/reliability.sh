@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
-# Regenerates docs/reliability.md from a run of the browser suites: the
-# fault matrix, the bad values, and a soak of OMS_SOAK_POLLS polls (10,000
-# by default, about 9 minutes). scripts/test.sh runs the same suites with a
-# 1,000-poll soak and leaves its report in tests/e2e/artifacts/.
+# Regenerates docs/reliability.md from a run of the browser suites: bundle
+# sizes, the fault matrix, the bad values, a soak of OMS_SOAK_POLLS polls
+# (10,000 by default, about 9 minutes), 1,000 add/remove cycles of the
+# custom element and the nginx micro-cache under 20 viewers.
+# scripts/test.sh runs the same suites with a 1,000-poll soak and leaves
+# its reports in tests/e2e/artifacts/.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO"
 bash scripts/setup.sh test
 dist="$REPO/dist-e2e"
 trunk build --release --offline --dist "$dist"
+bash scripts/build-embed.sh "$REPO/dist-embed"
 cargo build -p oms-sim --release
 out="$(mktemp -d)"
-export OMS_REPORT_DIR="$out" OMS_DIST_DIR="$dist" OMS_SOAK_POLLS="${OMS_SOAK_POLLS:-10000}"
+export OMS_REPORT_DIR="$out" OMS_DIST_DIR="$dist" OMS_EMBED_DIR="$REPO/dist-embed" OMS_SOAK_POLLS="${OMS_SOAK_POLLS:-10000}"
 node --test tests/e2e/faults.test.mjs
 node --test tests/e2e/soak.test.mjs
+node --test tests/e2e/embed.test.mjs
+node --test tests/e2e/deploy.test.mjs
 {
   echo "# Reliability report"
   echo
@@ -23,9 +28,27 @@ node --test tests/e2e/soak.test.mjs
   echo "(\`tests/never_panic.rs\`, 3,000 cases each over arbitrary bytes, JSON, options"
   echo "and page parameters) run natively in every test run."
   echo
+  echo "## Bundle sizes (gzip -9)"
+  echo
+  echo "The embed build (\`scripts/build-embed.sh\`; CSS inside the wasm):"
+  echo
+  echo '```'
+  bash scripts/size.sh "$REPO/dist-embed"
+  echo '```'
+  echo
+  echo "The standalone page (\`trunk build --release\`):"
+  echo
+  echo '```'
+  bash scripts/size.sh "$dist"
+  echo '```'
+  echo
   cat "$out/faults.md"
   echo
   cat "$out/soak.md"
+  echo
+  cat "$out/embed-cycles.md"
+  echo
+  cat "$out/deploy.md"
 } > docs/reliability.md
 rm -rf "$out"
 say "wrote docs/reliability.md"

@@ -157,7 +157,7 @@ fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsError> {
             .map_err(|_| {
                 JsError::new(&format!(
                     "oms-progress: a <{}> cannot hold a shadow root; mount into a <div>",
-                    host.tag_name().to_lowercase()
+                    host.tag_name().to_ascii_lowercase()
                 ))
             }),
     }
