@@ -6,6 +6,7 @@
 //! [`poll`]'s policy, [`i18n`]) decides everything; components only render.
 
 pub mod api;
+pub mod decimal;
 pub mod i18n;
 pub mod model;
 pub mod mount_options;

@@ -33,8 +33,10 @@ pub fn page_config(pairs: &[(String, String)], browser_lang: &str) -> PageConfig
     let mut lang = Lang::from_tag(browser_lang);
     let mut ids: Vec<(Option<ApiKind>, String)> = Vec::new();
     let secs =
-        |key: &str, value: &str, problems: &mut Vec<String>| match value.trim().parse::<f64>() {
-            Ok(s) if s.is_finite() && s > 0.0 && s < 86_400.0 => Some(s),
+        |key: &str, value: &str, problems: &mut Vec<String>| match crate::decimal::parse_decimal(
+            value.trim(),
+        ) {
+            Some(s) if s.is_finite() && s > 0.0 && s < 86_400.0 => Some(s),
             _ => {
                 problems.push(format!(
                     "{key}={value:?} is not a number of seconds; the default is used"

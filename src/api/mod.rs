@@ -235,10 +235,7 @@ fn percent(map: &Map<String, Value>, names: &[&str]) -> Option<Percent> {
     let value = field(map, names)?;
     let (number, raw) = match value {
         Value::Number(n) => (n.as_f64(), n.to_string()),
-        Value::String(s) => (
-            s.trim().parse::<f64>().ok().filter(|f| f.is_finite()),
-            s.clone(),
-        ),
+        Value::String(s) => (crate::decimal::parse_decimal(s.trim()), s.clone()),
         other => (None, excerpt(&other.to_string())),
     };
     let Some(number) = number else {
