@@ -3,7 +3,7 @@
 //! typed error. (A panic in wasm would take down every widget on the page.)
 #![cfg(not(target_arch = "wasm32"))]
 
-use oms_progress::api::classify;
+use oms_progress::api::{classify, json};
 use oms_progress::i18n::{self, Lang};
 use oms_progress::model::{build_view, interpret_checkpoint, live_view, LagThresholds};
 use oms_progress::page::page_config;
@@ -107,6 +107,21 @@ proptest! {
         through_the_widget(200, &wrapped.to_string(), now, random);
         through_the_widget(200, &envelope.to_string(), now, random);
         through_the_widget(500, &envelope.to_string(), now, random);
+    }
+
+    #[test]
+    fn our_json_reader_agrees_with_serde_json(value in any_json(), bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        // Whatever serde_json writes, ours reads back to the same document.
+        let text = serde_json::to_string(&value).unwrap();
+        let ours = json::parse(&text).expect("a document serde_json wrote");
+        let again: Value = serde_json::from_str(&ours.to_string()).unwrap();
+        // (Both sides read back by serde_json, whose float reading is not exact.)
+        prop_assert_eq!(again, serde_json::from_str::<Value>(&text).unwrap());
+        // And on arbitrary text, what ours accepts serde_json accepts too.
+        let text = String::from_utf8_lossy(&bytes);
+        if json::parse(&text).is_some() {
+            prop_assert!(serde_json::from_str::<Value>(&text).is_ok(), "{:?}", text);
+        }
     }
 
     #[test]

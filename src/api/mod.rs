@@ -6,12 +6,13 @@
 //! value that is not what we expect is kept raw rather than guessed at.
 
 mod endpoint;
+pub mod json;
 mod outcome;
 
 pub use endpoint::{progress_path, ApiKind};
 pub use outcome::{classify, FetchError};
 
-use serde_json::{Map, Value};
+use json::{Json as Value, Object};
 
 /// A percentage as OMS sent it, made safe to draw.
 #[derive(Clone, Debug, PartialEq)]
@@ -120,7 +121,7 @@ pub fn parse_answer(body: &str) -> Result<Answer, ParseError> {
     if body.trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    let value: Value = serde_json::from_str(body).map_err(|_| ParseError::NotJson {
+    let value = json::parse(body).ok_or_else(|| ParseError::NotJson {
         excerpt: excerpt(body),
     })?;
     let Value::Object(envelope) = value else {
@@ -139,8 +140,11 @@ pub fn parse_answer(body: &str) -> Result<Answer, ParseError> {
 }
 
 /// OMS's error fields from an envelope (also used for non-200 answers).
-pub fn oms_error(envelope: &Map<String, Value>) -> OmsError {
-    let detail = field(envelope, &["errorDetail"]).and_then(Value::as_object);
+pub fn oms_error(envelope: &Object) -> OmsError {
+    let detail = match field(envelope, &["errorDetail"]) {
+        Some(Value::Object(d)) => Some(d),
+        _ => None,
+    };
     let from_detail = |name: &str| detail.and_then(|d| text(d, &[name]));
     OmsError {
         code: text(envelope, &["code"]).or_else(|| from_detail("code")),
@@ -150,7 +154,7 @@ pub fn oms_error(envelope: &Map<String, Value>) -> OmsError {
     }
 }
 
-fn progress(data: &Map<String, Value>) -> Progress {
+fn progress(data: &Object) -> Progress {
     Progress {
         status: text(data, &["status"]),
         importance: text(data, &["importance", "alarmLevel"]),
@@ -197,30 +201,30 @@ fn progress(data: &Map<String, Value>) -> Progress {
 }
 
 /// The first non-null value under any of `names`, keys compared case-insensitively.
-fn field<'a>(map: &'a Map<String, Value>, names: &[&str]) -> Option<&'a Value> {
+fn field<'a>(map: &'a Object, names: &[&str]) -> Option<&'a Value> {
     names.iter().find_map(|name| {
-        map.get(*name)
-            .or_else(|| {
-                map.iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case(name))
-                    .map(|(_, v)| v)
-            })
-            .filter(|v| !v.is_null())
+        // An exact key first (the last, if repeated), then any case.
+        map.iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .or_else(|| map.iter().rev().find(|(k, _)| k.eq_ignore_ascii_case(name)))
+            .map(|(_, v)| v)
+            .filter(|v| **v != Value::Null)
     })
 }
 
 /// A field as text: strings as they are, numbers and booleans as written.
-fn text(map: &Map<String, Value>, names: &[&str]) -> Option<String> {
+fn text(map: &Object, names: &[&str]) -> Option<String> {
     match field(map, names)? {
         Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
+        Value::Number(n) => Some(n.clone()),
         Value::Bool(b) => Some(b.to_string()),
         other => Some(excerpt(&other.to_string())),
     }
 }
 
 /// A boolean flag; `"true"`/`"false"` strings are accepted, anything else is unknown.
-fn flag(map: &Map<String, Value>, names: &[&str]) -> Option<bool> {
+fn flag(map: &Object, names: &[&str]) -> Option<bool> {
     match field(map, names)? {
         Value::Bool(b) => Some(*b),
         Value::String(s) if s.eq_ignore_ascii_case("true") => Some(true),
@@ -231,10 +235,10 @@ fn flag(map: &Map<String, Value>, names: &[&str]) -> Option<bool> {
 
 /// A percentage: numbers (or numeric strings) clamped to 0–100, with the raw
 /// text kept whenever the value was not a plain integer in range.
-fn percent(map: &Map<String, Value>, names: &[&str]) -> Option<Percent> {
+fn percent(map: &Object, names: &[&str]) -> Option<Percent> {
     let value = field(map, names)?;
     let (number, raw) = match value {
-        Value::Number(n) => (n.as_f64(), n.to_string()),
+        Value::Number(n) => (crate::decimal::parse_decimal(n), n.clone()),
         Value::String(s) => (crate::decimal::parse_decimal(s.trim()), s.clone()),
         other => (None, excerpt(&other.to_string())),
     };

@@ -1,7 +1,7 @@
 //! One HTTP exchange turned into an answer or a typed error.
 
+use super::json::{self, Json, Object};
 use super::{excerpt, oms_error, parse_answer, Answer, OmsError, ParseError, Progress};
-use serde_json::Value;
 
 /// Everything that can go wrong with one poll.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,12 +58,12 @@ pub fn classify(status: u16, body: &str) -> Result<Progress, FetchError> {
     }
 }
 
-fn envelope(body: &str) -> Option<serde_json::Map<String, Value>> {
+fn envelope(body: &str) -> Option<Object> {
     if body.len() > super::MAX_BODY_BYTES {
         return None;
     }
-    match serde_json::from_str(body).ok()? {
-        Value::Object(m) => Some(m),
+    match json::parse(body)? {
+        Json::Object(m) => Some(m),
         _ => None,
     }
 }
