@@ -470,3 +470,41 @@ async fn a_new_checkpoint_every_poll_does_not_grow_wasm_memory() {
         "wasm memory grew {grown} bytes over 600 polls"
     );
 }
+
+#[wasm_bindgen_test]
+async fn events_reach_on_event_and_a_trigger_polls_at_once() {
+    use oms_progress::PollEvent;
+    use std::sync::{Arc, Mutex};
+    let seen: Arc<Mutex<Vec<PollEvent>>> = Arc::default();
+    let sink = seen.clone();
+    let on_event = Callback::new(move |e: PollEvent| sink.lock().unwrap().push(e));
+    let refresh = Trigger::new();
+    let mut options = WidgetOptions::new("np_events");
+    options.poll.interval = std::time::Duration::from_secs(3600);
+    options.compact = true;
+    let host = mount(move || view! { <OmsSyncProgress options on_event refresh /> });
+    for _ in 0..100 {
+        settle().await;
+        if !seen.lock().unwrap().is_empty() {
+            break;
+        }
+    }
+    {
+        let events = seen.lock().unwrap();
+        let PollEvent::Error(e) = &events[0] else {
+            panic!("expected an error event, got {events:?}")
+        };
+        assert_eq!((e.kind, e.http_status), ("http", Some(404)));
+    }
+    assert!(q(&host, "[data-oms-widget][data-compact]").is_some());
+    // The backoff after a 404 is seconds away; the trigger polls now.
+    let before = requests_to("/np_events/");
+    refresh.notify();
+    for _ in 0..100 {
+        settle().await;
+        if requests_to("/np_events/") > before {
+            break;
+        }
+    }
+    assert_eq!(requests_to("/np_events/"), before + 1);
+}
