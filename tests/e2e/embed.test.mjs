@@ -99,6 +99,10 @@ test('hostile CSS and a strict CSP: widgets work, nothing leaks either way, them
   assert.equal(look.lookalikeRadius, '0px', 'widget CSS never styles the host page');
   assert.equal(look.lookalikeBorder, 'dotted');
   assert.equal(look.styleElements, 0, 'no <style> element added');
+  const background = () => page.evaluate(() => getComputedStyle(document.querySelector('oms-sync-progress').shadowRoot.querySelector('.oms-progress')).backgroundColor);
+  assert.equal(await background(), 'rgb(255, 255, 255)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.equal(await background(), 'rgb(21, 27, 35)', 'dark defaults follow prefers-color-scheme');
   assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violation');
   assert.deepEqual(problems, []);
   await page.close();
@@ -337,7 +341,7 @@ test('1,000 add/remove cycles: no timers, listeners, nodes or memory left, no re
   writeFileSync(path.join(reportDir, 'embed-cycles.json'), JSON.stringify(figures, null, 2));
   const kb = (b) => (b === null ? 'n/a' : `${(b / 1024).toFixed(1)} KB`);
   writeFileSync(path.join(reportDir, 'embed-cycles.md'), [
-    `## ${CYCLES} add/remove cycles of <oms-sync-progress>`,
+    `## ${CYCLES} add/remove cycles of \`<oms-sync-progress>\``,
     '',
     `Each cycle creates an element (interval 1 s), lets it mount and start its first request, and removes it (${during} requests reached oms-sim during the cycles; the others were aborted before leaving the browser).`,
     'Measured after forced garbage collection, after 50 warm-up cycles and 3 s after the last removal.',
