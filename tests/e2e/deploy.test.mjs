@@ -131,6 +131,34 @@ test('same origin through nginx: live widgets, the CSP header, and no credential
   assert.equal((await fetch(env.base + '/oms/health')).status, 200, 'OMS health through the proxy');
 });
 
+test('the module and wasm load from another origin, as from a CDN (nginx sends CORS for them)', async () => {
+  // A page on another simulator's origin (another port, so another origin);
+  // the widget's files from nginx; the API on the page's own origin.
+  const pageDir = mkdtempSync(path.join(tmpdir(), 'oms-cdn-page-'));
+  const cdn = `${env.base}/oms-progress/oms-progress.js`;
+  writeFileSync(path.join(pageDir, 'oms-progress.js'), '// placeholder: startSim wants one\n');
+  writeFileSync(path.join(pageDir, 'index.html'), `<!DOCTYPE html><meta charset="utf-8"><script type="module" src="${cdn}"></script>
+<oms-sync-progress project-id="np_steady_orders"></oms-sync-progress>`);
+  const origin = await startSim({ staticDir: pageDir });
+  try {
+    const page = await env.browser.context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    await page.goto(origin.base + '/index.html');
+    await eventually(
+      () => page.evaluate(() => document.querySelector('oms-sync-progress').shadowRoot?.querySelector('[data-oms-widget]')?.getAttribute('data-state')),
+      (s) => s === 'live', { what: 'widget from a CDN live' },
+    );
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /oms-progress(_bg\.wasm|\.js)$/.test(n)));
+    assert.ok(loaded.length === 2 && loaded.every((n) => n.startsWith(`${env.base}/oms-progress/`)), JSON.stringify(loaded));
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    await origin.stop();
+    rmSync(pageDir, { recursive: true, force: true });
+  }
+});
+
 test('20 viewers of one project: the 1 s micro-cache keeps OMS at about one request a second', { timeout: 120_000 }, async () => {
   const VIEWERS = 20;
   const SECONDS = 15;
