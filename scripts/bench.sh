@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Regenerates docs/benchmark.md: bundle sizes, first render, and 100 widgets
+# on one page (main-thread time per poll, long tasks, frame gaps, DOM writes
+# of unchanged polls), against the embed build and oms-sim in headless
+# Chromium. About 2 minutes. Memory over long runs is in docs/reliability.md
+# (scripts/reliability.sh).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$REPO"
+bash scripts/setup.sh test
+bash scripts/build-embed.sh "$REPO/dist-embed"
+cargo build -p oms-sim --release
+out="$(mktemp)"
+OMS_EMBED_DIR="$REPO/dist-embed" BENCH_OUT="$out" BENCH_SECONDS="${BENCH_SECONDS:-30}" node tests/e2e/bench.mjs
+{
+  echo "# Benchmark"
+  echo
+  echo "Produced by \`scripts/bench.sh\` on $(date -u +%Y-%m-%d) (commit $(git rev-parse --short HEAD)),"
+  echo "headless Chromium $(chromium --version 2>/dev/null | awk '{print $2}') on $(nproc) cores, software rendering;"
+  echo "the embed build against \`oms-sim\` on 127.0.0.1. Timings vary between runs by"
+  echo "10–30 %; they are recorded, not asserted."
+  echo
+  echo "## Bundle (gzip -9)"
+  echo
+  echo '```'
+  bash scripts/size.sh "$REPO/dist-embed"
+  echo '```'
+  echo
+  cat "$out"
+} > docs/benchmark.md
+rm -f "$out"
+say "wrote docs/benchmark.md"

@@ -1,0 +1,148 @@
+// Performance benchmark (not a test: it records, it does not assert timings).
+// Run by scripts/bench.sh, which writes docs/benchmark.md. Against the embed
+// build and oms-sim in headless Chromium:
+//  - first render: navigation → widget drawn (loading) → first data shown;
+//  - 100 widgets polling every second for BENCH_SECONDS: main-thread time per
+//    poll, long tasks, frame gaps, and the DOM writes of polls with unchanged data.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startSim, launchBrowser, embedDir, sleep, eventually } from './harness.mjs';
+
+const SECONDS = Number(process.env.BENCH_SECONDS || 30);
+const WIDGETS = 100;
+const out = process.env.BENCH_OUT || '-';
+
+const site = mkdtempSync(path.join(tmpdir(), 'oms-bench-'));
+cpSync(embedDir, site, { recursive: true });
+writeFileSync(path.join(site, 'one.html'), `<!DOCTYPE html><meta charset="utf-8"><script type="module" src="/oms-progress.js"></script>
+<oms-sync-progress project-id="np_bench_0"></oms-sync-progress>`);
+for (const [name, interval] of [['many', 1], ['idle', 86400]]) {
+  writeFileSync(path.join(site, `${name}.html`), `<!DOCTYPE html><meta charset="utf-8"><script type="module" src="/oms-progress.js"></script>
+${Array.from({ length: WIDGETS }, (_, i) => `<oms-sync-progress project-id="np_bench_${i}" interval="${interval}" compact></oms-sync-progress>`).join('\n')}`);
+}
+
+const sim = await startSim({ staticDir: site });
+const browser = await launchBrowser();
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const lines = [];
+try {
+  for (let i = 0; i < WIDGETS; i += 1) {
+    // Fixed data: every poll after the first brings the same answer.
+    await sim.control('PUT', `/_sim/projects/np_bench_${i}`, {
+      behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC', struct_progress: 100, full_progress: 100, checkpoint: { unix: 1764000000 } },
+    });
+  }
+
+  // First render, five cold loads (the HTTP cache disabled: module and wasm fetched each time).
+  const firsts = [];
+  for (let run = 0; run < 5; run += 1) {
+    const page = await browser.context.newPage();
+    const pageCdp = await browser.context.newCDPSession(page);
+    await pageCdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await page.addInitScript(() => {
+      window.__marks = {};
+      const tick = () => {
+        const root = document.querySelector('oms-sync-progress')?.shadowRoot?.querySelector('[data-oms-widget]');
+        if (root && window.__marks.drawn === undefined) window.__marks.drawn = performance.now();
+        if (root?.getAttribute('data-state') === 'live' && window.__marks.live === undefined) window.__marks.live = performance.now();
+        if (window.__marks.live === undefined) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await page.goto(`${sim.base}/one.html`);
+    const marks = await eventually(() => page.evaluate(() => window.__marks), (m) => m.live !== undefined, { what: 'first data' });
+    const wasm = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.duration ?? null);
+    firsts.push({ ...marks, wasmFetch: wasm });
+    await page.close();
+  }
+
+  // 100 widgets on one page: polling every second, then only ticking.
+  const measure = async (name) => {
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+    });
+    const loadStart = Date.now();
+    await page.goto(`${sim.base}/${name}.html`);
+    await eventually(
+      () => page.evaluate(() => [...document.querySelectorAll('oms-sync-progress')].filter((h) => h.shadowRoot?.querySelector('[data-state="live"]')).length),
+      (n) => n === WIDGETS, { what: `${WIDGETS} live`, timeout: 30_000 },
+    );
+    const allLiveMs = Date.now() - loadStart;
+    await sleep(2_000);
+    await page.evaluate(() => {
+      window.__longTasks = [];
+      window.__frames = [];
+      let last = performance.now();
+      const frame = (t) => { window.__frames.push(t - last); last = t; requestAnimationFrame(frame); };
+      requestAnimationFrame(frame);
+      // DOM writes inside the shadow roots, except the two ticking ages:
+      // "updated N s ago" and the checkpoint's lag.
+      window.__writes = 0;
+      const observer = new MutationObserver((records) => {
+        for (const r of records) {
+          const element = r.target.nodeType === 3 ? r.target.parentElement : r.target;
+          const field = element?.closest?.('[data-field]')?.getAttribute('data-field');
+          const ticking = field === 'updated' || field === 'lag' || r.attributeName === 'data-lag-seconds';
+          if (!ticking) window.__writes += 1;
+        }
+      });
+      for (const host of document.querySelectorAll('oms-sync-progress')) {
+        observer.observe(host.shadowRoot, { subtree: true, childList: true, attributes: true, characterData: true });
+      }
+    });
+    const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const seqFrom = await sim.nextSeq();
+    const before = await metric();
+    await sleep(SECONDS * 1000);
+    const after = await metric();
+    const polls = (await sim.control('GET', `/_sim/requests?since_seq=${seqFrom}&path_prefix=/api/`)).requests.length;
+    const inPage = await page.evaluate(() => ({ longTasks: window.__longTasks, frames: window.__frames, writes: window.__writes }));
+    await page.close();
+    const d = (k) => (after[k] - before[k]) * 1000;
+    return { allLiveMs, polls, task: d('TaskDuration'), script: d('ScriptDuration'), style: d('RecalcStyleDuration'), layout: d('LayoutDuration'), ...inPage };
+  };
+  const busy = await measure('many');
+  const idle = await measure('idle');
+  const { allLiveMs, polls, task, script, style, layout } = busy;
+  const inPage = busy;
+  const perPoll = (task - idle.task) / polls;
+  const frames = inPage.frames.slice(1).sort((a, b) => a - b);
+  const pct = (p) => frames[Math.min(frames.length - 1, Math.floor(frames.length * p))];
+  const ms = (x) => (x === null || x === undefined ? 'n/a' : `${x.toFixed(1)} ms`);
+
+  lines.push(
+    '## First render (one widget, cold load, median of 5)',
+    '',
+    '| from navigation start to | median | runs |',
+    '|---|---|---|',
+    `| widget drawn (loading state) | ${ms(median(firsts.map((f) => f.drawn)))} | ${firsts.map((f) => f.drawn.toFixed(0)).join(', ')} |`,
+    `| first data shown (live) | ${ms(median(firsts.map((f) => f.live)))} | ${firsts.map((f) => f.live.toFixed(0)).join(', ')} |`,
+    `| wasm download (resource timing) | ${ms(median(firsts.map((f) => f.wasmFetch)))} | |`,
+    '',
+    `## ${WIDGETS} widgets on one page, each polling every second, for ${SECONDS} s`,
+    '',
+    `All ${WIDGETS} live ${allLiveMs} ms after navigation started. Every poll brought unchanged data.`,
+    '',
+    '| measure | value |',
+    '|---|---|',
+    `| polls | ${polls} (${(polls / SECONDS).toFixed(1)} a second) |`,
+    `| main thread busy, polling | ${(task / (SECONDS * 10)).toFixed(1)} % of the time (script ${(script / (SECONDS * 10)).toFixed(1)} %, style ${(style / (SECONDS * 10)).toFixed(1)} %, layout ${(layout / (SECONDS * 10)).toFixed(1)} %) |`,
+    `| main thread busy, the same 100 widgets only ticking (no polls) | ${(idle.task / (SECONDS * 10)).toFixed(1)} % (${idle.polls} polls) |`,
+    `| main-thread time per poll (the difference, per poll) | ${perPoll.toFixed(3)} ms |`,
+    `| long tasks (> 50 ms) | ${inPage.longTasks.length}${inPage.longTasks.length ? ` (longest ${Math.max(...inPage.longTasks).toFixed(0)} ms)` : ''} |`,
+    `| frame interval p50 / p99 / max | ${ms(pct(0.5))} / ${ms(pct(0.99))} / ${ms(frames[frames.length - 1])} |`,
+    `| DOM writes besides the ticking ages ("updated N s ago", lag) | ${inPage.writes} (ticking only: ${idle.writes}) |`,
+    '',
+  );
+} finally {
+  await browser.close();
+  await sim.stop();
+  rmSync(site, { recursive: true, force: true });
+}
+const text = lines.join('\n');
+if (out === '-') console.log(text); else writeFileSync(out, text);
