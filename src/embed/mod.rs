@@ -12,6 +12,8 @@ use crate::{OmsSyncProgress, PollEvent, WidgetOptions};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -19,10 +21,23 @@ use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 /// What a widget shows: a working configuration, or what is wrong with it.
 type Config = Result<WidgetOptions, Vec<String>>;
 
-/// A mounted widget, as JS holds it.
+/// A mounted widget, as JS holds it. Only `unmount()` ends the widget:
+/// losing the handle (and JS collecting it) leaves the widget running, as
+/// any other part of the page.
 #[wasm_bindgen]
 pub struct WidgetHandle {
-    mounted: Option<Mounted>,
+    id: u32,
+}
+
+thread_local! {
+    /// Every widget mounted and not yet unmounted, by handle id.
+    static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::default();
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+}
+
+/// Runs `f` on the widget `id`, if it is still mounted.
+fn with_mounted<T>(id: u32, f: impl FnOnce(&Mounted) -> T) -> Option<T> {
+    MOUNTED.with(|all| all.borrow().get(&id).map(f))
 }
 
 struct Mounted {
@@ -63,25 +78,29 @@ impl WidgetHandle {
     /// Throws, keeping the widget as it was, when an option is wrong.
     pub fn update(&self, options: JsValue) -> Result<(), JsError> {
         let widget_options = host_options::from_js(&options).map_err(js_problems)?;
-        if let Some(m) = &self.mounted {
-            set_if_changed(m.config, Ok(widget_options));
+        let config = with_mounted(self.id, |m| m.config);
+        if let Some(config) = config {
+            set_if_changed(config, Ok(widget_options));
         }
         Ok(())
     }
 
     /// Polls at once (also resumes polling stopped by an auth error).
     pub fn refresh(&self) {
-        if let Some(m) = &self.mounted {
-            m.refresh.notify();
+        if let Some(trigger) = with_mounted(self.id, |m| m.refresh) {
+            trigger.notify();
         }
     }
 
     /// Stops polling, aborts the request in flight, frees timers and
     /// listeners and removes the widget. Calling it again does nothing.
-    pub fn unmount(&mut self) {
-        if let Some(m) = self.mounted.take() {
-            if let Some(shadow) = m.host.shadow_root() {
-                drop(m);
+    pub fn unmount(&self) {
+        // Out of the registry first: dropping runs cleanups outside the borrow.
+        let removed = MOUNTED.with(|all| all.borrow_mut().remove(&self.id));
+        if let Some(m) = removed {
+            let shadow = m.host.shadow_root();
+            drop(m);
+            if let Some(shadow) = shadow {
                 shadow.set_inner_html("");
             }
         }
@@ -90,8 +109,9 @@ impl WidgetHandle {
     /// For the element: reads its attributes and properties again.
     #[wasm_bindgen(js_name = syncElement)]
     pub fn sync_element(&self) {
-        if let Some(m) = &self.mounted {
-            set_if_changed(m.config, host_options::from_element(&m.host));
+        let current = with_mounted(self.id, |m| (m.config, m.host.clone()));
+        if let Some((config, host)) = current {
+            set_if_changed(config, host_options::from_element(&host));
         }
     }
 }
@@ -104,8 +124,12 @@ impl WidgetHandle {
             .and_then(|e| e.dyn_into().ok())
             .ok_or_else(|| JsError::new("oms-progress: the element has no document"))?;
         let shadow = shadow_root(&host)?;
+        if shadow.child_element_count() > 0 {
+            return Err(JsError::new(
+                "oms-progress: this element already shows a widget; update() or unmount() it first",
+            ));
+        }
         styles::adopt(&shadow);
-        shadow.set_inner_html("");
         let _ = shadow.append_child(&container);
 
         // Everything reactive lives under one owner, so unmount frees it all.
@@ -129,15 +153,20 @@ impl WidgetHandle {
             });
             (config, refresh, view)
         });
-        Ok(WidgetHandle {
-            mounted: Some(Mounted {
-                host,
-                config,
-                refresh,
-                _view: Box::new(view),
-                owner,
-            }),
-        })
+        let id = NEXT_ID.with(|next| {
+            let id = next.get();
+            next.set(id.wrapping_add(1).max(1));
+            id
+        });
+        let mounted = Mounted {
+            host,
+            config,
+            refresh,
+            _view: Box::new(view),
+            owner,
+        };
+        MOUNTED.with(|all| all.borrow_mut().insert(id, mounted));
+        Ok(WidgetHandle { id })
     }
 }
 

@@ -189,12 +189,40 @@ test('mount(): bad options throw clearly and leave nothing; update, refresh and 
   await page.evaluate(() => window.handle.update({ projectId: 'np_suspended_crm', interval: 60 }));
   await eventually(() => inShadow(page, '#slot', (r) => r.getAttribute('data-status')), (s) => s === 'SUSPEND', { what: 'updated project' });
 
+  // A second mount on the same element is refused; the first widget stays.
+  const twice = await page.evaluate(async (module) => {
+    const { mount } = await import(module);
+    try { mount(document.getElementById('slot'), { projectId: 'np_other' }); return 'no error'; } catch (e) { return e.message; }
+  }, MODULE);
+  assert.match(twice, /already shows a widget/);
+  assert.equal(await inShadow(page, '#slot', (r) => r.getAttribute('data-status')), 'SUSPEND');
+
   await page.evaluate(() => window.handle.unmount());
   const gone = await env.sim.nextSeq();
   await sleep(1_500);
   assert.equal(await page.evaluate(() => document.getElementById('slot').shadowRoot.childNodes.length), 0);
   assert.equal((await env.sim.requestsFor('np_suspended_crm', gone)).length, 0);
   await page.evaluate(() => window.handle.refresh()); // after unmount: nothing, no error
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a mounted widget whose handle is dropped and garbage-collected keeps working', async () => {
+  const { page, problems } = await openEmbedPage();
+  const cdp = await env.browser.context.newCDPSession(page);
+  await page.evaluate(async (module) => {
+    const { mount } = await import(module);
+    mount(document.getElementById('slot'), { projectId: 'np_steady_orders', interval: 1 }); // handle not kept
+  }, MODULE);
+  await eventually(() => stateOf(page, '#slot'), (s) => s === 'live', { what: 'live' });
+  for (let i = 0; i < 3; i += 1) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await sleep(300);
+  }
+  const since = await env.sim.nextSeq();
+  await sleep(2_500);
+  assert.ok((await env.sim.requestsFor('np_steady_orders', since)).length >= 2, 'still polling after GC');
+  assert.equal(await stateOf(page, '#slot'), 'live');
   assert.deepEqual(problems, []);
   await page.close();
 });
