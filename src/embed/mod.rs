@@ -59,7 +59,11 @@ impl Drop for Mounted {
 /// Mounts a widget into `element` (inside an open shadow root) and returns
 /// its handle. Throws, touching nothing, when an option is wrong.
 #[wasm_bindgen]
-pub fn mount(element: HtmlElement, options: JsValue) -> Result<WidgetHandle, JsError> {
+pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError> {
+    // Checked here: a wrong value would otherwise throw inside the glue.
+    let element = element
+        .dyn_into::<HtmlElement>()
+        .map_err(|_| JsError::new("oms-progress: mount() needs an HTML element, e.g. a <div>"))?;
     let widget_options = host_options::from_js(&options).map_err(js_problems)?;
     WidgetHandle::attach(element, Ok(widget_options))
 }

@@ -156,6 +156,9 @@ test('mount(): bad options throw clearly and leave nothing; update, refresh and 
     ]) {
       try { mount(slot, options); errors.push('no error'); } catch (e) { errors.push(String(e.message ?? e)); }
     }
+    for (const target of [null, 'slot', document.createElementNS('http://www.w3.org/2000/svg', 'svg')]) {
+      try { mount(target, { projectId: 'np_1' }); errors.push('no error'); } catch (e) { errors.push(String(e.message ?? e)); }
+    }
     return { errors, shadow: slot.shadowRoot === null, children: slot.childNodes.length };
   }, MODULE);
   assert.match(bad.errors[0], /unknown option "projetId" \(known: projectId,/);
@@ -165,6 +168,7 @@ test('mount(): bad options throw clearly and leave nothing; update, refresh and 
   assert.match(bad.errors[2], /must not carry credentials/);
   assert.match(bad.errors[3], /headers must be a function/);
   assert.match(bad.errors[4], /options must be an object/);
+  for (const i of [5, 6, 7]) assert.match(bad.errors[i], /mount\(\) needs an HTML element/);
   assert.ok(bad.shadow && bad.children === 0, 'a bad option leaves no half-mounted widget');
 
   const before = await env.sim.nextSeq();
