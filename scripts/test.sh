@@ -19,7 +19,8 @@ say "native tests: wire parser, view model, poll policy, simulator over HTTP"
 cargo test --workspace
 
 say "component tests in headless Chromium"
-CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
+# The runner gives the whole suite 20 s by default; the memory tests need more.
+WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
   cargo test -p oms-progress --target wasm32-unknown-unknown --test components
 
 say "release builds: the page, the embed artifacts, the simulator"

@@ -508,3 +508,50 @@ async fn events_reach_on_event_and_a_trigger_polls_at_once() {
     }
     assert_eq!(requests_to("/np_events/"), before + 1);
 }
+
+#[wasm_bindgen_test]
+async fn errors_coming_and_going_do_not_grow_wasm_memory() {
+    // A long soak with faults grew wasm memory by about 13 bytes a poll;
+    // here every other poll fails, so the error panel comes and goes.
+    let progress = Progress {
+        status: Some("RUNNING".into()),
+        enable_incr: Some(true),
+        incr_checkpoint: Some((NOW / 1000 - 5).to_string()),
+        ..Progress::default()
+    };
+    let (host, now, state) = card(polled(progress.clone()), Lang::En);
+    let poll = |i: i64| {
+        now.set(NOW + i * 1000);
+        let result = if i % 2 == 0 {
+            Ok(progress.clone())
+        } else {
+            Err(FetchError::Http {
+                status: 503,
+                oms: None,
+                excerpt: "busy".into(),
+            })
+        };
+        state.update(|st| {
+            st.record(result, NOW + i * 1000, 0.5, &PollOptions::default());
+        });
+    };
+    for i in 0..200 {
+        poll(i);
+        settle().await;
+    }
+    let before = wasm_memory_bytes();
+    for i in 200..=1400 {
+        poll(i);
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    settle().await;
+    assert!(
+        q(&host, "[role=alert]").is_none(),
+        "the last poll succeeded"
+    );
+    let grown = wasm_memory_bytes() - before;
+    assert!(
+        grown <= 64.0 * 1024.0,
+        "wasm memory grew {grown} bytes over 1,200 polls"
+    );
+}

@@ -135,14 +135,13 @@ pub fn ProgressCard(
                     lang
                 />
             </Show>
-            {move || {
+            <ErrorPanel
                 error
-                    .get()
-                    .map(|e| {
-                        let on_retry = on_refresh.filter(|_| stopped.get_untracked() == Some(StopReason::Auth));
-                        view! { <ErrorPanel error=e retry_in on_retry lang /> }
-                    })
-            }}
+                retry_in
+                show_retry=Signal::derive(move || stopped.get() == Some(StopReason::Auth))
+                on_retry=on_refresh
+                lang
+            />
             <footer class="oms-foot">
                 <Show when=move || updated.get().is_some()>
                     <span data-field="updated">
