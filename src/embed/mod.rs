@@ -13,7 +13,6 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -31,13 +30,19 @@ pub struct WidgetHandle {
 
 thread_local! {
     /// Every widget mounted and not yet unmounted, by handle id.
-    static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::default();
+    /// (A list, not a map: a page has tens of widgets, and a map's code is bigger.)
+    static MOUNTED: RefCell<Vec<(u32, Mounted)>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
 }
 
 /// Runs `f` on the widget `id`, if it is still mounted.
 fn with_mounted<T>(id: u32, f: impl FnOnce(&Mounted) -> T) -> Option<T> {
-    MOUNTED.with(|all| all.borrow().get(&id).map(f))
+    MOUNTED.with(|all| {
+        all.borrow()
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, m)| f(m))
+    })
 }
 
 struct Mounted {
@@ -100,7 +105,11 @@ impl WidgetHandle {
     /// listeners and removes the widget. Calling it again does nothing.
     pub fn unmount(&self) {
         // Out of the registry first: dropping runs cleanups outside the borrow.
-        let removed = MOUNTED.with(|all| all.borrow_mut().remove(&self.id));
+        let removed = MOUNTED.with(|all| {
+            let mut all = all.borrow_mut();
+            let at = all.iter().position(|(i, _)| *i == self.id)?;
+            Some(all.swap_remove(at).1)
+        });
         if let Some(m) = removed {
             let shadow = m.host.shadow_root();
             drop(m);
@@ -169,7 +178,7 @@ impl WidgetHandle {
             _view: Box::new(view),
             owner,
         };
-        MOUNTED.with(|all| all.borrow_mut().insert(id, mounted));
+        MOUNTED.with(|all| all.borrow_mut().push((id, mounted)));
         Ok(WidgetHandle { id })
     }
 }
