@@ -10,12 +10,12 @@ use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 /// Dispatches `event` on `host` after the current task, so a host listener
 /// that unmounts the widget never runs inside the widget's own update.
-pub fn dispatch(host: &SendWrapper<HtmlElement>, event: PollEvent) {
+pub fn dispatch(host: &SendWrapper<HtmlElement>, project_id: &str, event: PollEvent) {
     let host = (**host).clone();
+    let project_id = JsValue::from(project_id.trim());
     leptos::task::spawn_local(async move {
-        let project_id = host.get_attribute("project-id");
         let (name, detail) = describe(event);
-        set(&detail, "projectId", project_id.map(JsValue::from));
+        set(&detail, "projectId", Some(project_id));
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);

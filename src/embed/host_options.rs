@@ -80,11 +80,6 @@ pub fn from_element(host: &HtmlElement) -> Result<WidgetOptions, Vec<String>> {
     }
 }
 
-/// The element's `project-id` attribute, shown even when the options are wrong.
-pub fn project_id_attribute(host: &SendWrapper<HtmlElement>) -> String {
-    host.get_attribute("project-id").unwrap_or_default()
-}
-
 /// A `headers` option: a function returning an object of header names to
 /// string values, called before every request (so a token can be renewed).
 fn header_source(value: &JsValue) -> Result<Option<HeaderSource>, Vec<String>> {

@@ -151,15 +151,19 @@ impl WidgetHandle {
             let config = RwSignal::new(config);
             let refresh = Trigger::new();
             let target = SendWrapper::new(host.clone());
-            let on_event = Callback::new(move |event: PollEvent| events::dispatch(&target, event));
-            let shown_host = SendWrapper::new(host.clone());
             let view = leptos::mount::mount_to(container, move || {
                 move || match config.get() {
                     Ok(options) => {
+                        // Events name the project polled, whether the widget came
+                        // from attributes or from mount()'s options.
+                        let (target, project_id) = (target.clone(), options.project_id.clone());
+                        let on_event = Callback::new(move |event: PollEvent| {
+                            events::dispatch(&target, &project_id, event)
+                        });
                         view! { <OmsSyncProgress options on_event refresh /> }.into_any()
                     }
                     Err(problems) => {
-                        let project_id = host_options::project_id_attribute(&shown_host);
+                        let project_id = target.get_attribute("project-id").unwrap_or_default();
                         view! { <ConfigError project_id problems /> }.into_any()
                     }
                 }

@@ -174,10 +174,14 @@ test('mount(): bad options throw clearly and leave nothing; update, refresh and 
   const before = await env.sim.nextSeq();
   await page.evaluate(async (module) => {
     const { mount } = await import(module);
+    window.updates = [];
+    document.addEventListener('oms-progress-update', (e) => window.updates.push(e.detail.projectId));
     window.handle = mount(document.getElementById('slot'), { projectId: 'np_steady_users', interval: 60 });
   }, MODULE);
   await eventually(() => stateOf(page, '#slot'), (s) => s === 'live', { what: 'mounted widget live' });
   assert.equal((await env.sim.requestsFor('np_steady_users', before)).length, 1);
+  await eventually(() => page.evaluate(() => window.updates), (u) => u.length > 0, { what: 'an update event' });
+  assert.equal((await page.evaluate(() => window.updates))[0], 'np_steady_users', 'events of mount()ed widgets name their project');
 
   // refresh(): one request at once, despite the 60 s interval.
   await page.evaluate(() => window.handle.refresh());
