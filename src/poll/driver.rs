@@ -125,18 +125,10 @@ pub fn use_oms_progress_with_options(
                 }
                 let controller = AbortController::new().ok();
                 in_flight.replace(controller.clone());
-                let result = match headers.as_ref().map(HeaderSource::headers).transpose() {
-                    Ok(extra_headers) => {
-                        let request = Exchange {
-                            url: &url,
-                            credentials,
-                            headers: extra_headers.unwrap_or_default(),
-                            timeout_ms: timer_ms(opts.timeout),
-                        };
-                        fetch_progress(request, controller).await
-                    }
-                    Err(detail) => Err(FetchError::Network { detail }),
-                };
+                let timeout_ms = timer_ms(opts.timeout);
+                let result =
+                    fetch_progress(&url, credentials, headers.as_ref(), timeout_ms, controller)
+                        .await;
                 in_flight.replace(None);
                 if !alive.get() {
                     break;
@@ -206,25 +198,19 @@ pub fn use_oms_progress_with_options(
     }
 }
 
-/// What one request is.
-struct Exchange<'a> {
-    url: &'a str,
-    credentials: Credentials,
-    headers: Vec<(String, String)>,
-    timeout_ms: u32,
-}
-
-/// One request, aborted after its timeout.
+/// One request, aborted after `timeout_ms`; `extra_headers` is asked for
+/// its headers first.
 async fn fetch_progress(
-    exchange: Exchange<'_>,
+    url: &str,
+    credentials: Credentials,
+    extra_headers: Option<&HeaderSource>,
+    timeout_ms: u32,
     controller: Option<AbortController>,
 ) -> Result<Progress, FetchError> {
-    let Exchange {
-        url,
-        credentials,
-        headers,
-        timeout_ms,
-    } = exchange;
+    let headers = match extra_headers.map(HeaderSource::headers).transpose() {
+        Ok(headers) => headers.unwrap_or_default(),
+        Err(detail) => return Err(FetchError::Network { detail }),
+    };
     let signal = controller.as_ref().map(|c| c.signal());
     // web_sys rather than gloo's setter, which throws on a name the browser refuses.
     let raw_headers = web_sys::Headers::new().map_err(|_| FetchError::Network {
