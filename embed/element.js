@@ -7,10 +7,7 @@ await __wbg_init();
 
 /** <oms-sync-progress project-id="…">: one live widget in an open shadow root. */
 class OmsSyncProgressElement extends HTMLElement {
-  static observedAttributes = [
-    'project-id', 'api', 'base-url', 'interval', 'timeout', 'max-backoff',
-    'lag-warn', 'lag-critical', 'lang', 'compact',
-  ];
+  static observedAttributes = elementAttributes();
   #handle = null;
   #credentials = undefined;
   #headers = undefined;

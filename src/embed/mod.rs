@@ -81,6 +81,12 @@ pub fn attach_element(host: HtmlElement) -> Result<WidgetHandle, JsError> {
     WidgetHandle::attach(host, config)
 }
 
+/// The attributes the element watches: one list, in [`crate::mount_options`].
+#[wasm_bindgen(js_name = elementAttributes)]
+pub fn element_attributes() -> Vec<String> {
+    crate::mount_options::ATTRIBUTES.map(str::to_owned).to_vec()
+}
+
 #[wasm_bindgen]
 impl WidgetHandle {
     /// Replaces the options; a new project or endpoint restarts polling.
