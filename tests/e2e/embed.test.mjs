@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSim, launchBrowser, embedDir, repo, eventually, sleep, reportDir } from './harness.mjs';
+import { startSim, launchBrowser, embedDir, repo, eventually, sleep, reportDir, countTimers } from './harness.mjs';
 
 // What the simulator serves: the examples as built (dist-embed/), the test
 // page, and the artifacts again under a deep prefix, as a CDN would.
@@ -326,16 +326,7 @@ test('1,000 add/remove cycles: no timers, listeners, nodes or memory left, no re
   const CYCLES = Number(process.env.OMS_EMBED_CYCLES || 1000);
   const { page, problems } = await openEmbedPage();
   const cdp = await env.browser.context.newCDPSession(page);
-  await page.evaluate(() => {
-    // Counts pending timers, by wrapping the timer functions the widget uses.
-    const live = new Set();
-    const { setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci } = window;
-    window.setTimeout = (fn, ms, ...rest) => { const id = st((...a) => { live.delete(id); return fn(...a); }, ms, ...rest); live.add(id); return id; };
-    window.clearTimeout = (id) => { live.delete(id); ct(id); };
-    window.setInterval = (fn, ms, ...rest) => { const id = si(fn, ms, ...rest); live.add(id); return id; };
-    window.clearInterval = (id) => { live.delete(id); ci(id); };
-    window.liveTimers = () => live.size;
-  });
+  await page.evaluate(countTimers);
   const sample = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
     await sleep(100);
@@ -344,7 +335,7 @@ test('1,000 add/remove cycles: no timers, listeners, nodes or memory left, no re
     const heap = await cdp.send('Runtime.getHeapUsage');
     const page_ = await page.evaluate(async (module) => {
       const m = await import(module);
-      return { timers: window.liveTimers(), wasm: m.wasmMemoryBytes() };
+      return { timers: window.__liveTimers(), wasm: m.wasmMemoryBytes() };
     }, MODULE);
     return { nodes: dom.nodes, listeners: dom.jsEventListeners, jsHeap: heap.usedSize, ...page_ };
   };

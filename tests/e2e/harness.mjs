@@ -129,3 +129,19 @@ export function simAndBrowser() {
   });
   return env;
 }
+
+/** Run in the page (as an init script or by `page.evaluate`): wraps the timer
+ *  functions so `window.__liveTimers()` counts the timers still pending. */
+export function countTimers() {
+  const live = new Set();
+  const { setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci } = window;
+  window.setTimeout = (fn, ms, ...rest) => {
+    const id = st((...a) => { live.delete(id); return typeof fn === 'function' ? fn(...a) : undefined; }, ms, ...rest);
+    live.add(id);
+    return id;
+  };
+  window.clearTimeout = (id) => { live.delete(id); ct(id); };
+  window.setInterval = (fn, ms, ...rest) => { const id = si(fn, ms, ...rest); live.add(id); return id; };
+  window.clearInterval = (id) => { live.delete(id); ci(id); };
+  window.__liveTimers = () => live.size;
+}

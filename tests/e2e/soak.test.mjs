@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { simAndBrowser, widget, sleep, eventually, reportDir } from './harness.mjs';
+import { simAndBrowser, widget, sleep, eventually, reportDir, countTimers } from './harness.mjs';
 
 const TOTAL_POLLS = Number(process.env.OMS_SOAK_POLLS || 1000);
 const WIDGETS = 20; // each polls once a second (the minimum interval)
@@ -18,22 +18,9 @@ const env = simAndBrowser();
 const FROZEN = { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC', checkpoint: { unix: 1764000000 } };
 const steady = (i) => ({ type: 'steady', lag_min_secs: 1, lag_max_secs: 40, period_secs: 30 + i });
 
-// Counts the timers the page has pending, by wrapping the timer functions
-// before any page script runs.
-const countTimers = () => {
-  const live = new Set();
-  const { setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci } = window;
-  window.setTimeout = (fn, ms, ...rest) => {
-    const id = st((...a) => { live.delete(id); return typeof fn === 'function' ? fn(...a) : undefined; }, ms, ...rest);
-    live.add(id);
-    return id;
-  };
-  window.clearTimeout = (id) => { live.delete(id); ct(id); };
-  window.setInterval = (fn, ms, ...rest) => { const id = si(fn, ms, ...rest); live.add(id); return id; };
-  window.clearInterval = (id) => { live.delete(id); ci(id); };
-  window.__liveTimers = () => live.size;
-  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
-};
+// Timers are counted by the harness's wrapper; the wasm instance is caught
+// from Trunk's start event, for its memory size.
+const catchWasm = () => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
 
 async function sample(page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -79,6 +66,7 @@ test(`soak: ${TOTAL_POLLS} polls with faults interleaved leak nothing`, { timeou
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.addInitScript(countTimers);
+  await page.addInitScript(catchWasm);
   const cdp = await env.browser.context.newCDPSession(page);
   await page.goto(`${env.sim.base}/?project=${ids.join(',')}&interval=1&timeout=1&max-backoff=2`);
   await allLive(page, ids);
