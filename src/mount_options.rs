@@ -86,9 +86,10 @@ pub const ATTRIBUTES: [&str; 10] = [
 ];
 
 impl MountOptions {
-    /// Reads the element's attributes (name, value); unknown names are ignored
-    /// (other code may use them), numbers that are not numbers are problems.
-    pub fn from_attributes(attributes: &[(String, String)]) -> Result<Self, Vec<String>> {
+    /// Reads the element's attributes (name, value): what could be read, and
+    /// a problem for each number that is not one. Unknown names are ignored
+    /// (other code may use them).
+    pub fn from_attributes(attributes: &[(String, String)]) -> (Self, Vec<String>) {
         let mut options = MountOptions::default();
         let mut problems = Vec::new();
         for (name, value) in attributes {
@@ -112,11 +113,7 @@ impl MountOptions {
                 _ => {}
             }
         }
-        if problems.is_empty() {
-            Ok(options)
-        } else {
-            Err(problems)
-        }
+        (options, problems)
     }
 
     /// Checks every option and says all that is wrong at once.
@@ -271,10 +268,9 @@ mod tests {
             ("lang", "zh-CN"),
             ("compact", ""),
             ("class", "ignored"),
-        ]))
-        .unwrap()
-        .into_widget_options("en-US")
-        .unwrap();
+        ]));
+        assert!(o.1.is_empty());
+        let o = o.0.into_widget_options("en-US").unwrap();
         assert_eq!(o.url().unwrap(), "/api/omsp/v2/migrations/np_1/progress");
         assert_eq!(o.poll.interval, Duration::from_secs(2));
         assert_eq!((o.lag.warn_secs, o.lag.critical_secs), (10, 60));
@@ -356,10 +352,14 @@ mod tests {
 
     #[test]
     fn bad_numbers_in_attributes_are_problems() {
-        let problems =
-            MountOptions::from_attributes(&attrs(&[("interval", "soon"), ("lag-warn", "")]))
-                .unwrap_err();
+        let (options, problems) = MountOptions::from_attributes(&attrs(&[
+            ("project-id", "np_1"),
+            ("interval", "soon"),
+            ("lag-warn", ""),
+        ]));
         assert_eq!(problems.len(), 2);
+        // What could be read is kept, so no second, wrong problem follows.
+        assert_eq!(options.project_id.as_deref(), Some("np_1"));
     }
 
     #[test]

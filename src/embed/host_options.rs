@@ -3,7 +3,7 @@
 //! Checking them is [`MountOptions`]'s job.
 
 use crate::mount_options::{unknown_option_names, MountOptions, ATTRIBUTES};
-use crate::options::{Credentials, HeaderSource};
+use crate::options::HeaderSource;
 use crate::WidgetOptions;
 use js_sys::{Function, Object, Reflect};
 use send_wrapper::SendWrapper;
@@ -43,40 +43,26 @@ pub fn from_element(host: &HtmlElement) -> Result<WidgetOptions, Vec<String>> {
         .iter()
         .filter_map(|name| Some((name.to_string(), host.get_attribute(name)?)))
         .collect();
-    let mut problems = Vec::new();
-    let parsed = MountOptions::from_attributes(&attributes).unwrap_or_else(|p| {
-        problems.extend(p);
-        MountOptions::default()
-    });
+    let (mut parsed, mut problems) = MountOptions::from_attributes(&attributes);
+    // A property, never an attribute; checked with the other options.
+    let credentials = get(host, "credentials");
+    if !credentials.is_undefined() && !credentials.is_null() {
+        match credentials.as_string() {
+            Some(mode) => parsed.credentials = Some(mode),
+            None => problems.push("the credentials property must be a string".into()),
+        }
+    }
     let headers = header_source(&get(host, "headers")).unwrap_or_else(|p| {
         problems.extend(p);
         None
     });
-    let credentials = get(host, "credentials");
-    let credentials = if credentials.is_undefined() || credentials.is_null() {
-        Credentials::SameOrigin
-    } else {
-        match credentials
-            .as_string()
-            .as_deref()
-            .and_then(Credentials::parse)
-        {
-            Some(c) => c,
-            None => {
-                problems
-                    .push("the credentials property is not same-origin, include or omit".into());
-                Credentials::SameOrigin
-            }
-        }
-    };
     match parsed.into_widget_options(&browser_language()) {
         Ok(mut widget) if problems.is_empty() => {
             widget.headers = headers;
-            widget.credentials = credentials;
             Ok(widget)
         }
         Ok(_) => Err(problems),
-        Err(more) => Err(more.into_iter().chain(problems).collect()),
+        Err(more) => Err(problems.into_iter().chain(more).collect()),
     }
 }
 
