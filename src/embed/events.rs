@@ -53,29 +53,23 @@ fn describe(event: PollEvent) -> (&'static str, Object) {
 /// The parsed progress under the V3.3 sync names, whichever variant OMS
 /// sent; the two percentages as `structProgress` / `fullProgress` (0–100).
 fn progress_fields(detail: &Object, p: Progress) {
+    let text = |t: Option<String>| t.map(JsValue::from);
+    let flag = |f: Option<bool>| f.map(JsValue::from);
     let percent = |p: Option<crate::api::Percent>| p.map(|p| JsValue::from(p.value));
-    set(detail, "status", p.status.map(JsValue::from));
-    set(detail, "importance", p.importance.map(JsValue::from));
-    set(detail, "currentStep", p.current_step.map(JsValue::from));
-    set(
-        detail,
-        "enableStructSync",
-        p.enable_struct.map(JsValue::from),
-    );
-    set(detail, "enableFullSync", p.enable_full.map(JsValue::from));
-    set(detail, "enableIncrSync", p.enable_incr.map(JsValue::from));
-    set(
-        detail,
-        "enableReverseIncrSync",
-        p.enable_reverse_incr.map(JsValue::from),
-    );
-    set(detail, "structProgress", percent(p.struct_progress));
-    set(detail, "fullProgress", percent(p.full_progress));
-    set(
-        detail,
-        "incrSyncCheckpoint",
-        p.incr_checkpoint.map(JsValue::from),
-    );
+    for (key, value) in [
+        ("status", text(p.status)),
+        ("importance", text(p.importance)),
+        ("currentStep", text(p.current_step)),
+        ("enableStructSync", flag(p.enable_struct)),
+        ("enableFullSync", flag(p.enable_full)),
+        ("enableIncrSync", flag(p.enable_incr)),
+        ("enableReverseIncrSync", flag(p.enable_reverse_incr)),
+        ("structProgress", percent(p.struct_progress)),
+        ("fullProgress", percent(p.full_progress)),
+        ("incrSyncCheckpoint", text(p.incr_checkpoint)),
+    ] {
+        set(detail, key, value);
+    }
 }
 
 /// Sets `key`; an absent value is `null`, never a guess.
