@@ -8,10 +8,9 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO"
 bash scripts/setup.sh test
-bash scripts/build-embed.sh "$REPO/dist-embed"
-cargo build -p oms-sim --release
+bash scripts/build.sh
 out="$(mktemp)"
-OMS_EMBED_DIR="$REPO/dist-embed" BENCH_OUT="$out" BENCH_SECONDS="${BENCH_SECONDS:-30}" node tests/e2e/bench.mjs
+OMS_EMBED_DIR="$EMBED_DIST" BENCH_OUT="$out" BENCH_SECONDS="${BENCH_SECONDS:-30}" node tests/e2e/bench.mjs
 {
   echo "# Benchmark"
   echo
@@ -23,7 +22,7 @@ OMS_EMBED_DIR="$REPO/dist-embed" BENCH_OUT="$out" BENCH_SECONDS="${BENCH_SECONDS
   echo "## Bundle (gzip -9)"
   echo
   echo '```'
-  bash scripts/size.sh "$REPO/dist-embed"
+  bash scripts/size.sh "$EMBED_DIST"
   echo '```'
   echo
   cat "$out"

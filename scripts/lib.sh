@@ -6,6 +6,9 @@ BINARYEN_VERSION=132
 # wasm-bindgen's CLI must equal the crate version pinned in Cargo.lock.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' "$REPO/Cargo.lock")"
 TOOLS_DIR="${OMS_TOOLS_DIR:-$HOME/.cache/oms-progress/tools}"
+# Where scripts/build.sh puts the release page and the embed artifacts.
+PAGE_DIST="$REPO/dist-e2e"
+EMBED_DIST="$REPO/dist-embed"
 export PATH="$TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # The seeded projects of oms-sim's default scenario, for the demo page.
 DEMO_PROJECTS="np_4ur1zdx1v8cg,np_steady_orders,np_steady_users,p_3xj9docnames,np_lagging_audit,np_failed_billing,np_suspended_crm,np_finished_archive,np_released_legacy,np_sybase_ledger,np_ocp_inventory,np_v4_payments,migration:p_migration_dw"

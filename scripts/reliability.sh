@@ -9,12 +9,9 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO"
 bash scripts/setup.sh test
-dist="$REPO/dist-e2e"
-trunk build --release --offline --dist "$dist"
-bash scripts/build-embed.sh "$REPO/dist-embed"
-cargo build -p oms-sim --release
+bash scripts/build.sh
 out="$(mktemp -d)"
-export OMS_REPORT_DIR="$out" OMS_DIST_DIR="$dist" OMS_EMBED_DIR="$REPO/dist-embed" OMS_SOAK_POLLS="${OMS_SOAK_POLLS:-10000}"
+export OMS_REPORT_DIR="$out" OMS_DIST_DIR="$PAGE_DIST" OMS_EMBED_DIR="$EMBED_DIST" OMS_SOAK_POLLS="${OMS_SOAK_POLLS:-10000}"
 node --test tests/e2e/faults.test.mjs
 node --test tests/e2e/soak.test.mjs
 node --test tests/e2e/embed.test.mjs
@@ -33,13 +30,13 @@ node --test tests/e2e/deploy.test.mjs
   echo "The embed build (\`scripts/build-embed.sh\`; CSS inside the wasm):"
   echo
   echo '```'
-  bash scripts/size.sh "$REPO/dist-embed"
+  bash scripts/size.sh "$EMBED_DIST"
   echo '```'
   echo
   echo "The standalone page (\`trunk build --release\`):"
   echo
   echo '```'
-  bash scripts/size.sh "$dist"
+  bash scripts/size.sh "$PAGE_DIST"
   echo '```'
   echo
   cat "$out/faults.md"

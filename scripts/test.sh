@@ -24,12 +24,9 @@ WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" CHROMEDRIVER="${CH
   cargo test -p oms-progress --target wasm32-unknown-unknown --test components
 
 say "release builds: the page, the embed artifacts, the simulator"
-dist="$REPO/dist-e2e"
-trunk build --release --offline --dist "$dist"
-bash scripts/build-embed.sh "$REPO/dist-embed"
-cargo build -p oms-sim --release
-bash scripts/size.sh "$dist"
-bash scripts/size.sh "$REPO/dist-embed"
+bash scripts/build.sh
+bash scripts/size.sh "$PAGE_DIST"
+bash scripts/size.sh "$EMBED_DIST"
 
 say "end-to-end tests: page, embed and nginx deployment with oms-sim in headless Chromium"
-OMS_DIST_DIR="$dist" OMS_EMBED_DIR="$REPO/dist-embed" npm test --prefix tests/e2e
+OMS_DIST_DIR="$PAGE_DIST" OMS_EMBED_DIR="$EMBED_DIST" npm test --prefix tests/e2e

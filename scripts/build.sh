@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The release builds every suite and report uses: the standalone page
+# (dist-e2e/, by Trunk), the embed artifacts (dist-embed/) and oms-sim.
+# Expects the tools of `setup.sh test`.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$REPO"
+trunk build --release --offline --dist "$PAGE_DIST"
+bash scripts/build-embed.sh "$EMBED_DIST"
+cargo build -p oms-sim --release
