@@ -1,6 +1,8 @@
 //! Every string the operator reads, in English and Simplified Chinese.
 //! Status and step names map to labels here and nowhere else.
 
+use crate::api::Status;
+
 /// The widget's language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -10,13 +12,24 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// From a BCP 47 tag such as `zh-CN`, `zh`, `en-GB`; anything not Chinese is English.
-    pub fn from_tag(tag: &str) -> Self {
-        if tag.trim().to_ascii_lowercase().starts_with("zh") {
-            Lang::ZhCn
-        } else {
-            Lang::En
+    /// The languages a host may ask for, by tag.
+    pub const TAGS: [&'static str; 2] = ["en", "zh-CN"];
+
+    /// From a BCP 47 tag whose language is English or Chinese (`en-GB`,
+    /// `zh`, `zh-Hans-CN`); `None` for any other language.
+    pub fn parse(tag: &str) -> Option<Self> {
+        let tag = tag.trim().to_ascii_lowercase();
+        let language = tag.split(['-', '_']).next().unwrap_or("");
+        match language {
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::ZhCn),
+            _ => None,
         }
+    }
+
+    /// The language for a browser's tag: Chinese for any Chinese, else English.
+    pub fn from_tag(tag: &str) -> Self {
+        Lang::parse(tag).unwrap_or(Lang::En)
     }
 
     /// The tag for the root element's `lang` attribute.
@@ -34,25 +47,6 @@ impl Lang {
         }
     }
 }
-
-/// OMS status → label, per language. Unknown statuses have no label: the raw text is shown.
-const STATUS_LABELS: &[(&str, &str, &str)] = &[
-    ("INIT", "Not started", "未启动"),
-    ("RUNNING", "Running", "运行中"),
-    (
-        "RUNNING_MODIFYING",
-        "Running (modifying)",
-        "运行中（修改中）",
-    ),
-    ("RUNNING_MERGING", "Running (merging)", "运行中（合并中）"),
-    ("RUNNING_ALARMING", "Running with alarms", "运行中（告警）"),
-    ("SUSPEND", "Paused", "已暂停"),
-    ("FAILED", "Failed", "失败"),
-    ("FINISHED", "Finished", "已完成"),
-    ("RELEASING", "Releasing", "释放中"),
-    ("RELEASED", "Released", "已释放"),
-    ("DELETED", "Deleted", "已删除"),
-];
 
 /// OMS step → label, per language. Unknown steps have no label: the raw name is shown.
 const STEP_LABELS: &[(&str, &str, &str)] = &[
@@ -96,30 +90,31 @@ const STEP_LABELS: &[(&str, &str, &str)] = &[
     ),
 ];
 
-fn lookup(
-    table: &[(&str, &'static str, &'static str)],
-    code: &str,
-    lang: Lang,
-) -> Option<&'static str> {
-    table
-        .iter()
-        .find(|(c, _, _)| c.eq_ignore_ascii_case(code.trim()))
-        .map(|(_, en, zh)| lang.pick(en, zh))
-}
-
-/// The label for a status, or `None` when OMS sent something we do not know.
-pub fn status_label(code: &str, lang: Lang) -> Option<&'static str> {
-    lookup(STATUS_LABELS, code, lang)
+/// The label for a status, or `None` for one OMS does not document.
+pub fn status_label(status: &Status, lang: Lang) -> Option<&'static str> {
+    let (en, zh) = match status {
+        Status::Init => ("Not started", "未启动"),
+        Status::Running => ("Running", "运行中"),
+        Status::RunningModifying => ("Running (modifying)", "运行中（修改中）"),
+        Status::RunningMerging => ("Running (merging)", "运行中（合并中）"),
+        Status::RunningAlarming => ("Running with alarms", "运行中（告警）"),
+        Status::Suspend => ("Paused", "已暂停"),
+        Status::Failed => ("Failed", "失败"),
+        Status::Finished => ("Finished", "已完成"),
+        Status::Releasing => ("Releasing", "释放中"),
+        Status::Released => ("Released", "已释放"),
+        Status::Deleted => ("Deleted", "已删除"),
+        Status::Other(_) => return None,
+    };
+    Some(lang.pick(en, zh))
 }
 
 /// The label for a step, or `None` when OMS sent something we do not know.
 pub fn step_label(code: &str, lang: Lang) -> Option<&'static str> {
-    lookup(STEP_LABELS, code, lang)
-}
-
-/// Every known status code.
-pub fn known_statuses() -> impl Iterator<Item = &'static str> {
-    STATUS_LABELS.iter().map(|(c, _, _)| *c)
+    STEP_LABELS
+        .iter()
+        .find(|(c, _, _)| c.eq_ignore_ascii_case(code.trim()))
+        .map(|(_, en, zh)| lang.pick(en, zh))
 }
 
 /// Fixed phrases.
@@ -154,6 +149,13 @@ pub enum Msg {
     Code,
     Advice,
     RawValue,
+    RequestId,
+    ErrHeaders,
+    ErrConfig,
+    StoppedAuth,
+    PageTitle,
+    PageIdsLabel,
+    PageShow,
 }
 
 impl Msg {
@@ -192,6 +194,19 @@ impl Msg {
             Code => ("Code", "错误码"),
             Advice => ("Advice", "建议"),
             RawValue => ("as sent", "原始值"),
+            RequestId => ("Request id", "请求 ID"),
+            ErrHeaders => (
+                "The page's headers function failed; nothing was sent",
+                "页面的 headers 函数出错，未发送请求",
+            ),
+            ErrConfig => ("The widget's options are wrong", "组件配置有误"),
+            StoppedAuth => ("Polling stopped: not authorised", "已停止轮询：认证失败"),
+            PageTitle => ("OMS sync progress", "OMS 同步进度"),
+            PageIdsLabel => (
+                "Project ids (comma-separated; prefix migration projects with migration:)",
+                "项目 ID（逗号分隔，迁移项目加 migration: 前缀）",
+            ),
+            PageShow => ("Show", "查看"),
         };
         lang.pick(en, zh)
     }
@@ -261,5 +276,27 @@ mod tests {
         assert_eq!(duration(Lang::ZhCn, 185), "3 分 5 秒");
         assert_eq!(Lang::from_tag("zh-Hans-CN"), Lang::ZhCn);
         assert_eq!(Lang::from_tag("fr"), Lang::En);
+        assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(
+            Lang::parse("english"),
+            None,
+            "a language subtag, not a prefix"
+        );
+        assert_eq!(Lang::parse("EN_us"), Some(Lang::En));
+    }
+
+    #[test]
+    fn every_documented_status_has_a_label_in_both_languages() {
+        for status in Status::KNOWN {
+            let (en, zh) = (
+                status_label(&status, Lang::En),
+                status_label(&status, Lang::ZhCn),
+            );
+            assert!(en.is_some() && zh.is_some() && en != zh, "{status:?}");
+        }
+        assert_eq!(
+            status_label(&Status::Other("WARPING".into()), Lang::En),
+            None
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! The standalone page: reads the URL, mounts, nothing else.
 
-use oms_progress::page::page_config;
+use oms_progress::config::page_config;
 use oms_progress::ui::StandalonePage;
 
 fn main() {

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use oms_progress::api::{FetchError, OmsError, Percent, Progress};
+use oms_progress::api::{FetchError, OmsError, Percent, Progress, Status};
 use oms_progress::i18n::{self, Lang};
 use oms_progress::model::{build_view, live_view, LagThresholds};
 use oms_progress::poll::{PollOptions, PollState};
@@ -61,7 +61,7 @@ fn card(state: PollState, lang: Lang) -> (HtmlElement, RwSignal<i64>, RwSignal<P
                 live_view(
                     st,
                     now.get(),
-                    &PollOptions::default(),
+                    PollOptions::default().stale_after(),
                     LagThresholds::default(),
                 )
             })
@@ -73,26 +73,29 @@ fn card(state: PollState, lang: Lang) -> (HtmlElement, RwSignal<i64>, RwSignal<P
 
 #[wasm_bindgen_test]
 async fn every_known_status_shows_its_label_tone_and_shape() {
-    for status in i18n::known_statuses() {
+    for status in Status::KNOWN {
         let (host, _, _) = card(
             polled(Progress {
-                status: Some(status.into()),
+                status: Some(status.clone()),
                 ..Progress::default()
             }),
             Lang::En,
         );
         settle().await;
         let root = q(&host, "[data-oms-widget]").unwrap();
-        assert_eq!(root.get_attribute("data-status").as_deref(), Some(status));
+        assert_eq!(
+            root.get_attribute("data-status").as_deref(),
+            Some(status.code())
+        );
         assert_eq!(root.get_attribute("data-state").as_deref(), Some("live"));
-        let tone = oms_progress::model::status_tone(status);
+        let tone = oms_progress::model::status_tone(&status);
         assert_eq!(
             root.get_attribute("data-tone").as_deref(),
             Some(tone.as_str())
         );
         assert_eq!(
             text(&host, ".oms-badge-label"),
-            i18n::status_label(status, Lang::En).unwrap()
+            i18n::status_label(&status, Lang::En).unwrap()
         );
         assert_eq!(
             text(&host, ".oms-badge-symbol"),
@@ -107,7 +110,7 @@ async fn every_known_status_shows_its_label_tone_and_shape() {
 async fn unknown_and_missing_status_are_shown_raw_or_unknown() {
     let (host, _, _) = card(
         polled(Progress {
-            status: Some("HIBERNATING".into()),
+            status: Status::parse("HIBERNATING"),
             ..Progress::default()
         }),
         Lang::ZhCn,
@@ -134,7 +137,7 @@ async fn unknown_and_missing_status_are_shown_raw_or_unknown() {
 #[wasm_bindgen_test]
 async fn bars_only_for_enabled_stages_with_aria_values() {
     let p = Progress {
-        status: Some("RUNNING".into()),
+        status: Status::parse("RUNNING"),
         enable_struct: Some(false),
         enable_full: Some(true),
         struct_progress: Some(Percent {
@@ -190,7 +193,7 @@ async fn bars_only_for_enabled_stages_with_aria_values() {
 async fn the_lag_ticks_with_the_clock_and_never_goes_negative() {
     let checkpoint = (NOW / 1000 - 20).to_string();
     let p = Progress {
-        status: Some("RUNNING".into()),
+        status: Status::parse("RUNNING"),
         enable_incr: Some(true),
         incr_checkpoint: Some(checkpoint),
         ..Progress::default()
@@ -272,7 +275,7 @@ async fn sybase_and_garbage_checkpoints_are_shown_without_an_age() {
 async fn hostile_text_is_shown_literally_and_never_becomes_markup() {
     let hostile = "<img src=x onerror=alert(1)><script>window.__pwned=1</script>";
     let mut st = polled(Progress {
-        status: Some(hostile.into()),
+        status: Status::parse(hostile),
         current_step: Some(hostile.into()),
         importance: Some(hostile.into()),
         ..Progress::default()
@@ -281,7 +284,7 @@ async fn hostile_text_is_shown_literally_and_never_becomes_markup() {
         code: Some(hostile.into()),
         message: Some(hostile.into()),
         advice: Some(hostile.into()),
-        request_id: None,
+        request_id: Some(hostile.into()),
     };
     st.record(Err(FetchError::Oms(oms)), NOW, 0.5, &PollOptions::default());
     let (host, _, _) = card(st, Lang::En);
@@ -293,6 +296,7 @@ async fn hostile_text_is_shown_literally_and_never_becomes_markup() {
     assert_eq!(text(&host, ".oms-badge-label"), hostile);
     assert_eq!(text(&host, "[data-field=error-message] span"), hostile);
     assert!(text(&host, "[data-field=error-advice]").contains(hostile));
+    assert!(text(&host, "[data-field=error-request-id]").contains(hostile));
     assert!(text(&host, "[role=alert]").contains(hostile));
     let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
     assert!(pwned.is_undefined(), "no script ran");
@@ -301,7 +305,7 @@ async fn hostile_text_is_shown_literally_and_never_becomes_markup() {
 #[wasm_bindgen_test]
 async fn errors_keep_the_last_good_data_and_count_down_to_the_retry() {
     let p = Progress {
-        status: Some("RUNNING".into()),
+        status: Status::parse("RUNNING"),
         ..Progress::default()
     };
     let mut st = polled(p);
@@ -433,7 +437,7 @@ async fn a_new_checkpoint_every_poll_does_not_grow_wasm_memory() {
     // Regression: the incremental section used to be rebuilt on every new
     // checkpoint, leaking about 0.5 KB of wasm memory per poll.
     let progress = |i: i64| Progress {
-        status: Some("RUNNING".into()),
+        status: Status::parse("RUNNING"),
         enable_incr: Some(true),
         incr_checkpoint: Some((NOW / 1000 - 5 + i).to_string()),
         ..Progress::default()
@@ -494,7 +498,7 @@ async fn events_reach_on_event_and_a_trigger_polls_at_once() {
         let PollEvent::Error(e) = &events[0] else {
             panic!("expected an error event, got {events:?}")
         };
-        assert_eq!((e.kind, e.http_status), ("http", Some(404)));
+        assert_eq!((e.kind.as_str(), e.http_status), ("http", Some(404)));
     }
     assert!(q(&host, "[data-oms-widget][data-compact]").is_some());
     // The backoff after a 404 is seconds away; the trigger polls now.
@@ -514,7 +518,7 @@ async fn errors_coming_and_going_do_not_grow_wasm_memory() {
     // A long soak with faults grew wasm memory by about 13 bytes a poll;
     // here every other poll fails, so the error panel comes and goes.
     let progress = Progress {
-        status: Some("RUNNING".into()),
+        status: Status::parse("RUNNING"),
         enable_incr: Some(true),
         incr_checkpoint: Some((NOW / 1000 - 5).to_string()),
         ..Progress::default()
@@ -554,4 +558,40 @@ async fn errors_coming_and_going_do_not_grow_wasm_memory() {
         grown <= 64.0 * 1024.0,
         "wasm memory grew {grown} bytes over 1,200 polls"
     );
+}
+
+#[wasm_bindgen_test]
+async fn an_auth_stop_is_marked_stopped_with_its_reason_and_a_retry() {
+    let mut st = polled(Progress {
+        status: Status::parse("RUNNING"),
+        ..Progress::default()
+    });
+    st.record(
+        Err(FetchError::Auth {
+            status: 401,
+            oms: OmsError {
+                code: Some("UNAUTHORIZED".into()),
+                request_id: Some("req-7f3a".into()),
+                ..OmsError::default()
+            },
+        }),
+        NOW,
+        0.5,
+        &PollOptions::default(),
+    );
+    let (host, _, _) = card(st, Lang::ZhCn);
+    settle().await;
+    assert_eq!(
+        attr(&host, "[data-field=stopped]", "data-reason").as_deref(),
+        Some("auth")
+    );
+    assert_eq!(text(&host, "[data-field=stopped]"), "已停止轮询：认证失败");
+    assert!(text(&host, "[data-field=error-request-id]").contains("req-7f3a"));
+    assert_eq!(
+        attr(&host, "[data-action=retry]", "hidden"),
+        None,
+        "the retry button shows"
+    );
+    // Every part took the card's language from its context.
+    assert_eq!(text(&host, "[data-field=error-code] .oms-key"), "错误码: ");
 }

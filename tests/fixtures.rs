@@ -2,10 +2,10 @@
 //! doc's example verbatim and each variant in oms-api.md. The simulator is
 //! checked against the same files (sim/tests/fixture_shapes.rs).
 
-use oms_progress::api::{classify, parse_answer, Answer, FetchError, Percent, Progress};
+use oms_progress::api::{classify, parse_answer, Answer, FetchError, Percent, Progress, Status};
 use oms_progress::i18n::Lang;
 use oms_progress::model::{
-    build_view, live_view, Checkpoint, LagLevel, LagThresholds, Tone, WidgetState,
+    build_view, live_view, Checkpoint, Lag, LagLevel, LagThresholds, Step, Tone, WidgetState,
 };
 use oms_progress::poll::{PollOptions, PollState};
 
@@ -32,7 +32,7 @@ fn the_docs_own_example_parses_as_is() {
     assert_eq!(
         p,
         Progress {
-            status: Some("RUNNING".into()),
+            status: Some(Status::Running),
             importance: Some("LOW".into()),
             enable_struct: Some(true),
             enable_full: Some(true),
@@ -55,16 +55,31 @@ fn the_docs_own_example_parses_as_is() {
     );
     assert_eq!(
         view.step,
-        Some(("CONNECTOR_INCR_SYNC".into(), Some("Incremental sync")))
+        Some(Step {
+            code: "CONNECTOR_INCR_SYNC".into(),
+            label: Some("Incremental sync")
+        })
     );
     assert_eq!(
         view.incr.unwrap().checkpoint,
         Some(Checkpoint::Unix(1_661_241_223))
     );
-    let live = live_view(&st, now, &PollOptions::default(), LagThresholds::default());
+    let live = live_view(
+        &st,
+        now,
+        PollOptions::default().stale_after(),
+        LagThresholds::default(),
+    );
     assert_eq!(
         (live.state, live.lag),
-        (WidgetState::Live, Some((12, LagLevel::CaughtUp, false)))
+        (
+            WidgetState::Live,
+            Some(Lag {
+                secs: 12,
+                level: LagLevel::CaughtUp,
+                clock_skew: false
+            })
+        )
     );
 }
 
@@ -78,8 +93,8 @@ fn every_name_variant_reads_the_same_percentages() {
     );
     let ocp = progress("ocp-pascal.json");
     assert_eq!(
-        (ocp.status.as_deref(), ocp.full_progress),
-        (Some("SUSPEND"), full(100))
+        (ocp.status, ocp.full_progress),
+        (Some(Status::Suspend), full(100))
     );
     let migration = progress("migration.json");
     assert_eq!(
@@ -103,7 +118,13 @@ fn a_sybase_checkpoint_is_a_log_position_without_age() {
         })
     );
     assert_eq!(
-        live_view(&st, 0, &PollOptions::default(), LagThresholds::default()).lag,
+        live_view(
+            &st,
+            0,
+            PollOptions::default().stale_after(),
+            LagThresholds::default()
+        )
+        .lag,
         None
     );
 }

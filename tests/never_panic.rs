@@ -4,9 +4,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use oms_progress::api::{classify, json};
+use oms_progress::config::{page_config, read_options, RawValue, Source};
 use oms_progress::i18n::{self, Lang};
 use oms_progress::model::{build_view, interpret_checkpoint, live_view, LagThresholds};
-use oms_progress::page::page_config;
 use oms_progress::poll::{PollOptions, PollState};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -81,11 +81,11 @@ fn through_the_widget(status: u16, body: &str, now_ms: i64, random: f64) {
     for lang in [Lang::En, Lang::ZhCn] {
         let _ = build_view(&state, lang);
     }
-    let _ = live_view(&state, now_ms, &opts, LagThresholds::default());
+    let _ = live_view(&state, now_ms, opts.stale_after(), LagThresholds::default());
     let _ = live_view(
         &state,
         now_ms.wrapping_neg(),
-        &opts,
+        opts.stale_after(),
         LagThresholds {
             warn_secs: 0,
             critical_secs: u64::MAX,
@@ -140,6 +140,26 @@ proptest! {
     }
 
     #[test]
+    fn arbitrary_option_values_never_panic(entries in prop::collection::vec((prop::sample::select(vec!["projectId", "api", "baseUrl", "interval", "timeout", "maxBackoff", "lagWarn", "lagCritical", "lang", "compact", "credentials", "headers", "x"]), ".{0,20}", any::<f64>(), any::<bool>(), 0u8..3), 0..10)) {
+        let raw: Vec<(&str, RawValue)> = entries
+            .iter()
+            .map(|(name, text, number, flag, pick)| {
+                let value = match pick {
+                    0 => RawValue::Text(text.clone()),
+                    1 => RawValue::Number(*number),
+                    _ => RawValue::Bool(*flag),
+                };
+                (*name, value)
+            })
+            .collect();
+        let (options, problems) = read_options(Source::Mount, raw, "en");
+        let _ = options.url();
+        for p in problems {
+            let _ = p.to_string();
+        }
+    }
+
+    #[test]
     fn arbitrary_poll_options_never_panic(interval in any::<u64>(), timeout in any::<u64>(), max in any::<u64>(), stale in any::<u32>(), failures in 0u32..100) {
         let opts = PollOptions {
             interval: Duration::from_millis(interval),
@@ -153,6 +173,6 @@ proptest! {
         for i in 0..failures {
             state.record(Err(oms_progress::api::FetchError::Timeout), i64::from(i), 0.99, &opts);
         }
-        let _ = state.is_stale(i64::MAX, &opts);
+        let _ = state.is_stale(i64::MAX, opts.stale_after());
     }
 }

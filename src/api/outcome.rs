@@ -1,7 +1,8 @@
 //! One HTTP exchange turned into an answer or a typed error.
 
-use super::json::{self, Json, Object};
-use super::{excerpt, oms_error, parse_answer, Answer, OmsError, ParseError, Progress};
+use super::read::{envelope, excerpt, oms_error, parse_answer};
+use super::{Answer, OmsError, ParseError, Progress};
+use std::fmt;
 
 /// Everything that can go wrong with one poll.
 #[derive(Clone, Debug, PartialEq)]
@@ -10,6 +11,9 @@ pub enum FetchError {
     Timeout,
     /// No HTTP answer at all (connection refused or closed, offline, CORS).
     Network { detail: String },
+    /// The host page's `headers` function failed, so no request was sent:
+    /// the page's own code is at fault, not the network or OMS.
+    Headers { detail: String },
     /// 401 or 403: credentials missing, wrong or not allowed.
     Auth { status: u16, oms: OmsError },
     /// Another non-2xx status; OMS's error fields when the body had them.
@@ -35,6 +39,28 @@ impl FetchError {
     }
 }
 
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FetchError::Timeout => f.write_str("no answer within the timeout"),
+            FetchError::Network { detail } if detail.is_empty() => f.write_str("no HTTP answer"),
+            FetchError::Network { detail } => write!(f, "no HTTP answer: {detail}"),
+            FetchError::Headers { detail } => write!(f, "no request sent: {detail}"),
+            FetchError::Auth { status, .. } => write!(f, "HTTP {status}: not authorised"),
+            FetchError::Http { status, .. } => write!(f, "HTTP {status}"),
+            FetchError::Oms(e) => write!(
+                f,
+                "OMS error {}",
+                e.code
+                    .as_deref()
+                    .or(e.message.as_deref())
+                    .unwrap_or("(no code)")
+            ),
+            FetchError::Invalid(e) => e.fmt(f),
+        }
+    }
+}
+
 /// Reads one response: its status code and body text.
 pub fn classify(status: u16, body: &str) -> Result<Progress, FetchError> {
     if status == 401 || status == 403 {
@@ -43,6 +69,7 @@ pub fn classify(status: u16, body: &str) -> Result<Progress, FetchError> {
     }
     if !(200..300).contains(&status) {
         let oms = envelope(body)
+            .ok()
             .map(|e| oms_error(&e))
             .filter(|e| e.code.is_some() || e.message.is_some());
         return Err(FetchError::Http {
@@ -55,16 +82,6 @@ pub fn classify(status: u16, body: &str) -> Result<Progress, FetchError> {
         Ok(Answer::Progress(p)) => Ok(p),
         Ok(Answer::Failed(e)) => Err(FetchError::Oms(e)),
         Err(e) => Err(FetchError::Invalid(e)),
-    }
-}
-
-fn envelope(body: &str) -> Option<Object> {
-    if body.len() > super::MAX_BODY_BYTES {
-        return None;
-    }
-    match json::parse(body)? {
-        Json::Object(m) => Some(m),
-        _ => None,
     }
 }
 
@@ -108,5 +125,29 @@ mod tests {
             Err(FetchError::Invalid(ParseError::NotJson { .. }))
         ));
         assert!(classify(200, r#"{"success":true,"data":{"status":"RUNNING"}}"#).is_ok());
+    }
+
+    #[test]
+    fn every_error_says_what_happened_in_a_line() {
+        for (error, text) in [
+            (FetchError::Timeout, "no answer within the timeout"),
+            (
+                FetchError::Headers {
+                    detail: "the headers function threw".into(),
+                },
+                "no request sent: the headers function threw",
+            ),
+            (classify(502, "").unwrap_err(), "HTTP 502"),
+            (
+                classify(200, r#"{"success":false,"code":"PARAM_ERROR"}"#).unwrap_err(),
+                "OMS error PARAM_ERROR",
+            ),
+            (
+                classify(200, "").unwrap_err(),
+                "the response body was empty",
+            ),
+        ] {
+            assert_eq!(error.to_string(), text);
+        }
     }
 }

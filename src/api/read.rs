@@ -1,96 +1,8 @@
-//! The wire model: what OMS sends, read tolerantly. Pure Rust, no browser.
-//!
-//! OMS answers come in several spellings (three names for each percentage,
-//! PascalCase envelopes through OCP, checkpoints as string or number), so
-//! fields are looked up case-insensitively under every known name, and any
-//! value that is not what we expect is kept raw rather than guessed at.
+//! Reading a response body: the envelope, OMS's error fields and the
+//! progress `data`, each field under every name OMS is known to use.
 
-mod endpoint;
-pub mod json;
-mod outcome;
-
-pub use endpoint::{progress_path, ApiKind};
-pub use outcome::{classify, FetchError};
-
-use json::{Json as Value, Object};
-
-/// A percentage as OMS sent it, made safe to draw.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Percent {
-    /// 0–100, for the bar.
-    pub value: u8,
-    /// The value as sent, when it was outside 0–100 or not a plain integer.
-    pub raw: Option<String>,
-}
-
-/// The `data` of a progress answer. Every field may be missing.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Progress {
-    /// Raw status text, e.g. `RUNNING` (unknown values kept as sent).
-    pub status: Option<String>,
-    /// `importance` (V3) or `alarmLevel` (V4).
-    pub importance: Option<String>,
-    pub enable_struct: Option<bool>,
-    pub enable_full: Option<bool>,
-    pub enable_incr: Option<bool>,
-    pub enable_reverse_incr: Option<bool>,
-    pub current_step: Option<String>,
-    pub struct_progress: Option<Percent>,
-    pub full_progress: Option<Percent>,
-    /// The incremental checkpoint as text (numbers are turned into their digits).
-    pub incr_checkpoint: Option<String>,
-}
-
-/// What OMS says when a call fails.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct OmsError {
-    pub code: Option<String>,
-    pub message: Option<String>,
-    pub advice: Option<String>,
-    pub request_id: Option<String>,
-}
-
-/// A well-formed answer: progress, or a failure OMS reported.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Answer {
-    Progress(Progress),
-    Failed(OmsError),
-}
-
-/// Why a body could not be read as an OMS answer.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ParseError {
-    /// Empty body.
-    Empty,
-    /// Not JSON (an HTML page, a cut-off body...); carries a short excerpt.
-    NotJson { excerpt: String },
-    /// JSON, but not an object.
-    NotAnObject { excerpt: String },
-    /// `success: true` (or absent) without a `data` object.
-    NoData,
-    /// The body stopped before its end (the connection was cut).
-    Incomplete,
-    /// Far larger than any progress answer (a wrong endpoint or a proxy's dump).
-    TooLarge { bytes: usize },
-}
-
-impl std::fmt::Display for ParseError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ParseError::Empty => write!(f, "the response body was empty"),
-            ParseError::NotJson { excerpt } => write!(f, "the response is not JSON: {excerpt}"),
-            ParseError::NotAnObject { excerpt } => {
-                write!(f, "the response is not a JSON object: {excerpt}")
-            }
-            ParseError::NoData => write!(f, "the response has no progress data"),
-            ParseError::Incomplete => write!(f, "the response body was cut off"),
-            ParseError::TooLarge { bytes } => write!(
-                f,
-                "the response is {bytes} bytes, far more than a progress answer"
-            ),
-        }
-    }
-}
+use super::json::{self, Json as Value, Object};
+use super::{Answer, OmsError, ParseError, Percent, Progress, Status};
 
 /// At most this many characters of a bad body are kept for the operator.
 pub const EXCERPT_CHARS: usize = 120;
@@ -115,20 +27,7 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
 /// Reads a whole response body.
 pub fn parse_answer(body: &str) -> Result<Answer, ParseError> {
-    if body.len() > MAX_BODY_BYTES {
-        return Err(ParseError::TooLarge { bytes: body.len() });
-    }
-    if body.trim().is_empty() {
-        return Err(ParseError::Empty);
-    }
-    let value = json::parse(body).ok_or_else(|| ParseError::NotJson {
-        excerpt: excerpt(body),
-    })?;
-    let Value::Object(envelope) = value else {
-        return Err(ParseError::NotAnObject {
-            excerpt: excerpt(body),
-        });
-    };
+    let envelope = envelope(body)?;
     let success = field(&envelope, &["success"]);
     if success.is_some_and(|s| s == &Value::Bool(false)) {
         return Ok(Answer::Failed(oms_error(&envelope)));
@@ -139,8 +38,27 @@ pub fn parse_answer(body: &str) -> Result<Answer, ParseError> {
     }
 }
 
+/// A body as a JSON object, or why it is not one.
+pub(super) fn envelope(body: &str) -> Result<Object, ParseError> {
+    if body.len() > MAX_BODY_BYTES {
+        return Err(ParseError::TooLarge { bytes: body.len() });
+    }
+    if body.trim().is_empty() {
+        return Err(ParseError::Empty);
+    }
+    match json::parse(body) {
+        Some(Value::Object(envelope)) => Ok(envelope),
+        Some(_) => Err(ParseError::NotAnObject {
+            excerpt: excerpt(body),
+        }),
+        None => Err(ParseError::NotJson {
+            excerpt: excerpt(body),
+        }),
+    }
+}
+
 /// OMS's error fields from an envelope (also used for non-200 answers).
-pub fn oms_error(envelope: &Object) -> OmsError {
+pub(super) fn oms_error(envelope: &Object) -> OmsError {
     let detail = match field(envelope, &["errorDetail"]) {
         Some(Value::Object(d)) => Some(d),
         _ => None,
@@ -156,7 +74,7 @@ pub fn oms_error(envelope: &Object) -> OmsError {
 
 fn progress(data: &Object) -> Progress {
     Progress {
-        status: text(data, &["status"]),
+        status: text(data, &["status"]).and_then(|s| Status::parse(&s)),
         importance: text(data, &["importance", "alarmLevel"]),
         enable_struct: flag(
             data,
@@ -316,7 +234,7 @@ mod tests {
     #[test]
     fn keys_match_in_any_case_and_checkpoints_as_string_or_number() {
         let p = data(r#"{"STATUS":"RUNNING","IncrSyncCheckpoint":1661241223,"alarmLevel":"HIGH"}"#);
-        assert_eq!(p.status.as_deref(), Some("RUNNING"));
+        assert_eq!(p.status, Some(Status::Running));
         assert_eq!(p.incr_checkpoint.as_deref(), Some("1661241223"));
         assert_eq!(p.importance.as_deref(), Some("HIGH"));
     }

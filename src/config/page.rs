@@ -1,130 +1,91 @@
-//! The standalone page's configuration, read from its URL query. Pure: the
-//! page glue hands in the decoded pairs.
+//! The standalone page's configuration, read from its URL query through the
+//! option table. Pure: the page glue hands in the decoded pairs.
 
+use super::problem::{Problem, ProblemKind};
+use super::table::{read_options, RawValue, Source};
+use super::widget::{check_project_id, WidgetOptions};
 use crate::api::ApiKind;
 use crate::i18n::Lang;
-use crate::model::LagThresholds;
-use crate::options::WidgetOptions;
-use crate::poll::PollOptions;
-use std::time::Duration;
 
 /// What `?project=…&api=…&interval=…` asked for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PageConfig {
     /// One entry per widget, in the order given.
     pub widgets: Vec<WidgetOptions>,
-    /// Parameters that could not be used, said plainly on the page.
-    pub problems: Vec<String>,
+    /// Parameters that could not be used, said plainly on the page; each
+    /// such option keeps its default.
+    pub problems: Vec<Problem>,
     pub lang: Lang,
 }
 
 /// Reads the query's pairs. `browser_lang` is the default language.
 ///
-/// - `project=ID[,ID…]` (repeatable); an id may be prefixed `migration:` or `sync:`
-/// - `api=sync|migration` (default for ids without a prefix)
-/// - `interval=SECONDS`, `timeout=SECONDS`, `max-backoff=SECONDS`,
-///   `lag-warn=SECONDS`, `lag-critical=SECONDS`
-/// - `lang=en|zh-CN`
+/// `project=ID[,ID…]` (repeatable; an id may be prefixed `migration:` or
+/// `sync:`), then every option of the table that has a URL name.
 pub fn page_config(pairs: &[(String, String)], browser_lang: &str) -> PageConfig {
     let mut problems = Vec::new();
-    let mut api = ApiKind::Sync;
-    let mut poll = PollOptions::default();
-    let mut lag = LagThresholds::default();
-    let mut lang = Lang::from_tag(browser_lang);
     let mut ids: Vec<(Option<ApiKind>, String)> = Vec::new();
-    let secs =
-        |key: &str, value: &str, problems: &mut Vec<String>| match crate::decimal::parse_decimal(
-            value.trim(),
-        ) {
-            Some(s) if s.is_finite() && s > 0.0 && s < 86_400.0 => Some(s),
-            _ => {
-                problems.push(format!(
-                    "{key}={value:?} is not a number of seconds; the default is used"
-                ));
-                None
-            }
-        };
-    for (key, value) in pairs {
-        match key.as_str() {
-            "project" => {
-                for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                    match id.split_once(':') {
-                        Some((kind, rest)) => match ApiKind::parse(kind) {
-                            Some(k) => ids.push((Some(k), rest.trim().to_owned())),
-                            None => problems.push(format!(
-                                "{id:?}: unknown api {kind:?} (use sync: or migration:)"
-                            )),
-                        },
-                        None => ids.push((None, id.to_owned())),
+    for (_, value) in pairs.iter().filter(|(key, _)| key == "project") {
+        for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let (kind, id) = match id.split_once(':') {
+                Some((kind, rest)) => match ApiKind::parse(kind) {
+                    Some(kind) => (Some(kind), rest.trim()),
+                    None => {
+                        problems.push(Problem::new(
+                            "project",
+                            ProblemKind::NotOneOf {
+                                value: id.to_owned(),
+                                allowed: &["sync:ID", "migration:ID"],
+                            },
+                        ));
+                        continue;
                     }
-                }
+                },
+                None => (None, id),
+            };
+            match check_project_id(id) {
+                Ok(()) => ids.push((kind, id.to_owned())),
+                Err(kind) => problems.push(Problem::new("project", kind)),
             }
-            "api" => match ApiKind::parse(value) {
-                Some(k) => api = k,
-                None => problems.push(format!(
-                    "api={value:?} is not sync or migration; sync is used"
-                )),
-            },
-            "interval" => {
-                if let Some(s) = secs(key, value, &mut problems) {
-                    poll.interval = Duration::from_secs_f64(s);
-                }
-            }
-            "timeout" => {
-                if let Some(s) = secs(key, value, &mut problems) {
-                    poll.timeout = Duration::from_secs_f64(s);
-                }
-            }
-            "max-backoff" => {
-                if let Some(s) = secs(key, value, &mut problems) {
-                    poll.max_backoff = Duration::from_secs_f64(s);
-                }
-            }
-            "lag-warn" => {
-                if let Some(s) = secs(key, value, &mut problems) {
-                    lag.warn_secs = s as u64;
-                }
-            }
-            "lag-critical" => {
-                if let Some(s) = secs(key, value, &mut problems) {
-                    lag.critical_secs = s as u64;
-                }
-            }
-            "lang" => lang = Lang::from_tag(value),
-            _ => {}
         }
     }
-    if poll.interval < crate::poll::MIN_INTERVAL {
-        problems.push(format!(
-            "interval below {} s is raised to it",
-            crate::poll::MIN_INTERVAL.as_secs()
-        ));
-    }
-    let poll = poll.normalized();
+    let rest = pairs
+        .iter()
+        .filter(|(key, _)| key != "project")
+        .map(|(key, value)| (key.as_str(), RawValue::Text(value.clone())));
+    let (shared, more) = read_options(Source::Url, rest, browser_lang);
+    problems.extend(more);
     let widgets = ids
         .into_iter()
         .map(|(kind, id)| WidgetOptions {
-            api: kind.unwrap_or(api),
-            poll,
-            lag,
-            lang,
-            ..WidgetOptions::new(id)
+            project_id: id,
+            api: kind.unwrap_or(shared.api),
+            ..shared.clone()
         })
         .collect();
     PageConfig {
         widgets,
         problems,
-        lang,
+        lang: shared.lang,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
         list.iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    fn problems(list: &[(&str, &str)], browser_lang: &str) -> Vec<String> {
+        page_config(&pairs(list), browser_lang)
+            .problems
+            .iter()
+            .map(Problem::to_string)
             .collect()
     }
 
@@ -137,6 +98,7 @@ mod tests {
                 ("api", "sync"),
                 ("interval", "2"),
                 ("lang", "zh-CN"),
+                ("compact", ""),
             ]),
             "en-US",
         );
@@ -155,11 +117,12 @@ mod tests {
         );
         assert_eq!(c.widgets[0].poll.interval, Duration::from_secs(2));
         assert_eq!((c.lang, c.widgets[0].lang), (Lang::ZhCn, Lang::ZhCn));
+        assert!(c.widgets[2].compact);
         assert!(c.problems.is_empty());
     }
 
     #[test]
-    fn bad_parameters_are_reported_not_guessed() {
+    fn bad_parameters_are_reported_and_keep_their_defaults() {
         let c = page_config(
             &pairs(&[("project", "v4:x"), ("interval", "fast"), ("api", "v9")]),
             "zh",
@@ -167,8 +130,56 @@ mod tests {
         assert!(c.widgets.is_empty());
         assert_eq!(c.problems.len(), 3, "{:?}", c.problems);
         assert_eq!(c.lang, Lang::ZhCn, "browser language by default");
-        let c = page_config(&pairs(&[("project", "np_a"), ("interval", "0.2")]), "en");
-        assert_eq!(c.widgets[0].poll.interval, Duration::from_secs(1));
-        assert_eq!(c.problems.len(), 1);
+    }
+
+    #[test]
+    fn what_a_newcomer_tried_is_said_not_silently_changed() {
+        // A language we do not have: said, and the browser's language stays.
+        let c = page_config(&pairs(&[("project", "np_a"), ("lang", "fr")]), "zh-CN");
+        assert_eq!((c.lang, c.problems.len()), (Lang::ZhCn, 1));
+        assert_eq!(c.problems[0].to_string(), "lang \"fr\" is not en or zh-CN");
+        for (list, said) in [
+            (
+                &[("timeout", "0.5")][..],
+                "timeout 0.5 is out of range (1 to 86400 seconds)",
+            ),
+            (
+                &[("interval", "0")][..],
+                "interval 0 is out of range (1 to 86400 seconds)",
+            ),
+            (
+                &[("interval", "10"), ("max-backoff", "3")][..],
+                "max-backoff (3 s) is below interval (10 s)",
+            ),
+            (
+                &[("lag-warn", "400"), ("lag-critical", "300")][..],
+                "lag-warn (400 s) is above lag-critical (300 s)",
+            ),
+            (
+                &[("intervall", "5")][..],
+                "unknown option \"intervall\" (known: project, api, interval, timeout, max-backoff, lag-warn, lag-critical, lang, compact)",
+            ),
+        ] {
+            assert_eq!(problems(list, "en"), [said], "{list:?}");
+        }
+        // Each bad value keeps its default; the rest applies.
+        let c = page_config(
+            &pairs(&[
+                ("project", "np_a"),
+                ("interval", "10"),
+                ("max-backoff", "3"),
+                ("timeout", "0.5"),
+            ]),
+            "en",
+        );
+        let poll = c.widgets[0].poll;
+        assert_eq!(
+            (poll.interval, poll.timeout, poll.max_backoff),
+            (
+                Duration::from_secs(10),
+                Duration::from_secs(10),
+                Duration::from_secs(60)
+            )
+        );
     }
 }

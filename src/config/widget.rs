@@ -1,12 +1,11 @@
-//! What a widget is told: which project, where, how often, in which language,
-//! and how its requests carry credentials.
+//! What configures one widget, as Rust code builds it. Hosts that give
+//! names and values (a URL, attributes, `mount()`) go through [`super::table`].
 
-use crate::api::{progress_path, ApiKind};
+use super::problem::{Problem, ProblemKind};
+use crate::api::{progress_path, ApiKind, Credentials, HeaderSource};
 use crate::i18n::Lang;
 use crate::model::LagThresholds;
 use crate::poll::PollOptions;
-use std::fmt;
-use std::sync::Arc;
 
 /// Everything that configures one widget.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,7 +21,7 @@ pub struct WidgetOptions {
     pub poll: PollOptions,
     /// When a lag is a warning or critical. Default 25 s / 300 s.
     pub lag: LagThresholds,
-    /// Language of every label. Default: English (the page picks the browser's).
+    /// Language of every label. Default: English (hosts pick the browser's).
     pub lang: Lang,
     /// Fewer lines: status, bars and lag only. Default `false`.
     pub compact: bool,
@@ -48,14 +47,9 @@ impl WidgetOptions {
     }
 
     /// The URL to poll, or why the options cannot work.
-    pub fn url(&self) -> Result<String, String> {
+    pub fn url(&self) -> Result<String, Problem> {
         let id = self.project_id.trim();
-        if id.is_empty() {
-            return Err("project id is empty".into());
-        }
-        if id == "." || id == ".." || id.len() > 128 {
-            return Err(format!("project id {id:?} is not a valid OMS project id"));
-        }
+        check_project_id(id).map_err(|kind| Problem::new("projectId", kind))?;
         Ok(format!(
             "{}{}",
             self.base_url.trim_end_matches('/'),
@@ -64,64 +58,36 @@ impl WidgetOptions {
     }
 }
 
-/// The `credentials` mode of the requests (cookies and TLS client certificates).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Credentials {
-    /// Only to the page's own origin: the default, right behind a reverse proxy.
-    #[default]
-    SameOrigin,
-    /// Also cross-origin; the OMS side must allow it with CORS.
-    Include,
-    /// Never.
-    Omit,
-}
-
-impl Credentials {
-    /// From the Fetch API's names: `same-origin`, `include`, `omit`.
-    pub fn parse(text: &str) -> Option<Self> {
-        match text.trim() {
-            "same-origin" => Some(Credentials::SameOrigin),
-            "include" => Some(Credentials::Include),
-            "omit" => Some(Credentials::Omit),
-            _ => None,
-        }
+/// An OMS project id is short and is never a path step on its own.
+pub(super) fn check_project_id(id: &str) -> Result<(), ProblemKind> {
+    if id.is_empty() {
+        Err(ProblemKind::Missing)
+    } else if id == "." || id == ".." || id.len() > 128 {
+        Err(ProblemKind::NotAProjectId { value: id.into() })
+    } else {
+        Ok(())
     }
 }
 
-/// Extra request headers, produced fresh for every request (e.g. from a
-/// token getter). Only code can set it: never an attribute or a URL, and the
-/// values are never logged or shown.
-#[derive(Clone)]
-pub struct HeaderSource(Arc<HeaderGetter>);
-
-type HeaderGetter = dyn Fn() -> Result<Vec<(String, String)>, String> + Send + Sync;
-
-impl HeaderSource {
-    /// `get` returns the headers, or why it could not (the request then fails
-    /// with that reason, which must not contain the secret itself).
-    pub fn new(
-        get: impl Fn() -> Result<Vec<(String, String)>, String> + Send + Sync + 'static,
-    ) -> Self {
-        HeaderSource(Arc::new(get))
-    }
-
-    /// The headers for the next request.
-    pub fn headers(&self) -> Result<Vec<(String, String)>, String> {
-        (self.0)()
-    }
-}
-
-impl PartialEq for HeaderSource {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl fmt::Debug for HeaderSource {
-    // Values stay out of debug output: they are secrets.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("HeaderSource(…)")
-    }
+/// A base URL is a path on this origin or an http(s) URL, never one with a
+/// user name or password in it: those would end up in logs and histories.
+pub(super) fn check_base_url(base_url: &str) -> Result<(), ProblemKind> {
+    let url = base_url.trim();
+    let authority = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""));
+    let problem = match authority {
+        Some(a) if a.contains('@') => "must not carry credentials; let the reverse proxy add them",
+        Some("") => "has no host",
+        Some(_) => return Ok(()),
+        None if url.is_empty() || url.starts_with('/') => return Ok(()),
+        None => "is neither a path starting with / nor an http(s) URL",
+    };
+    Err(ProblemKind::BadUrl {
+        value: url.into(),
+        problem,
+    })
 }
 
 #[cfg(test)]
@@ -143,15 +109,12 @@ mod tests {
     }
 
     #[test]
-    fn header_values_never_reach_debug_output() {
-        let mut o = WidgetOptions::new("np_1");
-        o.headers = Some(HeaderSource::new(|| {
-            Ok(vec![("Authorization".into(), "Bearer s3cret".into())])
-        }));
-        assert!(!format!("{o:?}").contains("s3cret"));
-        assert_eq!(
-            o.headers.as_ref().unwrap().headers().unwrap()[0].1,
-            "Bearer s3cret"
-        );
+    fn base_urls() {
+        for ok in ["", "/oms", "https://oms.example", "http://127.0.0.1:8089/"] {
+            assert!(check_base_url(ok).is_ok(), "{ok}");
+        }
+        for bad in ["oms.example", "https://", "https://u:p@h/", "ftp://h"] {
+            assert!(check_base_url(bad).is_err(), "{bad}");
+        }
     }
 }

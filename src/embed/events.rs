@@ -34,16 +34,17 @@ fn describe(event: PollEvent) -> (&'static str, Object) {
             "oms-progress-update"
         }
         PollEvent::StatusChange { from, to } => {
-            set(&detail, "from", from.map(JsValue::from));
-            set(&detail, "to", Some(JsValue::from(to)));
+            set(&detail, "from", from.map(|s| JsValue::from(s.code())));
+            set(&detail, "to", Some(JsValue::from(to.code())));
             "oms-status-change"
         }
         PollEvent::Error(e) => {
-            set(&detail, "kind", Some(JsValue::from(e.kind)));
+            set(&detail, "kind", Some(JsValue::from(e.kind.as_str())));
             set(&detail, "code", e.code.map(JsValue::from));
             set(&detail, "message", Some(JsValue::from(e.message)));
             set(&detail, "advice", e.advice.map(JsValue::from));
             set(&detail, "httpStatus", e.http_status.map(JsValue::from));
+            set(&detail, "requestId", e.request_id.map(JsValue::from));
             "oms-error"
         }
     };
@@ -57,7 +58,7 @@ fn progress_fields(detail: &Object, p: Progress) {
     let flag = |f: Option<bool>| f.map(JsValue::from);
     let percent = |p: Option<crate::api::Percent>| p.map(|p| JsValue::from(p.value));
     for (key, value) in [
-        ("status", text(p.status)),
+        ("status", text(p.status.map(|s| s.code().to_owned()))),
         ("importance", text(p.importance)),
         ("currentStep", text(p.current_step)),
         ("enableStructSync", flag(p.enable_struct)),

@@ -1,14 +1,16 @@
 //! The browser glue of the embed build (feature `embed`): `mount()` and the
 //! handle it returns, the `<oms-sync-progress>` element's Rust half, shadow
-//! styles and DOM events. Every decision is in [`crate::mount_options`] and
+//! styles and DOM events. Every decision is in [`crate::config`] and
 //! [`crate::poll`]; this only reads from and writes to the browser.
 
 mod events;
 mod host_options;
 mod styles;
 
-use crate::ui::ConfigError;
-use crate::{OmsSyncProgress, PollEvent, WidgetOptions};
+use crate::config::{option_names, Problem, Source, WidgetOptions};
+use crate::i18n::Lang;
+use crate::poll::PollEvent;
+use crate::ui::{provide_lang, ConfigError, OmsSyncProgress};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::any::Any;
@@ -18,7 +20,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 /// What a widget shows: a working configuration, or what is wrong with it.
-type Config = Result<WidgetOptions, Vec<String>>;
+type Config = Result<WidgetOptions, Vec<Problem>>;
 
 /// A mounted widget, as JS holds it. Only `unmount()` ends the widget:
 /// losing the handle (and JS collecting it) leaves the widget running, as
@@ -81,10 +83,13 @@ pub fn attach_element(host: HtmlElement) -> Result<WidgetHandle, JsError> {
     WidgetHandle::attach(host, config)
 }
 
-/// The attributes the element watches: one list, in [`crate::mount_options`].
+/// The attributes the element watches: the option table's.
 #[wasm_bindgen(js_name = elementAttributes)]
 pub fn element_attributes() -> Vec<String> {
-    crate::mount_options::ATTRIBUTES.map(str::to_owned).to_vec()
+    option_names(Source::Element)
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
 }
 
 #[wasm_bindgen]
@@ -170,6 +175,7 @@ impl WidgetHandle {
                     }
                     Err(problems) => {
                         let project_id = target.get_attribute("project-id").unwrap_or_default();
+                        provide_lang(Lang::from_tag(&host_language()));
                         view! { <ConfigError project_id problems /> }.into_any()
                     }
                 }
@@ -215,6 +221,13 @@ fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsError> {
     }
 }
 
-fn js_problems(problems: Vec<String>) -> JsError {
-    JsError::new(&format!("oms-progress: {}", problems.join("; ")))
+fn js_problems(problems: Vec<Problem>) -> JsError {
+    let said: Vec<String> = problems.iter().map(Problem::to_string).collect();
+    JsError::new(&format!("oms-progress: {}", said.join("; ")))
+}
+
+fn host_language() -> String {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default()
 }

@@ -66,6 +66,28 @@ impl Default for LagThresholds {
     }
 }
 
+/// How far behind the incremental sync is, at one moment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lag {
+    /// Seconds behind; never negative.
+    pub secs: u64,
+    pub level: LagLevel,
+    /// The checkpoint was ahead of this clock, so the lag shows 0 s.
+    pub clock_skew: bool,
+}
+
+impl Lag {
+    /// The lag of a unix-seconds checkpoint at `now_ms`.
+    pub fn at(checkpoint_secs: i64, now_ms: i64, thresholds: LagThresholds) -> Lag {
+        let (secs, clock_skew) = checkpoint_age(checkpoint_secs, now_ms);
+        Lag {
+            secs,
+            level: lag_level(secs, thresholds),
+            clock_skew,
+        }
+    }
+}
+
 /// How worrying a lag is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LagLevel {

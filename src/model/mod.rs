@@ -2,13 +2,18 @@
 //! said and the time. Pure Rust; `now` is always an argument.
 
 mod checkpoint;
+mod error;
+mod state;
 mod tone;
 mod view;
 
+pub use crate::api::Status;
 pub use checkpoint::{
-    checkpoint_age, interpret_checkpoint, lag_level, Checkpoint, LagLevel, LagThresholds,
+    checkpoint_age, interpret_checkpoint, lag_level, Checkpoint, Lag, LagLevel, LagThresholds,
 };
+pub use error::{error_view, ErrorKind, ErrorView};
+pub use state::{PollState, StopReason};
 pub use tone::{status_tone, Tone};
 pub use view::{
-    build_view, error_view, live_view, Bar, ErrorView, IncrView, LiveView, Stage, View, WidgetState,
+    build_view, live_view, utc_time, Bar, IncrView, LiveView, Stage, Step, View, WidgetState,
 };

@@ -1,5 +1,7 @@
 //! Status → tone: the one table that decides a status's colour and shape.
 
+use crate::api::Status;
+
 /// How alarming a status is; drives colour and the badge's shape.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Tone {
@@ -34,14 +36,19 @@ impl Tone {
     }
 }
 
-/// The tone of an OMS status (case-insensitive); unknown statuses are neutral.
-pub fn status_tone(status: &str) -> Tone {
-    match status.trim().to_ascii_uppercase().as_str() {
-        "RUNNING" | "RUNNING_MODIFYING" | "RUNNING_MERGING" => Tone::Ok,
-        "SUSPEND" | "RUNNING_ALARMING" => Tone::Warn,
-        "FAILED" => Tone::Critical,
-        "FINISHED" => Tone::Done,
-        _ => Tone::Neutral,
+/// The tone of a status: the one table that decides it. Statuses OMS does
+/// not document are neutral.
+pub fn status_tone(status: &Status) -> Tone {
+    match status {
+        Status::Running | Status::RunningModifying | Status::RunningMerging => Tone::Ok,
+        Status::Suspend | Status::RunningAlarming => Tone::Warn,
+        Status::Failed => Tone::Critical,
+        Status::Finished => Tone::Done,
+        Status::Init
+        | Status::Releasing
+        | Status::Released
+        | Status::Deleted
+        | Status::Other(_) => Tone::Neutral,
     }
 }
 
@@ -51,24 +58,24 @@ mod tests {
 
     #[test]
     fn every_known_status_has_a_deliberate_tone() {
+        use Status::*;
         let expected = [
-            ("INIT", Tone::Neutral),
-            ("RUNNING", Tone::Ok),
-            ("RUNNING_MODIFYING", Tone::Ok),
-            ("RUNNING_MERGING", Tone::Ok),
-            ("RUNNING_ALARMING", Tone::Warn),
-            ("SUSPEND", Tone::Warn),
-            ("FAILED", Tone::Critical),
-            ("FINISHED", Tone::Done),
-            ("RELEASING", Tone::Neutral),
-            ("RELEASED", Tone::Neutral),
-            ("DELETED", Tone::Neutral),
+            (Init, Tone::Neutral),
+            (Running, Tone::Ok),
+            (RunningModifying, Tone::Ok),
+            (RunningMerging, Tone::Ok),
+            (RunningAlarming, Tone::Warn),
+            (Suspend, Tone::Warn),
+            (Failed, Tone::Critical),
+            (Finished, Tone::Done),
+            (Releasing, Tone::Neutral),
+            (Released, Tone::Neutral),
+            (Deleted, Tone::Neutral),
         ];
-        assert_eq!(expected.len(), crate::i18n::known_statuses().count());
+        assert_eq!(expected.len(), Status::KNOWN.len());
         for (status, tone) in expected {
-            assert_eq!(status_tone(status), tone, "{status}");
+            assert_eq!(status_tone(&status), tone, "{status:?}");
         }
-        assert_eq!(status_tone("failed"), Tone::Critical);
-        assert_eq!(status_tone("<b>RUNNING</b>"), Tone::Neutral);
+        assert_eq!(status_tone(&Status::Other("WARPING".into())), Tone::Neutral);
     }
 }

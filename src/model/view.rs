@@ -4,13 +4,13 @@
 //! screen: [`View`] depends only on what polls brought; [`LiveView`] holds
 //! the few things that move with the clock (ages, countdowns, staleness).
 
-use super::checkpoint::{
-    checkpoint_age, interpret_checkpoint, lag_level, Checkpoint, LagLevel, LagThresholds,
-};
+use super::checkpoint::{interpret_checkpoint, Checkpoint, Lag, LagThresholds};
+use super::error::{error_view, ErrorView};
+use super::state::{PollState, StopReason};
 use super::tone::{status_tone, Tone};
-use crate::api::{FetchError, ParseError, Percent};
+use crate::api::{Percent, Status};
 use crate::i18n::{self, Lang, Msg};
-use crate::poll::{PollOptions, PollState, StopReason};
+use std::time::Duration;
 
 /// A stage with a progress bar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,16 +27,33 @@ impl Stage {
             Stage::Full => "full",
         }
     }
+
+    /// The stage's name for the operator.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Stage::Struct => Msg::StageStruct.text(lang),
+            Stage::Full => Msg::StageFull.text(lang),
+        }
+    }
 }
 
+/// One stage's progress bar.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
     pub stage: Stage,
-    pub label: &'static str,
     /// 0–100, or `None` when OMS did not say.
     pub value: Option<u8>,
     /// The value as sent, when it had to be clamped or was not a number.
     pub raw: Option<String>,
+}
+
+/// The step now running: OMS's name, and its label when the name is known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// As OMS sent it; becomes `data-step`.
+    pub code: String,
+    /// `None` for a step OMS does not document: the code is shown instead.
+    pub label: Option<&'static str>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -44,18 +61,6 @@ pub struct IncrView {
     pub checkpoint: Option<Checkpoint>,
     /// The checkpoint as the operator reads it: a UTC time, a log position or the raw text.
     pub checkpoint_text: String,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct ErrorView {
-    /// The value of `data-error`: timeout, network, auth, http, not-found, oms, invalid.
-    pub kind: &'static str,
-    pub title: &'static str,
-    pub code: Option<String>,
-    pub message: Option<String>,
-    pub advice: Option<String>,
-    /// HTTP status or a short excerpt of a bad body.
-    pub detail: Option<String>,
 }
 
 /// The state as `data-state` names it.
@@ -82,147 +87,90 @@ impl WidgetState {
 #[derive(Clone, Debug, PartialEq)]
 pub struct View {
     pub has_data: bool,
-    /// The raw status, or `UNKNOWN` when none was sent.
-    pub status: String,
+    /// `None` until OMS sends a status.
+    pub status: Option<Status>,
+    /// The translated status, the raw text of an unknown one, or "Unknown status".
     pub status_label: String,
-    pub status_known: bool,
     pub tone: Tone,
     pub importance: Option<String>,
-    /// (raw step, its label when known).
-    pub step: Option<(String, Option<&'static str>)>,
+    pub step: Option<Step>,
     pub bars: Vec<Bar>,
     pub incr: Option<IncrView>,
     pub error: Option<ErrorView>,
     pub stopped: Option<StopReason>,
 }
 
+impl View {
+    /// The value of `data-status`: OMS's status, or `UNKNOWN` when none was sent.
+    pub fn status_code(&self) -> &str {
+        self.status.as_ref().map_or("UNKNOWN", Status::code)
+    }
+}
+
 /// What moves with the clock.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LiveView {
     pub state: WidgetState,
-    /// (seconds, level, clock skew) when the checkpoint is a time.
-    pub lag: Option<(u64, LagLevel, bool)>,
+    /// When the checkpoint is a time.
+    pub lag: Option<Lag>,
     pub updated_ago_secs: Option<u64>,
     pub retry_in_secs: Option<u64>,
     pub stale: bool,
 }
 
-fn bar(stage: Stage, enabled: Option<bool>, percent: &Option<Percent>, lang: Lang) -> Option<Bar> {
+fn bar(stage: Stage, enabled: Option<bool>, percent: &Option<Percent>) -> Option<Bar> {
     // A stage is drawn when OMS says it is enabled, or says nothing but sent a value.
     let shown = enabled.unwrap_or(percent.is_some());
     shown.then(|| Bar {
         stage,
-        label: match stage {
-            Stage::Struct => Msg::StageStruct.text(lang),
-            Stage::Full => Msg::StageFull.text(lang),
-        },
         value: percent.as_ref().map(|p| p.value),
         raw: percent.as_ref().and_then(|p| p.raw.clone()),
     })
 }
 
-pub fn error_view(error: &FetchError, lang: Lang) -> ErrorView {
-    let oms = error.oms().cloned().unwrap_or_default();
-    let (kind, title, detail) = match error {
-        FetchError::Timeout => ("timeout", Msg::ErrTimeout, None),
-        FetchError::Network { detail } => (
-            "network",
-            Msg::ErrNetwork,
-            Some(detail.clone()).filter(|d| !d.is_empty()),
-        ),
-        FetchError::Auth { status, .. } => ("auth", Msg::ErrAuth, Some(i18n::http_status(*status))),
-        FetchError::Http {
-            status, excerpt, ..
-        } => {
-            let detail = if excerpt.is_empty() {
-                i18n::http_status(*status)
-            } else {
-                format!("{}: {excerpt}", i18n::http_status(*status))
-            };
-            ("http", Msg::ErrHttp, Some(detail))
+fn incr_view(checkpoint_raw: Option<&str>, lang: Lang) -> IncrView {
+    let checkpoint = checkpoint_raw.map(interpret_checkpoint);
+    let checkpoint_text = match &checkpoint {
+        None => Msg::NoCheckpointYet.text(lang).to_owned(),
+        Some(Checkpoint::Unix(secs)) => utc_time(*secs),
+        Some(Checkpoint::LogPosition { file, offset }) => {
+            format!("{} {file},{offset}", Msg::LogPosition.text(lang))
         }
-        FetchError::Oms(e) if is_not_found(e.code.as_deref()) => {
-            ("not-found", Msg::ErrNotFound, None)
-        }
-        FetchError::Oms(_) => ("oms", Msg::ErrOms, None),
-        FetchError::Invalid(e) => {
-            let detail = match e {
-                ParseError::NotJson { excerpt } | ParseError::NotAnObject { excerpt } => {
-                    Some(excerpt.clone())
-                }
-                ParseError::Empty
-                | ParseError::NoData
-                | ParseError::Incomplete
-                | ParseError::TooLarge { .. } => Some(e.to_string()),
-            };
-            ("invalid", Msg::ErrInvalid, detail)
-        }
+        // An empty value would read as nothing at all: show that it was empty.
+        Some(Checkpoint::Raw(raw)) if raw.is_empty() => "\"\"".to_owned(),
+        Some(Checkpoint::Raw(raw)) => raw.clone(),
     };
-    ErrorView {
-        kind,
-        title: title.text(lang),
-        code: oms.code,
-        message: oms.message,
-        advice: oms.advice,
-        detail,
+    IncrView {
+        checkpoint,
+        checkpoint_text,
     }
-}
-
-/// OMS's "resource not found" codes (`CM-RESONF…`) and generic spellings.
-fn is_not_found(code: Option<&str>) -> bool {
-    code.is_some_and(|c| {
-        let c = c.to_ascii_uppercase();
-        c.starts_with("CM-RESONF") || c.contains("NOT_FOUND") || c.contains("NOTFOUND")
-    })
 }
 
 /// Builds the poll-driven part of the view.
 pub fn build_view(state: &PollState, lang: Lang) -> View {
     let p = state.last_good.as_ref();
-    let status = p
-        .and_then(|p| p.status.clone())
-        .filter(|s| !s.trim().is_empty());
-    let label = status.as_deref().and_then(|s| i18n::status_label(s, lang));
-    let incr_enabled = p.and_then(|p| p.enable_incr);
-    let checkpoint_raw = p.and_then(|p| p.incr_checkpoint.clone());
+    let status = p.and_then(|p| p.status.clone());
     let incr = p
-        .filter(|_| incr_enabled.unwrap_or(checkpoint_raw.is_some()))
-        .map(|_| {
-            let checkpoint = checkpoint_raw.as_deref().map(interpret_checkpoint);
-            let checkpoint_text = match &checkpoint {
-                None => Msg::NoCheckpointYet.text(lang).to_owned(),
-                Some(Checkpoint::Unix(secs)) => utc_time(*secs),
-                Some(Checkpoint::LogPosition { file, offset }) => {
-                    format!("{} {file},{offset}", Msg::LogPosition.text(lang))
-                }
-                // An empty value would read as nothing at all: show that it was empty.
-                Some(Checkpoint::Raw(raw)) if raw.is_empty() => "\"\"".to_owned(),
-                Some(Checkpoint::Raw(raw)) => raw.clone(),
-            };
-            IncrView {
-                checkpoint,
-                checkpoint_text,
-            }
-        });
+        .filter(|p| p.enable_incr.unwrap_or(p.incr_checkpoint.is_some()))
+        .map(|p| incr_view(p.incr_checkpoint.as_deref(), lang));
     View {
         has_data: p.is_some(),
-        status_known: label.is_some(),
-        status_label: label
-            .map(str::to_owned)
-            .or_else(|| status.clone())
-            .unwrap_or_else(|| Msg::UnknownStatus.text(lang).to_owned()),
-        tone: status.as_deref().map_or(Tone::Neutral, status_tone),
-        status: status.unwrap_or_else(|| "UNKNOWN".into()),
+        status_label: match &status {
+            Some(s) => i18n::status_label(s, lang).unwrap_or(s.code()).to_owned(),
+            None => Msg::UnknownStatus.text(lang).to_owned(),
+        },
+        tone: status.as_ref().map_or(Tone::Neutral, status_tone),
+        status,
         importance: p.and_then(|p| p.importance.clone()),
-        step: p.and_then(|p| p.current_step.clone()).map(|s| {
-            let label = i18n::step_label(&s, lang);
-            (s, label)
+        step: p.and_then(|p| p.current_step.clone()).map(|code| Step {
+            label: i18n::step_label(&code, lang),
+            code,
         }),
         bars: p
             .map(|p| {
                 [
-                    bar(Stage::Struct, p.enable_struct, &p.struct_progress, lang),
-                    bar(Stage::Full, p.enable_full, &p.full_progress, lang),
+                    bar(Stage::Struct, p.enable_struct, &p.struct_progress),
+                    bar(Stage::Full, p.enable_full, &p.full_progress),
                 ]
                 .into_iter()
                 .flatten()
@@ -235,25 +183,22 @@ pub fn build_view(state: &PollState, lang: Lang) -> View {
     }
 }
 
-/// Builds the clock-driven part of the view at `now_ms`.
+/// Builds the clock-driven part of the view at `now_ms`. Data older than
+/// `stale_after` is stale.
 pub fn live_view(
     state: &PollState,
     now_ms: i64,
-    opts: &PollOptions,
+    stale_after: Duration,
     thresholds: LagThresholds,
 ) -> LiveView {
-    let stale = state.is_stale(now_ms, opts);
+    let stale = state.is_stale(now_ms, stale_after);
     let lag = state
         .last_good
         .as_ref()
         .and_then(|p| p.incr_checkpoint.as_deref())
         .and_then(|raw| match interpret_checkpoint(raw) {
-            Checkpoint::Unix(secs) => Some(secs),
+            Checkpoint::Unix(secs) => Some(Lag::at(secs, now_ms, thresholds)),
             _ => None,
-        })
-        .map(|secs| {
-            let (age, skew) = checkpoint_age(secs, now_ms);
-            (age, lag_level(age, thresholds), skew)
         });
     let secs_until = |at: i64| (at.saturating_sub(now_ms).max(0) as u64).div_ceil(1000);
     LiveView {
@@ -301,7 +246,9 @@ pub fn utc_time(secs: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::{OmsError, Progress};
+    use crate::api::{FetchError, OmsError, Progress};
+    use crate::model::{ErrorKind, LagLevel};
+    use crate::poll::PollOptions;
 
     fn state_with(p: Progress) -> PollState {
         let mut st = PollState::default();
@@ -335,24 +282,25 @@ mod tests {
     #[test]
     fn unknown_status_and_step_are_shown_raw_and_missing_status_is_unknown() {
         let p = Progress {
-            status: Some("WARPING".into()),
+            status: Status::parse("WARPING"),
             current_step: Some("NEW_STEP".into()),
             ..Progress::default()
         };
         let v = build_view(&state_with(p), Lang::En);
         assert_eq!(
-            (
-                v.status.as_str(),
-                v.status_label.as_str(),
-                v.status_known,
-                v.tone
-            ),
-            ("WARPING", "WARPING", false, Tone::Neutral)
+            (v.status_code(), v.status_label.as_str(), v.tone),
+            ("WARPING", "WARPING", Tone::Neutral)
         );
-        assert_eq!(v.step, Some(("NEW_STEP".into(), None)));
+        assert_eq!(
+            v.step,
+            Some(Step {
+                code: "NEW_STEP".into(),
+                label: None
+            })
+        );
         let v = build_view(&state_with(Progress::default()), Lang::ZhCn);
         assert_eq!(
-            (v.status.as_str(), v.status_label.as_str()),
+            (v.status_code(), v.status_label.as_str()),
             ("UNKNOWN", "未知状态")
         );
     }
@@ -360,6 +308,7 @@ mod tests {
     #[test]
     fn live_view_ticks_lag_states_and_retry_countdown() {
         let opts = PollOptions::default();
+        let stale_after = opts.stale_after();
         let p = Progress {
             enable_incr: Some(true),
             incr_checkpoint: Some("990".into()),
@@ -368,7 +317,7 @@ mod tests {
         let mut st = state_with(p.clone());
         // 990 is implausible as unix seconds: raw, so no lag.
         assert_eq!(
-            live_view(&st, 1_000_000, &opts, LagThresholds::default()).lag,
+            live_view(&st, 1_000_000, stale_after, LagThresholds::default()).lag,
             None
         );
         st = state_with(Progress {
@@ -376,14 +325,21 @@ mod tests {
             ..p
         });
         let now = 1_661_241_230_000;
-        let lv = live_view(&st, now, &opts, LagThresholds::default());
-        assert_eq!(lv.lag, Some((30, LagLevel::Warn, false)));
+        let lv = live_view(&st, now, stale_after, LagThresholds::default());
+        assert_eq!(
+            lv.lag,
+            Some(Lag {
+                secs: 30,
+                level: LagLevel::Warn,
+                clock_skew: false
+            })
+        );
         assert_eq!(lv.state, WidgetState::Stale, "recorded long before now");
         st.record(Err(FetchError::Timeout), now, 1.0, &opts);
-        let lv = live_view(&st, now + 2_500, &opts, LagThresholds::default());
+        let lv = live_view(&st, now + 2_500, stale_after, LagThresholds::default());
         assert_eq!((lv.state, lv.retry_in_secs), (WidgetState::Error, Some(8)));
         let v = build_view(&st, Lang::En);
-        assert_eq!(v.error.unwrap().kind, "timeout");
+        assert_eq!(v.error.unwrap().kind, ErrorKind::Timeout);
         assert_eq!(
             v.incr.unwrap().checkpoint_text,
             "2022-08-23 07:53:20 UTC",
@@ -405,10 +361,10 @@ mod tests {
         let err = v.error.unwrap();
         assert_eq!(
             (err.kind, err.message.as_deref(), err.advice.as_deref()),
-            ("not-found", Some("<b>x</b>"), Some("a"))
+            (ErrorKind::NotFound, Some("<b>x</b>"), Some("a"))
         );
         assert_eq!(
-            live_view(&st, 0, &PollOptions::default(), LagThresholds::default()).state,
+            live_view(&st, 0, Duration::from_secs(15), LagThresholds::default()).state,
             WidgetState::Error
         );
     }

@@ -1,9 +1,9 @@
 //! What one poll tells a host page: new data, a changed status, a failure.
 //! Pure; the driver hands each event to the widget's `on_event`.
 
-use crate::api::{FetchError, Progress};
+use crate::api::{FetchError, Progress, Status};
 use crate::i18n::Lang;
-use crate::model::error_view;
+use crate::model::{error_view, ErrorKind};
 
 /// One thing a host may want to react to (alert, log, count).
 #[derive(Clone, Debug, PartialEq)]
@@ -11,7 +11,7 @@ pub enum PollEvent {
     /// A poll brought data (sent on every success, changed or not).
     Update(Progress),
     /// The status differs from the one before; `from` is `None` on the first data.
-    StatusChange { from: Option<String>, to: String },
+    StatusChange { from: Option<Status>, to: Status },
     /// A poll failed.
     Error(ErrorEvent),
 }
@@ -19,8 +19,8 @@ pub enum PollEvent {
 /// A failed poll, as a host reads it. English, whatever the widget's language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ErrorEvent {
-    /// `timeout`, `network`, `auth`, `http`, `not-found`, `oms` or `invalid`.
-    pub kind: &'static str,
+    /// What kind of failure (its name is `data-error`'s).
+    pub kind: ErrorKind,
     /// OMS's error code, when it sent one.
     pub code: Option<String>,
     /// OMS's message, else what went wrong.
@@ -29,20 +29,22 @@ pub struct ErrorEvent {
     pub advice: Option<String>,
     /// The HTTP status, when there was an answer that was not 2xx.
     pub http_status: Option<u16>,
+    /// OMS's request id, when it sent one.
+    pub request_id: Option<String>,
 }
 
 /// The events of one poll, given the status known before it.
 pub fn poll_events(
-    previous_status: Option<&str>,
+    previous_status: Option<&Status>,
     result: &Result<Progress, FetchError>,
 ) -> Vec<PollEvent> {
     match result {
         Ok(progress) => {
             let mut events = vec![PollEvent::Update(progress.clone())];
             if let Some(to) = &progress.status {
-                if previous_status != Some(to.as_str()) {
+                if previous_status != Some(to) {
                     events.push(PollEvent::StatusChange {
-                        from: previous_status.map(str::to_owned),
+                        from: previous_status.cloned(),
                         to: to.clone(),
                     });
                 }
@@ -64,6 +66,7 @@ pub fn poll_events(
                     .unwrap_or_else(|| view.title.to_owned()),
                 advice: view.advice,
                 http_status,
+                request_id: view.request_id,
             })]
         }
     }
@@ -76,7 +79,7 @@ mod tests {
 
     fn running(status: &str) -> Result<Progress, FetchError> {
         Ok(Progress {
-            status: Some(status.into()),
+            status: Status::parse(status),
             ..Progress::default()
         })
     }
@@ -89,20 +92,21 @@ mod tests {
             events[1],
             PollEvent::StatusChange {
                 from: None,
-                to: "RUNNING".into()
+                to: Status::Running
             }
         );
     }
 
     #[test]
     fn the_same_status_again_is_only_an_update() {
-        assert_eq!(poll_events(Some("RUNNING"), &running("RUNNING")).len(), 1);
-        let events = poll_events(Some("RUNNING"), &running("FAILED"));
+        let before = Some(&Status::Running);
+        assert_eq!(poll_events(before, &running("RUNNING")).len(), 1);
+        let events = poll_events(before, &running("FAILED"));
         assert_eq!(
             events[1],
             PollEvent::StatusChange {
-                from: Some("RUNNING".into()),
-                to: "FAILED".into()
+                from: Some(Status::Running),
+                to: Status::Failed
             }
         );
     }
@@ -115,10 +119,10 @@ mod tests {
             advice: Some("check the id".into()),
             request_id: None,
         }));
-        let PollEvent::Error(e) = &poll_events(Some("RUNNING"), &error)[0] else {
+        let PollEvent::Error(e) = &poll_events(Some(&Status::Running), &error)[0] else {
             panic!("not an error event")
         };
-        assert_eq!(e.kind, "not-found");
+        assert_eq!(e.kind, ErrorKind::NotFound);
         assert_eq!(e.code.as_deref(), Some("CM-RESONF000003"));
         assert_eq!(e.message, "not found");
         assert_eq!(e.advice.as_deref(), Some("check the id"));
@@ -132,13 +136,13 @@ mod tests {
         };
         assert_eq!(
             (e.kind, e.http_status, e.code.as_deref()),
-            ("http", Some(502), None)
+            (ErrorKind::Http, Some(502), None)
         );
         assert!(e.message.contains("502"), "{}", e.message);
         let PollEvent::Error(e) = &poll_events(None, &Err(FetchError::Timeout))[0] else {
             panic!("not an error event")
         };
-        assert_eq!(e.kind, "timeout");
+        assert_eq!(e.kind, ErrorKind::Timeout);
         assert!(!e.message.is_empty());
     }
 }

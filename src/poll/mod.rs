@@ -1,14 +1,18 @@
 //! When to ask OMS next. `policy` is pure (durations in, durations out);
-//! `driver` runs it in the browser with timers, AbortController and page
-//! visibility.
+//! the rest runs it in the browser: the clock, the wake-ups, one request,
+//! and the driver that ties them together.
 
+mod clock;
+mod driver;
 mod events;
 mod policy;
+mod request;
+mod wake;
 
-mod driver;
-
+pub use crate::model::{PollState, StopReason};
+pub use clock::{now_ms, use_now};
 pub use driver::{
     use_oms_progress, use_oms_progress_with_options, UseOmsProgressOptions, UseOmsProgressReturn,
 };
 pub use events::{poll_events, ErrorEvent, PollEvent};
-pub use policy::{backoff, Next, PollOptions, PollState, StopReason, MIN_INTERVAL};
+pub use policy::{backoff, Next, PollOptions, MIN_INTERVAL};

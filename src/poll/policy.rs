@@ -1,6 +1,7 @@
 //! The polling policy and what the widget knows after each poll.
 
-use crate::api::{FetchError, Progress};
+use crate::api::{FetchError, Progress, Status};
+use crate::model::{PollState, StopReason};
 use std::time::Duration;
 
 /// How often and how patiently to poll.
@@ -52,34 +53,11 @@ impl PollOptions {
     }
 }
 
-/// Why polling stopped until someone asks again.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StopReason {
-    /// 401/403: retrying would not help and could lock the account.
-    Auth,
-    /// RELEASED or DELETED: nothing will change any more.
-    Terminal,
-}
-
 /// What to do after a poll.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Next {
     After(Duration),
     Stop(StopReason),
-}
-
-/// What the widget knows: the last good data, the latest error, the plan.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct PollState {
-    pub last_good: Option<Progress>,
-    /// When the last good data arrived (ms since the epoch).
-    pub last_good_at_ms: Option<i64>,
-    /// The latest failure; cleared by a success.
-    pub error: Option<FetchError>,
-    pub consecutive_failures: u32,
-    /// When the next poll is due, if one is planned.
-    pub next_poll_at_ms: Option<i64>,
-    pub stopped: Option<StopReason>,
 }
 
 impl PollState {
@@ -94,21 +72,16 @@ impl PollState {
     ) -> Next {
         let next = match result {
             Ok(progress) => {
-                let status = progress
-                    .status
-                    .as_deref()
-                    .unwrap_or("")
-                    .trim()
-                    .to_ascii_uppercase();
+                let next = match &progress.status {
+                    Some(status) if status.is_terminal() => Next::Stop(StopReason::Terminal),
+                    Some(Status::Finished) => Next::After(opts.finished_interval),
+                    _ => Next::After(opts.interval),
+                };
                 self.last_good = Some(progress);
                 self.last_good_at_ms = Some(now_ms);
                 self.error = None;
                 self.consecutive_failures = 0;
-                match status.as_str() {
-                    "RELEASED" | "DELETED" => Next::Stop(StopReason::Terminal),
-                    "FINISHED" => Next::After(opts.finished_interval),
-                    _ => Next::After(opts.interval),
-                }
+                next
             }
             Err(error) => {
                 let auth = matches!(error, FetchError::Auth { .. });
@@ -132,17 +105,6 @@ impl PollState {
             }
         }
         next
-    }
-
-    /// True when the data shown is older than the options allow.
-    /// Data of a released project is final, so it never goes stale.
-    pub fn is_stale(&self, now_ms: i64, opts: &PollOptions) -> bool {
-        match self.last_good_at_ms {
-            Some(at) if self.stopped != Some(StopReason::Terminal) => {
-                now_ms.saturating_sub(at) > opts.stale_after().as_millis() as i64
-            }
-            _ => false,
-        }
     }
 }
 
@@ -169,7 +131,7 @@ mod tests {
 
     fn running() -> Progress {
         Progress {
-            status: Some("RUNNING".into()),
+            status: Some(Status::Running),
             ..Progress::default()
         }
     }
@@ -227,7 +189,7 @@ mod tests {
         assert_eq!(st.next_poll_at_ms, None);
         for status in ["RELEASED", "deleted"] {
             let p = Progress {
-                status: Some(status.into()),
+                status: Status::parse(status),
                 ..Progress::default()
             };
             assert_eq!(
@@ -236,7 +198,7 @@ mod tests {
             );
         }
         let p = Progress {
-            status: Some("FINISHED".into()),
+            status: Some(Status::Finished),
             ..Progress::default()
         };
         assert_eq!(st.record(Ok(p), 0, 0.5, &opts), Next::After(60 * S));
@@ -248,13 +210,13 @@ mod tests {
         let opts = PollOptions::default();
         let mut st = PollState::default();
         assert!(
-            !st.is_stale(1_000_000, &opts),
+            !st.is_stale(1_000_000, opts.stale_after()),
             "no data is loading, not stale"
         );
         st.record(Ok(running()), 0, 0.5, &opts);
         st.record(Err(FetchError::Timeout), 5_000, 0.5, &opts);
-        assert!(!st.is_stale(15_000, &opts));
-        assert!(st.is_stale(15_001, &opts));
+        assert!(!st.is_stale(15_000, opts.stale_after()));
+        assert!(st.is_stale(15_001, opts.stale_after()));
         assert!(
             st.last_good.is_some(),
             "the last good data is kept through failures"

@@ -1,5 +1,6 @@
-use crate::i18n::{self, Lang, Msg};
-use crate::model::LagLevel;
+use super::use_lang;
+use crate::i18n::{self, Msg};
+use crate::model::{Lag, LagLevel};
 use leptos::prelude::*;
 
 /// The incremental part: checkpoint and the lag, which ticks every second.
@@ -8,20 +9,19 @@ pub fn IncrementalSection(
     /// The checkpoint as the operator reads it (time, log position or raw).
     #[prop(into)]
     checkpoint_text: Signal<String>,
-    /// (lag seconds, level, clock skew) when the checkpoint is a time.
+    /// The lag, when the checkpoint is a time.
     #[prop(into)]
-    lag: Signal<Option<(u64, LagLevel, bool)>>,
-    /// Language of the labels.
-    lang: Lang,
+    lag: Signal<Option<Lag>>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let lag_text = move || {
-        lag.get().map(|(secs, level, _)| {
-            let word = match level {
+        lag.get().map(|lag| {
+            let word = match lag.level {
                 LagLevel::CaughtUp => Msg::CaughtUp,
                 LagLevel::Warn => Msg::Behind,
                 LagLevel::Critical => Msg::FarBehind,
             };
-            format!("{} ({})", i18n::duration(lang, secs), word.text(lang))
+            format!("{} ({})", i18n::duration(lang, lag.secs), word.text(lang))
         })
     };
     view! {
@@ -29,8 +29,8 @@ pub fn IncrementalSection(
             class="oms-incr"
             part="incremental"
             data-field="checkpoint"
-            data-lag-seconds=move || lag.get().map(|(s, _, _)| s.to_string())
-            data-lag-level=move || lag.get().map(|(_, l, _)| l.as_str())
+            data-lag-seconds=move || lag.get().map(|lag| lag.secs.to_string())
+            data-lag-level=move || lag.get().map(|lag| lag.level.as_str())
         >
             <div class="oms-incr-title">{Msg::Incremental.text(lang)}</div>
             <div class="oms-checkpoint">
@@ -41,7 +41,7 @@ pub fn IncrementalSection(
                 <div class="oms-lag">
                     <span class="oms-key">{Msg::Lag.text(lang)} ": "</span>
                     <span data-field="lag">{lag_text}</span>
-                    <Show when=move || lag.get().is_some_and(|(_, _, skew)| skew)>
+                    <Show when=move || lag.get().is_some_and(|lag| lag.clock_skew)>
                         <span class="oms-note" data-field="clock-skew">
                             " — " {Msg::ClockSkew.text(lang)}
                         </span>

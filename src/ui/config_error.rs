@@ -1,3 +1,6 @@
+use super::{use_lang, WidgetRoot};
+use crate::config::Problem;
+use crate::model::{ErrorKind, Tone, WidgetState};
 use leptos::prelude::*;
 
 /// A widget that cannot start: its options are wrong. Says every problem,
@@ -7,22 +10,19 @@ pub fn ConfigError(
     /// The project id as given (may be empty); becomes `data-project-id`.
     #[prop(into)]
     project_id: String,
-    /// What is wrong, one sentence each.
-    problems: Vec<String>,
+    /// What is wrong, one problem each.
+    problems: Vec<Problem>,
 ) -> impl IntoView {
+    let lang = use_lang();
     view! {
-        <section
-            class="oms-progress"
-            part="root"
-            data-oms-widget=""
-            data-project-id=project_id
-            data-state="error"
-            data-status="UNKNOWN"
-            data-tone="neutral"
-        >
-            <div class="oms-error" part="error" role="alert" data-error="config">
-                {problems.into_iter().map(|p| view! { <div data-field="problem">{p}</div> }).collect_view()}
+        <WidgetRoot project_id status="UNKNOWN".to_owned() tone=Tone::Neutral state=WidgetState::Error>
+            <div class="oms-error" part="error" role="alert" data-error=ErrorKind::Config.as_str()>
+                <div class="oms-error-title">{ErrorKind::Config.title().text(lang)}</div>
+                {problems
+                    .into_iter()
+                    .map(|p| view! { <div data-field="problem">{p.to_string()}</div> })
+                    .collect_view()}
             </div>
-        </section>
+        </WidgetRoot>
     }
 }

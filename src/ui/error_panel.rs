@@ -1,13 +1,14 @@
-use crate::i18n::{self, Lang, Msg};
+use super::use_lang;
+use crate::i18n::{self, Msg};
 use crate::model::ErrorView;
 use leptos::prelude::*;
 
-/// What went wrong, with OMS's code, message and advice as plain text.
+/// What went wrong, with OMS's code, message, advice and request id as
+/// plain text.
 ///
-/// Built once and kept: it is hidden (and no alert) while there is no error.
-/// A panel created anew for each failure leaked about 300 bytes of wasm
-/// memory every time it came and went, as reactive parts inside it kept
-/// their subscriptions; now only plain elements are created per error.
+/// Built once and kept, hidden (and no alert) while there is no error: only
+/// plain elements are created per error, so errors that come and go leave
+/// no reactive parts behind.
 #[component]
 pub fn ErrorPanel(
     /// The error to show, if any.
@@ -21,10 +22,9 @@ pub fn ErrorPanel(
     show_retry: Signal<bool>,
     /// Called by the "retry" button.
     on_retry: Option<Callback<()>>,
-    /// Language of the labels.
-    lang: Lang,
 ) -> impl IntoView {
-    let kind = move || error.with(|e| e.as_ref().map(|e| e.kind));
+    let lang = use_lang();
+    let kind = move || error.with(|e| e.as_ref().map(|e| e.kind.as_str()));
     // One line per field OMS (or the browser) gave; absent fields have no element.
     let line =
         move |key: Option<Msg>, field: &'static str, pick: fn(&ErrorView) -> &Option<String>| {
@@ -52,6 +52,7 @@ pub fn ErrorPanel(
             {line(None, "error-message", |e| &e.message)}
             {line(Some(Msg::Advice), "error-advice", |e| &e.advice)}
             {line(None, "error-detail", |e| &e.detail)}
+            {line(Some(Msg::RequestId), "error-request-id", |e| &e.request_id)}
             <div data-field="retry-in" hidden=move || retry_in.with(Option::is_none)>
                 {move || retry_in.get().map(|secs| i18n::retrying_in(lang, &i18n::duration(lang, secs)))}
             </div>

@@ -6,13 +6,35 @@ mod card;
 mod checkpoint;
 mod config_error;
 mod error_panel;
+mod footer;
+mod lang;
 mod page;
+mod root;
 mod stage_bar;
+mod step_line;
+mod widget;
 
 pub use badge::StatusBadge;
 pub use card::ProgressCard;
 pub use checkpoint::IncrementalSection;
 pub use config_error::ConfigError;
 pub use error_panel::ErrorPanel;
+pub use footer::CardFooter;
+pub use lang::{provide_lang, use_lang};
 pub use page::StandalonePage;
+pub use root::WidgetRoot;
 pub use stage_bar::StageBar;
+pub use step_line::StepLine;
+pub use widget::OmsSyncProgress;
+
+use leptos::prelude::*;
+
+/// One field of a view as its own memo, so a part of the card reruns only
+/// when its field changes.
+fn pick<S, T>(source: Signal<S>, field: fn(&S) -> T) -> Memo<T>
+where
+    S: Send + Sync + 'static,
+    T: PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| source.with(field))
+}

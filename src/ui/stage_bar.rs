@@ -1,23 +1,22 @@
-use crate::i18n::{Lang, Msg};
+use super::use_lang;
+use crate::i18n::Msg;
 use crate::model::Stage;
 use leptos::prelude::*;
 
 /// One stage's progress bar (schema or full data).
 #[component]
 pub fn StageBar(
-    /// Which stage; becomes `data-stage`.
+    /// Which stage; becomes `data-stage` and gives the label.
     stage: Stage,
-    /// The stage's name.
-    label: &'static str,
     /// 0–100, or `None` when OMS did not say.
     #[prop(into)]
     value: Signal<Option<u8>>,
     /// The value as OMS sent it, shown when it had to be clamped.
     #[prop(into)]
     raw: Signal<Option<String>>,
-    /// Language for "as sent".
-    lang: Lang,
 ) -> impl IntoView {
+    let lang = use_lang();
+    let label = stage.label(lang);
     let text = move || {
         value
             .get()

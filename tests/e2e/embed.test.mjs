@@ -134,7 +134,7 @@ test('attributes take effect live: a new project-id stops the old polling and st
 
   // A wrong attribute is said plainly, then fixing it brings the widget back.
   await page.evaluate(() => document.getElementById('w').setAttribute('interval', 'soon'));
-  await eventually(() => inShadow(page, '#w', (r) => r.querySelector('[data-error="config"]')?.textContent), (t) => /interval="soon" is not a number/.test(t ?? ''), { what: 'config error' });
+  await eventually(() => inShadow(page, '#w', (r) => r.querySelector('[data-error="config"]')?.textContent), (t) => /interval "soon" is not a number of seconds/.test(t ?? ''), { what: 'config error' });
   await page.evaluate(() => document.getElementById('w').setAttribute('interval', '2'));
   await eventually(() => stateOf(page, '#w'), (s) => s === 'live', { what: 'live again' });
   assert.deepEqual(problems, []);
@@ -153,12 +153,19 @@ test('mount(): bad options throw clearly and leave nothing; update, refresh and 
       { projectId: 'np_1', baseUrl: 'https://user:pw@oms.example' },
       { projectId: 'np_1', headers: 'Bearer x' },
       'np_1',
+      { projetId: 'x', interval: 0 },
+      { projectId: 'np_1', api: 3, interval: 'five', lagWarn: 400, lagCritical: 300, compact: {} },
     ]) {
       try { mount(slot, options); errors.push('no error'); } catch (e) { errors.push(String(e.message ?? e)); }
     }
     for (const target of [null, 'slot', document.createElementNS('http://www.w3.org/2000/svg', 'svg')]) {
       try { mount(target, { projectId: 'np_1' }); errors.push('no error'); } catch (e) { errors.push(String(e.message ?? e)); }
     }
+    // Numeric strings are numbers, as in attributes; null and undefined are "not given".
+    const ok = document.createElement('div');
+    document.body.append(ok);
+    try { mount(ok, { projectId: 'np_1', interval: '2', lang: undefined, baseUrl: null }).unmount(); errors.push('mounted'); } catch (e) { errors.push(String(e.message ?? e)); }
+    ok.remove();
     return { errors, shadow: slot.shadowRoot === null, children: slot.childNodes.length };
   }, MODULE);
   assert.match(bad.errors[0], /unknown option "projetId" \(known: projectId,/);
@@ -168,7 +175,14 @@ test('mount(): bad options throw clearly and leave nothing; update, refresh and 
   assert.match(bad.errors[2], /must not carry credentials/);
   assert.match(bad.errors[3], /headers must be a function/);
   assert.match(bad.errors[4], /options must be an object/);
-  for (const i of [5, 6, 7]) assert.match(bad.errors[i], /mount\(\) needs an HTML element/);
+  // Every problem of every kind at once, each naming its option.
+  assert.match(bad.errors[5], /unknown option "projetId".*; interval 0 is out of range \(1 to 86400 seconds\); projectId is required/);
+  assert.match(bad.errors[6], /api must be a string, not a number/);
+  assert.match(bad.errors[6], /interval "five" is not a number of seconds/);
+  assert.match(bad.errors[6], /compact must be true or false, not an object/);
+  assert.match(bad.errors[6], /lagWarn \(400 s\) is above lagCritical \(300 s\)/);
+  assert.equal(bad.errors[10], 'mounted');
+  for (const i of [7, 8, 9]) assert.match(bad.errors[i], /mount\(\) needs an HTML element/);
   assert.ok(bad.shadow && bad.children === 0, 'a bad option leaves no half-mounted widget');
 
   const before = await env.sim.nextSeq();

@@ -66,6 +66,7 @@ const failing = [
   ['HTML page with HTTP 200 (login redirect)', { kind: 'html' }, 'invalid', /<!DOCTYPE html>/],
   ['empty body', { kind: 'empty' }, 'invalid', /empty/],
   ['5 MB body', { kind: 'huge', bytes: 5_000_000 }, 'invalid', /bytes, far more than a progress answer/],
+  ['HTTP 401', { kind: 'status', code: 401 }, 'auth', /HTTP 401/],
   ['HTTP 403', { kind: 'status', code: 403 }, 'auth', /HTTP 403/],
 ];
 
@@ -85,12 +86,15 @@ for (const [name, fault, kind, detail] of failing) {
     await env.sim.control('DELETE', `/_sim/faults?project=${id}`);
     // Auth errors wait for the operator; everything else retries by itself.
     if (kind === 'auth') {
+      // A host watching the "stopped" marker sees auth stops too, with the reason.
+      assert.equal(await w.locator('[data-field=stopped]').getAttribute('data-reason'), 'auth');
       await sleep(2_500);
-      assert.equal((await env.sim.requestsFor(id, seq)).length, 0, 'no retries after 403');
+      assert.equal((await env.sim.requestsFor(id, seq)).length, 0, `no retries after ${name}`);
       await w.locator('[data-action=retry]').click();
     }
     await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'recovered', timeout: 15_000 });
     assert.equal(await w.locator('[data-field=stale]').count(), 0);
+    assert.equal(await w.locator('[data-field=stopped]').count(), 0, 'polling again');
     assert.deepEqual(errors, []);
     const network = kind === 'auth' ? 'polling stopped; one request after "retry"' : 'retried with backoff; live again without a reload';
     faultRows.push([cell(name), cell(sees), network]);
@@ -199,7 +203,8 @@ const badValues = [
   ['checkpoint "abc"', { status: 'RUNNING', enableIncrSync: true, incrSyncCheckpoint: 'abc' }, rawCheckpoint('abc')],
   ['checkpoint of 25 digits', { status: 'RUNNING', enableIncrSync: true, incrSyncCheckpoint: '1234567890123456789012345' }, rawCheckpoint('1234567890123456789012345')],
   ['status lower-case "running"', { status: 'running' }, async (w) => {
-    assert.equal(await attr(w, 'data-status'), 'running');
+    // A known status in OMS's own spelling, so hosts can match [data-status=RUNNING].
+    assert.equal(await attr(w, 'data-status'), 'RUNNING');
     assert.equal(await attr(w, 'data-tone'), 'ok');
   }],
   ['status unknown "HIBERNATING"', { status: 'HIBERNATING' }, async (w) => {

@@ -140,7 +140,8 @@ test('no requests while the page is hidden; one at once when it is shown again',
     page.evaluate((s) => {
       Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
       Object.defineProperty(document, 'hidden', { configurable: true, get: () => s === 'hidden' });
-      document.dispatchEvent(new Event('visibilitychange'));
+      // As the browser fires it: at the document, bubbling to the window.
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
     }, state);
   await setVisibility('hidden');
   await sleep(1_500); // a poll already in flight may still land
@@ -231,5 +232,23 @@ test('offline then online: a network error, then an immediate poll on the online
   const polls = await eventually(() => env.sim.requestsFor(id, seq), (r) => r.length > 0, { what: 'poll on online' });
   assert.ok(polls[0].wall_ms - onlineAt < 2_000, `polled ${polls[0].wall_ms - onlineAt} ms after going online (backoff would wait 30 s or more)`);
   await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live again' });
+  await page.close();
+});
+
+test('URL parameters that cannot be used are listed, and those options keep their defaults', async () => {
+  const id = 'np_steady_orders';
+  const { page, errors } = await openPage(`project=${id}&lang=fr&intervall=5&timeout=0.5&lag-warn=400&lag-critical=300`);
+  const w = widget(page, id);
+  await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live despite the bad parameters' });
+  const said = await page.locator('[data-field=page-problem]').allTextContents();
+  assert.deepEqual(said, [
+    'lang "fr" is not en or zh-CN',
+    'unknown option "intervall" (known: project, api, interval, timeout, max-backoff, lag-warn, lag-critical, lang, compact)',
+    'timeout 0.5 is out of range (1 to 86400 seconds)',
+    'lag-warn (400 s) is above lag-critical (300 s)',
+  ]);
+  // The documented default for lang is the browser's language (en-US here).
+  assert.equal(await attr(w, 'lang'), 'en');
+  assert.deepEqual(errors, []);
   await page.close();
 });

@@ -1,0 +1,22 @@
+//! The wire model: what OMS sends, read tolerantly, and how a request is
+//! made. Pure Rust, no browser.
+//!
+//! OMS answers come in several spellings (three names for each percentage,
+//! PascalCase envelopes through OCP, checkpoints as string or number), so
+//! fields are looked up case-insensitively under every known name, and any
+//! value that is not what we expect is kept raw rather than guessed at.
+
+mod endpoint;
+pub mod json;
+mod outcome;
+mod read;
+mod request;
+mod status;
+mod wire;
+
+pub use endpoint::{progress_path, ApiKind};
+pub use outcome::{classify, FetchError};
+pub use read::{excerpt, parse_answer, EXCERPT_CHARS, MAX_BODY_BYTES};
+pub use request::{Credentials, HeaderSource};
+pub use status::Status;
+pub use wire::{Answer, OmsError, ParseError, Percent, Progress};

@@ -1,0 +1,83 @@
+//! What an OMS answer holds once read: plain data, every field optional.
+
+use super::Status;
+use std::fmt;
+
+/// A percentage as OMS sent it, made safe to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Percent {
+    /// 0–100, for the bar.
+    pub value: u8,
+    /// The value as sent, when it was outside 0–100 or not a plain integer.
+    pub raw: Option<String>,
+}
+
+/// The `data` of a progress answer. Every field may be missing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Progress {
+    /// The project's status (unknown values kept as sent).
+    pub status: Option<Status>,
+    /// `importance` (V3) or `alarmLevel` (V4).
+    pub importance: Option<String>,
+    pub enable_struct: Option<bool>,
+    pub enable_full: Option<bool>,
+    pub enable_incr: Option<bool>,
+    pub enable_reverse_incr: Option<bool>,
+    pub current_step: Option<String>,
+    pub struct_progress: Option<Percent>,
+    pub full_progress: Option<Percent>,
+    /// The incremental checkpoint as text (numbers are turned into their digits).
+    pub incr_checkpoint: Option<String>,
+}
+
+/// What OMS says when a call fails.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OmsError {
+    pub code: Option<String>,
+    pub message: Option<String>,
+    pub advice: Option<String>,
+    /// What OMS support asks for when a call failed.
+    pub request_id: Option<String>,
+}
+
+/// A well-formed answer: progress, or a failure OMS reported.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    Progress(Progress),
+    Failed(OmsError),
+}
+
+/// Why a body could not be read as an OMS answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParseError {
+    /// Empty body.
+    Empty,
+    /// Not JSON (an HTML page, a cut-off body...); carries a short excerpt.
+    NotJson { excerpt: String },
+    /// JSON, but not an object.
+    NotAnObject { excerpt: String },
+    /// `success: true` (or absent) without a `data` object.
+    NoData,
+    /// The body stopped before its end (the connection was cut).
+    Incomplete,
+    /// Far larger than any progress answer (a wrong endpoint or a proxy's dump).
+    TooLarge { bytes: usize },
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParseError::Empty => f.write_str("the response body was empty"),
+            ParseError::NotJson { excerpt } => write!(f, "the response is not JSON: {excerpt}"),
+            ParseError::NotAnObject { excerpt } => {
+                write!(f, "the response is not a JSON object: {excerpt}")
+            }
+            ParseError::NoData => f.write_str("the response has no progress data"),
+            ParseError::Incomplete => f.write_str("the response body was cut off"),
+            ParseError::TooLarge { bytes } => write!(
+                f,
+                "the response is {bytes} bytes, far more than a progress answer"
+            ),
+        }
+    }
+}

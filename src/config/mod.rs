@@ -1,0 +1,16 @@
+//! What configures a widget: [`WidgetOptions`] for Rust code, and the one
+//! option table through which the page's URL, the element's attributes and
+//! `mount()` are read, with the same verdict for the same value.
+
+mod page;
+mod problem;
+mod table;
+mod widget;
+
+pub use page::{page_config, PageConfig};
+pub use problem::{seconds_text, Problem, ProblemKind};
+pub use table::{
+    find_option, markdown_table, option_names, read_options, read_options_strictly, OptionSpec,
+    RawValue, Source, OPTIONS,
+};
+pub use widget::WidgetOptions;

@@ -1,0 +1,78 @@
+//! One progress request: headers asked for, sent with gloo-net, aborted at
+//! its timeout, and the answer classified.
+
+use crate::api::{classify, excerpt, Credentials, FetchError, HeaderSource, ParseError, Progress};
+use futures::future::{select, Either};
+use gloo_timers::future::TimeoutFuture;
+use std::pin::pin;
+use std::time::Duration;
+use web_sys::{AbortController, RequestCredentials};
+
+/// One request, aborted through `controller` after `timeout`; `extra_headers`
+/// is asked for its headers first.
+pub async fn fetch_progress(
+    url: &str,
+    credentials: Credentials,
+    extra_headers: Option<&HeaderSource>,
+    timeout: Duration,
+    controller: Option<&AbortController>,
+) -> Result<Progress, FetchError> {
+    let headers = request_headers(extra_headers)?;
+    let signal = controller.map(AbortController::signal);
+    let request = gloo_net::http::Request::get(url)
+        .headers(gloo_net::http::Headers::from_raw(headers))
+        .credentials(match credentials {
+            Credentials::SameOrigin => RequestCredentials::SameOrigin,
+            Credentials::Include => RequestCredentials::Include,
+            Credentials::Omit => RequestCredentials::Omit,
+        })
+        .abort_signal(signal.as_ref());
+    let exchange = pin!(async {
+        let response = request.send().await.map_err(|e| FetchError::Network {
+            detail: excerpt(&e.to_string()),
+        })?;
+        let status = response.status();
+        // Headers arrived, so a failure now means the body was cut off.
+        let body = response
+            .text()
+            .await
+            .map_err(|_| FetchError::Invalid(ParseError::Incomplete))?;
+        classify(status, &body)
+    });
+    match select(exchange, TimeoutFuture::new(timer_ms(timeout))).await {
+        Either::Left((result, _)) => result,
+        Either::Right(_) => {
+            if let Some(c) = controller {
+                c.abort();
+            }
+            Err(FetchError::Timeout)
+        }
+    }
+}
+
+/// `Accept` plus the host's headers. web_sys rather than gloo's setter,
+/// which throws on a name the browser refuses.
+fn request_headers(extra: Option<&HeaderSource>) -> Result<web_sys::Headers, FetchError> {
+    let extra = match extra.map(HeaderSource::headers).transpose() {
+        Ok(extra) => extra.unwrap_or_default(),
+        Err(detail) => return Err(FetchError::Headers { detail }),
+    };
+    let headers = web_sys::Headers::new().map_err(|_| FetchError::Network {
+        detail: "the browser has no Headers".into(),
+    })?;
+    for (name, value) in std::iter::once(("Accept", "application/json"))
+        .chain(extra.iter().map(|(n, v)| (n.as_str(), v.as_str())))
+    {
+        // The value is a secret: only the name goes into the message.
+        headers.set(name, value).map_err(|_| FetchError::Headers {
+            detail: format!("the browser refused the request header {name:?}"),
+        })?;
+    }
+    Ok(headers)
+}
+
+/// A delay for `setTimeout`, which fires at once for anything above
+/// 2^31 - 1 ms: that would turn a long wait into a request storm.
+pub fn timer_ms(d: Duration) -> u32 {
+    d.as_millis().min(i32::MAX as u128) as u32
+}

@@ -1,0 +1,70 @@
+use super::{provide_lang, ConfigError, ProgressCard};
+use crate::config::WidgetOptions;
+use crate::model::{build_view, live_view};
+use crate::poll::{use_oms_progress_with_options, PollEvent, UseOmsProgressOptions};
+use leptos::prelude::*;
+
+/// A live progress widget for one OMS project.
+///
+/// ```ignore
+/// view! { <OmsSyncProgress options=WidgetOptions::new("np_4ur1zdx1v8cg") /> }
+/// ```
+#[component]
+pub fn OmsSyncProgress(
+    /// Which project, which endpoint, how often, which language.
+    options: WidgetOptions,
+    /// Told of every poll: new data, a status change, a failure.
+    #[prop(optional, into)]
+    on_event: Option<Callback<PollEvent>>,
+    /// Polls at once whenever notified (as the "refresh" button does).
+    #[prop(optional)]
+    refresh: Option<Trigger>,
+) -> impl IntoView {
+    let WidgetOptions {
+        project_id,
+        lang,
+        poll,
+        lag,
+        compact,
+        credentials,
+        headers,
+        ..
+    } = options.clone();
+    let project_id = project_id.trim().to_owned();
+    provide_lang(lang);
+    let url = match options.url() {
+        Ok(url) => url,
+        Err(problem) => {
+            return view! { <ConfigError project_id problems=vec![problem] /> }.into_any()
+        }
+    };
+    let poll = poll.normalized();
+    let progress = use_oms_progress_with_options(
+        url,
+        UseOmsProgressOptions {
+            poll,
+            credentials,
+            headers,
+            on_event,
+        },
+    );
+    if let Some(trigger) = refresh {
+        let poll_now = progress.refresh;
+        Effect::new(move |first_run: Option<()>| {
+            trigger.track();
+            if first_run.is_some() {
+                poll_now.run(());
+            }
+        });
+    }
+    let stale_after = poll.stale_after();
+    let view = Memo::new(move |_| progress.state.with(|st| build_view(st, lang)));
+    let live = Memo::new(move |_| {
+        let now = progress.now.get();
+        progress
+            .state
+            .with(|st| live_view(st, now, stale_after, lag))
+    });
+    view! { <ProgressCard project_id view live on_refresh=progress.refresh lang compact /> }
+        .into_any()
+}
