@@ -1,21 +1,62 @@
 //! Poll events as DOM events on the host element: they bubble and cross
 //! the shadow boundary (`composed`), so any ancestor can listen.
 
-use crate::api::Progress;
+use crate::api::{Percent, Progress};
 use crate::poll::PollEvent;
-use js_sys::{Object, Reflect};
 use send_wrapper::SendWrapper;
-use wasm_bindgen::JsValue;
+use serde::Serialize;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
+
+/// An event's `detail`, written to a plain JS object by serde-wasm-bindgen.
+/// Absent values are `null`, never left out or guessed.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Detail<'a> {
+    /// The parsed progress under the V3.3 sync names, whichever variant OMS
+    /// sent; the two percentages as `structProgress` / `fullProgress`.
+    #[serde(rename_all = "camelCase")]
+    Update {
+        project_id: &'a str,
+        status: Option<&'a str>,
+        importance: Option<&'a str>,
+        current_step: Option<&'a str>,
+        enable_struct_sync: Option<bool>,
+        enable_full_sync: Option<bool>,
+        enable_incr_sync: Option<bool>,
+        enable_reverse_incr_sync: Option<bool>,
+        struct_progress: Option<u8>,
+        full_progress: Option<u8>,
+        incr_sync_checkpoint: Option<&'a str>,
+    },
+    #[serde(rename_all = "camelCase")]
+    StatusChange {
+        project_id: &'a str,
+        from: Option<&'a str>,
+        to: &'a str,
+    },
+    #[serde(rename_all = "camelCase")]
+    Error {
+        project_id: &'a str,
+        kind: &'static str,
+        code: Option<&'a str>,
+        message: &'a str,
+        advice: Option<&'a str>,
+        http_status: Option<u16>,
+        request_id: Option<&'a str>,
+    },
+}
 
 /// Dispatches `event` on `host` after the current task, so a host listener
 /// that unmounts the widget never runs inside the widget's own update.
 pub fn dispatch(host: &SendWrapper<HtmlElement>, project_id: &str, event: PollEvent) {
     let host = (**host).clone();
-    let project_id = JsValue::from(project_id.trim());
+    let project_id = project_id.trim().to_owned();
     leptos::task::spawn_local(async move {
-        let (name, detail) = describe(event);
-        set(&detail, "projectId", Some(project_id));
+        let (name, detail) = describe(&project_id, &event);
+        let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+        let Ok(detail) = detail.serialize(&serializer) else {
+            return;
+        };
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
@@ -26,58 +67,45 @@ pub fn dispatch(host: &SendWrapper<HtmlElement>, project_id: &str, event: PollEv
     });
 }
 
-fn describe(event: PollEvent) -> (&'static str, Object) {
-    let detail = Object::new();
-    let name = match event {
-        PollEvent::Update(progress) => {
-            progress_fields(&detail, progress);
-            "oms-progress-update"
-        }
-        PollEvent::StatusChange { from, to } => {
-            set(&detail, "from", from.map(|s| JsValue::from(s.code())));
-            set(&detail, "to", Some(JsValue::from(to.code())));
-            "oms-status-change"
-        }
-        PollEvent::Error(e) => {
-            set(&detail, "kind", Some(JsValue::from(e.kind.as_str())));
-            set(&detail, "code", e.code.map(JsValue::from));
-            set(&detail, "message", Some(JsValue::from(e.message)));
-            set(&detail, "advice", e.advice.map(JsValue::from));
-            set(&detail, "httpStatus", e.http_status.map(JsValue::from));
-            set(&detail, "requestId", e.request_id.map(JsValue::from));
-            "oms-error"
-        }
-    };
-    (name, detail)
-}
-
-/// The parsed progress under the V3.3 sync names, whichever variant OMS
-/// sent; the two percentages as `structProgress` / `fullProgress` (0–100).
-fn progress_fields(detail: &Object, p: Progress) {
-    let text = |t: Option<String>| t.map(JsValue::from);
-    let flag = |f: Option<bool>| f.map(JsValue::from);
-    let percent = |p: Option<crate::api::Percent>| p.map(|p| JsValue::from(p.value));
-    for (key, value) in [
-        ("status", text(p.status.map(|s| s.code().to_owned()))),
-        ("importance", text(p.importance)),
-        ("currentStep", text(p.current_step)),
-        ("enableStructSync", flag(p.enable_struct)),
-        ("enableFullSync", flag(p.enable_full)),
-        ("enableIncrSync", flag(p.enable_incr)),
-        ("enableReverseIncrSync", flag(p.enable_reverse_incr)),
-        ("structProgress", percent(p.struct_progress)),
-        ("fullProgress", percent(p.full_progress)),
-        ("incrSyncCheckpoint", text(p.incr_checkpoint)),
-    ] {
-        set(detail, key, value);
+fn describe<'a>(project_id: &'a str, event: &'a PollEvent) -> (&'static str, Detail<'a>) {
+    match event {
+        PollEvent::Update(p) => ("oms-progress-update", update(project_id, p)),
+        PollEvent::StatusChange { from, to } => (
+            "oms-status-change",
+            Detail::StatusChange {
+                project_id,
+                from: from.as_ref().map(|s| s.code()),
+                to: to.code(),
+            },
+        ),
+        PollEvent::Error(e) => (
+            "oms-error",
+            Detail::Error {
+                project_id,
+                kind: e.kind.as_str(),
+                code: e.code.as_deref(),
+                message: &e.message,
+                advice: e.advice.as_deref(),
+                http_status: e.http_status,
+                request_id: e.request_id.as_deref(),
+            },
+        ),
     }
 }
 
-/// Sets `key`; an absent value is `null`, never a guess.
-fn set(target: &Object, key: &str, value: Option<JsValue>) {
-    let _ = Reflect::set(
-        target,
-        &JsValue::from_str(key),
-        &value.unwrap_or(JsValue::NULL),
-    );
+fn update<'a>(project_id: &'a str, p: &'a Progress) -> Detail<'a> {
+    let percent = |p: &Option<Percent>| p.as_ref().map(|p| p.value);
+    Detail::Update {
+        project_id,
+        status: p.status.as_ref().map(|s| s.code()),
+        importance: p.importance.as_deref(),
+        current_step: p.current_step.as_deref(),
+        enable_struct_sync: p.enable_struct,
+        enable_full_sync: p.enable_full,
+        enable_incr_sync: p.enable_incr,
+        enable_reverse_incr_sync: p.enable_reverse_incr,
+        struct_progress: percent(&p.struct_progress),
+        full_progress: percent(&p.full_progress),
+        incr_sync_checkpoint: p.incr_checkpoint.as_deref(),
+    }
 }
