@@ -11,6 +11,7 @@ use crate::config::{option_names, Problem, Source, WidgetOptions};
 use crate::i18n::Lang;
 use crate::poll::PollEvent;
 use crate::ui::{provide_lang, ConfigError, OmsSyncProgress};
+use leptos::either::Either;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::any::Any;
@@ -171,12 +172,12 @@ impl WidgetHandle {
                         let on_event = Callback::new(move |event: PollEvent| {
                             events::dispatch(&target, &project_id, event)
                         });
-                        view! { <OmsSyncProgress options on_event refresh /> }.into_any()
+                        Either::Left(view! { <OmsSyncProgress options on_event refresh /> })
                     }
                     Err(problems) => {
                         let project_id = target.get_attribute("project-id").unwrap_or_default();
                         provide_lang(Lang::from_tag(&host_language()));
-                        view! { <ConfigError project_id problems /> }.into_any()
+                        Either::Right(view! { <ConfigError project_id problems /> })
                     }
                 }
             });

@@ -2,6 +2,7 @@ use super::{provide_lang, ConfigError, ProgressCard};
 use crate::config::WidgetOptions;
 use crate::model::{build_view, live_view};
 use crate::poll::{use_oms_progress_with_options, PollEvent, UseOmsProgressOptions};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// A live progress widget for one OMS project.
@@ -35,7 +36,7 @@ pub fn OmsSyncProgress(
     let url = match options.url() {
         Ok(url) => url,
         Err(problem) => {
-            return view! { <ConfigError project_id problems=vec![problem] /> }.into_any()
+            return Either::Left(view! { <ConfigError project_id problems=vec![problem] /> })
         }
     };
     let poll = poll.normalized();
@@ -65,6 +66,7 @@ pub fn OmsSyncProgress(
             .state
             .with(|st| live_view(st, now, stale_after, lag))
     });
-    view! { <ProgressCard project_id view live on_refresh=progress.refresh lang compact /> }
-        .into_any()
+    Either::Right(
+        view! { <ProgressCard project_id view live on_refresh=progress.refresh lang compact /> },
+    )
 }
