@@ -3,6 +3,13 @@
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+ESBUILD_VERSION=0.25.12
+# The release size builds (page and embed) use this nightly to rebuild std
+# with panics that abort at once and no file/line strings; tests never do.
+NIGHTLY_DATE=2026-05-19
+# The machines carry it as `nightly`; setup.sh installs it by date elsewhere.
+NIGHTLY=nightly
+rustc +nightly --version 2>/dev/null | grep -q "$NIGHTLY_DATE" || NIGHTLY="nightly-$NIGHTLY_DATE"
 # wasm-bindgen's CLI must equal the crate version pinned in Cargo.lock.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' "$REPO/Cargo.lock")"
 TOOLS_DIR="${OMS_TOOLS_DIR:-$HOME/.cache/oms-progress/tools}"
@@ -10,6 +17,16 @@ TOOLS_DIR="${OMS_TOOLS_DIR:-$HOME/.cache/oms-progress/tools}"
 PAGE_DIST="$REPO/dist-e2e"
 EMBED_DIST="$REPO/dist-embed"
 export PATH="$TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+# Runs a cargo-driven command (cargo itself, or trunk) as the size build:
+# the nightly above, std rebuilt, its own target folder beside the usual one.
+size_build() {
+  RUSTUP_TOOLCHAIN="$NIGHTLY" \
+    CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+    CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$REPO/target}/size" \
+    "$@"
+}
 # The seeded projects of oms-sim's default scenario, for the demo page.
 DEMO_PROJECTS="np_4ur1zdx1v8cg,np_steady_orders,np_steady_users,p_3xj9docnames,np_lagging_audit,np_failed_billing,np_suspended_crm,np_finished_archive,np_released_legacy,np_sybase_ledger,np_ocp_inventory,np_v4_payments,migration:p_migration_dw"
 

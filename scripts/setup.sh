@@ -11,6 +11,16 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The size builds: the nightly named in lib.sh, with std's source.
+if ! rustc "+$NIGHTLY" --version 2>/dev/null | grep -q "$NIGHTLY_DATE"; then
+  say "installing the $NIGHTLY_DATE nightly for the release size builds"
+  rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src
+fi
+if ! rustup component list --installed --toolchain "$NIGHTLY" | grep -q '^rust-src'; then
+  say "adding rust-src to $NIGHTLY (std is rebuilt for the size builds)"
+  rustup component add rust-src --toolchain "$NIGHTLY"
+fi
+
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (about 15 minutes, once)"
   cargo install trunk --version "$TRUNK_VERSION" --locked --force
@@ -26,6 +36,12 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
   say "installing wasm-opt (binaryen $BINARYEN_VERSION from npm) into $TOOLS_DIR"
   mkdir -p "$TOOLS_DIR"
   npm install --prefix "$TOOLS_DIR" --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
+fi
+
+if [ "$(esbuild --version 2>/dev/null)" != "$ESBUILD_VERSION" ]; then
+  say "installing esbuild $ESBUILD_VERSION from npm into $TOOLS_DIR (minifies the embed module)"
+  mkdir -p "$TOOLS_DIR"
+  npm install --prefix "$TOOLS_DIR" --no-audit --no-fund "esbuild@$ESBUILD_VERSION"
 fi
 
 if [ "$purpose" = test ]; then
