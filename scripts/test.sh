@@ -25,8 +25,9 @@ WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" CHROMEDRIVER="${CH
 
 say "release builds: the page, the embed artifacts, the simulator"
 bash scripts/build.sh
-bash scripts/size.sh "$PAGE_DIST"
-bash scripts/size.sh "$EMBED_DIST"
+say "bundle sizes against scripts/size-budget"
+bash scripts/size.sh "$PAGE_DIST" page
+bash scripts/size.sh "$EMBED_DIST" embed
 
 say "end-to-end tests: page, embed and nginx deployment with oms-sim in headless Chromium"
 OMS_DIST_DIR="$PAGE_DIST" OMS_EMBED_DIR="$EMBED_DIST" npm test --prefix tests/e2e
