@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import http from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -92,6 +93,18 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** Bytes that cross the wire for `path` with the given Accept-Encoding. */
+function onTheWire(urlPath, encoding) {
+  return new Promise((resolve, reject) => {
+    http.get(env.base + urlPath, { headers: { 'Accept-Encoding': encoding } }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk) => { bytes += chunk.length; });
+      res.on('end', () => resolve({ bytes, encoding: res.headers['content-encoding'] }));
+    }).on('error', reject);
+  });
+}
+const wireRows = [];
+
 const accessLog = () => (existsSync(path.join(work, 'access.log')) ? readFileSync(path.join(work, 'access.log'), 'utf8').trim().split('\n') : []);
 
 test('same origin through nginx: live widgets, the CSP header, and no credentials in the browser', async () => {
@@ -128,6 +141,19 @@ test('same origin through nginx: live widgets, the CSP header, and no credential
 
   const wasm = await fetch(env.base + '/oms-progress/oms-progress_bg.wasm');
   assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+  // The bytes on the wire, compressed for a browser that accepts gzip.
+  const raw = statSync(path.join(embedDir, 'oms-progress_bg.wasm')).size;
+  for (const file of ['oms-progress_bg.wasm', 'oms-progress.js']) {
+    const plain = await onTheWire(`/oms-progress/${file}`, 'identity');
+    const gzipped = await onTheWire(`/oms-progress/${file}`, 'gzip');
+    assert.equal(plain.encoding, undefined, `${file} as is without Accept-Encoding`);
+    assert.equal(gzipped.encoding, 'gzip', `${file} gzipped`);
+    assert.ok(gzipped.bytes < plain.bytes * 0.6, `${file}: ${gzipped.bytes} bytes gzipped of ${plain.bytes}`);
+    if (file.endsWith('.wasm')) {
+      assert.equal(plain.bytes, raw);
+      wireRows.push(`the wasm through nginx: ${plain.bytes} bytes as is, ${gzipped.bytes} bytes with Accept-Encoding: gzip`);
+    }
+  }
   assert.equal((await fetch(env.base + '/oms/health')).status, 200, 'OMS health through the proxy');
 });
 
@@ -191,6 +217,8 @@ test('20 viewers of one project: the 1 s micro-cache keeps OMS at about one requ
     `| requests from browsers to nginx | ${served.length} |`,
     `| answered from the 1 s cache | ${hits} |`,
     `| requests nginx sent to OMS | ${toOms} (${figures.omsPerSecond} per second) |`,
+    '',
+    ...wireRows.map((row) => `Compression: ${row}.`),
     '',
   ].join('\n'));
   assert.ok(served.length >= VIEWERS * (SECONDS - 3), `the viewers did poll (${served.length})`);
