@@ -26,6 +26,8 @@ OMS_EMBED_DIR="$EMBED_DIST" BENCH_OUT="$out" BENCH_SECONDS="${BENCH_SECONDS:-30}
   echo '```'
   echo
   cat "$out"
+  echo
+  cat docs/size-cuts.md
 } > docs/benchmark.md
 rm -f "$out"
 say "wrote docs/benchmark.md"
