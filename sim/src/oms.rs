@@ -7,7 +7,7 @@ use crate::server::ConnectionKill;
 use crate::state::Sim;
 use crate::wire::{self, BusinessError};
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
@@ -15,6 +15,7 @@ use base64::Engine;
 use bytes::Bytes;
 use futures_util::StreamExt;
 use serde_json::{json, Value};
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 /// Code OMS returns for an unknown resource (inferred from its error-code list).
@@ -33,7 +34,7 @@ pub async fn sync_progress(
     kill: Extension<ConnectionKill>,
     headers: HeaderMap,
 ) -> Response {
-    progress(sim, Kind::Sync, id, kill.0, headers).await
+    progress(sim, Api::V3(Kind::Sync), id, kill.0, headers).await
 }
 
 pub async fn migration_progress(
@@ -42,7 +43,59 @@ pub async fn migration_progress(
     kill: Extension<ConnectionKill>,
     headers: HeaderMap,
 ) -> Response {
-    progress(sim, Kind::Migration, id, kill.0, headers).await
+    progress(sim, Api::V3(Kind::Migration), id, kill.0, headers).await
+}
+
+/// The OMS 4.x OpenAPI: `POST /api/v2?Action=…` with a JSON body.
+pub async fn v4_action(
+    State(sim): State<Sim>,
+    Query(query): Query<HashMap<String, String>>,
+    kill: Extension<ConnectionKill>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let request_id = format!("sim-{:x}", crate::clock::wall_now_ms());
+    let action = query.get("Action").map(String::as_str).unwrap_or("");
+    match action {
+        "DescribeProjectProgress" => {
+            let id = serde_json::from_slice::<Value>(&body)
+                .ok()
+                .and_then(|b| b.get("id").and_then(Value::as_str).map(str::to_owned));
+            match id {
+                Some(id) => progress(sim, Api::V4, id, kill.0, headers).await,
+                None => {
+                    v4_param_error(&request_id, "the body must be a JSON object with an \"id\"")
+                }
+            }
+        }
+        // Inferred: OMS answers an action it does not know (or one this
+        // simulator does not model) as a parameter error, with the specific
+        // text only in errorDetail; authentication comes first, as for all.
+        _ => match &sim.config.credentials {
+            Some(c) if !authorized(&headers, &c.user, &c.password) => {
+                unauthorized(&request_id, true)
+            }
+            _ => v4_param_error(&request_id, &format!("action {action:?} is not supported")),
+        },
+    }
+}
+
+/// Which generation of the API a progress request came through.
+#[derive(Clone, Copy, PartialEq)]
+enum Api {
+    /// `GET /api/omsp/v2/{sync|migrations}/{id}/progress`: only that kind.
+    V3(Kind),
+    /// `DescribeProjectProgress`: any kind, V4 field names, V4 errors.
+    V4,
+}
+
+fn v4_param_error(request_id: &str, specific: &str) -> Response {
+    let e = BusinessError {
+        code: "PARAM_ERROR".into(),
+        message: specific.into(),
+        advice: "Check the action name and its parameters.".into(),
+    };
+    json_response(StatusCode::OK, &wire::v4_failure(&e, request_id, 0))
 }
 
 /// Unknown paths under `/api/`: Spring's own 404 JSON.
@@ -52,7 +105,7 @@ pub async fn api_not_found(uri: axum::http::Uri) -> Response {
 
 async fn progress(
     sim: Sim,
-    kind: Kind,
+    api: Api,
     id: String,
     kill: ConnectionKill,
     headers: HeaderMap,
@@ -70,14 +123,15 @@ async fn progress(
         .as_ref()
         .map_or(Envelope::Camel, |p| p.spec.envelope);
     let request_id = format!("sim-{:x}", crate::clock::wall_now_ms());
-    let path = format!(
-        "/api/omsp/v2/{}/{id}/progress",
-        if kind == Kind::Sync {
-            "sync"
-        } else {
-            "migrations"
-        }
-    );
+    let path = match api {
+        Api::V3(Kind::Sync) => format!("/api/omsp/v2/sync/{id}/progress"),
+        Api::V3(Kind::Migration) => format!("/api/omsp/v2/migrations/{id}/progress"),
+        Api::V4 => "/api/v2".to_owned(),
+    };
+    let failure = |envelope: Envelope, e: &BusinessError, cost_ms: u64| match api {
+        Api::V4 => wire::v4_failure(e, &request_id, cost_ms),
+        Api::V3(_) => wire::failure(envelope, e, &request_id, cost_ms),
+    };
 
     if let Some(fault) = decision.fault.clone() {
         match fault {
@@ -95,7 +149,7 @@ async fn progress(
             }
             FaultKind::BusinessError { code, message, advice } => {
                 let e = BusinessError { code, message, advice };
-                return json_response(StatusCode::OK, &wire::failure(envelope, &e, &request_id, cost(started)));
+                return json_response(StatusCode::OK, &failure(envelope, &e, cost(started)));
             }
             FaultKind::Html => {
                 return text(StatusCode::OK, "text/html", "<!DOCTYPE html><html><head><title>Login</title></head><body><form action=\"/login\"></form></body></html>")
@@ -111,7 +165,7 @@ async fn progress(
         }
     }
 
-    let Some(project) = project.filter(|p| p.spec.kind == kind) else {
+    let Some(project) = project.filter(|p| api == Api::V4 || api == Api::V3(p.spec.kind)) else {
         let e = BusinessError {
             code: NOT_FOUND_CODE.into(),
             message: format!("project {id} does not exist"),
@@ -119,13 +173,13 @@ async fn progress(
                 "Check the project ID, and that it is a project of this type (sync or migration)."
                     .into(),
         };
-        return json_response(
-            StatusCode::OK,
-            &wire::failure(Envelope::Camel, &e, &request_id, cost(started)),
-        );
+        return json_response(StatusCode::OK, &failure(Envelope::Camel, &e, cost(started)));
     };
     let now = sim.clock().now_ms();
     let mut data = match project.spec.served_at(now - project.since_ms, now) {
+        Served::State(snapshot) if api == Api::V4 => {
+            wire::v4_progress_json(&project.spec, &snapshot)
+        }
         Served::State(snapshot) => wire::data_json(&project.spec, &snapshot),
         Served::Raw(data) => data,
     };

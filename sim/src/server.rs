@@ -37,6 +37,7 @@ pub fn router(sim: Sim) -> Router {
             "/api/omsp/v2/migrations/{id}/progress",
             get(oms::migration_progress),
         )
+        .route("/api/v2", axum::routing::post(oms::v4_action))
         .route("/api/{*rest}", axum::routing::any(oms::api_not_found))
         .merge(control::routes());
     if let Some(dir) = &sim.config.static_dir {

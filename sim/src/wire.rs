@@ -56,6 +56,20 @@ pub fn data_json(spec: &ProjectSpec, s: &Snapshot) -> Value {
     Value::Object(d)
 }
 
+/// `DescribeProjectProgress`'s `data`: V4 names whatever the project's own
+/// naming, the checkpoints as int64 unix seconds (text stays text).
+pub fn v4_progress_json(spec: &ProjectSpec, s: &Snapshot) -> Value {
+    let v4 = ProjectSpec {
+        naming: Naming::V4,
+        ..spec.clone()
+    };
+    let mut data = data_json(&v4, s);
+    if let Checkpoint::Unix(t) = s.checkpoint {
+        data["incrSyncCheckpoint"] = json!(t);
+    }
+    data
+}
+
 /// What a failed call says.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BusinessError {
@@ -93,6 +107,23 @@ pub fn failure(envelope: Envelope, e: &BusinessError, request_id: &str, cost_ms:
         Envelope::Camel => camel,
         Envelope::Pascal => pascal_keys(camel),
     }
+}
+
+/// A failed V4 call as OMS 4.x words it: a generic top-level message and the
+/// specific one only in `errorDetail` (from ODC's client and the SDK models).
+pub fn v4_failure(e: &BusinessError, request_id: &str, cost_ms: u64) -> Value {
+    json!({
+        "success": false,
+        "errorDetail": {
+            "code": e.code, "level": "ERROR", "message": e.message,
+            "proposal": e.advice, "requestId": request_id,
+        },
+        "code": e.code,
+        "message": format!("[{}]: internal service error", e.code),
+        "advice": null,
+        "requestId": request_id, "pageNumber": null, "pageSize": null, "totalCount": null,
+        "cost": format!("{cost_ms} ms"), "data": null,
+    })
 }
 
 /// `structSyncProgress` → `StructSyncProgress`, recursively.

@@ -621,3 +621,94 @@ async fn static_folder_and_cors_are_served_when_asked() {
     assert!(!r.headers().contains_key("access-control-allow-origin"));
     std::fs::remove_dir_all(dir).ok();
 }
+
+async fn v4(s: &Running, action: &str, body: Value) -> (StatusCode, Value) {
+    let r = client()
+        .post(s.url(&format!("/api/v2?Action={action}")))
+        .basic_auth("oms", Some("oms-sim"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let status = r.status();
+    (status, r.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn v4_describe_project_progress_answers_with_v4_names_for_any_kind() {
+    let s = sim().await;
+    for id in ["np_steady_orders", "p_migration_dw", "np_v4_payments"] {
+        let (status, body) = v4(&s, "DescribeProjectProgress", json!({ "id": id })).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(body["success"], json!(true), "{id}: {body}");
+        let data = &body["data"];
+        assert_eq!(data["projectId"], json!(id));
+        assert!(data["structTransferProgress"].is_number(), "{id}: {data}");
+        assert!(data.get("enableStructTransfer").is_some());
+        assert!(data.get("alarmLevel").is_some());
+    }
+    let (_, steady) = v4(
+        &s,
+        "DescribeProjectProgress",
+        json!({ "id": "np_steady_orders" }),
+    )
+    .await;
+    assert!(
+        steady["data"]["incrSyncCheckpoint"].is_i64(),
+        "an int64 checkpoint"
+    );
+}
+
+#[tokio::test]
+async fn v4_errors_put_the_specific_text_in_error_detail() {
+    let s = sim().await;
+    let (status, body) = v4(&s, "DescribeProjectProgress", json!({ "id": "np_nobody" })).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["success"], json!(false));
+    assert_eq!(body["code"], json!("CM-RESONF000003"));
+    assert_eq!(
+        body["message"],
+        json!("[CM-RESONF000003]: internal service error")
+    );
+    assert!(body["errorDetail"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("np_nobody"));
+    assert!(body["errorDetail"]["proposal"].is_string());
+    let (_, body) = v4(&s, "StopProject", json!({ "id": "np_steady_orders" })).await;
+    assert_eq!(
+        (body["success"].clone(), body["code"].clone()),
+        (json!(false), json!("PARAM_ERROR"))
+    );
+    assert!(body["errorDetail"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("StopProject"));
+    let (_, body) = v4(&s, "DescribeProjectProgress", json!(["np_steady_orders"])).await;
+    assert_eq!(body["code"], json!("PARAM_ERROR"));
+}
+
+#[tokio::test]
+async fn v4_faults_and_auth_apply_as_on_v3() {
+    let s = sim().await;
+    fault(
+        &s,
+        json!({ "kind": "status", "code": 503, "project": "np_steady_orders", "count": 1 }),
+    )
+    .await;
+    let r = client()
+        .post(s.url("/api/v2?Action=DescribeProjectProgress"))
+        .basic_auth("oms", Some("oms-sim"))
+        .json(&json!({ "id": "np_steady_orders" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let r = client()
+        .post(s.url("/api/v2?Action=DescribeProjectProgress"))
+        .json(&json!({ "id": "np_steady_orders" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+}
