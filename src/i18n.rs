@@ -156,6 +156,8 @@ pub enum Msg {
     PageTitle,
     PageIdsLabel,
     PageShow,
+    TryAnotherApi,
+    ReverseIncremental,
 }
 
 impl Msg {
@@ -207,6 +209,11 @@ impl Msg {
                 "项目 ID（逗号分隔，迁移项目加 migration: 前缀）",
             ),
             PageShow => ("Show", "查看"),
+            ReverseIncremental => ("Reverse incremental sync", "反向增量同步"),
+            TryAnotherApi => (
+                "This OMS has no such endpoint: set api to the one it serves (sync or migration for OMS 3.x, v4 for OMS 4.x)",
+                "该 OMS 没有这个接口：请把 api 设为它支持的值（OMS 3.x 用 sync 或 migration，OMS 4.x 用 v4）",
+            ),
         };
         lang.pick(en, zh)
     }

@@ -42,6 +42,7 @@ fn the_docs_own_example_parses_as_is() {
             struct_progress: full(100),
             full_progress: full(100),
             incr_checkpoint: Some("1661241223".into()),
+            reverse_checkpoint: None,
         }
     );
     // Seen 12 s after its checkpoint: running, caught up.

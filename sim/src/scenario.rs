@@ -76,6 +76,9 @@ pub struct FixedState {
     pub full_progress: Option<i64>,
     #[serde(default)]
     pub checkpoint: Option<CheckpointSpec>,
+    /// The reverse incremental sync's checkpoint (after switch-over).
+    #[serde(default)]
+    pub reverse_checkpoint: Option<CheckpointSpec>,
 }
 
 fn yes() -> bool {
@@ -238,6 +241,7 @@ pub struct Snapshot {
     pub struct_progress: Option<i64>,
     pub full_progress: Option<i64>,
     pub checkpoint: Checkpoint,
+    pub reverse_checkpoint: Checkpoint,
 }
 
 /// Either a modelled state or raw JSON for `data`.
@@ -290,6 +294,7 @@ fn running(step: &str, checkpoint: Checkpoint) -> Snapshot {
         struct_progress: Some(100),
         full_progress: Some(100),
         checkpoint,
+        reverse_checkpoint: Checkpoint::None,
     }
 }
 
@@ -306,6 +311,15 @@ impl ProjectSpec {
     pub fn served_at(&self, elapsed_ms: i64, now_ms: i64) -> Served {
         let now_s = now_ms.div_euclid(1000);
         let elapsed = elapsed_ms.max(0) as f64 / 1000.0;
+        let at = |spec: &Option<CheckpointSpec>| match spec {
+            None => Checkpoint::None,
+            Some(CheckpointSpec::LagSecs(lag)) => Checkpoint::Unix(now_s - lag),
+            Some(CheckpointSpec::Unix(t)) => Checkpoint::Unix(*t),
+            Some(CheckpointSpec::FrozenLagSecs(lag)) => {
+                Checkpoint::Unix((now_ms - elapsed_ms).div_euclid(1000) - lag)
+            }
+            Some(CheckpointSpec::Text(t)) => Checkpoint::Text(t.clone()),
+        };
         let behind = |lag: f64| Checkpoint::Unix(now_s - lag.round() as i64);
         let steps = steps(self.kind);
         let snapshot = match &self.behaviour {
@@ -385,15 +399,8 @@ impl ProjectSpec {
                 enable_reverse: f.enable_reverse,
                 struct_progress: f.struct_progress,
                 full_progress: f.full_progress,
-                checkpoint: match &f.checkpoint {
-                    None => Checkpoint::None,
-                    Some(CheckpointSpec::LagSecs(lag)) => Checkpoint::Unix(now_s - lag),
-                    Some(CheckpointSpec::Unix(t)) => Checkpoint::Unix(*t),
-                    Some(CheckpointSpec::FrozenLagSecs(lag)) => {
-                        Checkpoint::Unix((now_ms - elapsed_ms).div_euclid(1000) - lag)
-                    }
-                    Some(CheckpointSpec::Text(t)) => Checkpoint::Text(t.clone()),
-                },
+                checkpoint: at(&f.checkpoint),
+                reverse_checkpoint: at(&f.reverse_checkpoint),
             },
         };
         Served::State(snapshot)

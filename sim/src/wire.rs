@@ -53,6 +53,14 @@ pub fn data_json(spec: &ProjectSpec, s: &Snapshot) -> Value {
         (Checkpoint::Text(t), _) => json!(t),
     };
     d.insert("incrSyncCheckpoint".into(), checkpoint);
+    if spec.naming == Naming::V4 && s.enable_reverse {
+        let reverse = match &s.reverse_checkpoint {
+            Checkpoint::None => Value::Null,
+            Checkpoint::Unix(t) => json!(t),
+            Checkpoint::Text(t) => json!(t),
+        };
+        d.insert("reverseIncrTransferCheckpoint".into(), reverse);
+    }
     Value::Object(d)
 }
 

@@ -1,4 +1,4 @@
-//! Which OMS endpoint to ask.
+//! Which OMS endpoint to ask, and how.
 
 /// The API generation and project type to poll.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -8,25 +8,46 @@ pub enum ApiKind {
     Sync,
     /// V3.3 migration projects: `GET /api/omsp/v2/migrations/{id}/progress`.
     Migration,
+    /// OMS 4.x, any project: `POST /api/v2?Action=DescribeProjectProgress`
+    /// with `{"id": …}`.
+    V4,
 }
 
 impl ApiKind {
-    /// `"sync"` or `"migration"`, as in the page's `api=` parameter; anything else is `None`.
+    /// The names hosts use, in this order: `sync`, `migration`, `v4`.
+    pub const NAMES: [&'static str; 3] = ["sync", "migration", "v4"];
+
+    /// From those names (any case; `migrations` too); anything else is `None`.
     pub fn parse(text: &str) -> Option<Self> {
         match text.trim().to_ascii_lowercase().as_str() {
             "sync" => Some(ApiKind::Sync),
             "migration" | "migrations" => Some(ApiKind::Migration),
+            "v4" => Some(ApiKind::V4),
             _ => None,
         }
     }
 }
 
-/// The request path for a project, with the id percent-encoded so an odd id
-/// cannot reach another path.
-pub fn progress_path(kind: ApiKind, project_id: &str) -> String {
+/// One progress request: a path on the OMS origin, and the JSON body of a
+/// POST (`None`: a GET).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgressRequest {
+    pub path: String,
+    pub body: Option<String>,
+}
+
+/// The progress request for a project. The id is percent-encoded in a path
+/// (so an odd id cannot reach another path) and escaped in a JSON body.
+pub fn progress_request(kind: ApiKind, project_id: &str) -> ProgressRequest {
     let segment = match kind {
         ApiKind::Sync => "sync",
         ApiKind::Migration => "migrations",
+        ApiKind::V4 => {
+            return ProgressRequest {
+                path: "/api/v2?Action=DescribeProjectProgress".into(),
+                body: Some(format!("{{\"id\":{}}}", json_string(project_id))),
+            }
+        }
     };
     let mut id = String::with_capacity(project_id.len());
     for b in project_id.bytes() {
@@ -36,7 +57,26 @@ pub fn progress_path(kind: ApiKind, project_id: &str) -> String {
             id.push_str(&format!("%{b:02X}"));
         }
     }
-    format!("/api/omsp/v2/{segment}/{id}/progress")
+    ProgressRequest {
+        path: format!("/api/omsp/v2/{segment}/{id}/progress"),
+        body: None,
+    }
+}
+
+/// `text` as a JSON string literal.
+fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 #[cfg(test)]
@@ -44,20 +84,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paths_for_both_kinds_and_odd_ids() {
+    fn paths_for_every_kind_and_odd_ids() {
+        let path = |kind, id| progress_request(kind, id).path;
         assert_eq!(
-            progress_path(ApiKind::Sync, "np_4ur1zdx1v8cg"),
+            path(ApiKind::Sync, "np_4ur1zdx1v8cg"),
             "/api/omsp/v2/sync/np_4ur1zdx1v8cg/progress"
         );
         assert_eq!(
-            progress_path(ApiKind::Migration, "p_1"),
+            path(ApiKind::Migration, "p_1"),
             "/api/omsp/v2/migrations/p_1/progress"
         );
         assert_eq!(
-            progress_path(ApiKind::Sync, "../x?y"),
+            path(ApiKind::Sync, "../x?y"),
             "/api/omsp/v2/sync/..%2Fx%3Fy/progress"
         );
         assert_eq!(ApiKind::parse(" Migration "), Some(ApiKind::Migration));
-        assert_eq!(ApiKind::parse("v4"), None);
+        assert_eq!(ApiKind::parse("V4"), Some(ApiKind::V4));
+        assert_eq!(ApiKind::parse("v3"), None);
+    }
+
+    #[test]
+    fn v4_posts_the_id_as_json_whatever_it_holds() {
+        let r = progress_request(ApiKind::V4, "np_1\"}, \"x\\\n");
+        assert_eq!(r.path, "/api/v2?Action=DescribeProjectProgress");
+        let body = r.body.unwrap();
+        assert_eq!(body, r#"{"id":"np_1\"}, \"x\\\u000a"}"#);
+        let parsed = crate::api::json::parse(&body).unwrap();
+        assert_eq!(
+            parsed,
+            crate::api::json::Json::Object(vec![(
+                "id".into(),
+                crate::api::json::Json::String("np_1\"}, \"x\\\n".into())
+            )])
+        );
     }
 }

@@ -14,7 +14,7 @@ mod request;
 mod status;
 mod wire;
 
-pub use endpoint::{progress_path, ApiKind};
+pub use endpoint::{progress_request, ApiKind, ProgressRequest};
 pub use outcome::{classify, FetchError};
 pub use read::{excerpt, parse_answer, EXCERPT_CHARS, MAX_BODY_BYTES};
 pub use request::{Credentials, HeaderSource};

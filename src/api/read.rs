@@ -34,6 +34,7 @@ pub fn parse_answer(body: &str) -> Result<Answer, ParseError> {
     }
     match field(&envelope, &["data"]) {
         Some(Value::Object(data)) => Ok(Answer::Progress(progress(data))),
+        Some(Value::Array(_)) => Err(ParseError::DataIsAList),
         _ => Err(ParseError::NoData),
     }
 }
@@ -65,10 +66,24 @@ pub(super) fn oms_error(envelope: &Object) -> OmsError {
     };
     let from_detail = |name: &str| detail.and_then(|d| text(d, &[name]));
     OmsError {
-        code: text(envelope, &["code"]).or_else(|| from_detail("code")),
-        message: text(envelope, &["message"]).or_else(|| from_detail("message")),
+        // OCP's numeric `Code` (200, 500) is an HTTP-like status, not OMS's code.
+        code: error_code(envelope, "code")
+            .or_else(|| error_code(envelope, "errorCode"))
+            .or_else(|| detail.and_then(|d| error_code(d, "code"))),
+        // OMS 4.x puts the specific text only in errorDetail, beside a
+        // generic "[CODE]: internal service error" at the top.
+        message: from_detail("message").or_else(|| text(envelope, &["message"])),
         advice: text(envelope, &["advice"]).or_else(|| from_detail("proposal")),
-        request_id: text(envelope, &["requestId"]),
+        request_id: text(envelope, &["requestId"]).or_else(|| from_detail("requestId")),
+    }
+}
+
+/// An error code as text, trimmed (one published code ends in a newline);
+/// numbers and blanks are not codes.
+fn error_code(map: &Object, name: &str) -> Option<String> {
+    match field(map, &[name])? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        _ => None,
     }
 }
 
@@ -115,6 +130,10 @@ fn progress(data: &Object) -> Progress {
             ],
         ),
         incr_checkpoint: text(data, &["incrSyncCheckpoint", "incrTransferCheckpoint"]),
+        reverse_checkpoint: text(
+            data,
+            &["reverseIncrTransferCheckpoint", "reverseIncrSyncCheckpoint"],
+        ),
     }
 }
 
@@ -127,7 +146,8 @@ fn field<'a>(map: &'a Object, names: &[&str]) -> Option<&'a Value> {
             .find(|(k, _)| k == name)
             .or_else(|| map.iter().rev().find(|(k, _)| k.eq_ignore_ascii_case(name)))
             .map(|(_, v)| v)
-            .filter(|v| **v != Value::Null)
+            // Published examples write some nulls as the text "null".
+            .filter(|v| !matches!(v, Value::Null) && !matches!(v, Value::String(s) if s == "null"))
     })
 }
 
@@ -260,7 +280,29 @@ mod tests {
         };
         assert_eq!(
             (e.code.as_deref(), e.message.as_deref()),
-            (Some("500"), Some("m"))
+            (Some("GHANA-OPERAT000001"), Some("m"))
+        );
+        // V4: the specific text in errorDetail wins over the generic one;
+        // codes are trimmed; the text "null" is absent.
+        let a = parse_answer(
+            r#"{"success":false,"code":"CM-RESONF000003\n","message":"[CM-RESONF000003]: internal service error","advice":"null","errorDetail":{"message":"project np_x does not exist","proposal":"Check the id","requestId":"r-1"}}"#,
+        );
+        let Answer::Failed(e) = a.unwrap() else {
+            panic!()
+        };
+        assert_eq!(
+            (
+                e.code.as_deref(),
+                e.message.as_deref(),
+                e.advice.as_deref(),
+                e.request_id.as_deref()
+            ),
+            (
+                Some("CM-RESONF000003"),
+                Some("project np_x does not exist"),
+                Some("Check the id"),
+                Some("r-1")
+            )
         );
     }
 
@@ -277,6 +319,10 @@ mod tests {
         assert_eq!(
             parse_answer(r#"{"success":true,"data":null}"#),
             Err(ParseError::NoData)
+        );
+        assert_eq!(
+            parse_answer(r#"{"success":true,"data":[{"id":"np_1"}]}"#),
+            Err(ParseError::DataIsAList)
         );
         let long = "x".repeat(500);
         let Err(ParseError::NotJson { excerpt }) = parse_answer(&long) else {

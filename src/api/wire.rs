@@ -28,6 +28,8 @@ pub struct Progress {
     pub full_progress: Option<Percent>,
     /// The incremental checkpoint as text (numbers are turned into their digits).
     pub incr_checkpoint: Option<String>,
+    /// The reverse incremental sync's checkpoint (after switch-over), as text.
+    pub reverse_checkpoint: Option<String>,
 }
 
 /// What OMS says when a call fails.
@@ -58,6 +60,9 @@ pub enum ParseError {
     NotAnObject { excerpt: String },
     /// `success: true` (or absent) without a `data` object.
     NoData,
+    /// `data` is a list where one project's object was expected: the URL
+    /// names a list action, not a project's progress.
+    DataIsAList,
     /// The body stopped before its end (the connection was cut).
     Incomplete,
     /// Far larger than any progress answer (a wrong endpoint or a proxy's dump).
@@ -73,6 +78,9 @@ impl fmt::Display for ParseError {
                 write!(f, "the response is not a JSON object: {excerpt}")
             }
             ParseError::NoData => f.write_str("the response has no progress data"),
+            ParseError::DataIsAList => f.write_str(
+                "the response's data is a list, not one project's progress (a list action?)",
+            ),
             ParseError::Incomplete => f.write_str("the response body was cut off"),
             ParseError::TooLarge { bytes } => write!(
                 f,

@@ -20,8 +20,8 @@ pub struct PageConfig {
 
 /// Reads the query's pairs. `browser_lang` is the default language.
 ///
-/// `project=ID[,ID…]` (repeatable; an id may be prefixed `migration:` or
-/// `sync:`), then every option of the table that has a URL name.
+/// `project=ID[,ID…]` (repeatable; an id may be prefixed `sync:`,
+/// `migration:` or `v4:`), then every option of the table that has a URL name.
 pub fn page_config(pairs: &[(String, String)], browser_lang: &str) -> PageConfig {
     let mut problems = Vec::new();
     let mut ids: Vec<(Option<ApiKind>, String)> = Vec::new();
@@ -35,7 +35,7 @@ pub fn page_config(pairs: &[(String, String)], browser_lang: &str) -> PageConfig
                             "project",
                             ProblemKind::NotOneOf {
                                 value: id.to_owned(),
-                                allowed: &["sync:ID", "migration:ID"],
+                                allowed: &["sync:ID", "migration:ID", "v4:ID"],
                             },
                         ));
                         continue;
@@ -124,7 +124,7 @@ mod tests {
     #[test]
     fn bad_parameters_are_reported_and_keep_their_defaults() {
         let c = page_config(
-            &pairs(&[("project", "v4:x"), ("interval", "fast"), ("api", "v9")]),
+            &pairs(&[("project", "v9:x"), ("interval", "fast"), ("api", "v9")]),
             "zh",
         );
         assert!(c.widgets.is_empty());

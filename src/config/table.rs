@@ -78,7 +78,6 @@ impl OptionSpec {
 
 /// Longest interval, timeout, backoff and lag threshold: one day.
 const MAX_SECONDS: f64 = 86_400.0;
-const API_NAMES: &[&str] = &["sync", "migration"];
 const HEADERS_TAKE: &str =
     "a function returning an object, e.g. () => ({ Authorization: token() })";
 
@@ -90,7 +89,7 @@ pub const OPTIONS: &[OptionSpec] = &[
         url: Some("project"),
         takes: "an OMS project id",
         default: "required",
-        doc: "the project to show; the page takes several, comma-separated (repeatable), each optionally prefixed `migration:` or `sync:`",
+        doc: "the project to show; the page takes several, comma-separated (repeatable), each optionally prefixed `sync:`, `migration:` or `v4:` to choose its API",
         apply: |o, v| {
             let id = text(v)?.trim();
             check_project_id(id)?;
@@ -102,12 +101,12 @@ pub const OPTIONS: &[OptionSpec] = &[
         js: "api",
         attribute: Some("api"),
         url: Some("api"),
-        takes: "`sync` or `migration`",
+        takes: "`sync`, `migration` or `v4`",
         default: "`sync`",
-        doc: "which endpoint: `/api/omsp/v2/sync/{id}/progress` or `/api/omsp/v2/migrations/{id}/progress`",
+        doc: "which API: OMS 3.x's `GET /api/omsp/v2/sync/{id}/progress` or `…/migrations/{id}/progress`, or OMS 4.x's `POST /api/v2?Action=DescribeProjectProgress` (any project); a 404 from OMS says to try another",
         apply: |o, v| {
             let word = text(v)?;
-            o.api = ApiKind::parse(word).ok_or_else(|| not_one_of(word, API_NAMES))?;
+            o.api = ApiKind::parse(word).ok_or_else(|| not_one_of(word, &ApiKind::NAMES))?;
             Ok(())
         },
     },

@@ -2,7 +2,7 @@
 //! names and values (a URL, attributes, `mount()`) go through [`super::table`].
 
 use super::problem::{Problem, ProblemKind};
-use crate::api::{progress_path, ApiKind, Credentials, HeaderSource};
+use crate::api::{progress_request, ApiKind, Credentials, HeaderSource, ProgressRequest};
 use crate::i18n::Lang;
 use crate::model::LagThresholds;
 use crate::poll::PollOptions;
@@ -46,15 +46,21 @@ impl WidgetOptions {
         }
     }
 
-    /// The URL to poll, or why the options cannot work.
-    pub fn url(&self) -> Result<String, Problem> {
+    /// The request to poll with (its URL includes the base URL), or why the
+    /// options cannot work.
+    pub fn request(&self) -> Result<ProgressRequest, Problem> {
         let id = self.project_id.trim();
         check_project_id(id).map_err(|kind| Problem::new("projectId", kind))?;
-        Ok(format!(
-            "{}{}",
-            self.base_url.trim_end_matches('/'),
-            progress_path(self.api, id)
-        ))
+        let request = progress_request(self.api, id);
+        Ok(ProgressRequest {
+            path: format!("{}{}", self.base_url.trim_end_matches('/'), request.path),
+            body: request.body,
+        })
+    }
+
+    /// The URL to poll, or why the options cannot work.
+    pub fn url(&self) -> Result<String, Problem> {
+        self.request().map(|r| r.path)
     }
 }
 
@@ -103,6 +109,15 @@ mod tests {
         assert_eq!(
             o.url().unwrap(),
             "https://portal.example/oms/api/omsp/v2/migrations/np_1/progress"
+        );
+        o.api = ApiKind::V4;
+        let v4 = o.request().unwrap();
+        assert_eq!(
+            (v4.path.as_str(), v4.body.as_deref()),
+            (
+                "https://portal.example/oms/api/v2?Action=DescribeProjectProgress",
+                Some(r#"{"id":"np_1"}"#)
+            )
         );
         assert!(WidgetOptions::new("..").url().is_err());
         assert!(WidgetOptions::new("").url().is_err());

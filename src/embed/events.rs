@@ -27,6 +27,7 @@ enum Detail<'a> {
         struct_progress: Option<u8>,
         full_progress: Option<u8>,
         incr_sync_checkpoint: Option<&'a str>,
+        reverse_incr_sync_checkpoint: Option<&'a str>,
     },
     #[serde(rename_all = "camelCase")]
     StatusChange {
@@ -107,5 +108,6 @@ fn update<'a>(project_id: &'a str, p: &'a Progress) -> Detail<'a> {
         struct_progress: percent(&p.struct_progress),
         full_progress: percent(&p.full_progress),
         incr_sync_checkpoint: p.incr_checkpoint.as_deref(),
+        reverse_incr_sync_checkpoint: p.reverse_checkpoint.as_deref(),
     }
 }

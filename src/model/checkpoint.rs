@@ -25,6 +25,9 @@ pub fn interpret_checkpoint(raw: &str) -> Checkpoint {
             }
         }
     }
+    if let Some(secs) = utc_text_secs(text) {
+        return Checkpoint::Unix(secs);
+    }
     if let Some((file, offset)) = text.split_once(',') {
         let (file, offset) = (file.trim(), offset.trim());
         if digits(file) && digits(offset) {
@@ -34,6 +37,64 @@ pub fn interpret_checkpoint(raw: &str) -> Checkpoint {
         }
     }
     Checkpoint::Raw(raw.to_owned())
+}
+
+/// `2023-07-13T09:19:53` (UTC with no zone marker, as OMS 4.x writes
+/// component checkpoints and step times) as unix seconds; `None` for
+/// anything else, including impossible dates.
+pub fn utc_text_secs(text: &str) -> Option<i64> {
+    let b = text.as_bytes();
+    let shape_ok = b.len() == 19
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && (b[10] == b'T' || b[10] == b' ')
+        && b[13] == b':'
+        && b[16] == b':';
+    if !shape_ok {
+        return None;
+    }
+    let number = |from: usize, to: usize| -> Option<i64> {
+        let part = text.get(from..to)?;
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    let (year, month, day) = (number(0, 4)?, number(5, 7)?, number(8, 10)?);
+    let (hour, minute, second) = (number(11, 13)?, number(14, 16)?, number(17, 19)?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let month_days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if !(1..=12).contains(&month)
+        || day < 1
+        || day > month_days[(month - 1) as usize]
+        || hour > 23
+        || minute > 59
+        || second > 59
+    {
+        return None;
+    }
+    // Days since 1970-01-01 from a civil date (Howard Hinnant's algorithm).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let secs = days * 86_400 + hour * 3600 + minute * 60 + second;
+    PLAUSIBLE_UNIX_SECS.contains(&secs).then_some(secs)
 }
 
 /// A checkpoint's age at `now_ms`: (seconds, clock skew). A checkpoint in
@@ -149,6 +210,29 @@ mod tests {
                 "{raw:?}"
             );
         }
+    }
+
+    #[test]
+    fn utc_text_checkpoints_are_times() {
+        assert_eq!(
+            interpret_checkpoint("2023-07-13T09:19:53"),
+            Checkpoint::Unix(1_689_239_993)
+        );
+        assert_eq!(utc_text_secs("2000-02-29 00:00:00"), Some(951_782_400));
+        for bad in [
+            "2023-02-29T00:00:00",
+            "2023-13-01T00:00:00",
+            "2023-07-13T24:00:00",
+            "2023-07-13T09:19:5x",
+            "2023-07-13T09:19:53Z",
+            "1960-01-01T00:00:00",
+        ] {
+            assert_eq!(utc_text_secs(bad), None, "{bad}");
+        }
+        assert_eq!(
+            interpret_checkpoint("2023-02-29T00:00:00"),
+            Checkpoint::Raw("2023-02-29T00:00:00".into())
+        );
     }
 
     #[test]

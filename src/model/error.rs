@@ -97,6 +97,8 @@ pub struct ErrorView {
     pub request_id: Option<String>,
     /// HTTP status, a short excerpt of a bad body, or what the browser said.
     pub detail: Option<String>,
+    /// What to try, when the failure itself says it (a 404: another API).
+    pub hint: Option<String>,
 }
 
 /// How the operator reads a failed poll.
@@ -129,6 +131,9 @@ pub fn error_view(error: &FetchError, lang: Lang) -> ErrorView {
         advice: oms.advice,
         request_id: oms.request_id,
         detail,
+        // No such endpoint: most likely the OMS version and the `api` option differ.
+        hint: matches!(error, FetchError::Http { status: 404, .. })
+            .then(|| Msg::TryAnotherApi.text(lang).to_owned()),
     }
 }
 
@@ -182,5 +187,15 @@ mod tests {
             (view.kind, view.request_id.as_deref()),
             (ErrorKind::NotFound, Some("req-42"))
         );
+        assert_eq!(view.hint, None);
+    }
+
+    #[test]
+    fn a_404_names_the_other_apis() {
+        let view = error_view(&crate::api::classify(404, "{}").unwrap_err(), Lang::En);
+        let hint = view.hint.unwrap();
+        for api in crate::api::ApiKind::NAMES {
+            assert!(hint.contains(api), "{hint}");
+        }
     }
 }

@@ -96,6 +96,8 @@ pub struct View {
     pub step: Option<Step>,
     pub bars: Vec<Bar>,
     pub incr: Option<IncrView>,
+    /// The reverse incremental sync, when it is enabled (after switch-over).
+    pub reverse: Option<IncrView>,
     pub error: Option<ErrorView>,
     pub stopped: Option<StopReason>,
 }
@@ -113,6 +115,8 @@ pub struct LiveView {
     pub state: WidgetState,
     /// When the checkpoint is a time.
     pub lag: Option<Lag>,
+    /// The reverse sync's lag, when its checkpoint is a time.
+    pub reverse_lag: Option<Lag>,
     pub updated_ago_secs: Option<u64>,
     pub retry_in_secs: Option<u64>,
     pub stale: bool,
@@ -153,6 +157,12 @@ pub fn build_view(state: &PollState, lang: Lang) -> View {
     let incr = p
         .filter(|p| p.enable_incr.unwrap_or(p.incr_checkpoint.is_some()))
         .map(|p| incr_view(p.incr_checkpoint.as_deref(), lang));
+    let reverse = p
+        .filter(|p| {
+            p.enable_reverse_incr
+                .unwrap_or(p.reverse_checkpoint.is_some())
+        })
+        .map(|p| incr_view(p.reverse_checkpoint.as_deref(), lang));
     View {
         has_data: p.is_some(),
         status_label: match &status {
@@ -178,6 +188,7 @@ pub fn build_view(state: &PollState, lang: Lang) -> View {
             })
             .unwrap_or_default(),
         incr,
+        reverse,
         error: state.error.as_ref().map(|e| error_view(e, lang)),
         stopped: state.stopped,
     }
@@ -192,14 +203,13 @@ pub fn live_view(
     thresholds: LagThresholds,
 ) -> LiveView {
     let stale = state.is_stale(now_ms, stale_after);
-    let lag = state
-        .last_good
-        .as_ref()
-        .and_then(|p| p.incr_checkpoint.as_deref())
-        .and_then(|raw| match interpret_checkpoint(raw) {
-            Checkpoint::Unix(secs) => Some(Lag::at(secs, now_ms, thresholds)),
-            _ => None,
-        });
+    let lag_of = |raw: Option<&str>| match interpret_checkpoint(raw?) {
+        Checkpoint::Unix(secs) => Some(Lag::at(secs, now_ms, thresholds)),
+        _ => None,
+    };
+    let p = state.last_good.as_ref();
+    let lag = lag_of(p.and_then(|p| p.incr_checkpoint.as_deref()));
+    let reverse_lag = lag_of(p.and_then(|p| p.reverse_checkpoint.as_deref()));
     let secs_until = |at: i64| (at.saturating_sub(now_ms).max(0) as u64).div_ceil(1000);
     LiveView {
         state: match (&state.error, &state.last_good) {
@@ -209,6 +219,7 @@ pub fn live_view(
             (None, Some(_)) => WidgetState::Live,
         },
         lag,
+        reverse_lag,
         updated_ago_secs: state
             .last_good_at_ms
             .map(|at| (now_ms.saturating_sub(at).max(0) / 1000) as u64),
@@ -344,6 +355,38 @@ mod tests {
             v.incr.unwrap().checkpoint_text,
             "2022-08-23 07:53:20 UTC",
             "last good data still shown"
+        );
+    }
+
+    #[test]
+    fn the_reverse_sync_has_its_own_lag_after_switch_over() {
+        let p = crate::api::parse_answer(
+            r#"{"success":true,"data":{"status":"RUNNING","enableIncrSync":true,"incrSyncCheckpoint":1661241220,"enableReverseIncrTransfer":true,"reverseIncrTransferCheckpoint":1661241150}}"#,
+        );
+        let Ok(crate::api::Answer::Progress(p)) = p else {
+            panic!("{p:?}")
+        };
+        let st = state_with(p);
+        let v = build_view(&st, Lang::En);
+        assert_eq!(
+            v.reverse.unwrap().checkpoint,
+            Some(Checkpoint::Unix(1_661_241_150))
+        );
+        let lv = live_view(
+            &st,
+            1_661_241_230_000,
+            Duration::from_secs(15),
+            LagThresholds::default(),
+        );
+        assert_eq!(lv.lag.map(|l| l.secs), Some(10));
+        assert_eq!(
+            lv.reverse_lag.map(|l| (l.secs, l.level)),
+            Some((80, LagLevel::Warn))
+        );
+        // Not enabled and no checkpoint: no reverse line at all.
+        assert_eq!(
+            build_view(&state_with(Progress::default()), Lang::En).reverse,
+            None
         );
     }
 

@@ -33,6 +33,8 @@ pub struct UseOmsProgressReturn {
 pub struct UseOmsProgressOptions {
     /// Intervals, timeout, backoff, staleness. Default: [`PollOptions::default`].
     pub poll: PollOptions,
+    /// The JSON body to POST (OMS 4.x actions); `None` polls with GET. Default: `None`.
+    pub body: Option<String>,
     /// Whether requests carry cookies. Default: same-origin only.
     pub credentials: Credentials,
     /// Extra headers asked for before every request. Default: none.
@@ -100,6 +102,7 @@ async fn poll_loop(
 ) {
     let UseOmsProgressOptions {
         poll,
+        body,
         credentials,
         headers,
         on_event,
@@ -117,6 +120,7 @@ async fn poll_loop(
         in_flight.replace(controller.clone());
         let result = fetch_progress(
             &url,
+            body.as_deref(),
             credentials,
             headers.as_ref(),
             poll.timeout,

@@ -8,26 +8,38 @@ use std::pin::pin;
 use std::time::Duration;
 use web_sys::{AbortController, RequestCredentials};
 
-/// One request, aborted through `controller` after `timeout`; `extra_headers`
-/// is asked for its headers first.
+/// One request (a POST of `body` when there is one, else a GET), aborted
+/// through `controller` after `timeout`; `extra_headers` is asked for its
+/// headers first.
 pub async fn fetch_progress(
     url: &str,
+    body: Option<&str>,
     credentials: Credentials,
     extra_headers: Option<&HeaderSource>,
     timeout: Duration,
     controller: Option<&AbortController>,
 ) -> Result<Progress, FetchError> {
-    let headers = request_headers(extra_headers)?;
+    let headers = request_headers(extra_headers, body.is_some())?;
     let signal = controller.map(AbortController::signal);
-    let request = gloo_net::http::Request::get(url)
-        .headers(gloo_net::http::Headers::from_raw(headers))
-        .credentials(match credentials {
-            Credentials::SameOrigin => RequestCredentials::SameOrigin,
-            Credentials::Include => RequestCredentials::Include,
-            Credentials::Omit => RequestCredentials::Omit,
-        })
-        .abort_signal(signal.as_ref());
+    let builder = match body {
+        Some(_) => gloo_net::http::Request::post(url),
+        None => gloo_net::http::Request::get(url),
+    }
+    .headers(gloo_net::http::Headers::from_raw(headers))
+    .credentials(match credentials {
+        Credentials::SameOrigin => RequestCredentials::SameOrigin,
+        Credentials::Include => RequestCredentials::Include,
+        Credentials::Omit => RequestCredentials::Omit,
+    })
+    .abort_signal(signal.as_ref());
     let exchange = pin!(async {
+        let request = match body {
+            Some(body) => builder.body(body.to_owned()),
+            None => builder.build(),
+        }
+        .map_err(|e| FetchError::Network {
+            detail: excerpt(&e.to_string()),
+        })?;
         let response = request.send().await.map_err(|e| FetchError::Network {
             detail: excerpt(&e.to_string()),
         })?;
@@ -50,9 +62,13 @@ pub async fn fetch_progress(
     }
 }
 
-/// `Accept` plus the host's headers. web_sys rather than gloo's setter,
-/// which throws on a name the browser refuses.
-fn request_headers(extra: Option<&HeaderSource>) -> Result<web_sys::Headers, FetchError> {
+/// `Accept` (and `Content-Type` for a JSON body) plus the host's headers.
+/// web_sys rather than gloo's setter, which throws on a name the browser
+/// refuses.
+fn request_headers(
+    extra: Option<&HeaderSource>,
+    json_body: bool,
+) -> Result<web_sys::Headers, FetchError> {
     let extra = match extra.map(HeaderSource::headers).transpose() {
         Ok(extra) => extra.unwrap_or_default(),
         Err(detail) => return Err(FetchError::Headers { detail }),
@@ -60,7 +76,9 @@ fn request_headers(extra: Option<&HeaderSource>) -> Result<web_sys::Headers, Fet
     let headers = web_sys::Headers::new().map_err(|_| FetchError::Network {
         detail: "the browser has no Headers".into(),
     })?;
+    let content_type = json_body.then_some(("Content-Type", "application/json"));
     for (name, value) in std::iter::once(("Accept", "application/json"))
+        .chain(content_type)
         .chain(extra.iter().map(|(n, v)| (n.as_str(), v.as_str())))
     {
         // The value is a secret: only the name goes into the message.

@@ -38,6 +38,9 @@ pub fn ProgressCard(
     let stopped = pick(view, |v| v.stopped);
     let incr_text = pick(view, |v| v.incr.as_ref().map(|i| i.checkpoint_text.clone()));
     let has_incr = Memo::new(move |_| incr_text.with(Option::is_some));
+    let reverse_text = pick(view, |v| {
+        v.reverse.as_ref().map(|i| i.checkpoint_text.clone())
+    });
     let importance = pick(view, |v| v.importance.clone());
     let tone = pick(view, |v| v.tone);
 
@@ -102,6 +105,13 @@ pub fn ProgressCard(
                 <IncrementalSection
                     checkpoint_text=Signal::derive(move || incr_text.get().unwrap_or_default())
                     lag=pick(live, |l| l.lag)
+                />
+            </Show>
+            <Show when=move || reverse_text.with(Option::is_some)>
+                <IncrementalSection
+                    checkpoint_text=Signal::derive(move || reverse_text.get().unwrap_or_default())
+                    lag=pick(live, |l| l.reverse_lag)
+                    reverse=true
                 />
             </Show>
             <ErrorPanel

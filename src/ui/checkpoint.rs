@@ -3,7 +3,8 @@ use crate::i18n::{self, Msg};
 use crate::model::{Lag, LagLevel};
 use leptos::prelude::*;
 
-/// The incremental part: checkpoint and the lag, which ticks every second.
+/// The incremental part: checkpoint and the lag, which ticks every second;
+/// forward (`[data-field=checkpoint]`) or reverse (`[data-field=reverse-checkpoint]`).
 #[component]
 pub fn IncrementalSection(
     /// The checkpoint as the operator reads it (time, log position or raw).
@@ -12,6 +13,9 @@ pub fn IncrementalSection(
     /// The lag, when the checkpoint is a time.
     #[prop(into)]
     lag: Signal<Option<Lag>>,
+    /// The reverse incremental sync (after switch-over) instead of the forward one.
+    #[prop(optional)]
+    reverse: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let lag_text = move || {
@@ -28,11 +32,13 @@ pub fn IncrementalSection(
         <div
             class="oms-incr"
             part="incremental"
-            data-field="checkpoint"
+            data-field=if reverse { "reverse-checkpoint" } else { "checkpoint" }
             data-lag-seconds=move || lag.get().map(|lag| lag.secs.to_string())
             data-lag-level=move || lag.get().map(|lag| lag.level.as_str())
         >
-            <div class="oms-incr-title">{Msg::Incremental.text(lang)}</div>
+            <div class="oms-incr-title">
+                {if reverse { Msg::ReverseIncremental } else { Msg::Incremental }.text(lang)}
+            </div>
             <div class="oms-checkpoint">
                 <span class="oms-key">{Msg::Checkpoint.text(lang)} ": "</span>
                 <span data-field="checkpoint-value">{move || checkpoint_text.get()}</span>

@@ -53,6 +53,7 @@ pub fn ErrorPanel(
             {line(Some(Msg::Advice), "error-advice", |e| &e.advice)}
             {line(None, "error-detail", |e| &e.detail)}
             {line(Some(Msg::RequestId), "error-request-id", |e| &e.request_id)}
+            {line(None, "error-hint", |e| &e.hint)}
             <div data-field="retry-in" hidden=move || retry_in.with(Option::is_none)>
                 {move || retry_in.get().map(|secs| i18n::retrying_in(lang, &i18n::duration(lang, secs)))}
             </div>

@@ -33,17 +33,18 @@ pub fn OmsSyncProgress(
     } = options.clone();
     let project_id = project_id.trim().to_owned();
     provide_lang(lang);
-    let url = match options.url() {
-        Ok(url) => url,
+    let request = match options.request() {
+        Ok(request) => request,
         Err(problem) => {
             return Either::Left(view! { <ConfigError project_id problems=vec![problem] /> })
         }
     };
     let poll = poll.normalized();
     let progress = use_oms_progress_with_options(
-        url,
+        request.path,
         UseOmsProgressOptions {
             poll,
+            body: request.body,
             credentials,
             headers,
             on_event,

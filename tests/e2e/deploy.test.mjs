@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -55,6 +55,7 @@ before(async () => {
   for (const file of ['oms-progress.js', 'oms-progress_bg.wasm']) cpSync(path.join(embedDir, file), path.join(root, 'oms-progress', file));
   cpSync(path.join(repo, 'deploy/index.html'), path.join(root, 'index.html'));
   cpSync(path.join(repo, 'tests/e2e/pages/viewer.html'), path.join(root, 'viewer.html'));
+  cpSync(path.join(repo, 'tests/e2e/pages/viewer-v4.html'), path.join(root, 'viewer-v4.html'));
   writeFileSync(path.join(work, 'site.conf'), siteConfig({ port: env.port, oms: new URL(env.sim.base).host }));
   writeFileSync(path.join(work, 'nginx.conf'), `
 daemon off;
@@ -223,5 +224,54 @@ test('20 viewers of one project: the 1 s micro-cache keeps OMS at about one requ
   ].join('\n'));
   assert.ok(served.length >= VIEWERS * (SECONDS - 3), `the viewers did poll (${served.length})`);
   assert.ok(toOms <= SECONDS * 1.5 + 2, `OMS saw ${toOms} requests in ${SECONDS} s`);
+  for (const page of pages) await page.close();
+});
+
+/** Requests that reached the simulator on OMS 4.x's path since `seq`. */
+const v4Requests = async (seq) =>
+  (await env.sim.control('GET', `/_sim/requests?since_seq=${seq}&path_prefix=/api/v2`)).requests;
+
+test('OMS 4.x through nginx: read actions forwarded with credentials, write actions refused before OMS', async () => {
+  const seq = await env.sim.nextSeq();
+  const post = (query, body = { id: 'np_steady_orders' }) =>
+    fetch(`${env.base}/api/v2?${query}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const read = await post('Action=DescribeProjectProgress');
+  assert.equal(read.status, 200);
+  assert.equal((await read.json()).data.projectId, 'np_steady_orders');
+  for (const query of [
+    'Action=StopProject', 'Action=ReleaseProject', 'Action=DeleteProject', 'Action=ResumeProject',
+    'Action=describeprojectprogress', 'Action=DescribeProjectProgress&Action=StopProject',
+    'action=StopProject&Action=DescribeProjectProgress', 'Action=DescribeProjectProgressX', '',
+  ]) {
+    assert.equal((await post(query)).status, 403, `refused: ${query || '(no action)'}`);
+  }
+  assert.equal((await fetch(`${env.base}/api/v2?Action=DescribeProjectProgress`)).status, 403, 'only POST');
+  const reached = await v4Requests(seq);
+  assert.deepEqual(reached.map((r) => r.query), ['Action=DescribeProjectProgress'], 'no write action reached OMS');
+  assert.ok(reached.every((r) => r.auth_sent), 'nginx signed in for the browser');
+});
+
+test('20 viewers of one OMS 4.x project: the micro-cache, keyed by the body, keeps OMS at about one request a second', { timeout: 120_000 }, async () => {
+  const VIEWERS = 20;
+  const SECONDS = 15;
+  await env.sim.control('PUT', '/_sim/projects/np_viewers_v4', { behaviour: { type: 'steady', lag_min_secs: 1, lag_max_secs: 20, period_secs: 30 } });
+  const pages = [];
+  for (let i = 0; i < VIEWERS; i += 1) {
+    const page = await env.browser.context.newPage();
+    await page.goto(env.base + '/viewer-v4.html');
+    pages.push(page);
+  }
+  for (const page of pages) {
+    await eventually(() => page.evaluate(() => document.querySelector('oms-sync-progress').shadowRoot?.querySelector('[data-oms-widget]')?.getAttribute('data-state')), (s) => s === 'live', { what: 'v4 viewer live' });
+  }
+  // Another project through the same path is a different cache entry.
+  const other = await fetch(`${env.base}/api/v2?Action=DescribeProjectProgress`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"id":"np_steady_users"}' });
+  assert.equal((await other.json()).data.projectId, 'np_steady_users', 'the body is in the cache key');
+  const fromSeq = await env.sim.nextSeq();
+  await sleep(SECONDS * 1000);
+  const toOms = (await v4Requests(fromSeq)).length;
+  assert.ok(toOms >= SECONDS / 3 && toOms <= SECONDS * 1.5 + 2, `OMS saw ${toOms} V4 requests in ${SECONDS} s from ${VIEWERS} viewers`);
+  mkdirSync(reportDir, { recursive: true });
+  appendFileSync(path.join(reportDir, 'deploy.md'), `OMS 4.x: ${VIEWERS} viewers of one project through POST /api/v2 for ${SECONDS} s: ${toOms} requests reached OMS (${(toOms / SECONDS).toFixed(2)} per second); write actions answered 403 by nginx, none reached OMS.\n`);
   for (const page of pages) await page.close();
 });

@@ -252,3 +252,50 @@ test('URL parameters that cannot be used are listed, and those options keep thei
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('OMS 4.x: a project polled with POST /api/v2?Action=DescribeProjectProgress is live, with its lag', async () => {
+  const id = 'np_steady_orders';
+  const seq = await env.sim.nextSeq();
+  const { page, errors } = await openPage(`project=v4:${id}&interval=1`);
+  const w = widget(page, id);
+  await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'v4 live' });
+  assert.equal(await attr(w, 'data-status'), 'RUNNING');
+  const lag = Number(await attr(w.locator('[data-field=checkpoint]'), 'data-lag-seconds'));
+  assert.ok(lag >= 0 && lag <= 25, `lag ${lag}`);
+  const log = (await env.sim.control('GET', `/_sim/requests?since_seq=${seq}&path_prefix=/api/`)).requests;
+  assert.ok(log.some((r) => r.method === 'POST' && r.path === '/api/v2' && r.query === 'Action=DescribeProjectProgress'), 'polled through the V4 action');
+  assert.ok(!log.some((r) => r.path.includes(`/${id}/`)), 'not through the V3 path');
+  assert.equal(await w.locator('[data-field=reverse-checkpoint]').count(), 0, 'no reverse sync before switch-over');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('after switch-over the reverse incremental sync has its own lag line and level', async () => {
+  const id = 'np_reverse_orders';
+  const { page, errors } = await openPage(`project=v4:${id}&interval=1`);
+  const w = widget(page, id);
+  await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live' });
+  const forward = w.locator('[data-field=checkpoint]');
+  const reverse = w.locator('[data-field=reverse-checkpoint]');
+  assert.ok(Number(await attr(forward, 'data-lag-seconds')) <= 10);
+  assert.equal(await attr(forward, 'data-lag-level'), 'ok');
+  const reverseLag = Number(await attr(reverse, 'data-lag-seconds'));
+  assert.ok(reverseLag >= 69 && reverseLag <= 75, `reverse lag ${reverseLag}`);
+  assert.equal(await attr(reverse, 'data-lag-level'), 'warn');
+  assert.match(await reverse.textContent(), /Reverse incremental sync/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an endpoint that answers 404 says to try another api, naming them', async () => {
+  const id = 'np_e2e_wrong_api';
+  await env.sim.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC' } });
+  await env.sim.control('POST', '/_sim/faults', { project: id, kind: 'status', code: 404 });
+  const { page } = await openPage(`project=${id}&interval=1`);
+  const w = widget(page, id);
+  await eventually(() => w.locator('[role=alert]').getAttribute('data-error').catch(() => null), (k) => k === 'http', { what: '404' });
+  const hint = await w.locator('[data-field=error-hint]').textContent();
+  for (const api of ['sync', 'migration', 'v4']) assert.match(hint, new RegExp(api));
+  await env.sim.control('DELETE', `/_sim/faults?project=${id}`);
+  await page.close();
+});
