@@ -158,6 +158,7 @@ pub enum Msg {
     PageShow,
     TryAnotherApi,
     ReverseIncremental,
+    ErrTemporary,
 }
 
 impl Msg {
@@ -210,6 +211,10 @@ impl Msg {
             ),
             PageShow => ("Show", "查看"),
             ReverseIncremental => ("Reverse incremental sync", "反向增量同步"),
+            ErrTemporary => (
+                "OMS is not ready yet (temporary); retrying",
+                "OMS 暂不可用（临时），将自动重试",
+            ),
             TryAnotherApi => (
                 "This OMS has no such endpoint: set api to the one it serves (sync or migration for OMS 3.x, v4 for OMS 4.x)",
                 "该 OMS 没有这个接口：请把 api 设为它支持的值（OMS 3.x 用 sync 或 migration，OMS 4.x 用 v4）",

@@ -285,6 +285,7 @@ async fn hostile_text_is_shown_literally_and_never_becomes_markup() {
         message: Some(hostile.into()),
         advice: Some(hostile.into()),
         request_id: Some(hostile.into()),
+        level: None,
     };
     st.record(Err(FetchError::Oms(oms)), NOW, 0.5, &PollOptions::default());
     let (host, _, _) = card(st, Lang::En);

@@ -19,7 +19,8 @@ pub enum FetchError {
     /// Another non-2xx status; OMS's error fields when the body had them.
     Http {
         status: u16,
-        oms: Option<OmsError>,
+        /// Boxed: most failures carry none, and it keeps every result small.
+        oms: Option<Box<OmsError>>,
         excerpt: String,
     },
     /// HTTP 200 with `success: false` (an unknown project, a bad parameter...).
@@ -33,7 +34,7 @@ impl FetchError {
     pub fn oms(&self) -> Option<&OmsError> {
         match self {
             FetchError::Auth { oms, .. } | FetchError::Oms(oms) => Some(oms),
-            FetchError::Http { oms, .. } => oms.as_ref(),
+            FetchError::Http { oms, .. } => oms.as_deref(),
             _ => None,
         }
     }
@@ -71,7 +72,8 @@ pub fn classify(status: u16, body: &str) -> Result<Progress, FetchError> {
         let oms = envelope(body)
             .ok()
             .map(|e| oms_error(&e))
-            .filter(|e| e.code.is_some() || e.message.is_some());
+            .filter(|e| e.code.is_some() || e.message.is_some())
+            .map(Box::new);
         return Err(FetchError::Http {
             status,
             oms,

@@ -75,6 +75,7 @@ pub(super) fn oms_error(envelope: &Object) -> OmsError {
         message: from_detail("message").or_else(|| text(envelope, &["message"])),
         advice: text(envelope, &["advice"]).or_else(|| from_detail("proposal")),
         request_id: text(envelope, &["requestId"]).or_else(|| from_detail("requestId")),
+        level: from_detail("level"),
     }
 }
 

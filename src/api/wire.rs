@@ -40,6 +40,8 @@ pub struct OmsError {
     pub advice: Option<String>,
     /// What OMS support asks for when a call failed.
     pub request_id: Option<String>,
+    /// `errorDetail.level` as sent (`FATAL`, `ERROR`, `WARNING`, `WARN`, `CRITICAL`).
+    pub level: Option<String>,
 }
 
 /// A well-formed answer: progress, or a failure OMS reported.

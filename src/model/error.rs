@@ -18,6 +18,8 @@ pub enum ErrorKind {
     Http,
     /// OMS does not know the project.
     NotFound,
+    /// OMS is not ready yet or a service of its is down: retried with backoff.
+    Temporary,
     /// Another error OMS reported.
     Oms,
     /// A body that is not an OMS answer.
@@ -28,13 +30,14 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     /// Every kind, for tables and tests.
-    pub const ALL: [ErrorKind; 9] = [
+    pub const ALL: [ErrorKind; 10] = [
         ErrorKind::Timeout,
         ErrorKind::Network,
         ErrorKind::Headers,
         ErrorKind::Auth,
         ErrorKind::Http,
         ErrorKind::NotFound,
+        ErrorKind::Temporary,
         ErrorKind::Oms,
         ErrorKind::Invalid,
         ErrorKind::Config,
@@ -49,6 +52,7 @@ impl ErrorKind {
             ErrorKind::Auth => "auth",
             ErrorKind::Http => "http",
             ErrorKind::NotFound => "not-found",
+            ErrorKind::Temporary => "temporary",
             ErrorKind::Oms => "oms",
             ErrorKind::Invalid => "invalid",
             ErrorKind::Config => "config",
@@ -64,6 +68,7 @@ impl ErrorKind {
             ErrorKind::Auth => Msg::ErrAuth,
             ErrorKind::Http => Msg::ErrHttp,
             ErrorKind::NotFound => Msg::ErrNotFound,
+            ErrorKind::Temporary => Msg::ErrTemporary,
             ErrorKind::Oms => Msg::ErrOms,
             ErrorKind::Invalid => Msg::ErrInvalid,
             ErrorKind::Config => Msg::ErrConfig,
@@ -79,6 +84,7 @@ impl ErrorKind {
             FetchError::Auth { .. } => ErrorKind::Auth,
             FetchError::Http { .. } => ErrorKind::Http,
             FetchError::Oms(e) if is_not_found(e.code.as_deref()) => ErrorKind::NotFound,
+            FetchError::Oms(e) if is_temporary(e.code.as_deref()) => ErrorKind::Temporary,
             FetchError::Oms(_) => ErrorKind::Oms,
             FetchError::Invalid(_) => ErrorKind::Invalid,
         }
@@ -99,6 +105,8 @@ pub struct ErrorView {
     pub detail: Option<String>,
     /// What to try, when the failure itself says it (a 404: another API).
     pub hint: Option<String>,
+    /// OMS's `errorDetail.level`, as sent.
+    pub level: Option<String>,
 }
 
 /// How the operator reads a failed poll.
@@ -130,11 +138,23 @@ pub fn error_view(error: &FetchError, lang: Lang) -> ErrorView {
         message: oms.message,
         advice: oms.advice,
         request_id: oms.request_id,
+        level: oms.level,
         detail,
         // No such endpoint: most likely the OMS version and the `api` option differ.
         hint: matches!(error, FetchError::Http { status: 404, .. })
             .then(|| Msg::TryAnotherApi.text(lang).to_owned()),
     }
+}
+
+/// Codes OMS 4.x answers while it is not ready or a service of its is down
+/// (`GHANA-OPERAT000001` "the CM service may be not available", the
+/// `GHANA-OPERIE…` family while a transfer instance is being created):
+/// retrying later helps (from ODC's client; the family is inferred).
+fn is_temporary(code: Option<&str>) -> bool {
+    code.is_some_and(|c| {
+        let c = c.to_ascii_uppercase();
+        c == "GHANA-OPERAT000001" || c.starts_with("GHANA-OPERIE")
+    })
 }
 
 /// OMS's "resource not found" codes (`CM-RESONF…`) and generic spellings.
@@ -188,6 +208,22 @@ mod tests {
             (ErrorKind::NotFound, Some("req-42"))
         );
         assert_eq!(view.hint, None);
+    }
+
+    #[test]
+    fn not_ready_codes_are_temporary_and_keep_their_level() {
+        let answer = crate::api::classify(
+            200,
+            r#"{"success":false,"code":"GHANA-OPERAT000001","message":"[GHANA-OPERAT000001]: internal service error","errorDetail":{"level":"WARNING","message":"the CM service may be not available"}}"#,
+        );
+        let error = answer.unwrap_err();
+        assert_eq!(ErrorKind::of(&error), ErrorKind::Temporary);
+        assert_eq!(error.oms().unwrap().level.as_deref(), Some("WARNING"));
+        let view = error_view(&error, Lang::En);
+        assert_eq!(
+            view.message.as_deref(),
+            Some("the CM service may be not available")
+        );
     }
 
     #[test]

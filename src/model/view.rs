@@ -398,6 +398,7 @@ mod tests {
             message: Some("<b>x</b>".into()),
             advice: Some("a".into()),
             request_id: None,
+            level: None,
         };
         st.record(Err(FetchError::Oms(e)), 0, 0.5, &PollOptions::default());
         let v = build_view(&st, Lang::En);

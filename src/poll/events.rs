@@ -118,6 +118,7 @@ mod tests {
             message: Some("not found".into()),
             advice: Some("check the id".into()),
             request_id: None,
+            level: None,
         }));
         let PollEvent::Error(e) = &poll_events(Some(&Status::Running), &error)[0] else {
             panic!("not an error event")

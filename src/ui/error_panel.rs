@@ -45,6 +45,7 @@ pub fn ErrorPanel(
             part="error"
             role=move || kind().map(|_| "alert")
             data-error=kind
+            data-level=move || error.with(|e| e.as_ref().and_then(|e| e.level.clone()))
             hidden=move || kind().is_none()
         >
             <div class="oms-error-title">{move || error.with(|e| e.as_ref().map(|e| e.title))}</div>
