@@ -94,6 +94,20 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** `count` pages of `viewerPath`, each with its widget live. */
+async function openViewers(viewerPath, count) {
+  const pages = [];
+  for (let i = 0; i < count; i += 1) {
+    const page = await env.browser.context.newPage();
+    await page.goto(env.base + viewerPath);
+    pages.push(page);
+  }
+  for (const page of pages) {
+    await eventually(() => page.evaluate(() => document.querySelector('oms-sync-progress').shadowRoot?.querySelector('[data-oms-widget]')?.getAttribute('data-state')), (s) => s === 'live', { what: `${viewerPath} live` });
+  }
+  return pages;
+}
+
 /** Bytes that cross the wire for `path` with the given Accept-Encoding. */
 function onTheWire(urlPath, encoding) {
   return new Promise((resolve, reject) => {
@@ -190,15 +204,7 @@ test('20 viewers of one project: the 1 s micro-cache keeps OMS at about one requ
   const VIEWERS = 20;
   const SECONDS = 15;
   await env.sim.control('PUT', '/_sim/projects/np_viewers', { behaviour: { type: 'steady', lag_min_secs: 1, lag_max_secs: 20, period_secs: 30 } });
-  const pages = [];
-  for (let i = 0; i < VIEWERS; i += 1) {
-    const page = await env.browser.context.newPage();
-    await page.goto(env.base + '/viewer.html');
-    pages.push(page);
-  }
-  for (const page of pages) {
-    await eventually(() => page.evaluate(() => document.querySelector('oms-sync-progress').shadowRoot?.querySelector('[data-oms-widget]')?.getAttribute('data-state')), (s) => s === 'live', { what: 'viewer live' });
-  }
+  const pages = await openViewers('/viewer.html', VIEWERS);
   const fromSeq = await env.sim.nextSeq();
   const logFrom = accessLog().length;
   await sleep(SECONDS * 1000);
@@ -255,15 +261,7 @@ test('20 viewers of one OMS 4.x project: the micro-cache, keyed by the body, kee
   const VIEWERS = 20;
   const SECONDS = 15;
   await env.sim.control('PUT', '/_sim/projects/np_viewers_v4', { behaviour: { type: 'steady', lag_min_secs: 1, lag_max_secs: 20, period_secs: 30 } });
-  const pages = [];
-  for (let i = 0; i < VIEWERS; i += 1) {
-    const page = await env.browser.context.newPage();
-    await page.goto(env.base + '/viewer-v4.html');
-    pages.push(page);
-  }
-  for (const page of pages) {
-    await eventually(() => page.evaluate(() => document.querySelector('oms-sync-progress').shadowRoot?.querySelector('[data-oms-widget]')?.getAttribute('data-state')), (s) => s === 'live', { what: 'v4 viewer live' });
-  }
+  const pages = await openViewers('/viewer-v4.html', VIEWERS);
   // Another project through the same path is a different cache entry.
   const other = await fetch(`${env.base}/api/v2?Action=DescribeProjectProgress`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"id":"np_steady_users"}' });
   assert.equal((await other.json()).data.projectId, 'np_steady_users', 'the body is in the cache key');
