@@ -5,7 +5,8 @@
 use oms_progress::api::{classify, parse_answer, Answer, FetchError, Percent, Progress, Status};
 use oms_progress::i18n::Lang;
 use oms_progress::model::{
-    build_view, live_view, Checkpoint, Lag, LagLevel, LagThresholds, Step, Tone, WidgetState,
+    build_view, interpret_checkpoint, live_view, Checkpoint, Lag, LagLevel, LagThresholds, Step,
+    Tone, WidgetState,
 };
 use oms_progress::poll::{PollOptions, PollState};
 
@@ -138,4 +139,88 @@ fn not_found_is_an_oms_error_with_code_message_and_advice() {
     assert_eq!(e.code.as_deref(), Some("CM-RESONF000003"));
     assert!(e.message.unwrap().contains("np_nope"));
     assert!(e.advice.unwrap().starts_with("Check the project ID"));
+}
+
+#[test]
+fn oms_4x_describe_project_progress_with_its_reverse_checkpoint() {
+    let p = progress("v4-describe-progress.json");
+    assert_eq!(
+        (
+            p.status.clone(),
+            p.enable_reverse_incr,
+            p.incr_checkpoint.as_deref(),
+            p.reverse_checkpoint.as_deref()
+        ),
+        (
+            Some(Status::Running),
+            Some(true),
+            Some("1661241219"),
+            Some("1661241150")
+        )
+    );
+    let mut st = PollState::default();
+    st.record(Ok(p), 0, 0.5, &PollOptions::default());
+    let live = live_view(
+        &st,
+        1_661_241_230_000,
+        PollOptions::default().stale_after(),
+        LagThresholds::default(),
+    );
+    assert_eq!(
+        (live.lag.map(|l| l.secs), live.reverse_lag.map(|l| l.level)),
+        (Some(11), Some(LagLevel::Warn))
+    );
+}
+
+#[test]
+fn oms_4x_errors_read_the_specific_text_from_error_detail() {
+    let Err(FetchError::Oms(e)) = classify(200, &fixture("v4-error-generic.json")) else {
+        panic!()
+    };
+    assert_eq!(e.message.as_deref(), Some("project np_nope does not exist"));
+    assert!(e.advice.unwrap().starts_with("Check the project ID"));
+    assert_eq!(
+        (e.request_id.as_deref(), e.level.as_deref()),
+        (Some("sim-1"), Some("ERROR"))
+    );
+}
+
+#[test]
+fn through_ocp_numeric_codes_null_texts_and_trailing_newlines_are_not_shown_as_sent() {
+    let error = classify(200, &fixture("v4-ocp-error.json")).unwrap_err();
+    let Some(e) = error.oms() else {
+        panic!("{error:?}")
+    };
+    // Code 500 is OCP's status, not OMS's code; the detail's code is trimmed.
+    assert_eq!(e.code.as_deref(), Some("GHANA-OPERAT000001"));
+    assert_eq!(
+        e.message.as_deref(),
+        Some("the CM service may be not available")
+    );
+    assert_eq!(
+        (e.advice.as_deref(), e.level.as_deref()),
+        (None, Some("WARN"))
+    );
+    let view = build_view(
+        &{
+            let mut st = PollState::default();
+            st.record(Err(error), 0, 0.5, &PollOptions::default());
+            st
+        },
+        Lang::En,
+    );
+    assert_eq!(view.error.unwrap().kind.as_str(), "temporary");
+}
+
+#[test]
+fn success_with_a_filled_error_detail_is_live_data_with_camel_case_items() {
+    let p = progress("v4-ocp-success-with-detail.json");
+    assert_eq!(p.status, Some(Status::Running));
+    assert_eq!(p.importance, None, "the text \"null\" is absent");
+    assert_eq!(p.reverse_checkpoint, None);
+    assert_eq!(
+        interpret_checkpoint(p.incr_checkpoint.as_deref().unwrap()),
+        Checkpoint::Unix(1_689_239_993),
+        "a UTC text checkpoint is a time"
+    );
 }

@@ -81,6 +81,22 @@ async fn simulator_answers_match_the_fixtures_field_for_field() {
     for (name, path) in cases {
         same_shape(name, &fixture(name), &get(path.to_string()).await).unwrap();
     }
+    // OMS 4.x: DescribeProjectProgress, an answer and an error.
+    for (name, id) in [
+        ("v4-describe-progress.json", "np_reverse_orders"),
+        ("v4-error-generic.json", "np_nope"),
+    ] {
+        let answer = client
+            .post(s.url("/api/v2?Action=DescribeProjectProgress"))
+            .json(&serde_json::json!({ "id": id }))
+            .send()
+            .await
+            .unwrap()
+            .json::<Value>()
+            .await
+            .unwrap();
+        same_shape(name, &fixture(name), &answer).unwrap();
+    }
     // Before incremental starts the checkpoint is null, as in the fixture.
     same_shape(
         "table-names.json",
