@@ -10,6 +10,7 @@ pub mod oms;
 pub mod scenario;
 pub mod server;
 pub mod state;
+pub mod steps;
 pub mod wire;
 
 pub use clock::Clock;

@@ -56,13 +56,18 @@ pub async fn v4_action(
 ) -> Response {
     let request_id = format!("sim-{:x}", crate::clock::wall_now_ms());
     let action = query.get("Action").map(String::as_str).unwrap_or("");
-    match action {
-        "DescribeProjectProgress" => {
+    let asked = match action {
+        "DescribeProjectProgress" => Some(Api::V4),
+        "DescribeProjectSteps" => Some(Api::V4Steps),
+        _ => None,
+    };
+    match asked {
+        Some(api) => {
             let id = serde_json::from_slice::<Value>(&body)
                 .ok()
                 .and_then(|b| b.get("id").and_then(Value::as_str).map(str::to_owned));
             match id {
-                Some(id) => progress(sim, Api::V4, id, kill.0, headers).await,
+                Some(id) => progress(sim, api, id, kill.0, headers).await,
                 None => {
                     v4_param_error(&request_id, "the body must be a JSON object with an \"id\"")
                 }
@@ -87,6 +92,8 @@ enum Api {
     V3(Kind),
     /// `DescribeProjectProgress`: any kind, V4 field names, V4 errors.
     V4,
+    /// `DescribeProjectSteps`: the step plan, as V4 answers it.
+    V4Steps,
 }
 
 fn v4_param_error(request_id: &str, specific: &str) -> Response {
@@ -126,10 +133,11 @@ async fn progress(
     let path = match api {
         Api::V3(Kind::Sync) => format!("/api/omsp/v2/sync/{id}/progress"),
         Api::V3(Kind::Migration) => format!("/api/omsp/v2/migrations/{id}/progress"),
-        Api::V4 => "/api/v2".to_owned(),
+        Api::V4 | Api::V4Steps => "/api/v2".to_owned(),
     };
+    let v4 = matches!(api, Api::V4 | Api::V4Steps);
     let failure = |envelope: Envelope, e: &BusinessError, cost_ms: u64| match api {
-        Api::V4 => wire::v4_failure(e, &request_id, cost_ms),
+        Api::V4 | Api::V4Steps => wire::v4_failure(e, &request_id, cost_ms),
         Api::V3(_) => wire::failure(envelope, e, &request_id, cost_ms),
     };
 
@@ -165,7 +173,7 @@ async fn progress(
         }
     }
 
-    let Some(project) = project.filter(|p| api == Api::V4 || api == Api::V3(p.spec.kind)) else {
+    let Some(project) = project.filter(|p| v4 || api == Api::V3(p.spec.kind)) else {
         let e = BusinessError {
             code: NOT_FOUND_CODE.into(),
             message: format!("project {id} does not exist"),
@@ -177,6 +185,12 @@ async fn progress(
     };
     let now = sim.clock().now_ms();
     let mut data = match project.spec.served_at(now - project.since_ms, now) {
+        Served::State(snapshot) if api == Api::V4Steps => crate::steps::steps_json(
+            &snapshot,
+            project.since_ms.div_euclid(1000),
+            now.div_euclid(1000),
+        ),
+        Served::Raw(_) if api == Api::V4Steps => Value::Array(Vec::new()),
         Served::State(snapshot) if api == Api::V4 => {
             wire::v4_progress_json(&project.spec, &snapshot)
         }

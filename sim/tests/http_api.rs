@@ -712,3 +712,97 @@ async fn v4_faults_and_auth_apply_as_on_v3() {
         .unwrap();
     assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn v4_steps_evolve_with_the_project_and_a_failed_step_says_why() {
+    let s = sim().await;
+    let steps = |body: &Value| -> Vec<(String, String)> {
+        body["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|step| {
+                (
+                    step["name"].as_str().unwrap().to_owned(),
+                    step["status"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let names = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    };
+    // The lifecycle walker: schema transfer at 30 s, incremental at 200 s.
+    control(
+        &s,
+        reqwest::Method::POST,
+        "/_sim/clock",
+        json!({ "advance_ms": 30_000 }),
+    )
+    .await;
+    let (_, body) = v4(
+        &s,
+        "DescribeProjectSteps",
+        json!({ "id": "np_4ur1zdx1v8cg" }),
+    )
+    .await;
+    assert_eq!(
+        steps(&body),
+        names(&[
+            ("TRANSFER_PRECHECK", "FINISHED"),
+            ("STRUCT_TRANSFER", "RUNNING"),
+            ("FULL_TRANSFER", "INIT"),
+            ("INCR_TRANSFER", "INIT")
+        ])
+    );
+    control(
+        &s,
+        reqwest::Method::POST,
+        "/_sim/clock",
+        json!({ "advance_ms": 170_000 }),
+    )
+    .await;
+    let (_, body) = v4(
+        &s,
+        "DescribeProjectSteps",
+        json!({ "id": "np_4ur1zdx1v8cg" }),
+    )
+    .await;
+    let incr = &body["data"][3];
+    assert_eq!(
+        (
+            incr["status"].clone(),
+            incr["progress"].clone(),
+            incr["finishTime"].clone()
+        ),
+        (json!("MONITORING"), json!(100), Value::Null)
+    );
+    assert!(incr["stepInfo"]["checkpointSampleTimestamp"].is_i64());
+    let start = body["data"][0]["startTime"].as_str().unwrap();
+    assert_eq!(
+        (start.len(), &start[10..11]),
+        (19, "T"),
+        "UTC text, no zone: {start}"
+    );
+    // A failed project: its step is FAILED, with the reason the console shows.
+    let (_, body) = v4(
+        &s,
+        "DescribeProjectSteps",
+        json!({ "id": "np_failed_billing" }),
+    )
+    .await;
+    let failed = body["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|step| step["status"] == json!("FAILED"))
+        .expect("a failed step");
+    assert_eq!(failed["name"], json!("FULL_TRANSFER"));
+    assert!(failed["extraInfo"]["errorMsg"].is_string());
+    assert!(failed["stepInfo"]["processedRecords"].is_i64());
+    // Unknown projects answer as DescribeProjectProgress does.
+    let (_, body) = v4(&s, "DescribeProjectSteps", json!({ "id": "np_nope" })).await;
+    assert_eq!(body["code"], json!("CM-RESONF000003"));
+}
