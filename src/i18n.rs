@@ -159,6 +159,14 @@ pub enum Msg {
     TryAnotherApi,
     ReverseIncremental,
     ErrTemporary,
+    Steps,
+    StepInit,
+    StepRunning,
+    StepFailed,
+    StepFinished,
+    StepSuspend,
+    StepMonitoring,
+    StepsLoading,
 }
 
 impl Msg {
@@ -211,6 +219,14 @@ impl Msg {
             ),
             PageShow => ("Show", "查看"),
             ReverseIncremental => ("Reverse incremental sync", "反向增量同步"),
+            Steps => ("Steps", "步骤"),
+            StepInit => ("Not started", "未开始"),
+            StepRunning => ("Running", "运行中"),
+            StepFailed => ("Failed", "失败"),
+            StepFinished => ("Done", "已完成"),
+            StepSuspend => ("Paused", "已暂停"),
+            StepMonitoring => ("Watching", "持续监控"),
+            StepsLoading => ("Loading the steps…", "正在加载步骤…"),
             ErrTemporary => (
                 "OMS is not ready yet (temporary); retrying",
                 "OMS 暂不可用（临时），将自动重试",
@@ -237,6 +253,40 @@ pub fn retrying_in(lang: Lang, wait: &str) -> String {
     match lang {
         Lang::En => format!("retrying in {wait}"),
         Lang::ZhCn => format!("{wait}后重试"),
+    }
+}
+
+/// "630 of 1000 rows".
+pub fn rows_of(lang: Lang, done: i64, total: i64) -> String {
+    match lang {
+        Lang::En => format!("{done} of {total} rows"),
+        Lang::ZhCn => format!("{done} / {total} 行"),
+    }
+}
+
+/// "630 rows" (no estimate sent).
+pub fn rows(lang: Lang, done: i64) -> String {
+    match lang {
+        Lang::En => format!("{done} rows"),
+        Lang::ZhCn => format!("{done} 行"),
+    }
+}
+
+/// "52 rows/s".
+pub fn rows_per_second(lang: Lang, rate: i64) -> String {
+    match lang {
+        Lang::En => format!("{rate} rows/s"),
+        Lang::ZhCn => format!("{rate} 行/秒"),
+    }
+}
+
+/// "took 2 min 5 s" / "running for 2 min 5 s".
+pub fn step_time(lang: Lang, duration: &str, finished: bool) -> String {
+    match (lang, finished) {
+        (Lang::En, true) => format!("took {duration}"),
+        (Lang::En, false) => format!("running for {duration}"),
+        (Lang::ZhCn, true) => format!("耗时 {duration}"),
+        (Lang::ZhCn, false) => format!("已运行 {duration}"),
     }
 }
 

@@ -63,6 +63,14 @@ pub fn progress_request(kind: ApiKind, project_id: &str) -> ProgressRequest {
     }
 }
 
+/// OMS 4.x's step plan for a project: `POST /api/v2?Action=DescribeProjectSteps`.
+pub fn steps_request(project_id: &str) -> ProgressRequest {
+    ProgressRequest {
+        path: "/api/v2?Action=DescribeProjectSteps".into(),
+        body: Some(format!("{{\"id\":{}}}", json_string(project_id))),
+    }
+}
+
 /// `text` as a JSON string literal.
 fn json_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);

@@ -12,11 +12,13 @@ mod outcome;
 mod read;
 mod request;
 mod status;
+mod steps;
 mod wire;
 
-pub use endpoint::{progress_request, ApiKind, ProgressRequest};
+pub use endpoint::{progress_request, steps_request, ApiKind, ProgressRequest};
 pub use outcome::{classify, FetchError};
 pub use read::{excerpt, parse_answer, EXCERPT_CHARS, MAX_BODY_BYTES};
 pub use request::{Credentials, HeaderSource};
 pub use status::Status;
+pub use steps::{classify_steps, WireStep};
 pub use wire::{Answer, OmsError, ParseError, Percent, Progress};

@@ -1,7 +1,8 @@
 //! One HTTP exchange turned into an answer or a typed error.
 
-use super::read::{envelope, excerpt, oms_error, parse_answer};
-use super::{Answer, OmsError, ParseError, Progress};
+use super::json::Object;
+use super::read::{envelope, excerpt, failed, oms_error, progress_data};
+use super::{OmsError, ParseError, Progress};
 use std::fmt;
 
 /// Everything that can go wrong with one poll.
@@ -62,8 +63,17 @@ impl fmt::Display for FetchError {
     }
 }
 
-/// Reads one response: its status code and body text.
+/// Reads one progress response: its status code and body text.
 pub fn classify(status: u16, body: &str) -> Result<Progress, FetchError> {
+    classify_with(status, body, progress_data)
+}
+
+/// Reads one response, its successful envelope through `read`.
+pub(super) fn classify_with<T>(
+    status: u16,
+    body: &str,
+    read: impl FnOnce(&Object) -> Result<T, ParseError>,
+) -> Result<T, FetchError> {
     if status == 401 || status == 403 {
         let oms = envelope(body).map(|e| oms_error(&e)).unwrap_or_default();
         return Err(FetchError::Auth { status, oms });
@@ -80,11 +90,11 @@ pub fn classify(status: u16, body: &str) -> Result<Progress, FetchError> {
             excerpt: excerpt(body),
         });
     }
-    match parse_answer(body) {
-        Ok(Answer::Progress(p)) => Ok(p),
-        Ok(Answer::Failed(e)) => Err(FetchError::Oms(e)),
-        Err(e) => Err(FetchError::Invalid(e)),
+    let envelope = envelope(body).map_err(FetchError::Invalid)?;
+    if failed(&envelope) {
+        return Err(FetchError::Oms(oms_error(&envelope)));
     }
+    read(&envelope).map_err(FetchError::Invalid)
 }
 
 #[cfg(test)]

@@ -28,12 +28,21 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 /// Reads a whole response body.
 pub fn parse_answer(body: &str) -> Result<Answer, ParseError> {
     let envelope = envelope(body)?;
-    let success = field(&envelope, &["success"]);
-    if success.is_some_and(|s| s == &Value::Bool(false)) {
+    if failed(&envelope) {
         return Ok(Answer::Failed(oms_error(&envelope)));
     }
-    match field(&envelope, &["data"]) {
-        Some(Value::Object(data)) => Ok(Answer::Progress(progress(data))),
+    progress_data(&envelope).map(Answer::Progress)
+}
+
+/// `success: false`: OMS reported a failure (HTTP 200 all the same).
+pub(super) fn failed(envelope: &Object) -> bool {
+    field(envelope, &["success"]).is_some_and(|s| s == &Value::Bool(false))
+}
+
+/// The progress in a successful envelope's `data`.
+pub(super) fn progress_data(envelope: &Object) -> Result<Progress, ParseError> {
+    match field(envelope, &["data"]) {
+        Some(Value::Object(data)) => Ok(progress(data)),
         Some(Value::Array(_)) => Err(ParseError::DataIsAList),
         _ => Err(ParseError::NoData),
     }
@@ -139,7 +148,7 @@ fn progress(data: &Object) -> Progress {
 }
 
 /// The first non-null value under any of `names`, keys compared case-insensitively.
-fn field<'a>(map: &'a Object, names: &[&str]) -> Option<&'a Value> {
+pub(super) fn field<'a>(map: &'a Object, names: &[&str]) -> Option<&'a Value> {
     names.iter().find_map(|name| {
         // An exact key first (the last, if repeated), then any case.
         map.iter()
@@ -153,13 +162,23 @@ fn field<'a>(map: &'a Object, names: &[&str]) -> Option<&'a Value> {
 }
 
 /// A field as text: strings as they are, numbers and booleans as written.
-fn text(map: &Object, names: &[&str]) -> Option<String> {
+pub(super) fn text(map: &Object, names: &[&str]) -> Option<String> {
     match field(map, names)? {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.clone()),
         Value::Bool(b) => Some(b.to_string()),
         other => Some(excerpt(&other.to_string())),
     }
+}
+
+/// A whole number (or a numeric string); anything else is unknown.
+pub(super) fn number(map: &Object, names: &[&str]) -> Option<i64> {
+    let text = match field(map, names)? {
+        Value::Number(n) => n.as_str(),
+        Value::String(s) => s.trim(),
+        _ => return None,
+    };
+    text.parse::<i64>().ok()
 }
 
 /// A boolean flag; `"true"`/`"false"` strings are accepted, anything else is unknown.
@@ -174,7 +193,7 @@ fn flag(map: &Object, names: &[&str]) -> Option<bool> {
 
 /// A percentage: numbers (or numeric strings) clamped to 0–100, with the raw
 /// text kept whenever the value was not a plain integer in range.
-fn percent(map: &Object, names: &[&str]) -> Option<Percent> {
+pub(super) fn percent(map: &Object, names: &[&str]) -> Option<Percent> {
     let value = field(map, names)?;
     let (number, raw) = match value {
         Value::Number(n) => (crate::decimal::parse_decimal(n), n.clone()),

@@ -65,6 +65,8 @@ pub enum ParseError {
     /// `data` is a list where one project's object was expected: the URL
     /// names a list action, not a project's progress.
     DataIsAList,
+    /// One object where a list was expected (a steps answer).
+    NotAList,
     /// The body stopped before its end (the connection was cut).
     Incomplete,
     /// Far larger than any progress answer (a wrong endpoint or a proxy's dump).
@@ -80,6 +82,7 @@ impl fmt::Display for ParseError {
                 write!(f, "the response is not a JSON object: {excerpt}")
             }
             ParseError::NoData => f.write_str("the response has no progress data"),
+            ParseError::NotAList => f.write_str("the response's data is not a list of steps"),
             ParseError::DataIsAList => f.write_str(
                 "the response's data is a list, not one project's progress (a list action?)",
             ),

@@ -4,15 +4,18 @@
 mod checkpoint;
 mod error;
 mod state;
+mod steps;
 mod tone;
 mod view;
 
 pub use crate::api::Status;
 pub use checkpoint::{
-    checkpoint_age, interpret_checkpoint, lag_level, Checkpoint, Lag, LagLevel, LagThresholds,
+    checkpoint_age, interpret_checkpoint, lag_level, utc_text_secs, Checkpoint, Lag, LagLevel,
+    LagThresholds,
 };
 pub use error::{error_view, ErrorKind, ErrorView};
 pub use state::{PollState, StopReason};
+pub use steps::{step_duration, steps_view, StepStatus, StepView};
 pub use tone::{status_tone, Tone};
 pub use view::{
     build_view, live_view, utc_time, Bar, IncrView, LiveView, Stage, Step, View, WidgetState,

@@ -3,10 +3,10 @@
 //! woken by "refresh", by the page becoming visible and by `online`.
 
 use super::clock::{now_ms, use_now};
-use super::request::{fetch_progress, timer_ms};
+use super::request::{fetch_text, timer_ms, Call};
 use super::wake::{page_hidden, use_wake_on_return};
 use super::{poll_events, Next, PollEvent, PollOptions, PollState};
-use crate::api::{Credentials, HeaderSource};
+use crate::api::{classify, Credentials, HeaderSource};
 use futures::channel::mpsc;
 use futures::future::select;
 use futures::StreamExt;
@@ -108,6 +108,13 @@ async fn poll_loop(
         on_event,
     } = options;
     let poll = poll.normalized();
+    let call = Call {
+        url,
+        body,
+        credentials,
+        headers,
+        timeout: poll.timeout,
+    };
     loop {
         if page_hidden() {
             // Paused: no request until the page is visible or someone asks.
@@ -118,15 +125,9 @@ async fn poll_loop(
         }
         let controller = AbortController::new().ok();
         in_flight.replace(controller.clone());
-        let result = fetch_progress(
-            &url,
-            body.as_deref(),
-            credentials,
-            headers.as_ref(),
-            poll.timeout,
-            controller.as_ref(),
-        )
-        .await;
+        let result = fetch_text(&call, controller.as_ref())
+            .await
+            .and_then(|(status, body)| classify(status, &body));
         in_flight.replace(None);
         // Events are worked out against the status known before this poll.
         let mut events = Vec::new();

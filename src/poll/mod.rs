@@ -7,6 +7,7 @@ mod driver;
 mod events;
 mod policy;
 mod request;
+mod steps;
 mod wake;
 
 pub use crate::model::{PollState, StopReason};
@@ -16,3 +17,5 @@ pub use driver::{
 };
 pub use events::{poll_events, ErrorEvent, PollEvent};
 pub use policy::{backoff, Next, PollOptions, MIN_INTERVAL};
+pub use request::Call;
+pub use steps::{use_oms_steps, StepsAnswer};

@@ -1,24 +1,45 @@
 //! One progress request: headers asked for, sent with gloo-net, aborted at
 //! its timeout, and the answer classified.
 
-use crate::api::{classify, excerpt, Credentials, FetchError, HeaderSource, ParseError, Progress};
+use crate::api::{excerpt, Credentials, FetchError, HeaderSource, ParseError};
 use futures::future::{select, Either};
 use gloo_timers::future::TimeoutFuture;
 use std::pin::pin;
 use std::time::Duration;
 use web_sys::{AbortController, RequestCredentials};
 
+/// How to reach OMS: where, with what, for how long.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Call {
+    pub url: String,
+    /// The JSON body of a POST; `None`: a GET.
+    pub body: Option<String>,
+    pub credentials: Credentials,
+    pub headers: Option<HeaderSource>,
+    pub timeout: Duration,
+}
+
 /// One request (a POST of `body` when there is one, else a GET), aborted
-/// through `controller` after `timeout`; `extra_headers` is asked for its
-/// headers first.
-pub async fn fetch_progress(
-    url: &str,
-    body: Option<&str>,
-    credentials: Credentials,
-    extra_headers: Option<&HeaderSource>,
-    timeout: Duration,
+/// through `controller` after `timeout`; the host's headers are asked for
+/// first. The answer's status and body, for the caller to read (one copy of
+/// this code whatever is read).
+pub async fn fetch_text(
+    call: &Call,
     controller: Option<&AbortController>,
-) -> Result<Progress, FetchError> {
+) -> Result<(u16, String), FetchError> {
+    let Call {
+        url,
+        body,
+        credentials,
+        headers: extra_headers,
+        timeout,
+    } = call;
+    let (body, credentials, extra_headers, timeout) = (
+        body.as_deref(),
+        *credentials,
+        extra_headers.as_ref(),
+        *timeout,
+    );
     let headers = request_headers(extra_headers, body.is_some())?;
     let signal = controller.map(AbortController::signal);
     let builder = match body {
@@ -49,7 +70,7 @@ pub async fn fetch_progress(
             .text()
             .await
             .map_err(|_| FetchError::Invalid(ParseError::Incomplete))?;
-        classify(status, &body)
+        Ok((status, body))
     });
     match select(exchange, TimeoutFuture::new(timer_ms(timeout))).await {
         Either::Left((result, _)) => result,

@@ -1,9 +1,10 @@
 use super::{
     pick, provide_lang, CardFooter, ErrorPanel, IncrementalSection, StageBar, StatusBadge,
-    StepLine, WidgetRoot,
+    StepLine, StepList, WidgetRoot,
 };
 use crate::i18n::{Lang, Msg};
 use crate::model::{LiveView, Stage, StopReason, View};
+use crate::poll::StepsAnswer;
 use leptos::prelude::*;
 
 /// The widget's body, drawn from a [`View`] and a [`LiveView`].
@@ -30,6 +31,12 @@ pub fn ProgressCard(
     /// Fewer lines: status, bars and lag (sets `data-compact`).
     #[prop(optional)]
     compact: bool,
+    /// OMS 4.x's step plan and whether its list is open; no list without it.
+    #[prop(default = None)]
+    steps: Option<(Signal<StepsAnswer>, RwSignal<bool>)>,
+    /// The clock, for the steps' running times.
+    #[prop(optional, into)]
+    now: Option<Signal<i64>>,
 ) -> impl IntoView {
     provide_lang(lang);
     let shown_id = project_id.clone();
@@ -97,6 +104,12 @@ pub fn ProgressCard(
                 </Show>
             </header>
             <StepLine step=pick(view, |v| v.step.clone()) />
+            {steps
+                .filter(|_| !compact)
+                .map(|(steps, open)| {
+                    let now = now.unwrap_or_else(|| Signal::derive(|| 0));
+                    view! { <StepList open steps now /> }
+                })}
             {bar(Stage::Struct)}
             {bar(Stage::Full)}
             // Created once: the checkpoint text and lag flow in through signals,

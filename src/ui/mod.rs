@@ -12,6 +12,7 @@ mod page;
 mod root;
 mod stage_bar;
 mod step_line;
+mod step_list;
 mod widget;
 
 pub use badge::StatusBadge;
@@ -25,6 +26,7 @@ pub use page::StandalonePage;
 pub use root::WidgetRoot;
 pub use stage_bar::StageBar;
 pub use step_line::StepLine;
+pub use step_list::StepList;
 pub use widget::OmsSyncProgress;
 
 use leptos::prelude::*;

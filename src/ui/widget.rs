@@ -1,7 +1,10 @@
 use super::{provide_lang, ConfigError, ProgressCard};
+use crate::api::{steps_request, ApiKind};
 use crate::config::WidgetOptions;
 use crate::model::{build_view, live_view};
-use crate::poll::{use_oms_progress_with_options, PollEvent, UseOmsProgressOptions};
+use crate::poll::{
+    use_oms_progress_with_options, use_oms_steps, Call, PollEvent, UseOmsProgressOptions,
+};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -23,6 +26,8 @@ pub fn OmsSyncProgress(
 ) -> impl IntoView {
     let WidgetOptions {
         project_id,
+        api,
+        base_url,
         lang,
         poll,
         lag,
@@ -40,6 +45,17 @@ pub fn OmsSyncProgress(
         }
     };
     let poll = poll.normalized();
+    // OMS 4.x's step plan: asked for only while its list is open.
+    let steps_call = (api == ApiKind::V4 && !compact).then(|| {
+        let steps = steps_request(&project_id);
+        Call {
+            url: format!("{}{}", base_url.trim_end_matches('/'), steps.path),
+            body: steps.body,
+            credentials,
+            headers: headers.clone(),
+            timeout: poll.timeout,
+        }
+    });
     let progress = use_oms_progress_with_options(
         request.path,
         UseOmsProgressOptions {
@@ -50,6 +66,12 @@ pub fn OmsSyncProgress(
             on_event,
         },
     );
+    let steps = steps_call.map(|call| {
+        let open = RwSignal::new(false);
+        let state = progress.state;
+        let revision = Signal::derive(move || state.with(|s| s.last_good_at_ms));
+        (use_oms_steps(call, open.into(), revision), open)
+    });
     if let Some(trigger) = refresh {
         let poll_now = progress.refresh;
         Effect::new(move |first_run: Option<()>| {
@@ -67,7 +89,16 @@ pub fn OmsSyncProgress(
             .state
             .with(|st| live_view(st, now, stale_after, lag))
     });
-    Either::Right(
-        view! { <ProgressCard project_id view live on_refresh=progress.refresh lang compact /> },
-    )
+    Either::Right(view! {
+        <ProgressCard
+            project_id
+            view
+            live
+            on_refresh=progress.refresh
+            lang
+            compact
+            steps=steps
+            now=progress.now
+        />
+    })
 }

@@ -299,3 +299,33 @@ test('an endpoint that answers 404 says to try another api, naming them', async 
   await env.sim.control('DELETE', `/_sim/faults?project=${id}`);
   await page.close();
 });
+
+test('OMS 4.x step list: collapsed and unrequested until opened, then each step with its status, a failed one with its reason', async () => {
+  const id = 'np_failed_billing';
+  const seq = await env.sim.nextSeq();
+  const { page, errors } = await openPage(`project=v4:${id},v4:np_steady_orders&interval=1`);
+  const w = widget(page, id);
+  await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live' });
+  await sleep(1_500);
+  const stepCalls = async () => (await env.sim.control('GET', `/_sim/requests?since_seq=${seq}&path_prefix=/api/v2`)).requests
+    .filter((r) => r.query === 'Action=DescribeProjectSteps').length;
+  assert.equal(await stepCalls(), 0, 'no steps asked for while the list is closed');
+  assert.equal(await w.locator('[data-field=steps]').getAttribute('open'), null, 'collapsed by default');
+  await w.locator('[data-field=steps] summary').click();
+  const failed = w.locator('[data-field=steps] li[data-step-name=FULL_TRANSFER][data-step-status=FAILED]');
+  await failed.waitFor({ timeout: 5_000 });
+  assert.match(await failed.locator('[data-field=step-error]').textContent(), /billing\.invoice/);
+  assert.match(await failed.locator('[data-field=step-rows]').textContent(), /of 2400000 rows/);
+  const names = await w.locator('[data-field=steps] li').evaluateAll((items) => items.map((li) => `${li.dataset.stepName}:${li.dataset.stepStatus}`));
+  assert.deepEqual(names, ['TRANSFER_PRECHECK:FINISHED', 'STRUCT_TRANSFER:FINISHED', 'FULL_TRANSFER:FAILED', 'INCR_TRANSFER:INIT']);
+  assert.ok(await stepCalls() >= 1, 'asked for once opened');
+  // Incremental sync sits in MONITORING for the life of a project: "Watching".
+  const steady = widget(page, 'np_steady_orders');
+  await steady.locator('[data-field=steps] summary').click();
+  const incr = steady.locator('[data-field=steps] li[data-step-name=INCR_TRANSFER][data-step-status=MONITORING]');
+  await incr.waitFor({ timeout: 5_000 });
+  assert.match(await incr.textContent(), /Watching/);
+  assert.match(await incr.textContent(), /running for \d+/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,0 +1,82 @@
+use super::use_lang;
+use crate::i18n::{self, Msg};
+use crate::model::{step_duration, steps_view, StepView};
+use crate::poll::StepsAnswer;
+use leptos::either::EitherOf3;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// OMS 4.x's step plan, collapsed by default: the widget asks OMS for the
+/// steps only while the list is open.
+#[component]
+pub fn StepList(
+    /// Open or closed; set by the operator's click.
+    open: RwSignal<bool>,
+    /// The steps, or why they could not be read (`None` while loading).
+    #[prop(into)]
+    steps: Signal<StepsAnswer>,
+    /// The clock, for "running for".
+    #[prop(into)]
+    now: Signal<i64>,
+) -> impl IntoView {
+    let lang = use_lang();
+    // Not a memo (one more memo type costs wasm): the list is rebuilt only
+    // when a new answer arrives.
+    let shown = move || {
+        steps.with(|answer| {
+            answer.as_ref().map(|result| match result {
+                Ok(list) => Ok(steps_view(list, lang)),
+                Err(e) => Err(e.to_string()),
+            })
+        })
+    };
+    let on_toggle = move |ev: leptos::ev::Event| {
+        let opened = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| e.has_attribute("open"));
+        open.set(opened);
+    };
+    view! {
+        <details class="oms-steps" data-field="steps" on:toggle=on_toggle>
+            <summary>{Msg::Steps.text(lang)}</summary>
+            {move || match shown() {
+                None => EitherOf3::A(view! { <div class="oms-note">{Msg::StepsLoading.text(lang)}</div> }),
+                Some(Err(reason)) => {
+                    EitherOf3::B(view! { <div class="oms-note" data-field="steps-error">{reason}</div> })
+                }
+                Some(Ok(list)) => {
+                    EitherOf3::C(
+                        view! { <ol class="oms-step-list">{list.into_iter().map(|s| step_item(s, now)).collect_view()}</ol> },
+                    )
+                }
+            }}
+        </details>
+    }
+}
+
+fn step_item(step: StepView, now: Signal<i64>) -> impl IntoView {
+    let lang = use_lang();
+    let finished = step.finished_secs.is_some();
+    let time = {
+        let step = step.clone();
+        move || {
+            step_duration(&step, now.get())
+                .map(|secs| i18n::step_time(lang, &i18n::duration(lang, secs), finished))
+        }
+    };
+    view! {
+        <li data-step-name=step.name.clone() data-step-status=step.status.code().to_owned()>
+            <span class="oms-step-label">{step.label.clone()}</span>
+            " "
+            <span class="oms-step-status">{step.status_label.clone()}</span>
+            {step.progress.map(|p| view! { " " <span class="oms-step-progress">{format!("{p}%")}</span> })}
+            <div class="oms-note">
+                {step.started_text.clone()}
+                {move || time().map(|t| format!(" · {t}"))}
+            </div>
+            {step.rows.clone().map(|r| view! { <div class="oms-note" data-field="step-rows">{r}</div> })}
+            {step.error.clone().map(|e| view! { <div class="oms-step-error" data-field="step-error">{e}</div> })}
+        </li>
+    }
+}
