@@ -6,6 +6,7 @@
 pub mod clock;
 pub mod control;
 pub mod faults;
+pub mod list;
 pub mod oms;
 pub mod scenario;
 pub mod server;

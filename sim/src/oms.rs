@@ -56,6 +56,9 @@ pub async fn v4_action(
 ) -> Response {
     let request_id = format!("sim-{:x}", crate::clock::wall_now_ms());
     let action = query.get("Action").map(String::as_str).unwrap_or("");
+    if action == "ListProjects" {
+        return list_projects(&sim, &headers, &body, &request_id);
+    }
     let asked = match action {
         "DescribeProjectProgress" => Some(Api::V4),
         "DescribeProjectSteps" => Some(Api::V4Steps),
@@ -83,6 +86,30 @@ pub async fn v4_action(
             _ => v4_param_error(&request_id, &format!("action {action:?} is not supported")),
         },
     }
+}
+
+/// `ListProjects`: one page of every project, filtered (no faults: they are
+/// per project).
+fn list_projects(sim: &Sim, headers: &HeaderMap, body: &[u8], request_id: &str) -> Response {
+    if let Some(c) = &sim.config.credentials {
+        if !authorized(headers, &c.user, &c.password) {
+            return unauthorized(request_id, true);
+        }
+    }
+    let body = serde_json::from_slice::<Value>(body).unwrap_or(Value::Null);
+    let query = match crate::list::ListQuery::from_body(&body) {
+        Ok(query) => query,
+        Err(e) => return json_response(StatusCode::OK, &wire::v4_failure(&e, request_id, 0)),
+    };
+    let now = sim.clock().now_ms();
+    let inner = sim.lock();
+    let projects: Vec<_> = inner.projects.values().collect();
+    let (items, total) = crate::list::list_page(&projects, &query, now);
+    let mut answer = wire::success(Envelope::Camel, Value::Array(items), 0);
+    answer["pageNumber"] = json!(query.page_number);
+    answer["pageSize"] = json!(query.page_size);
+    answer["totalCount"] = json!(total);
+    json_response(StatusCode::OK, &answer)
 }
 
 /// Which generation of the API a progress request came through.

@@ -806,3 +806,67 @@ async fn v4_steps_evolve_with_the_project_and_a_failed_step_says_why() {
     let (_, body) = v4(&s, "DescribeProjectSteps", json!({ "id": "np_nope" })).await;
     assert_eq!(body["code"], json!("CM-RESONF000003"));
 }
+
+#[tokio::test]
+async fn v4_list_projects_pages_and_filters_every_project() {
+    let s = sim().await;
+    let ids = |body: &Value| -> Vec<String> {
+        body["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (_, first) = v4(
+        &s,
+        "ListProjects",
+        json!({ "pageNumber": 1, "pageSize": 10 }),
+    )
+    .await;
+    let total = first["totalCount"].as_u64().unwrap() as usize;
+    assert_eq!(ids(&first).len(), 10);
+    assert_eq!(
+        (first["pageNumber"].clone(), first["pageSize"].clone()),
+        (json!(1), json!(10))
+    );
+    let (_, second) = v4(
+        &s,
+        "ListProjects",
+        json!({ "pageNumber": 2, "pageSize": 10 }),
+    )
+    .await;
+    assert_eq!(ids(&second).len(), total - 10, "the rest on page 2");
+    assert!(ids(&second).iter().all(|id| !ids(&first).contains(id)));
+
+    let (_, migrations) = v4(&s, "ListProjects", json!({ "type": "MIGRATION" })).await;
+    assert_eq!(ids(&migrations), ["p_migration_dw"]);
+    let (_, failed) = v4(&s, "ListProjects", json!({ "status": ["FAILED"] })).await;
+    assert_eq!(ids(&failed), ["np_failed_billing"]);
+    let item = &failed["data"][0];
+    assert_eq!(item["alarmStats"]["alarming"], json!(true));
+    assert!(item["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["status"] == json!("FAILED")));
+    let (_, steady) = v4(&s, "ListProjects", json!({ "searchKey": "STEADY" })).await;
+    assert_eq!(ids(&steady), ["np_steady_orders", "np_steady_users"]);
+    let extra = &steady["data"][0]["extraInfo"];
+    assert!(
+        (0..=25).contains(&extra["syncDelay"].as_i64().unwrap()),
+        "{extra}"
+    );
+    assert!(extra["syncDelaySampleTimestamp"].is_i64());
+    assert_eq!(steady["data"][0]["type"], json!("SYNC"));
+
+    let (_, too_many) = v4(&s, "ListProjects", json!({ "pageSize": 151 })).await;
+    assert_eq!(
+        (too_many["success"].clone(), too_many["code"].clone()),
+        (json!(false), json!("PARAM_ERROR"))
+    );
+    assert!(too_many["errorDetail"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("150"));
+}
