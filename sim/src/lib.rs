@@ -4,6 +4,7 @@
 //! Start one in-process with [`start`], or run the `oms-sim` binary.
 
 pub mod clock;
+pub mod components;
 pub mod control;
 pub mod faults;
 pub mod list;

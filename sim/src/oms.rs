@@ -62,6 +62,7 @@ pub async fn v4_action(
     let asked = match action {
         "DescribeProjectProgress" => Some(Api::V4),
         "DescribeProjectSteps" => Some(Api::V4Steps),
+        "DescribeProjectComponents" => Some(Api::V4Components),
         _ => None,
     };
     match asked {
@@ -121,6 +122,8 @@ enum Api {
     V4,
     /// `DescribeProjectSteps`: the step plan, as V4 answers it.
     V4Steps,
+    /// `DescribeProjectComponents`: Store and writer, each with its delay.
+    V4Components,
 }
 
 fn v4_param_error(request_id: &str, specific: &str) -> Response {
@@ -160,11 +163,11 @@ async fn progress(
     let path = match api {
         Api::V3(Kind::Sync) => format!("/api/omsp/v2/sync/{id}/progress"),
         Api::V3(Kind::Migration) => format!("/api/omsp/v2/migrations/{id}/progress"),
-        Api::V4 | Api::V4Steps => "/api/v2".to_owned(),
+        Api::V4 | Api::V4Steps | Api::V4Components => "/api/v2".to_owned(),
     };
-    let v4 = matches!(api, Api::V4 | Api::V4Steps);
+    let v4 = matches!(api, Api::V4 | Api::V4Steps | Api::V4Components);
     let failure = |envelope: Envelope, e: &BusinessError, cost_ms: u64| match api {
-        Api::V4 | Api::V4Steps => wire::v4_failure(e, &request_id, cost_ms),
+        Api::V4 | Api::V4Steps | Api::V4Components => wire::v4_failure(e, &request_id, cost_ms),
         Api::V3(_) => wire::failure(envelope, e, &request_id, cost_ms),
     };
 
@@ -217,7 +220,12 @@ async fn progress(
             project.since_ms.div_euclid(1000),
             now.div_euclid(1000),
         ),
-        Served::Raw(_) if api == Api::V4Steps => Value::Array(Vec::new()),
+        Served::State(snapshot) if api == Api::V4Components => {
+            crate::components::components_json(&project.spec, &snapshot, now.div_euclid(1000))
+        }
+        Served::Raw(_) if api == Api::V4Steps || api == Api::V4Components => {
+            Value::Array(Vec::new())
+        }
         Served::State(snapshot) if api == Api::V4 => {
             wire::v4_progress_json(&project.spec, &snapshot)
         }

@@ -157,6 +157,10 @@ pub struct ProjectSpec {
     pub envelope: Envelope,
     #[serde(default = "default_importance")]
     pub importance: String,
+    /// OMS 4.x's components: the source-side Store is the one behind (by
+    /// default the writer is, and Store stays current).
+    #[serde(default)]
+    pub store_behind: bool,
     pub behaviour: Behaviour,
 }
 
@@ -418,6 +422,7 @@ mod tests {
             naming: Naming::Table,
             envelope: Envelope::Camel,
             importance: "LOW".into(),
+            store_behind: false,
             behaviour,
         }
     }

@@ -870,3 +870,50 @@ async fn v4_list_projects_pages_and_filters_every_project() {
         .unwrap()
         .contains("150"));
 }
+
+#[tokio::test]
+async fn v4_components_say_whether_store_or_writer_is_behind() {
+    let s = sim().await;
+    let delays = |body: &Value| -> Vec<(String, i64)> {
+        body["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["componentType"].as_str().unwrap().to_owned(),
+                    c["delay"].as_i64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let (_, writer) = v4(
+        &s,
+        "DescribeProjectComponents",
+        json!({ "id": "np_lagging_audit" }),
+    )
+    .await;
+    let writer = delays(&writer);
+    assert_eq!(
+        (writer[0].0.as_str(), writer[1].0.as_str()),
+        ("STORE", "INCR_SYNC")
+    );
+    assert!(writer[0].1 <= 2 && writer[1].1 > 25, "{writer:?}");
+    let (_, store) = v4(
+        &s,
+        "DescribeProjectComponents",
+        json!({ "id": "np_store_lag_crm" }),
+    )
+    .await;
+    let store = delays(&store);
+    assert!(store[0].1 > 25, "the Store is behind: {store:?}");
+    let (_, body) = v4(
+        &s,
+        "DescribeProjectComponents",
+        json!({ "id": "np_steady_orders" }),
+    )
+    .await;
+    let store_checkpoint = body["data"][0]["checkpoint"].as_str().unwrap();
+    assert_eq!(store_checkpoint.len(), 19, "UTC text: {store_checkpoint}");
+    assert!(body["data"][0]["checkpointSampleTimestamp"].is_i64());
+}
