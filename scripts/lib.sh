@@ -28,6 +28,6 @@ size_build() {
     "$@"
 }
 # The seeded projects of oms-sim's default scenario, for the demo page.
-DEMO_PROJECTS="np_4ur1zdx1v8cg,np_steady_orders,np_steady_users,p_3xj9docnames,np_lagging_audit,np_failed_billing,np_suspended_crm,np_finished_archive,np_released_legacy,np_sybase_ledger,np_ocp_inventory,np_v4_payments,v4:np_v4_payments,v4:np_reverse_orders,migration:p_migration_dw"
+DEMO_PROJECTS="np_4ur1zdx1v8cg,np_steady_orders,np_steady_users,p_3xj9docnames,np_lagging_audit,np_failed_billing,np_suspended_crm,np_finished_archive,np_released_legacy,np_sybase_ledger,np_ocp_inventory,np_v4_payments,v4:np_v4_payments,v4:np_reverse_orders,v4:np_store_lag_crm,migration:p_migration_dw"
 
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }

@@ -167,6 +167,8 @@ pub enum Msg {
     StepSuspend,
     StepMonitoring,
     StepsLoading,
+    StoreBehind,
+    WriterBehind,
 }
 
 impl Msg {
@@ -227,6 +229,14 @@ impl Msg {
             StepSuspend => ("Paused", "已暂停"),
             StepMonitoring => ("Watching", "持续监控"),
             StepsLoading => ("Loading the steps…", "正在加载步骤…"),
+            StoreBehind => (
+                "the source-side Store is behind: look at the Store",
+                "源端 Store 落后：请检查 Store",
+            ),
+            WriterBehind => (
+                "the Store is current, the writer is behind: look at the writer",
+                "Store 已追平，写入端落后：请检查写入组件",
+            ),
             ErrTemporary => (
                 "OMS is not ready yet (temporary); retrying",
                 "OMS 暂不可用（临时），将自动重试",

@@ -42,12 +42,7 @@ pub fn progress_request(kind: ApiKind, project_id: &str) -> ProgressRequest {
     let segment = match kind {
         ApiKind::Sync => "sync",
         ApiKind::Migration => "migrations",
-        ApiKind::V4 => {
-            return ProgressRequest {
-                path: "/api/v2?Action=DescribeProjectProgress".into(),
-                body: Some(format!("{{\"id\":{}}}", json_string(project_id))),
-            }
-        }
+        ApiKind::V4 => return v4_action("DescribeProjectProgress", project_id),
     };
     let mut id = String::with_capacity(project_id.len());
     for b in project_id.bytes() {
@@ -65,8 +60,17 @@ pub fn progress_request(kind: ApiKind, project_id: &str) -> ProgressRequest {
 
 /// OMS 4.x's step plan for a project: `POST /api/v2?Action=DescribeProjectSteps`.
 pub fn steps_request(project_id: &str) -> ProgressRequest {
+    v4_action("DescribeProjectSteps", project_id)
+}
+
+/// OMS 4.x's components of a project: `POST /api/v2?Action=DescribeProjectComponents`.
+pub fn components_request(project_id: &str) -> ProgressRequest {
+    v4_action("DescribeProjectComponents", project_id)
+}
+
+fn v4_action(action: &str, project_id: &str) -> ProgressRequest {
     ProgressRequest {
-        path: "/api/v2?Action=DescribeProjectSteps".into(),
+        path: format!("/api/v2?Action={action}"),
         body: Some(format!("{{\"id\":{}}}", json_string(project_id))),
     }
 }

@@ -6,6 +6,7 @@
 //! fields are looked up case-insensitively under every known name, and any
 //! value that is not what we expect is kept raw rather than guessed at.
 
+mod components;
 mod endpoint;
 pub mod json;
 mod outcome;
@@ -15,7 +16,8 @@ mod status;
 mod steps;
 mod wire;
 
-pub use endpoint::{progress_request, steps_request, ApiKind, ProgressRequest};
+pub use components::{classify_components, WireComponent};
+pub use endpoint::{components_request, progress_request, steps_request, ApiKind, ProgressRequest};
 pub use outcome::{classify, FetchError};
 pub use read::{excerpt, parse_answer, EXCERPT_CHARS, MAX_BODY_BYTES};
 pub use request::{Credentials, HeaderSource};

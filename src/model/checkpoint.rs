@@ -1,4 +1,6 @@
-//! What an incremental checkpoint means, and how old it is.
+//! What an incremental checkpoint means, how old it is, and where a lag is.
+
+use crate::api::WireComponent;
 
 /// A checkpoint, read according to the formats OMS documents.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -149,6 +151,44 @@ impl Lag {
     }
 }
 
+/// Which part of OMS holds the lag back: the console's own advice is to
+/// look at the Store when it is behind, else at the writer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LagWhere {
+    /// The Store, which reads the source's log, is behind.
+    Store,
+    /// The Store is current; the writer, which applies the log, is behind.
+    Writer,
+}
+
+impl LagWhere {
+    /// The value of `data-where`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LagWhere::Store => "store",
+            LagWhere::Writer => "writer",
+        }
+    }
+}
+
+/// Where the lag is, from OMS 4.x's components; `None` when neither is
+/// above `warn_secs` or OMS did not say.
+pub fn where_behind(components: &[WireComponent], warn_secs: u64) -> Option<LagWhere> {
+    let behind = |store: bool| {
+        components.iter().any(|c| {
+            let kind = c.kind.as_deref().unwrap_or("").to_ascii_uppercase();
+            kind.contains("STORE") == store && c.delay.is_some_and(|d| d > warn_secs as i64)
+        })
+    };
+    if behind(true) {
+        Some(LagWhere::Store)
+    } else if behind(false) {
+        Some(LagWhere::Writer)
+    } else {
+        None
+    }
+}
+
 /// How worrying a lag is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LagLevel {
@@ -243,6 +283,25 @@ mod tests {
             checkpoint_age(i64::MIN, i64::MAX),
             (u64::try_from(i64::MAX).unwrap(), false)
         );
+    }
+
+    #[test]
+    fn the_lag_is_at_the_store_or_at_the_writer() {
+        let c = |kind: &str, delay: i64| WireComponent {
+            kind: Some(kind.into()),
+            delay: Some(delay),
+            status: None,
+        };
+        assert_eq!(
+            where_behind(&[c("STORE", 2), c("INCR_SYNC", 340)], 25),
+            Some(LagWhere::Writer)
+        );
+        assert_eq!(
+            where_behind(&[c("STORE", 300), c("INCR_SYNC", 340)], 25),
+            Some(LagWhere::Store)
+        );
+        assert_eq!(where_behind(&[c("STORE", 2), c("INCR_SYNC", 3)], 25), None);
+        assert_eq!(where_behind(&[], 25), None);
     }
 
     #[test]

@@ -10,8 +10,8 @@ mod view;
 
 pub use crate::api::Status;
 pub use checkpoint::{
-    checkpoint_age, interpret_checkpoint, lag_level, utc_text_secs, Checkpoint, Lag, LagLevel,
-    LagThresholds,
+    checkpoint_age, interpret_checkpoint, lag_level, utc_text_secs, where_behind, Checkpoint, Lag,
+    LagLevel, LagThresholds, LagWhere,
 };
 pub use error::{error_view, ErrorKind, ErrorView};
 pub use state::{PollState, StopReason};

@@ -1,27 +1,49 @@
-//! OMS 4.x's step plan, fetched only while someone looks at it: once when
-//! the list opens, then again after each successful progress poll.
+//! OMS 4.x's detail calls (the step plan, the components), fetched only
+//! while they are wanted: once when wanted, then whenever the revision moves.
 
 use super::request::{fetch_text, Call};
-use crate::api::{classify_steps, FetchError, WireStep};
+use crate::api::{classify_components, classify_steps, FetchError, WireComponent, WireStep};
 use leptos::prelude::*;
 use web_sys::AbortController;
 
 /// The steps, or why they could not be read; `None` while closed or loading.
 pub type StepsAnswer = Option<Result<Vec<WireStep>, FetchError>>;
 
+/// The components, or why they could not be read; `None` until asked.
+pub type ComponentsAnswer = Option<Result<Vec<WireComponent>, FetchError>>;
+
 /// Fetches `call` (a `DescribeProjectSteps` request) whenever `open` is true
-/// and `revision` changes, for as long as the current owner lives. (A plain
-/// effect rather than a `LocalResource`: the resource machinery measured
-/// +28 KB gzipped.)
+/// and `revision` changes, for as long as the current owner lives.
 pub fn use_oms_steps(
     call: Call,
     open: Signal<bool>,
     revision: Signal<Option<i64>>,
 ) -> Signal<StepsAnswer> {
+    use_on_demand(call, open, revision, classify_steps)
+}
+
+/// Fetches `call` (a `DescribeProjectComponents` request) whenever `wanted`
+/// is true (the lag is above its warning) and `revision` changes.
+pub fn use_oms_components(
+    call: Call,
+    wanted: Signal<bool>,
+    revision: Signal<Option<i64>>,
+) -> Signal<ComponentsAnswer> {
+    use_on_demand(call, wanted, revision, classify_components)
+}
+
+/// A plain effect rather than a `LocalResource`: the resource machinery
+/// measured +28 KB gzipped.
+fn use_on_demand<T: Send + Sync + 'static>(
+    call: Call,
+    wanted: Signal<bool>,
+    revision: Signal<Option<i64>>,
+    read: fn(u16, &str) -> Result<T, FetchError>,
+) -> Signal<Option<Result<T, FetchError>>> {
     let (answer, set_answer) = signal(None);
     Effect::new(move |_| {
         revision.track();
-        if !open.get() {
+        if !wanted.get() {
             return;
         }
         let call = call.clone();
@@ -29,7 +51,7 @@ pub fn use_oms_steps(
             let controller = AbortController::new().ok();
             let result = fetch_text(&call, controller.as_ref())
                 .await
-                .and_then(|(status, body)| classify_steps(status, &body));
+                .and_then(|(status, body)| read(status, &body));
             // The widget may be gone by now: then there is nothing to tell.
             set_answer.try_set(Some(result));
         });

@@ -3,7 +3,7 @@ use super::{
     StepLine, StepList, WidgetRoot,
 };
 use crate::i18n::{Lang, Msg};
-use crate::model::{LiveView, Stage, StopReason, View};
+use crate::model::{LagWhere, LiveView, Stage, StopReason, View};
 use crate::poll::StepsAnswer;
 use leptos::prelude::*;
 
@@ -37,6 +37,9 @@ pub fn ProgressCard(
     /// The clock, for the steps' running times.
     #[prop(optional, into)]
     now: Option<Signal<i64>>,
+    /// Where the lag is (OMS 4.x's components), when it is behind.
+    #[prop(default = None)]
+    lag_where: Option<Signal<Option<LagWhere>>>,
 ) -> impl IntoView {
     provide_lang(lang);
     let shown_id = project_id.clone();
@@ -118,6 +121,7 @@ pub fn ProgressCard(
                 <IncrementalSection
                     checkpoint_text=Signal::derive(move || incr_text.get().unwrap_or_default())
                     lag=pick(live, |l| l.lag)
+                    lag_where=lag_where
                 />
             </Show>
             <Show when=move || reverse_text.with(Option::is_some)>

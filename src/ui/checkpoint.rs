@@ -1,6 +1,6 @@
 use super::use_lang;
 use crate::i18n::{self, Msg};
-use crate::model::{Lag, LagLevel};
+use crate::model::{Lag, LagLevel, LagWhere};
 use leptos::prelude::*;
 
 /// The incremental part: checkpoint and the lag, which ticks every second;
@@ -16,6 +16,9 @@ pub fn IncrementalSection(
     /// The reverse incremental sync (after switch-over) instead of the forward one.
     #[prop(optional)]
     reverse: bool,
+    /// Where the lag is (OMS 4.x's components), when it is behind and OMS said.
+    #[prop(default = None)]
+    lag_where: Option<Signal<Option<LagWhere>>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let lag_text = move || {
@@ -47,6 +50,21 @@ pub fn IncrementalSection(
                 <div class="oms-lag">
                     <span class="oms-key">{Msg::Lag.text(lang)} ": "</span>
                     <span data-field="lag">{lag_text}</span>
+                    {lag_where.map(|at| {
+                        move || {
+                            at.get().map(|at| {
+                                let advice = match at {
+                                    LagWhere::Store => Msg::StoreBehind,
+                                    LagWhere::Writer => Msg::WriterBehind,
+                                };
+                                view! {
+                                    <span class="oms-note" data-field="lag-where" data-where=at.as_str()>
+                                        " — " {advice.text(lang)}
+                                    </span>
+                                }
+                            })
+                        }
+                    })}
                     <Show when=move || lag.get().is_some_and(|lag| lag.clock_skew)>
                         <span class="oms-note" data-field="clock-skew">
                             " — " {Msg::ClockSkew.text(lang)}

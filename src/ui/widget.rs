@@ -1,9 +1,10 @@
 use super::{provide_lang, ConfigError, ProgressCard};
-use crate::api::{steps_request, ApiKind};
+use crate::api::{components_request, steps_request, ApiKind, ProgressRequest};
 use crate::config::WidgetOptions;
-use crate::model::{build_view, live_view};
+use crate::model::{build_view, live_view, where_behind, LagLevel};
 use crate::poll::{
-    use_oms_progress_with_options, use_oms_steps, Call, PollEvent, UseOmsProgressOptions,
+    use_oms_components, use_oms_progress_with_options, use_oms_steps, Call, PollEvent,
+    UseOmsProgressOptions,
 };
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -45,17 +46,17 @@ pub fn OmsSyncProgress(
         }
     };
     let poll = poll.normalized();
-    // OMS 4.x's step plan: asked for only while its list is open.
-    let steps_call = (api == ApiKind::V4 && !compact).then(|| {
-        let steps = steps_request(&project_id);
-        Call {
-            url: format!("{}{}", base_url.trim_end_matches('/'), steps.path),
-            body: steps.body,
-            credentials,
-            headers: headers.clone(),
-            timeout: poll.timeout,
-        }
-    });
+    // OMS 4.x's detail calls: the step plan only while its list is open,
+    // the components only while the lag is behind.
+    let v4_call = |request: ProgressRequest| Call {
+        url: format!("{}{}", base_url.trim_end_matches('/'), request.path),
+        body: request.body,
+        credentials,
+        headers: headers.clone(),
+        timeout: poll.timeout,
+    };
+    let steps_call = (api == ApiKind::V4 && !compact).then(|| v4_call(steps_request(&project_id)));
+    let components_call = (api == ApiKind::V4).then(|| v4_call(components_request(&project_id)));
     let progress = use_oms_progress_with_options(
         request.path,
         UseOmsProgressOptions {
@@ -82,6 +83,26 @@ pub fn OmsSyncProgress(
         });
     }
     let stale_after = poll.stale_after();
+    let lag_where = components_call.map(|call| {
+        let (state, now) = (progress.state, progress.now);
+        // A memo: the clock ticks every second, and only a change between
+        // caught up and behind may ask OMS again.
+        let behind = Memo::new(move |_| {
+            state
+                .with(|st| live_view(st, now.get(), stale_after, lag))
+                .lag
+                .is_some_and(|l| l.level != LagLevel::CaughtUp)
+        });
+        // Asked for when the lag falls behind, then at most once a minute.
+        let minute = Memo::new(move |_| state.with(|s| s.last_good_at_ms.map(|t| t / 60_000)));
+        let components = use_oms_components(call, behind.into(), minute.into());
+        Signal::derive(move || {
+            components.with(|answer| match answer {
+                Some(Ok(list)) if behind.get() => where_behind(list, lag.warn_secs),
+                _ => None,
+            })
+        })
+    });
     let view = Memo::new(move |_| progress.state.with(|st| build_view(st, lang)));
     let live = Memo::new(move |_| {
         let now = progress.now.get();
@@ -99,6 +120,7 @@ pub fn OmsSyncProgress(
             compact
             steps=steps
             now=progress.now
+            lag_where=lag_where
         />
     })
 }

@@ -329,3 +329,25 @@ test('OMS 4.x step list: collapsed and unrequested until opened, then each step 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('OMS 4.x: behind, the card says whether the Store or the writer is behind, asking OMS only then', async () => {
+  const seq = await env.sim.nextSeq();
+  const { page, errors } = await openPage('project=v4:np_lagging_audit,v4:np_store_lag_crm,v4:np_steady_orders&interval=1');
+  const writer = widget(page, 'np_lagging_audit').locator('[data-field=checkpoint] [data-field=lag-where]');
+  const store = widget(page, 'np_store_lag_crm').locator('[data-field=checkpoint] [data-field=lag-where]');
+  await writer.waitFor({ timeout: 8_000 });
+  await store.waitFor({ timeout: 8_000 });
+  assert.equal(await writer.getAttribute('data-where'), 'writer');
+  assert.match(await writer.textContent(), /the writer is behind/);
+  assert.equal(await store.getAttribute('data-where'), 'store');
+  const steady = widget(page, 'np_steady_orders');
+  await eventually(() => attr(steady, 'data-state'), (s) => s === 'live', { what: 'steady live' });
+  assert.equal(await steady.locator('[data-field=lag-where]').count(), 0, 'caught up: nothing to say');
+  await sleep(3_000);
+  const calls = (await env.sim.control('GET', `/_sim/requests?since_seq=${seq}&path_prefix=/api/v2`)).requests
+    .filter((r) => r.query === 'Action=DescribeProjectComponents');
+  // Two lagging projects, each asked once on falling behind (not on every poll).
+  assert.ok(calls.length >= 2 && calls.length <= 4, `${calls.length} component calls`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
