@@ -351,3 +351,17 @@ test('OMS 4.x: behind, the card says whether the Store or the writer is behind, 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('OMS 4.x not ready: a temporary error is shown as such, retried, and the project recovers', async () => {
+  const id = 'np_e2e_not_ready';
+  await env.sim.control('PUT', `/_sim/projects/${id}`, { naming: 'v4', behaviour: { type: 'steady', lag_min_secs: 1, lag_max_secs: 5, period_secs: 30 } });
+  await env.sim.control('POST', '/_sim/faults', { project: id, kind: 'business_error', code: 'GHANA-OPERAT000001', message: 'the CM service may be not available', advice: 'Retry later.', count: 2 });
+  const { page } = await openPage(`project=v4:${id}&interval=1`);
+  const w = widget(page, id);
+  await eventually(() => w.locator('[role=alert]').getAttribute('data-error').catch(() => null), (k) => k === 'temporary', { what: 'temporary' });
+  assert.match(await w.locator('[role=alert]').textContent(), /not ready yet \(temporary\); retrying/);
+  assert.match(await w.locator('[data-field=error-message]').textContent(), /the CM service may be not available/, 'the specific text, not the generic one');
+  assert.equal(await w.locator('[data-action=retry]').isVisible(), false, 'retried by itself');
+  await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'recovered', timeout: 15_000 });
+  await page.close();
+});
