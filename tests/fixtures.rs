@@ -5,8 +5,8 @@
 use oms_progress::api::{classify, parse_answer, Answer, FetchError, Percent, Progress, Status};
 use oms_progress::i18n::Lang;
 use oms_progress::model::{
-    build_view, interpret_checkpoint, live_view, Checkpoint, Lag, LagLevel, LagThresholds, Step,
-    Tone, WidgetState,
+    build_view, interpret_checkpoint, live_view, Checkpoint, Lag, LagLevel, LagSource,
+    LagThresholds, Step, Tone, WidgetState,
 };
 use oms_progress::poll::{PollOptions, PollState};
 
@@ -79,7 +79,8 @@ fn the_docs_own_example_parses_as_is() {
             Some(Lag {
                 secs: 12,
                 level: LagLevel::CaughtUp,
-                clock_skew: false
+                clock_skew: false,
+                source: LagSource::Browser
             })
         )
     );

@@ -137,6 +137,28 @@ pub struct Lag {
     pub level: LagLevel,
     /// The checkpoint was ahead of this clock, so the lag shows 0 s.
     pub clock_skew: bool,
+    /// Whose clock measured it.
+    pub source: LagSource,
+}
+
+/// Whose clock a lag was measured with: `data-lag-source`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LagSource {
+    /// The checkpoint against this browser's clock (which can be wrong).
+    Browser,
+    /// OMS's own: the checkpoint against the time OMS sampled it, plus the
+    /// time since the answer arrived (a difference of browser times, so a
+    /// wrong browser clock does not matter).
+    Oms,
+}
+
+impl LagSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LagSource::Browser => "browser",
+            LagSource::Oms => "oms",
+        }
+    }
 }
 
 impl Lag {
@@ -147,6 +169,26 @@ impl Lag {
             secs,
             level: lag_level(secs, thresholds),
             clock_skew,
+            source: LagSource::Browser,
+        }
+    }
+
+    /// The lag by OMS's clock: `sample_secs - checkpoint_secs` when OMS
+    /// sampled the checkpoint, plus `since_answer_ms` (browser time since
+    /// the answer arrived).
+    pub fn by_oms(
+        checkpoint_secs: i64,
+        sample_secs: i64,
+        since_answer_ms: i64,
+        thresholds: LagThresholds,
+    ) -> Lag {
+        let at_sample = sample_secs.saturating_sub(checkpoint_secs);
+        let secs = (at_sample.max(0) as u64).saturating_add((since_answer_ms.max(0) / 1000) as u64);
+        Lag {
+            secs,
+            level: lag_level(secs, thresholds),
+            clock_skew: at_sample < 0,
+            source: LagSource::Oms,
         }
     }
 }
@@ -302,6 +344,20 @@ mod tests {
         );
         assert_eq!(where_behind(&[c("STORE", 2), c("INCR_SYNC", 3)], 25), None);
         assert_eq!(where_behind(&[], 25), None);
+    }
+
+    #[test]
+    fn a_lag_by_omss_clock_ignores_the_browsers() {
+        let lag = Lag::by_oms(1_000, 1_030, 4_900, LagThresholds::default());
+        assert_eq!(
+            (lag.secs, lag.level, lag.clock_skew, lag.source),
+            (34, LagLevel::Warn, false, LagSource::Oms)
+        );
+        assert!(Lag::by_oms(1_040, 1_030, 0, LagThresholds::default()).clock_skew);
+        assert_eq!(
+            Lag::at(1_000, 1_030_000, LagThresholds::default()).source,
+            LagSource::Browser
+        );
     }
 
     #[test]

@@ -11,11 +11,11 @@ mod view;
 pub use crate::api::Status;
 pub use checkpoint::{
     checkpoint_age, interpret_checkpoint, lag_level, utc_text_secs, where_behind, Checkpoint, Lag,
-    LagLevel, LagThresholds, LagWhere,
+    LagLevel, LagSource, LagThresholds, LagWhere,
 };
 pub use error::{error_view, ErrorKind, ErrorView};
 pub use state::{PollState, StopReason};
-pub use steps::{step_duration, steps_view, StepStatus, StepView};
+pub use steps::{oms_clock_lag, step_duration, steps_view, StepStatus, StepView};
 pub use tone::{status_tone, Tone};
 pub use view::{
     build_view, live_view, utc_time, Bar, IncrView, LiveView, Stage, Step, View, WidgetState,

@@ -1,7 +1,7 @@
 //! OMS 4.x's step plan as the operator reads it: labels, statuses, times,
 //! how long a step took or has run, a failed step's reason, rows.
 
-use super::checkpoint::utc_text_secs;
+use super::checkpoint::{interpret_checkpoint, utc_text_secs, Checkpoint, Lag, LagThresholds};
 use super::view::utc_time;
 use crate::api::WireStep;
 use crate::i18n::{self, Lang, Msg};
@@ -129,6 +129,36 @@ fn rows(s: &WireStep, lang: Lang) -> Option<String> {
     Some(text)
 }
 
+/// The forward incremental step's lag by OMS's clock, when the steps give
+/// its checkpoint and OMS's sample time; `since_answer_ms` is the browser
+/// time since the steps arrived.
+pub fn oms_clock_lag(
+    steps: &[WireStep],
+    since_answer_ms: i64,
+    thresholds: LagThresholds,
+) -> Option<Lag> {
+    steps.iter().find_map(|s| {
+        let name = s.name.as_deref()?.to_ascii_uppercase();
+        let forward_incr = name.contains("INCR")
+            && !name.contains("REVERSE")
+            && !name.contains("VERIF")
+            && !name.contains("LOG_PULL");
+        if !forward_incr {
+            return None;
+        }
+        let Checkpoint::Unix(checkpoint) = interpret_checkpoint(s.incr_checkpoint.as_deref()?)
+        else {
+            return None;
+        };
+        Some(Lag::by_oms(
+            checkpoint,
+            s.checkpoint_sample?,
+            since_answer_ms,
+            thresholds,
+        ))
+    })
+}
+
 /// How long a step took (finished) or has been running, at `now_ms`; none
 /// before it started, and none for a failed or paused step that has no
 /// finish time (it is not running, so "running for" would be false).
@@ -214,6 +244,26 @@ mod tests {
             Some("CM-STEP000121: target table missing")
         );
         assert_eq!(v.rows.as_deref(), Some("630 of 1000 rows · 52 rows/s"));
+    }
+
+    #[test]
+    fn the_incremental_steps_sample_gives_a_lag_by_omss_clock() {
+        let mut incr = step(4, "INCR_TRANSFER", "MONITORING");
+        incr.incr_checkpoint = Some("1685796846".into());
+        incr.checkpoint_sample = Some(1_685_796_850);
+        let mut reverse = step(5, "REVERSE_INCR_TRANSFER", "MONITORING");
+        reverse.incr_checkpoint = Some("1685790000".into());
+        reverse.checkpoint_sample = Some(1_685_796_850);
+        let lag = oms_clock_lag(&[reverse, incr], 3_000, LagThresholds::default()).unwrap();
+        assert_eq!((lag.secs, lag.source), (7, crate::model::LagSource::Oms));
+        assert_eq!(
+            oms_clock_lag(
+                &[step(1, "FULL_TRANSFER", "RUNNING")],
+                0,
+                LagThresholds::default()
+            ),
+            None
+        );
     }
 
     #[test]

@@ -342,7 +342,8 @@ mod tests {
             Some(Lag {
                 secs: 30,
                 level: LagLevel::Warn,
-                clock_skew: false
+                clock_skew: false,
+                source: crate::model::LagSource::Browser
             })
         );
         assert_eq!(lv.state, WidgetState::Stale, "recorded long before now");

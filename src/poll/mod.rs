@@ -18,4 +18,4 @@ pub use driver::{
 pub use events::{poll_events, ErrorEvent, PollEvent};
 pub use policy::{backoff, Next, PollOptions, MIN_INTERVAL};
 pub use request::Call;
-pub use steps::{use_oms_components, use_oms_steps, ComponentsAnswer, StepsAnswer};
+pub use steps::{use_oms_components, use_oms_steps, ComponentsAnswer, Fetched, StepsAnswer};

@@ -1,16 +1,24 @@
 //! OMS 4.x's detail calls (the step plan, the components), fetched only
 //! while they are wanted: once when wanted, then whenever the revision moves.
 
+use super::clock::now_ms;
 use super::request::{fetch_text, Call};
 use crate::api::{classify_components, classify_steps, FetchError, WireComponent, WireStep};
 use leptos::prelude::*;
 use web_sys::AbortController;
 
+/// One answer of a detail call, and when it arrived (browser ms).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fetched<T> {
+    pub at_ms: i64,
+    pub result: Result<T, FetchError>,
+}
+
 /// The steps, or why they could not be read; `None` while closed or loading.
-pub type StepsAnswer = Option<Result<Vec<WireStep>, FetchError>>;
+pub type StepsAnswer = Option<Fetched<Vec<WireStep>>>;
 
 /// The components, or why they could not be read; `None` until asked.
-pub type ComponentsAnswer = Option<Result<Vec<WireComponent>, FetchError>>;
+pub type ComponentsAnswer = Option<Fetched<Vec<WireComponent>>>;
 
 /// Fetches `call` (a `DescribeProjectSteps` request) whenever `open` is true
 /// and `revision` changes, for as long as the current owner lives.
@@ -39,7 +47,7 @@ fn use_on_demand<T: Send + Sync + 'static>(
     wanted: Signal<bool>,
     revision: Signal<Option<i64>>,
     read: fn(u16, &str) -> Result<T, FetchError>,
-) -> Signal<Option<Result<T, FetchError>>> {
+) -> Signal<Option<Fetched<T>>> {
     let (answer, set_answer) = signal(None);
     Effect::new(move |_| {
         revision.track();
@@ -53,7 +61,10 @@ fn use_on_demand<T: Send + Sync + 'static>(
                 .await
                 .and_then(|(status, body)| read(status, &body));
             // The widget may be gone by now: then there is nothing to tell.
-            set_answer.try_set(Some(result));
+            set_answer.try_set(Some(Fetched {
+                at_ms: now_ms(),
+                result,
+            }));
         });
     });
     answer.into()

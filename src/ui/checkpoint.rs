@@ -38,6 +38,7 @@ pub fn IncrementalSection(
             data-field=if reverse { "reverse-checkpoint" } else { "checkpoint" }
             data-lag-seconds=move || lag.get().map(|lag| lag.secs.to_string())
             data-lag-level=move || lag.get().map(|lag| lag.level.as_str())
+            data-lag-source=move || lag.get().map(|lag| lag.source.as_str())
         >
             <div class="oms-incr-title">
                 {if reverse { Msg::ReverseIncremental } else { Msg::Incremental }.text(lang)}

@@ -24,7 +24,7 @@ pub fn StepList(
     // when a new answer arrives.
     let shown = move || {
         steps.with(|answer| {
-            answer.as_ref().map(|result| match result {
+            answer.as_ref().map(|fetched| match &fetched.result {
                 Ok(list) => Ok(steps_view(list, lang)),
                 Err(e) => Err(e.to_string()),
             })

@@ -1,9 +1,9 @@
 use super::{provide_lang, ConfigError, ProgressCard};
 use crate::api::{components_request, steps_request, ApiKind, ProgressRequest};
 use crate::config::WidgetOptions;
-use crate::model::{build_view, live_view, where_behind, LagLevel};
+use crate::model::{build_view, live_view, oms_clock_lag, where_behind, LagLevel};
 use crate::poll::{
-    use_oms_components, use_oms_progress_with_options, use_oms_steps, Call, PollEvent,
+    use_oms_components, use_oms_progress_with_options, use_oms_steps, Call, Fetched, PollEvent,
     UseOmsProgressOptions,
 };
 use leptos::either::Either;
@@ -98,17 +98,34 @@ pub fn OmsSyncProgress(
         let components = use_oms_components(call, behind.into(), minute.into());
         Signal::derive(move || {
             components.with(|answer| match answer {
-                Some(Ok(list)) if behind.get() => where_behind(list, lag.warn_secs),
+                Some(Fetched {
+                    result: Ok(list), ..
+                }) if behind.get() => where_behind(list, lag.warn_secs),
                 _ => None,
             })
         })
     });
     let view = Memo::new(move |_| progress.state.with(|st| build_view(st, lang)));
+    let fresh_ms = poll.interval.as_millis() as i64 * 2;
     let live = Memo::new(move |_| {
         let now = progress.now.get();
-        progress
+        let mut live = progress
             .state
-            .with(|st| live_view(st, now, stale_after, lag))
+            .with(|st| live_view(st, now, stale_after, lag));
+        // OMS's own clock when the open step list brought a fresh sample.
+        if let Some((answer, _)) = steps.filter(|(_, open)| open.get()) {
+            let by_oms = answer.with(|a| match a {
+                Some(Fetched {
+                    at_ms,
+                    result: Ok(list),
+                }) if now - at_ms <= fresh_ms => oms_clock_lag(list, now - at_ms, lag),
+                _ => None,
+            });
+            if live.lag.is_some() && by_oms.is_some() {
+                live.lag = by_oms;
+            }
+        }
+        live
     });
     Either::Right(view! {
         <ProgressCard

@@ -365,3 +365,20 @@ test('OMS 4.x not ready: a temporary error is shown as such, retried, and the pr
   await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'recovered', timeout: 15_000 });
   await page.close();
 });
+
+test("OMS 4.x: with the step list open, the lag comes from OMS's own clock and says so", async () => {
+  const id = 'np_steady_orders';
+  const { page, errors } = await openPage(`project=v4:${id}&interval=1`);
+  const w = widget(page, id);
+  const checkpoint = w.locator('[data-field=checkpoint]');
+  await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live' });
+  assert.equal(await attr(checkpoint, 'data-lag-source'), 'browser', 'closed: the checkpoint against this clock');
+  await w.locator('[data-field=steps] summary').click();
+  await eventually(() => attr(checkpoint, 'data-lag-source'), (s) => s === 'oms', { what: "OMS's clock" });
+  const lag = Number(await attr(checkpoint, 'data-lag-seconds'));
+  assert.ok(lag >= 0 && lag <= 25, `lag ${lag} by OMS's clock`);
+  await w.locator('[data-field=steps] summary').click();
+  await eventually(() => attr(checkpoint, 'data-lag-source'), (s) => s === 'browser', { what: 'back to the browser clock when closed' });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
