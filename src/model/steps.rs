@@ -74,6 +74,8 @@ pub struct StepView {
     pub finished_secs: Option<i64>,
     /// `2023-05-31 04:07:32 UTC`, or the raw text when it is no time.
     pub started_text: Option<String>,
+    /// The finish time, written the same way.
+    pub finished_text: Option<String>,
     /// A failed step's reason (code and message).
     pub error: Option<String>,
     /// Full transfer: "630 of 1000 rows · 52 rows/s".
@@ -99,6 +101,10 @@ pub fn steps_view(steps: &[WireStep], lang: Lang) -> Vec<StepView> {
                     None => s.start_time.clone(),
                 },
                 started_secs,
+                finished_text: s
+                    .finish_time
+                    .as_deref()
+                    .map(|text| utc_text_secs(text).map_or_else(|| text.to_owned(), utc_time)),
                 finished_secs: s.finish_time.as_deref().and_then(utc_text_secs),
                 error: s
                     .error
@@ -238,12 +244,14 @@ mod tests {
         full.processed_records = Some(630);
         full.capacity = Some(1000);
         full.src_rps = Some(52);
+        full.finish_time = Some("2023-05-31T04:09:02".into());
         let v = &steps_view(&[full], Lang::En)[0];
         assert_eq!(
             v.error.as_deref(),
             Some("CM-STEP000121: target table missing")
         );
         assert_eq!(v.rows.as_deref(), Some("630 of 1000 rows · 52 rows/s"));
+        assert_eq!(v.finished_text.as_deref(), Some("2023-05-31 04:09:02 UTC"));
     }
 
     #[test]

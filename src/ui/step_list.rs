@@ -73,6 +73,7 @@ fn step_item(step: StepView, now: Signal<i64>) -> impl IntoView {
             {step.progress.map(|p| view! { " " <span class="oms-step-progress">{format!("{p}%")}</span> })}
             <div class="oms-note">
                 {step.started_text.clone()}
+                {step.finished_text.clone().map(|t| format!(" → {t}"))}
                 {move || time().map(|t| format!(" · {t}"))}
             </div>
             {step.rows.clone().map(|r| view! { <div class="oms-note" data-field="step-rows">{r}</div> })}

@@ -318,6 +318,11 @@ test('OMS 4.x step list: collapsed and unrequested until opened, then each step 
   assert.match(await failed.locator('[data-field=step-rows]').textContent(), /of 2400000 rows/);
   const names = await w.locator('[data-field=steps] li').evaluateAll((items) => items.map((li) => `${li.dataset.stepName}:${li.dataset.stepStatus}`));
   assert.deepEqual(names, ['TRANSFER_PRECHECK:FINISHED', 'STRUCT_TRANSFER:FINISHED', 'FULL_TRANSFER:FAILED', 'INCR_TRANSFER:INIT']);
+  // A finished step: its start and finish (UTC) and how long it took.
+  assert.match(
+    await w.locator('[data-field=steps] li[data-step-name=TRANSFER_PRECHECK]').textContent(),
+    /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC → \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC · took \d+ s/,
+  );
   assert.ok(await stepCalls() >= 1, 'asked for once opened');
   // Incremental sync sits in MONITORING for the life of a project: "Watching".
   const steady = widget(page, 'np_steady_orders');
