@@ -735,13 +735,7 @@ async fn v4_steps_evolve_with_the_project_and_a_failed_step_says_why() {
             .collect()
     };
     // The lifecycle walker: schema transfer at 30 s, incremental at 200 s.
-    control(
-        &s,
-        reqwest::Method::POST,
-        "/_sim/clock",
-        json!({ "advance_ms": 30_000 }),
-    )
-    .await;
+    advance(&s, 30).await;
     let (_, body) = v4(
         &s,
         "DescribeProjectSteps",
@@ -757,13 +751,7 @@ async fn v4_steps_evolve_with_the_project_and_a_failed_step_says_why() {
             ("INCR_TRANSFER", "INIT")
         ])
     );
-    control(
-        &s,
-        reqwest::Method::POST,
-        "/_sim/clock",
-        json!({ "advance_ms": 170_000 }),
-    )
-    .await;
+    advance(&s, 170).await;
     let (_, body) = v4(
         &s,
         "DescribeProjectSteps",
