@@ -83,28 +83,6 @@ pub fn OmsSyncProgress(
         });
     }
     let stale_after = poll.stale_after();
-    let lag_where = components_call.map(|call| {
-        let (state, now) = (progress.state, progress.now);
-        // A memo: the clock ticks every second, and only a change between
-        // caught up and behind may ask OMS again.
-        let behind = Memo::new(move |_| {
-            state
-                .with(|st| live_view(st, now.get(), stale_after, lag))
-                .lag
-                .is_some_and(|l| l.level != LagLevel::CaughtUp)
-        });
-        // Asked for when the lag falls behind, then at most once a minute.
-        let minute = Memo::new(move |_| state.with(|s| s.last_good_at_ms.map(|t| t / 60_000)));
-        let components = use_oms_components(call, behind.into(), minute.into());
-        Signal::derive(move || {
-            components.with(|answer| match answer {
-                Some(Fetched {
-                    result: Ok(list), ..
-                }) if behind.get() => where_behind(list, lag.warn_secs),
-                _ => None,
-            })
-        })
-    });
     let view = Memo::new(move |_| progress.state.with(|st| build_view(st, lang)));
     let fresh_ms = poll.interval.as_millis() as i64 * 2;
     let live = Memo::new(move |_| {
@@ -126,6 +104,24 @@ pub fn OmsSyncProgress(
             }
         }
         live
+    });
+    let lag_where = components_call.map(|call| {
+        let state = progress.state;
+        // A memo: the clock ticks every second, and only a change between
+        // caught up and behind may ask OMS again.
+        let behind =
+            Memo::new(move |_| live.with(|l| l.lag.is_some_and(|l| l.level != LagLevel::CaughtUp)));
+        // Asked for when the lag falls behind, then at most once a minute.
+        let minute = Memo::new(move |_| state.with(|s| s.last_good_at_ms.map(|t| t / 60_000)));
+        let components = use_oms_components(call, behind.into(), minute.into());
+        Signal::derive(move || {
+            components.with(|answer| match answer {
+                Some(Fetched {
+                    result: Ok(list), ..
+                }) if behind.get() => where_behind(list, lag.warn_secs),
+                _ => None,
+            })
+        })
     });
     Either::Right(view! {
         <ProgressCard
