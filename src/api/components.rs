@@ -1,9 +1,8 @@
 //! OMS 4.x's components (`DescribeProjectComponents`): the Store that reads
 //! the source's log and the writer that applies it, each with its delay.
 
-use super::json::Json as Value;
-use super::read::{field, number, text};
-use super::{FetchError, ParseError};
+use super::read::{list_data, number, text};
+use super::FetchError;
 
 /// One component as OMS sent it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -17,20 +16,12 @@ pub struct WireComponent {
 
 /// Reads one `DescribeProjectComponents` response.
 pub fn classify_components(status: u16, body: &str) -> Result<Vec<WireComponent>, FetchError> {
-    super::outcome::classify_with(status, body, |envelope| match field(envelope, &["data"]) {
-        Some(Value::Array(items)) => Ok(items
-            .iter()
-            .filter_map(|item| match item {
-                Value::Object(c) => Some(WireComponent {
-                    kind: text(c, &["componentType", "type"]),
-                    delay: number(c, &["delay"]),
-                    status: text(c, &["status"]),
-                }),
-                _ => None,
-            })
-            .collect()),
-        Some(Value::Object(_)) => Err(ParseError::NotAList),
-        _ => Err(ParseError::NoData),
+    super::outcome::classify_with(status, body, |envelope| {
+        list_data(envelope, |c| WireComponent {
+            kind: text(c, &["componentType", "type"]),
+            delay: number(c, &["delay"]),
+            status: text(c, &["status"]),
+        })
     })
 }
 

@@ -39,6 +39,25 @@ pub(super) fn failed(envelope: &Object) -> bool {
     field(envelope, &["success"]).is_some_and(|s| s == &Value::Bool(false))
 }
 
+/// A successful envelope's `data` as a list, each object read by `item`
+/// (anything in the list that is not an object is passed over).
+pub(super) fn list_data<T>(
+    envelope: &Object,
+    item: fn(&Object) -> T,
+) -> Result<Vec<T>, ParseError> {
+    match field(envelope, &["data"]) {
+        Some(Value::Array(items)) => Ok(items
+            .iter()
+            .filter_map(|i| match i {
+                Value::Object(o) => Some(item(o)),
+                _ => None,
+            })
+            .collect()),
+        Some(Value::Object(_)) => Err(ParseError::NotAList),
+        _ => Err(ParseError::NoData),
+    }
+}
+
 /// The progress in a successful envelope's `data`.
 pub(super) fn progress_data(envelope: &Object) -> Result<Progress, ParseError> {
     match field(envelope, &["data"]) {

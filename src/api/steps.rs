@@ -3,8 +3,8 @@
 //! `DescribeOmsOpenAPIProject`).
 
 use super::json::{Json as Value, Object};
-use super::read::{field, number, percent, text};
-use super::{FetchError, OmsError, ParseError, Percent};
+use super::read::{field, list_data, number, percent, text};
+use super::{FetchError, OmsError, Percent};
 
 /// One step of a project's plan, every field as OMS sent it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -35,17 +35,7 @@ pub struct WireStep {
 
 /// Reads one `DescribeProjectSteps` response.
 pub fn classify_steps(status: u16, body: &str) -> Result<Vec<WireStep>, FetchError> {
-    super::outcome::classify_with(status, body, |envelope| match field(envelope, &["data"]) {
-        Some(Value::Array(items)) => Ok(items
-            .iter()
-            .filter_map(|item| match item {
-                Value::Object(step) => Some(wire_step(step)),
-                _ => None,
-            })
-            .collect()),
-        Some(Value::Object(_)) => Err(ParseError::NotAList),
-        _ => Err(ParseError::NoData),
-    })
+    super::outcome::classify_with(status, body, |envelope| list_data(envelope, wire_step))
 }
 
 fn wire_step(step: &Object) -> WireStep {
@@ -88,6 +78,7 @@ fn wire_step(step: &Object) -> WireStep {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::ParseError;
 
     #[test]
     fn a_steps_answer_as_odc_captured_it() {
