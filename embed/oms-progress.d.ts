@@ -1,0 +1,235 @@
+// Types of the oms-progress module: mount(), its options, the handle, the
+// <oms-sync-progress> element and its three DOM events. The blocks between
+// `generated:` markers are written from the Rust tables (the option table,
+// OMS's statuses, the error kinds) by `tests/typescript.rs`, which fails
+// when they drift; `OMS_UPDATE_TYPES=1 cargo test --test typescript`
+// rewrites them.
+
+// <generated:options>
+/** `mount()`'s and `update()`'s options: the option table's `mount()` names. `null` and `undefined` count as not given. */
+export interface MountOptions {
+  /**
+   * The project to show; the page takes several, comma-separated (repeatable), each optionally prefixed `sync:`, `migration:` or `v4:` to choose its API.
+   *
+   * Takes an OMS project id. Required.
+   */
+  projectId: string;
+  /**
+   * Which API: OMS 3.x's `GET /api/omsp/v2/sync/{id}/progress` or `…/migrations/{id}/progress`, or OMS 4.x's `POST /api/v2?Action=DescribeProjectProgress` (any project); a 404 from OMS says to try another.
+   *
+   * Takes `sync`, `migration` or `v4`.
+   * @defaultValue `sync`
+   */
+  api?: 'sync' | 'migration' | 'v4' | null;
+  /**
+   * Prefix for the API requests (not from the page's URL: a link must not send the page's requests elsewhere).
+   *
+   * Takes a path, or an http(s) URL without credentials.
+   * @defaultValue the page's origin
+   */
+  baseUrl?: string | null;
+  /**
+   * Time between polls while all is well.
+   *
+   * Takes seconds, 1–86400.
+   * @defaultValue `5`
+   */
+  interval?: Seconds | null;
+  /**
+   * A request is aborted after this.
+   *
+   * Takes seconds, 1–86400.
+   * @defaultValue `10`
+   */
+  timeout?: Seconds | null;
+  /**
+   * Longest wait between retries after failures.
+   *
+   * Takes seconds, 1–86400, at least the interval.
+   * @defaultValue `60` (or the interval, if longer)
+   */
+  maxBackoff?: Seconds | null;
+  /**
+   * A lag above this is "behind".
+   *
+   * Takes seconds, 0–86400, at most the critical lag.
+   * @defaultValue `25`
+   */
+  lagWarn?: Seconds | null;
+  /**
+   * A lag above this is "far behind".
+   *
+   * Takes seconds, 0–86400.
+   * @defaultValue `300`
+   */
+  lagCritical?: Seconds | null;
+  /**
+   * Language of every label.
+   *
+   * Takes `en` or `zh-CN` (any `en-…` or `zh-…` tag).
+   * @defaultValue the browser's language
+   */
+  lang?: 'en' | 'zh-CN' | `en-${string}` | `zh-${string}` | null;
+  /**
+   * Fewer lines: status, bars and lag only.
+   *
+   * Takes on: present, empty, `true` or `1`; off: `false` or `0`.
+   * @defaultValue off
+   */
+  compact?: boolean | '' | 'true' | '1' | 'false' | '0' | null;
+  /**
+   * Whether requests carry cookies (set from code only, never markup).
+   *
+   * Takes `same-origin`, `include` or `omit`.
+   * @defaultValue `same-origin`
+   */
+  credentials?: 'same-origin' | 'include' | 'omit' | null;
+  /**
+   * Extra request headers, asked for before every request; values are never logged or shown.
+   *
+   * Takes a function returning an object of header names to strings.
+   * @defaultValue none
+   */
+  headers?: (() => Record<string, string>) | null;
+}
+
+/** The element's attributes: the option table's attribute names. Every value is a string, as in markup. */
+export interface OmsSyncProgressAttributes {
+  'project-id': string;
+  api?: string;
+  'base-url'?: string;
+  interval?: string | number;
+  timeout?: string | number;
+  'max-backoff'?: string | number;
+  'lag-warn'?: string | number;
+  'lag-critical'?: string | number;
+  lang?: string;
+  compact?: string | boolean;
+}
+
+/** OMS's documented statuses; any other text arrives exactly as OMS sent it. */
+export type OmsStatus =
+  | 'INIT'
+  | 'RUNNING'
+  | 'RUNNING_MODIFYING'
+  | 'RUNNING_MERGING'
+  | 'RUNNING_ALARMING'
+  | 'SUSPEND'
+  | 'FAILED'
+  | 'FINISHED'
+  | 'RELEASING'
+  | 'RELEASED'
+  | 'DELETED'
+  | (string & {});
+
+/** What kind of failure a poll met: `data-error` on the widget, `kind` in `oms-error`. */
+export type OmsErrorKind =
+  | 'timeout'
+  | 'network'
+  | 'headers'
+  | 'auth'
+  | 'http'
+  | 'not-found'
+  | 'temporary'
+  | 'oms'
+  | 'invalid'
+  | 'config';
+// </generated:options>
+
+/** A number of seconds, or the same as a numeric string (`"5"`), as attributes give it. */
+export type Seconds = number | `${number}`;
+
+/** A mounted widget. Only `unmount()` ends it: a handle you drop leaves the widget running. */
+export declare class WidgetHandle {
+  private constructor();
+  /** Replaces every option; a new project or endpoint restarts polling. Throws, keeping the widget as it was, when an option is wrong. */
+  update(options: MountOptions): void;
+  /** Polls at once (also resumes polling stopped by an auth error). */
+  refresh(): void;
+  /** Stops polling, aborts the request in flight, frees timers and listeners and removes the widget. Calling it again does nothing. */
+  unmount(): void;
+  /** Frees the handle's own wasm memory (not the widget; `unmount()` first). */
+  free(): void;
+}
+
+/**
+ * Mounts a widget into `element` (inside an open shadow root it creates)
+ * and returns its handle. Throws one `Error` naming every problem, touching
+ * nothing, when an option is wrong or the element already shows a widget.
+ */
+export declare function mount(element: HTMLElement, options: MountOptions): WidgetHandle;
+
+/** `<oms-sync-progress>`: one live widget in an open shadow root; attributes as in {@link OmsSyncProgressAttributes}. */
+export declare class OmsSyncProgressElement extends HTMLElement {
+  static readonly observedAttributes: string[];
+  /** Polls at once. */
+  refresh(): void;
+  /** Whether requests carry cookies; set from code, never markup. */
+  credentials: MountOptions['credentials'] | undefined;
+  /** Called before every request for extra headers; set from code, never markup. */
+  headers: MountOptions['headers'] | undefined;
+}
+
+/** Bytes of wasm memory now (one instance serves every widget of the page): for leak checks. */
+export declare function wasmMemoryBytes(): number;
+
+/** Fields every event's `detail` has. */
+export interface OmsEventDetailBase {
+  /** The project polled, whether the widget came from attributes or `mount()`. */
+  projectId: string;
+}
+
+/** `oms-progress-update`: every poll that brought data. `null` where OMS sent nothing. */
+export interface OmsProgressUpdateDetail extends OmsEventDetailBase {
+  status: OmsStatus | null;
+  importance: string | null;
+  currentStep: string | null;
+  enableStructSync: boolean | null;
+  enableFullSync: boolean | null;
+  enableIncrSync: boolean | null;
+  enableReverseIncrSync: boolean | null;
+  /** 0–100, whichever field name OMS used. */
+  structProgress: number | null;
+  /** 0–100, whichever field name OMS used. */
+  fullProgress: number | null;
+  /** As OMS sent it: epoch seconds or milliseconds, or text. */
+  incrSyncCheckpoint: string | null;
+  reverseIncrSyncCheckpoint: string | null;
+}
+
+/** `oms-status-change`: the status differs from the previous one (and on the first data). */
+export interface OmsStatusChangeDetail extends OmsEventDetailBase {
+  /** `null` the first time. */
+  from: OmsStatus | null;
+  to: OmsStatus;
+}
+
+/** `oms-error`: every failed poll. */
+export interface OmsErrorDetail extends OmsEventDetailBase {
+  kind: OmsErrorKind;
+  /** OMS's error code, when it sent one. */
+  code: string | null;
+  message: string;
+  /** OMS's advice, when it sent some. */
+  advice: string | null;
+  httpStatus: number | null;
+  /** OMS's request id, when sent. */
+  requestId: string | null;
+}
+
+/** The three events, by name. They bubble and are `composed`. */
+export interface OmsEventMap {
+  'oms-progress-update': CustomEvent<OmsProgressUpdateDetail>;
+  'oms-status-change': CustomEvent<OmsStatusChangeDetail>;
+  'oms-error': CustomEvent<OmsErrorDetail>;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'oms-sync-progress': OmsSyncProgressElement;
+  }
+  // The events bubble out of any element and are heard on the document and window.
+  interface HTMLElementEventMap extends OmsEventMap {}
+  interface DocumentEventMap extends OmsEventMap {}
+  interface WindowEventMap extends OmsEventMap {}
+}
