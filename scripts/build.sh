@@ -5,6 +5,9 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO"
+# Trunk builds offline (it must download no tools), so first fetch what the
+# rebuilt std depends on: a fresh machine's cargo has none of it.
+size_build cargo fetch --target wasm32-unknown-unknown --quiet
 # The size build (lib.sh): measured −12.6 KB gzipped against stable's.
 size_build trunk build --release --offline --dist "$PAGE_DIST"
 bash scripts/build-embed.sh "$EMBED_DIST"
