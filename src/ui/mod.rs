@@ -13,6 +13,7 @@ mod root;
 mod stage_bar;
 mod step_line;
 mod step_list;
+pub mod styles;
 mod widget;
 
 pub use badge::StatusBadge;

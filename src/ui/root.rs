@@ -24,6 +24,10 @@ pub fn WidgetRoot(
     children: Children,
 ) -> impl IntoView {
     let lang = use_lang();
+    // The widget brings its stylesheet (once per page); in the embed build
+    // the shadow root already has it.
+    #[cfg(not(feature = "embed"))]
+    super::styles::adopt_in_document();
     view! {
         <section
             class="oms-progress"
