@@ -19,9 +19,16 @@ names=()
 wasm-opt -Oz "${names[@]}" --enable-bulk-memory --enable-nontrapping-float-to-int \
   -o "$out/oms-progress_bg.wasm" "$work/oms-progress_bg.wasm"
 # wasm-bindgen's module exports an init function; the element's half starts it.
+# Importers never call it again, so it is not exported.
 grep -q '^export { initSync, __wbg_init as default };' "$work/oms-progress.js" \
   || { echo "wasm-bindgen's output changed: no __wbg_init export" >&2; exit 1; }
-cat "$work/oms-progress.js" embed/element.js > "$work/module.js"
+# Bundlers (Vite, webpack 5) rewrite `new URL('./…', import.meta.url)` to the
+# asset they emit; plain servers resolve it next to the module either way.
+grep -q "new URL('oms-progress_bg.wasm', import.meta.url)" "$work/oms-progress.js" \
+  || { echo "wasm-bindgen's output changed: no wasm URL relative to the module" >&2; exit 1; }
+sed -e '/^export { initSync, __wbg_init as default };$/d' \
+  -e "s|new URL('oms-progress_bg.wasm', import.meta.url)|new URL('./oms-progress_bg.wasm', import.meta.url)|" \
+  "$work/oms-progress.js" | cat - embed/element.js > "$work/module.js"
 # esbuild keeps the module's export names and its top-level await.
 esbuild "$work/module.js" --minify --format=esm --target=es2022 --log-level=warning \
   --outfile="$out/oms-progress.js"

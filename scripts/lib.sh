@@ -16,6 +16,10 @@ TOOLS_DIR="${OMS_TOOLS_DIR:-$HOME/.cache/oms-progress/tools}"
 # Where scripts/build.sh puts the release page and the embed artifacts.
 PAGE_DIST="$REPO/dist-e2e"
 EMBED_DIST="$REPO/dist-embed"
+# Where scripts/package.sh puts the npm package and its tarball.
+PKG_DIST="$REPO/dist-pkg"
+# Where scripts/build.sh puts the Leptos example app (tests/leptos-app).
+LEPTOS_APP_DIST="$REPO/dist-leptos-app"
 export PATH="$TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 # Runs a cargo-driven command (cargo itself, or trunk) as the size build:
@@ -29,5 +33,8 @@ size_build() {
 }
 # The seeded projects of oms-sim's default scenario, for the demo page.
 DEMO_PROJECTS="np_4ur1zdx1v8cg,np_steady_orders,np_steady_users,p_3xj9docnames,np_lagging_audit,np_failed_billing,np_suspended_crm,np_finished_archive,np_released_legacy,np_sybase_ledger,np_ocp_inventory,np_v4_payments,v4:np_v4_payments,v4:np_reverse_orders,v4:np_store_lag_crm,migration:p_migration_dw"
+
+# The crate's version, which the npm package carries too.
+crate_version() { awk -F'"' '/^version = / { print $2; exit }' "$REPO/Cargo.toml"; }
 
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }

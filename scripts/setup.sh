@@ -61,4 +61,12 @@ if [ "$purpose" = test ]; then
     say "installing the end-to-end test dependencies (playwright-core $want_playwright, no browser download)"
     npm ci --prefix "$REPO/tests/e2e" --no-audit --no-fund
   fi
+  # The portal app's tools (Vite, TypeScript, vue-tsc, React, Vue): again
+  # only when the installed Vite is not the locked one.
+  want_vite="$(node -p "require('$REPO/tests/portal/package.json').devDependencies.vite")"
+  have_vite="$(node -p "require('$REPO/tests/portal/node_modules/vite/package.json').version" 2>/dev/null || true)"
+  if [ "$have_vite" != "$want_vite" ]; then
+    say "installing the portal test app's tools (Vite $want_vite, TypeScript, vue-tsc, React, Vue)"
+    npm ci --prefix "$REPO/tests/portal" --no-audit --no-fund
+  fi
 fi

@@ -29,5 +29,11 @@ say "bundle sizes against scripts/size-budget"
 bash scripts/size.sh "$PAGE_DIST" page
 bash scripts/size.sh "$EMBED_DIST" embed
 
-say "end-to-end tests: page, embed and nginx deployment with oms-sim in headless Chromium"
-OMS_DIST_DIR="$PAGE_DIST" OMS_EMBED_DIR="$EMBED_DIST" npm test --prefix tests/e2e
+say "the portal app installs the packed tarball (tests/portal)"
+# Not saved: the tarball is new with every build; the lock holds the tools.
+npm install --prefix tests/portal --no-save --no-audit --no-fund \
+  "$PKG_DIST/oms-progress-$(crate_version).tgz"
+
+say "end-to-end tests: page, embed, npm package, Leptos app and nginx deployment with oms-sim in headless Chromium"
+OMS_DIST_DIR="$PAGE_DIST" OMS_EMBED_DIR="$EMBED_DIST" OMS_LEPTOS_APP_DIR="$LEPTOS_APP_DIST" \
+  npm test --prefix tests/e2e

@@ -15,12 +15,15 @@ export const simBinary = path.join(targetDir, 'release', 'oms-sim');
 export const distDir = process.env.OMS_DIST_DIR || path.join(repo, 'dist');
 /** The embed artifacts and examples (scripts/build-embed.sh). */
 export const embedDir = process.env.OMS_EMBED_DIR || path.join(repo, 'dist-embed');
+/** The Leptos app of tests/leptos-app, built by Trunk (scripts/build.sh). */
+export const leptosAppDir = process.env.OMS_LEPTOS_APP_DIR || path.join(repo, 'dist-leptos-app');
 export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 
 /** Starts oms-sim (a free loopback port unless `listen` says) serving
- *  `staticDir` (the page by default); resolves when it listens. */
-export async function startSim({ listen = '127.0.0.1:0', args: extraArgs = [], staticDir = distDir, auth = false } = {}) {
-  const marker = staticDir === distDir ? 'index.html' : 'oms-progress.js';
+ *  `staticDir` (the page by default; `marker` is a file it must hold);
+ *  resolves when it listens. */
+export async function startSim({ listen = '127.0.0.1:0', args: extraArgs = [], staticDir = distDir, auth = false, marker } = {}) {
+  marker ??= staticDir === distDir ? 'index.html' : 'oms-progress.js';
   for (const needed of [simBinary, path.join(staticDir, marker)]) {
     if (!existsSync(needed)) throw new Error(`${needed} is missing: run scripts/test.sh, which builds it`);
   }

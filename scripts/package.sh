@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Turns the embed artifacts (scripts/build-embed.sh) into the npm package:
+# a folder with package.json (version = the crate's), the module, the wasm,
+# the types and a README excerpt, packed by `npm pack` into
+# dist-pkg/oms-progress-VERSION.tgz. Usage: package.sh [EMBED_DIR] [OUT].
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+embed="${1:-$EMBED_DIST}"
+out="${2:-$PKG_DIST}"
+cd "$REPO"
+version="$(crate_version)"
+pkg="$out/package"
+rm -rf "$out"
+mkdir -p "$pkg"
+cp "$embed/oms-progress.js" "$embed/oms-progress_bg.wasm" "$pkg/"
+cp embed/oms-progress.d.ts embed/react.d.ts embed/vue.d.ts "$pkg/"
+sed "s/@VERSION@/$version/" embed/package.json > "$pkg/package.json"
+# The README's embedding part, between its package-readme markers.
+{
+  echo "# oms-progress"
+  echo
+  awk '/<!-- \/package-readme -->/ { on = 0 } on { print } /<!-- package-readme -->/ { on = 1 }' README.md
+} > "$pkg/README.md"
+grep -q 'npm install' "$pkg/README.md" || { echo "README.md lost its package-readme markers" >&2; exit 1; }
+(cd "$out" && npm pack ./package --silent >/dev/null)
+tarball="$out/oms-progress-$version.tgz"
+[ -f "$tarball" ] || { echo "npm pack made no $tarball" >&2; exit 1; }
+echo "$tarball"

@@ -1,0 +1,66 @@
+// The portal's plain TypeScript host: every mount() option, the handle and
+// the three events, typed by the package alone. Each event's detail is kept
+// on `window.portalEvents` for the end-to-end test.
+import { mount, type MountOptions, type OmsEventMap, type WidgetHandle } from 'oms-progress';
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createApp } from 'vue';
+import { ReactPanel } from './ReactPanel';
+import OpsPanel from './OpsPanel.vue';
+
+declare global {
+  interface Window {
+    portalEvents: { [Name in keyof OmsEventMap]: OmsEventMap[Name]['detail'][] };
+    portalHandle: WidgetHandle;
+  }
+}
+
+window.portalEvents = { 'oms-progress-update': [], 'oms-status-change': [], 'oms-error': [] };
+
+const options: MountOptions = {
+  projectId: 'np_steady_orders',
+  api: 'sync',
+  baseUrl: '',
+  interval: 2,
+  timeout: '10',
+  maxBackoff: 60,
+  lagWarn: 25,
+  lagCritical: 300,
+  lang: 'en-GB',
+  compact: false,
+  credentials: 'same-origin',
+  headers: () => ({ 'X-Portal-Trace': 'portal-test' }),
+};
+
+const target = document.getElementById('mounted');
+if (!target) throw new Error('no #mounted');
+const handle = mount(target, options);
+handle.refresh();
+window.portalHandle = handle;
+// A project OMS does not know: its failed polls are `oms-error` events.
+mount(document.getElementById('missing')!, { projectId: 'np_not_in_oms', interval: 1 });
+
+document.addEventListener('oms-progress-update', (e) => {
+  const percent: number | null = e.detail.fullProgress;
+  window.portalEvents['oms-progress-update'].push({ ...e.detail, fullProgress: percent });
+});
+document.addEventListener('oms-status-change', (e) => {
+  window.portalEvents['oms-status-change'].push(e.detail);
+  if (e.detail.to === 'FAILED') console.warn(`${e.detail.projectId} failed (was ${e.detail.from})`);
+});
+document.addEventListener('oms-error', (e) => {
+  const { kind, code, message, advice, httpStatus, requestId } = e.detail;
+  window.portalEvents['oms-error'].push({ projectId: e.detail.projectId, kind, code, message, advice, httpStatus, requestId });
+});
+
+// The element, typed by HTMLElementTagNameMap.
+const element = document.createElement('oms-sync-progress');
+element.setAttribute('project-id', 'np_failed_billing');
+element.setAttribute('compact', '');
+element.headers = () => ({ 'X-Portal-Trace': 'element' });
+element.credentials = 'same-origin';
+document.getElementById('plain')?.append(element);
+element.refresh();
+
+createRoot(document.getElementById('react')!).render(createElement(ReactPanel));
+createApp(OpsPanel, { projectId: 'np_lagging_audit' }).mount('#vue');
