@@ -6,11 +6,12 @@
 // oms-sim in headless Chromium, with events shaped as the types say.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSim, launchBrowser, repo, eventually } from './harness.mjs';
+import { startSim, launchBrowser, repo, eventually, sleep } from './harness.mjs';
 
 const portal = path.join(repo, 'tests/portal');
 const installed = path.join(portal, 'node_modules/oms-progress');
@@ -134,4 +135,39 @@ test('the built portal shows live widgets from every host, and events as the typ
   assert.deepEqual(own.filter((n) => !internal.includes(n)).sort(), declared.sort());
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+/** A free loopback port. */
+const freePort = () => new Promise((resolve) => {
+  const server = createServer().listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => resolve(port)); });
+});
+
+test("vite dev serves the portal live too, as the README sets it up (the API proxied with credentials)", async () => {
+  const sim = await startSim({ auth: true, staticDir: site, marker: 'index.html' });
+  const port = await freePort();
+  const dev = spawn(path.join(portal, 'node_modules/.bin/vite'), ['--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    cwd: portal, env: { ...process.env, OMS_API: sim.base }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  dev.stdout.on('data', (c) => { out += c; });
+  dev.stderr.on('data', (c) => { out += c; });
+  try {
+    await eventually(() => out, (o) => o.includes(`127.0.0.1:${port}`), { what: 'vite dev listening', timeout: 30_000 });
+    const page = await env.browser.context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const state = (host) => page.evaluate((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[data-oms-widget]')?.dataset.state ?? null, host);
+    for (const host of ['#mounted', '#react oms-sync-progress', '#vue oms-sync-progress']) {
+      await eventually(() => state(host), (s) => s === 'live', { what: `${host} live under vite dev`, timeout: 30_000 });
+    }
+    const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.includes('.wasm')));
+    assert.equal(wasm.length, 1, `one wasm: ${wasm}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    dev.kill('SIGTERM');
+    await sim.stop();
+    await sleep(100);
+  }
 });
