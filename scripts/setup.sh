@@ -67,6 +67,9 @@ if [ "$purpose" = test ]; then
   have_vite="$(node -p "require('$REPO/tests/portal/node_modules/vite/package.json').version" 2>/dev/null || true)"
   if [ "$have_vite" != "$want_vite" ]; then
     say "installing the portal test app's tools (Vite $want_vite, TypeScript, vue-tsc, React, Vue)"
-    npm ci --prefix "$REPO/tests/portal" --no-audit --no-fund
+    # Not `npm ci`: Vite's optional Windows-only dependency is not served by
+    # the registry here, so the lock cannot list it and `ci` calls it out of
+    # sync. `install --no-save` takes the locked versions and writes nothing.
+    npm install --prefix "$REPO/tests/portal" --no-save --no-audit --no-fund
   fi
 fi
