@@ -146,13 +146,15 @@ test("vite dev serves the portal live too, as the README sets it up (the API pro
   const sim = await startSim({ auth: true, staticDir: site, marker: 'index.html' });
   const port = await freePort();
   const dev = spawn(path.join(portal, 'node_modules/.bin/vite'), ['--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: portal, env: { ...process.env, OMS_API: sim.base }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: portal, env: { ...process.env, OMS_API: sim.base, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   dev.stdout.on('data', (c) => { out += c; });
   dev.stderr.on('data', (c) => { out += c; });
   try {
-    await eventually(() => out, (o) => o.includes(`127.0.0.1:${port}`), { what: 'vite dev listening', timeout: 30_000 });
+    // Vite colours its banner whatever the terminal: ask the server instead.
+    const up = () => fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false);
+    await eventually(up, (ok) => ok, { what: "vite dev listening", timeout: 30_000 });
     const page = await env.browser.context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
