@@ -64,6 +64,13 @@ export interface MountOptions {
    */
   lagCritical?: Seconds | null;
   /**
+   * A RUNNING project whose checkpoint (or full-data progress, after 10 min) has not moved for this long is marked stuck.
+   *
+   * Takes seconds, 30–86400.
+   * @defaultValue `60` (and two polls at least)
+   */
+  stuckAfter?: Seconds | null;
+  /**
    * Language of every label.
    *
    * Takes `en` or `zh-CN` (any `en-…` or `zh-…` tag).
@@ -103,6 +110,7 @@ export interface OmsSyncProgressAttributes {
   'max-backoff'?: string | number;
   'lag-warn'?: string | number;
   'lag-critical'?: string | number;
+  'stuck-after'?: string | number;
   lang?: string;
   compact?: string | boolean;
 }

@@ -169,6 +169,9 @@ pub enum Msg {
     StepsLoading,
     StoreBehind,
     WriterBehind,
+    CatchingUp,
+    FallingBehind,
+    Steady,
 }
 
 impl Msg {
@@ -237,6 +240,9 @@ impl Msg {
                 "the Store is current, the writer is behind: look at the writer",
                 "Store 已追平，写入端落后：请检查写入组件",
             ),
+            CatchingUp => ("catching up", "正在追赶"),
+            FallingBehind => ("falling behind", "延迟在增加"),
+            Steady => ("steady", "平稳"),
             ErrTemporary => (
                 "OMS is not ready yet (temporary); retrying",
                 "OMS 暂不可用（临时），将自动重试",
@@ -300,6 +306,73 @@ pub fn step_time(lang: Lang, duration: &str, finished: bool) -> String {
     }
 }
 
+/// "caught up in about 8 min" (below the warn threshold).
+pub fn catch_up_in(lang: Lang, about: &str) -> String {
+    match lang {
+        Lang::En => format!("caught up in about {about}"),
+        Lang::ZhCn => format!("预计约 {about}后追平"),
+    }
+}
+
+/// "full data done in about 20 min".
+pub fn full_done_in(lang: Lang, about: &str) -> String {
+    match lang {
+        Lang::En => format!("full data done in about {about}"),
+        Lang::ZhCn => format!("全量预计约 {about}后完成"),
+    }
+}
+
+/// "stuck: the checkpoint has not moved since …".
+pub fn stuck_since(lang: Lang, checkpoint: bool, since: &str) -> String {
+    match (lang, checkpoint) {
+        (Lang::En, true) => format!("stuck: the checkpoint has not moved since {since}"),
+        (Lang::En, false) => format!("stuck: full data has not moved since {since}"),
+        (Lang::ZhCn, true) => format!("疑似卡住：位点自 {since} 起未推进"),
+        (Lang::ZhCn, false) => format!("疑似卡住：全量进度自 {since} 起未变化"),
+    }
+}
+
+/// "recovered at … after 40 s FAILED".
+pub fn recovered(lang: Lang, at: &str, failed_for: &str) -> String {
+    match lang {
+        Lang::En => {
+            format!("recovered at {at} after {failed_for} FAILED (OMS services restarting)")
+        }
+        Lang::ZhCn => format!("已于 {at} 恢复，此前失败 {failed_for}（OMS 服务重启）"),
+    }
+}
+
+/// "OMS's clock is 2 min ahead of this browser's; lag corrected".
+pub fn clock_corrected(lang: Lang, by: &str, ahead: bool) -> String {
+    match (lang, ahead) {
+        (Lang::En, true) => format!("OMS's clock is {by} ahead of this browser's; lag corrected"),
+        (Lang::En, false) => format!("OMS's clock is {by} behind this browser's; lag corrected"),
+        (Lang::ZhCn, true) => format!("OMS 时钟比本浏览器快 {by}，延迟已校正"),
+        (Lang::ZhCn, false) => format!("OMS 时钟比本浏览器慢 {by}，延迟已校正"),
+    }
+}
+
+/// "lag went from 3 min to 40 s over 10 min": the sparkline in words.
+pub fn lag_went(lang: Lang, from: &str, to: &str, over: &str) -> String {
+    match lang {
+        Lang::En => format!("lag went from {from} to {to} over {over}"),
+        Lang::ZhCn => format!("{over}内延迟从 {from} 变为 {to}"),
+    }
+}
+
+/// A rounded duration without its zero tail: `40 s`, `8 min`, `1 h 10 min`.
+pub fn rough_duration(lang: Lang, secs: u64) -> String {
+    let full = duration(lang, secs);
+    let zero_tail = match lang {
+        Lang::En => [" 0 s", " 0 min", " 0 h"],
+        Lang::ZhCn => [" 0 秒", " 0 分", " 0 小时"],
+    };
+    zero_tail
+        .iter()
+        .find_map(|tail| full.strip_suffix(tail))
+        .map_or(full.clone(), str::to_owned)
+}
+
 /// "HTTP 502".
 pub fn http_status(status: u16) -> String {
     format!("HTTP {status}")
@@ -346,6 +419,10 @@ mod tests {
         assert_eq!(duration(Lang::En, 7_800), "2 h 10 min");
         assert_eq!(duration(Lang::En, 3 * 86_400 + 4 * 3600), "3 d 4 h");
         assert_eq!(duration(Lang::ZhCn, 185), "3 分 5 秒");
+        assert_eq!(rough_duration(Lang::En, 480), "8 min");
+        assert_eq!(rough_duration(Lang::En, 4_200), "1 h 10 min");
+        assert_eq!(rough_duration(Lang::En, 7_200), "2 h");
+        assert_eq!(rough_duration(Lang::ZhCn, 40), "40 秒");
         assert_eq!(Lang::from_tag("zh-Hans-CN"), Lang::ZhCn);
         assert_eq!(Lang::from_tag("fr"), Lang::En);
         assert_eq!(Lang::parse("fr"), None);

@@ -24,7 +24,9 @@ fn ts_types(js: &str) -> Option<(String, &'static str)> {
     Some(match js {
         "projectId" | "baseUrl" => ("string".to_owned(), "string"),
         "api" => (literals(&ApiKind::NAMES), "string"),
-        "interval" | "timeout" | "maxBackoff" | "lagWarn" | "lagCritical" => seconds(),
+        "interval" | "timeout" | "maxBackoff" | "lagWarn" | "lagCritical" | "stuckAfter" => {
+            seconds()
+        }
         "lang" => {
             let tags = literals(&Lang::TAGS);
             (

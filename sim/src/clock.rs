@@ -15,6 +15,9 @@ pub enum Clock {
     System,
     /// A clock that only moves when told to (shared by every clone).
     Manual(Arc<AtomicI64>),
+    /// The wall clock off by this many ms: OMS's clock where the browser's
+    /// is wrong (the `Date` header and every checkpoint follow it).
+    Skewed(i64),
 }
 
 impl Clock {
@@ -27,6 +30,7 @@ impl Clock {
         match self {
             Clock::System => wall_now_ms(),
             Clock::Manual(ms) => ms.load(Ordering::SeqCst),
+            Clock::Skewed(by) => wall_now_ms() + by,
         }
     }
 
@@ -37,7 +41,7 @@ impl Clock {
     /// Moves a manual clock; returns false for the wall clock, which cannot be moved.
     pub fn advance_ms(&self, by: i64) -> bool {
         match self {
-            Clock::System => false,
+            Clock::System | Clock::Skewed(_) => false,
             Clock::Manual(ms) => {
                 ms.fetch_add(by, Ordering::SeqCst);
                 true
@@ -48,7 +52,7 @@ impl Clock {
     /// Sets a manual clock; returns false for the wall clock.
     pub fn set_ms(&self, to: UnixMs) -> bool {
         match self {
-            Clock::System => false,
+            Clock::System | Clock::Skewed(_) => false,
             Clock::Manual(ms) => {
                 ms.store(to, Ordering::SeqCst);
                 true
@@ -63,4 +67,51 @@ pub fn wall_now_ms() -> UnixMs {
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_millis() as i64)
         .unwrap_or(0)
+}
+
+/// An HTTP `Date` (IMF-fixdate, RFC 9110): `Tue, 01 Dec 2026 07:22:00 GMT`.
+pub fn http_date(ms: UnixMs) -> String {
+    let secs = ms.div_euclid(1000);
+    // `2026-12-01T07:22:00`, reordered.
+    let text = crate::steps::utc_text(secs);
+    let (date, time) = text.split_once('T').unwrap_or((&text, ""));
+    let mut parts = date.split('-');
+    let (year, month, day) = (
+        parts.next().unwrap_or(""),
+        parts
+            .next()
+            .and_then(|m| m.parse::<usize>().ok())
+            .unwrap_or(1),
+        parts.next().unwrap_or(""),
+    );
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    let weekday = WEEKDAYS[secs.div_euclid(86_400).rem_euclid(7) as usize];
+    let month = MONTHS[(month.clamp(1, 12)) - 1];
+    format!("{weekday}, {day} {month} {year} {time} GMT")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http_dates_are_imf_fixdate() {
+        assert_eq!(http_date(784_111_777_000), "Sun, 06 Nov 1994 08:49:37 GMT");
+        assert_eq!(
+            http_date(1_796_109_720_500),
+            "Tue, 01 Dec 2026 07:22:00 GMT"
+        );
+        assert_eq!(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+    }
+
+    #[test]
+    fn a_skewed_clock_runs_ahead_and_cannot_be_moved() {
+        let clock = Clock::Skewed(120_000);
+        let ahead = clock.now_ms() - wall_now_ms();
+        assert!((119_000..=120_000).contains(&ahead), "{ahead}");
+        assert!(!clock.advance_ms(1) && !clock.is_manual());
+    }
 }

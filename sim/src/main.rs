@@ -42,6 +42,11 @@ struct Args {
     /// Start the manual clock at this unix time in milliseconds.
     #[arg(long, requires = "manual_clock")]
     clock_start_ms: Option<i64>,
+    /// Run OMS's clock this many seconds ahead of the machine's (negative:
+    /// behind): checkpoints and the `Date` header follow it, as with a
+    /// browser whose clock is wrong.
+    #[arg(long, conflicts_with = "manual_clock", allow_hyphen_values = true)]
+    clock_offset_secs: Option<i64>,
 }
 
 #[tokio::main]
@@ -67,6 +72,8 @@ async fn main() {
         }),
         clock: if args.manual_clock {
             Clock::manual(args.clock_start_ms.unwrap_or_else(wall_now_ms))
+        } else if let Some(secs) = args.clock_offset_secs {
+            Clock::Skewed(secs * 1000)
         } else {
             Clock::System
         },

@@ -114,6 +114,10 @@ pub enum Behaviour {
         #[serde(default = "default_growing_max")]
         max_secs: f64,
     },
+    /// Incremental sync whose lag follows a scripted curve: `[seconds since
+    /// the project was defined, lag]` points, joined by straight lines and
+    /// held after the last (for trends and ETAs).
+    LagCurve { points: Vec<[f64; 2]> },
     /// A Sybase source: the checkpoint is a `"fileId,fileOffset"` log position.
     Sybase,
     /// Exactly this state.
@@ -220,6 +224,13 @@ impl ProjectSpec {
             Behaviour::GrowingLag { rate, .. } if *rate < 0.0 => {
                 Err("growing_lag rate must be >= 0".into())
             }
+            Behaviour::LagCurve { points }
+                if points.is_empty()
+                    || points.windows(2).any(|w| w[1][0] <= w[0][0])
+                    || points.iter().any(|p| p[1] < 0.0) =>
+            {
+                Err("lag_curve needs points [secs, lag] with rising secs and lags >= 0".into())
+            }
             _ => Ok(()),
         }
     }
@@ -300,6 +311,23 @@ fn running(step: &str, checkpoint: Checkpoint) -> Snapshot {
         checkpoint,
         reverse_checkpoint: Checkpoint::None,
     }
+}
+
+/// The curve's value at `t`: linear between points, held beyond the ends.
+fn curve_at(points: &[[f64; 2]], t: f64) -> f64 {
+    let Some(first) = points.first() else {
+        return 0.0;
+    };
+    if t <= first[0] {
+        return first[1];
+    }
+    for w in points.windows(2) {
+        let ([t0, v0], [t1, v1]) = (w[0], w[1]);
+        if t <= t1 {
+            return v0 + (v1 - v0) * (t - t0) / (t1 - t0);
+        }
+    }
+    points.last().map_or(0.0, |p| p[1])
 }
 
 /// A stable phase in [0, 1) from the id, so steady projects drift out of step.
@@ -389,6 +417,9 @@ impl ProjectSpec {
                 steps.incr,
                 behind((start_secs + rate * elapsed).min(*max_secs)),
             ),
+            Behaviour::LagCurve { points } => {
+                running(steps.incr, behind(curve_at(points, elapsed)))
+            }
             Behaviour::Sybase => {
                 let secs = elapsed as i64;
                 let position = format!("{},{}", 100 + secs / 600, (secs % 600) * 4096 + 30);
@@ -455,6 +486,15 @@ mod tests {
         assert_eq!(incr.current_step.as_deref(), Some("CONNECTOR_INCR_SYNC"));
         assert_eq!(incr.checkpoint, Checkpoint::Unix(now / 1000 - 3));
         assert_eq!(at(300).status, "INIT", "the cycle starts over");
+    }
+
+    #[test]
+    fn a_lag_curve_is_followed_between_its_points_and_held_after() {
+        let points = [[0.0, 300.0], [100.0, 100.0], [200.0, 100.0]];
+        assert_eq!(curve_at(&points, -5.0), 300.0);
+        assert_eq!(curve_at(&points, 50.0), 200.0);
+        assert_eq!(curve_at(&points, 150.0), 100.0);
+        assert_eq!(curve_at(&points, 900.0), 100.0);
     }
 
     #[test]

@@ -45,6 +45,7 @@ pub fn router(sim: Sim) -> Router {
     }
     let mut app = app
         .layer(middleware::from_fn_with_state(sim.clone(), log_requests))
+        .layer(middleware::from_fn_with_state(sim.clone(), date_header))
         .with_state(sim.clone());
     if let Some(origin) = &sim.config.cors_origin {
         if let Ok(origin) = HeaderValue::from_str(origin) {
@@ -53,11 +54,23 @@ pub fn router(sim: Sim) -> Router {
                     .allow_origin(AllowOrigin::exact(origin))
                     .allow_methods([Method::GET, Method::POST])
                     .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
-                    .allow_credentials(true),
+                    .allow_credentials(true)
+                    // The widget reads OMS's clock from it.
+                    .expose_headers([header::DATE]),
             );
         }
     }
     app
+}
+
+/// `Date` from the simulator's clock (OMS's), not the machine's: the widget
+/// estimates the browser's clock offset from it.
+async fn date_header(State(sim): State<Sim>, request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    if let Ok(date) = HeaderValue::from_str(&crate::clock::http_date(sim.clock().now_ms())) {
+        response.headers_mut().insert(header::DATE, date);
+    }
+    response
 }
 
 async fn log_requests(State(sim): State<Sim>, request: Request, next: Next) -> Response {

@@ -70,6 +70,17 @@ impl Status {
         }
     }
 
+    /// RUNNING or one of its variants (modifying, merging, alarming).
+    pub fn is_running(&self) -> bool {
+        matches!(
+            self,
+            Status::Running
+                | Status::RunningModifying
+                | Status::RunningMerging
+                | Status::RunningAlarming
+        )
+    }
+
     /// RELEASED or DELETED: nothing about the project will change again.
     pub fn is_terminal(&self) -> bool {
         matches!(self, Status::Released | Status::Deleted)

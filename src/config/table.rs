@@ -185,6 +185,18 @@ pub const OPTIONS: &[OptionSpec] = &[
         },
     },
     OptionSpec {
+        js: "stuckAfter",
+        attribute: Some("stuck-after"),
+        url: Some("stuck-after"),
+        takes: "seconds, 30–86400",
+        default: "`60` (and two polls at least)",
+        doc: "a RUNNING project whose checkpoint (or full-data progress, after 10 min) has not moved for this long is marked stuck",
+        apply: |o, v| {
+            o.stuck_after = seconds(v, 30.0)?;
+            Ok(())
+        },
+    },
+    OptionSpec {
         js: "lang",
         attribute: Some("lang"),
         url: Some("lang"),
@@ -473,7 +485,7 @@ mod tests {
         .unwrap_err();
         let all: Vec<String> = problems.iter().map(Problem::to_string).collect();
         let expected = [
-            "unknown option \"projetId\" (known: projectId, api, baseUrl, interval, timeout, maxBackoff, lagWarn, lagCritical, lang, compact, credentials, headers)",
+            "unknown option \"projetId\" (known: projectId, api, baseUrl, interval, timeout, maxBackoff, lagWarn, lagCritical, stuckAfter, lang, compact, credentials, headers)",
             "api must be a string, not a number",
             "interval 0 is out of range (1 to 86400 seconds)",
             "timeout \"five\" is not a number of seconds",

@@ -6,6 +6,7 @@ use crate::api::{progress_request, ApiKind, Credentials, HeaderSource, ProgressR
 use crate::i18n::Lang;
 use crate::model::LagThresholds;
 use crate::poll::PollOptions;
+use std::time::Duration;
 
 /// Everything that configures one widget.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +30,9 @@ pub struct WidgetOptions {
     pub credentials: Credentials,
     /// Extra request headers, asked for before every request. Default none.
     pub headers: Option<HeaderSource>,
+    /// A RUNNING project whose checkpoint has not moved for this long
+    /// (and for two polls at least) is marked stuck. Default 60 s.
+    pub stuck_after: Duration,
 }
 
 impl WidgetOptions {
@@ -43,6 +47,7 @@ impl WidgetOptions {
             compact: false,
             credentials: Credentials::SameOrigin,
             headers: None,
+            stuck_after: Duration::from_secs(60),
         }
     }
 

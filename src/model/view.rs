@@ -202,9 +202,23 @@ pub fn live_view(
     stale_after: Duration,
     thresholds: LagThresholds,
 ) -> LiveView {
+    live_view_corrected(state, now_ms, stale_after, thresholds, 0)
+}
+
+/// [`live_view`] with the lag read on OMS's clock: `oms_offset_ms` is OMS's
+/// clock minus the browser's ([`super::ClockOffset`]). Ages and countdowns
+/// stay differences of browser times.
+pub fn live_view_corrected(
+    state: &PollState,
+    now_ms: i64,
+    stale_after: Duration,
+    thresholds: LagThresholds,
+    oms_offset_ms: i64,
+) -> LiveView {
     let stale = state.is_stale(now_ms, stale_after);
+    let oms_now_ms = now_ms.saturating_add(oms_offset_ms);
     let lag_of = |raw: Option<&str>| match interpret_checkpoint(raw?) {
-        Checkpoint::Unix(secs) => Some(Lag::at(secs, now_ms, thresholds)),
+        Checkpoint::Unix(secs) => Some(Lag::at(secs, oms_now_ms, thresholds)),
         _ => None,
     };
     let p = state.last_good.as_ref();

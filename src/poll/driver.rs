@@ -7,6 +7,7 @@ use super::request::{fetch_text, timer_ms, Call};
 use super::wake::{page_hidden, use_wake_on_return};
 use super::{poll_events, Next, PollEvent, PollOptions, PollState};
 use crate::api::{classify, Credentials, HeaderSource};
+use crate::model::{ClockOffset, History, Sample};
 use futures::channel::mpsc;
 use futures::future::select;
 use futures::StreamExt;
@@ -22,6 +23,11 @@ use web_sys::AbortController;
 pub struct UseOmsProgressReturn {
     /// What the widget knows (last good data, latest error, plan).
     pub state: ReadSignal<PollState>,
+    /// The last 30 minutes of successful polls, for trends and ETAs.
+    pub history: ReadSignal<History>,
+    /// OMS's clock minus the browser's in ms, from the answers' `Date`
+    /// headers, when it is beyond the estimate's precision.
+    pub clock_offset: ReadSignal<Option<i64>>,
     /// The clock, ms since the epoch, ticking every second.
     pub now: ReadSignal<i64>,
     /// Polls at once (also resumes polling stopped by an auth error).
@@ -56,6 +62,8 @@ pub fn use_oms_progress_with_options(
     options: UseOmsProgressOptions,
 ) -> UseOmsProgressReturn {
     let (state, set_state) = signal(PollState::default());
+    let (history, set_history) = signal(History::default());
+    let (clock_offset, set_clock_offset) = signal(None::<i64>);
     let now = use_now();
     let (wake_tx, wake_rx) = mpsc::unbounded::<()>();
     let closer = wake_tx.clone();
@@ -69,6 +77,7 @@ pub fn use_oms_progress_with_options(
         url,
         options,
         set_state,
+        (set_history, set_clock_offset),
         wake_rx,
         in_flight.clone(),
     ));
@@ -84,6 +93,8 @@ pub fn use_oms_progress_with_options(
     let wake = SendWrapper::new(wake);
     UseOmsProgressReturn {
         state,
+        history,
+        clock_offset,
         now,
         refresh: Callback::new(move |_| wake()),
     }
@@ -97,6 +108,7 @@ async fn poll_loop(
     url: String,
     options: UseOmsProgressOptions,
     set_state: WriteSignal<PollState>,
+    (set_history, set_clock_offset): (WriteSignal<History>, WriteSignal<Option<i64>>),
     mut wake_rx: mpsc::UnboundedReceiver<()>,
     in_flight: InFlight,
 ) {
@@ -115,6 +127,8 @@ async fn poll_loop(
         headers,
         timeout: poll.timeout,
     };
+    let mut offset = ClockOffset::default();
+    let mut published = None;
     loop {
         if page_hidden() {
             // Paused: no request until the page is visible or someone asks.
@@ -125,10 +139,20 @@ async fn poll_loop(
         }
         let controller = AbortController::new().ok();
         in_flight.replace(controller.clone());
-        let result = fetch_text(&call, controller.as_ref())
-            .await
-            .and_then(|(status, body)| classify(status, &body));
+        let sent_ms = now_ms();
+        let result = fetch_text(&call, controller.as_ref()).await;
         in_flight.replace(None);
+        let received_ms = now_ms();
+        let result = result.and_then(|(status, body, date)| {
+            offset.record(sent_ms, received_ms, date.as_deref());
+            classify(status, &body)
+        });
+        let correction = offset.correction_ms();
+        // Samples are placed on OMS's clock, like the lag.
+        let sample = result
+            .as_ref()
+            .ok()
+            .map(|p| Sample::of(p, received_ms + correction.unwrap_or(0)));
         // Events are worked out against the status known before this poll.
         let mut events = Vec::new();
         let next = set_state.try_update(|st| {
@@ -136,10 +160,18 @@ async fn poll_loop(
                 let before = st.last_good.as_ref().and_then(|p| p.status.as_ref());
                 events = poll_events(before, &result);
             }
-            st.record(result, now_ms(), js_sys::Math::random(), &poll)
+            st.record(result, received_ms, js_sys::Math::random(), &poll)
         });
         // None: the widget is gone (its signals were disposed).
         let Some(next) = next else { return };
+        if let Some(sample) = sample {
+            set_history.update(|h| h.push(sample));
+        }
+        // Only a new correction is written: an unchanged poll writes nothing.
+        if correction != published {
+            published = correction;
+            set_clock_offset.set(correction);
+        }
         if let Some(cb) = on_event {
             for event in events {
                 cb.run(event);

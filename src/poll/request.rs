@@ -21,12 +21,13 @@ pub struct Call {
 
 /// One request (a POST of `body` when there is one, else a GET), aborted
 /// through `controller` after `timeout`; the host's headers are asked for
-/// first. The answer's status and body, for the caller to read (one copy of
-/// this code whatever is read).
+/// first. The answer's status, body and `Date` header (OMS's clock; `None`
+/// where a cross-origin answer does not expose it), for the caller to read
+/// (one copy of this code whatever is read).
 pub async fn fetch_text(
     call: &Call,
     controller: Option<&AbortController>,
-) -> Result<(u16, String), FetchError> {
+) -> Result<(u16, String, Option<String>), FetchError> {
     let Call {
         url,
         body,
@@ -65,12 +66,13 @@ pub async fn fetch_text(
             detail: excerpt(&e.to_string()),
         })?;
         let status = response.status();
+        let date = response.headers().get("date");
         // Headers arrived, so a failure now means the body was cut off.
         let body = response
             .text()
             .await
             .map_err(|_| FetchError::Invalid(ParseError::Incomplete))?;
-        Ok((status, body))
+        Ok((status, body, date))
     });
     match select(exchange, TimeoutFuture::new(timer_ms(timeout))).await {
         Either::Left((result, _)) => result,

@@ -59,7 +59,7 @@ fn use_on_demand<T: Send + Sync + 'static>(
             let controller = AbortController::new().ok();
             let result = fetch_text(&call, controller.as_ref())
                 .await
-                .and_then(|(status, body)| read(status, &body));
+                .and_then(|(status, body, _)| read(status, &body));
             // The widget may be gone by now: then there is nothing to tell.
             set_answer.try_set(Some(Fetched {
                 at_ms: now_ms(),

@@ -1,9 +1,9 @@
 use super::{
-    pick, provide_lang, CardFooter, ErrorPanel, IncrementalSection, StageBar, StatusBadge,
-    StepLine, StepList, WidgetRoot,
+    pick, provide_lang, CardFooter, ErrorPanel, HistoryPanel, IncrementalSection, StageBar,
+    StatusBadge, StepLine, StepList, WidgetRoot,
 };
 use crate::i18n::{Lang, Msg};
-use crate::model::{LagWhere, LiveView, Stage, StopReason, View};
+use crate::model::{HistoryView, LagWhere, LiveView, Stage, StopReason, View};
 use crate::poll::StepsAnswer;
 use leptos::prelude::*;
 
@@ -40,6 +40,9 @@ pub fn ProgressCard(
     /// Where the lag is (OMS 4.x's components), when it is behind.
     #[prop(default = None)]
     lag_where: Option<Signal<Option<LagWhere>>>,
+    /// The last 30 minutes: sparkline, trend, ETAs, stuck and recovered notes.
+    #[prop(default = None)]
+    history: Option<Signal<HistoryView>>,
 ) -> impl IntoView {
     provide_lang(lang);
     let shown_id = project_id.clone();
@@ -131,6 +134,7 @@ pub fn ProgressCard(
                     reverse=true
                 />
             </Show>
+            {history.map(|view| view! { <HistoryPanel view /> })}
             <ErrorPanel
                 error
                 retry_in=pick(live, |l| l.retry_in_secs)

@@ -1,7 +1,10 @@
 use super::{provide_lang, ConfigError, ProgressCard};
 use crate::api::{components_request, steps_request, ApiKind, ProgressRequest};
 use crate::config::WidgetOptions;
-use crate::model::{build_view, live_view, oms_clock_lag, where_behind, LagLevel};
+use crate::model::{
+    build_view, history_view, live_view_corrected, oms_clock_lag, outlook, where_behind, LagLevel,
+    StuckRules,
+};
 use crate::poll::{
     use_oms_components, use_oms_progress_with_options, use_oms_steps, Call, Fetched, PollEvent,
     UseOmsProgressOptions,
@@ -87,9 +90,10 @@ pub fn OmsSyncProgress(
     let fresh_ms = poll.interval.as_millis() as i64 * 2;
     let live = Memo::new(move |_| {
         let now = progress.now.get();
+        let offset = progress.clock_offset.get().unwrap_or(0);
         let mut live = progress
             .state
-            .with(|st| live_view(st, now, stale_after, lag));
+            .with(|st| live_view_corrected(st, now, stale_after, lag, offset));
         // OMS's own clock when the open step list brought a fresh sample.
         if let Some((answer, _)) = steps.filter(|(_, open)| open.get()) {
             let by_oms = answer.with(|a| match a {
@@ -123,6 +127,15 @@ pub fn OmsSyncProgress(
             })
         })
     });
+    let rules = StuckRules {
+        interval_ms: poll.interval.as_millis() as i64,
+        after_ms: options.stuck_after.as_millis() as i64,
+    };
+    let (history, clock_offset) = (progress.history, progress.clock_offset);
+    let history = Memo::new(move |_| {
+        let offset = clock_offset.get();
+        history.with(|h| history_view(h, &outlook(h, lag, rules), lag, lang, offset))
+    });
     Either::Right(view! {
         <ProgressCard
             project_id
@@ -134,6 +147,7 @@ pub fn OmsSyncProgress(
             steps=steps
             now=progress.now
             lag_where=lag_where
+            history=Some(history.into())
         />
     })
 }

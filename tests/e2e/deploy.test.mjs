@@ -243,6 +243,9 @@ test('OMS 4.x through nginx: read actions forwarded with credentials, write acti
     fetch(`${env.base}/api/v2?${query}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   const read = await post('Action=DescribeProjectProgress');
   assert.equal(read.status, 200);
+  // OMS's clock for the widget's lag correction, readable cross-origin too.
+  assert.equal(read.headers.get('access-control-expose-headers'), 'Date');
+  assert.match(read.headers.get('date'), /^\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT$/);
   assert.equal((await read.json()).data.projectId, 'np_steady_orders');
   for (const query of [
     'Action=StopProject', 'Action=ReleaseProject', 'Action=DeleteProject', 'Action=ResumeProject',

@@ -1,0 +1,275 @@
+//! The history as the card draws it: the sparkline's geometry, the trend,
+//! the ETAs and the stuck and recovered notes, as plain data and text.
+//! Values are rounded to what they can honestly claim, which also keeps an
+//! unchanged poll from rewriting them.
+
+use super::checkpoint::LagThresholds;
+use super::history::{History, Outlook, StuckOn, Trend, WINDOW_MS};
+use super::view::utc_time;
+use crate::i18n::{self, Lang, Msg};
+
+/// The sparkline's drawing area, in SVG user units.
+pub const SPARK_WIDTH: i64 = 120;
+pub const SPARK_HEIGHT: i64 = 24;
+/// Time per horizontal unit: the window over the width (15 s).
+const BUCKET_MS: i64 = WINDOW_MS / SPARK_WIDTH;
+
+/// The lag sparkline: integer points, so the same data draws the same text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spark {
+    /// `points` of the `<polyline>`: "x,y x,y …", worst lag of each 15 s.
+    pub points: String,
+    /// Heights of the threshold lines, when they fall inside the chart.
+    pub warn_y: Option<i64>,
+    pub critical_y: Option<i64>,
+    /// The text equivalent, for screen readers and the tooltip.
+    pub summary: String,
+}
+
+/// An estimate shown as "about …": its rounded seconds and its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Estimate {
+    pub secs: u64,
+    pub text: String,
+}
+
+/// Everything the history part of the card shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HistoryView {
+    pub spark: Option<Spark>,
+    pub trend: Option<Trend>,
+    pub catch_up: Option<Estimate>,
+    pub full_done: Option<Estimate>,
+    /// Why it is stuck, and the note.
+    pub stuck: Option<(StuckOn, String)>,
+    pub recovered: Option<String>,
+    /// The clock correction applied to the lag (ms) and its note.
+    pub clock: Option<(i64, String)>,
+}
+
+/// The history part of the card for `outlook`, read from `history`, with
+/// the clock correction the lag carries (OMS's clock minus the browser's).
+pub fn history_view(
+    history: &History,
+    outlook: &Outlook,
+    lag: LagThresholds,
+    lang: Lang,
+    clock_offset_ms: Option<i64>,
+) -> HistoryView {
+    let estimate = |secs: u64, done: fn(Lang, &str) -> String| {
+        let secs = round_estimate(secs);
+        Estimate {
+            secs,
+            text: done(lang, &i18n::rough_duration(lang, secs)),
+        }
+    };
+    HistoryView {
+        spark: sparkline(history, lag, lang),
+        trend: outlook.trend,
+        catch_up: outlook
+            .catch_up_secs
+            .map(|s| estimate(s, i18n::catch_up_in)),
+        full_done: outlook
+            .full_done_secs
+            .map(|s| estimate(s, i18n::full_done_in)),
+        stuck: outlook.stuck.map(|stuck| {
+            let since = utc_time(stuck.since_ms.div_euclid(1000));
+            (
+                stuck.on,
+                i18n::stuck_since(lang, stuck.on == StuckOn::Checkpoint, &since),
+            )
+        }),
+        recovered: outlook.recovered.map(|r| {
+            let failed_for = (r.recovered_at_ms - r.failed_at_ms).max(0) as u64 / 1000;
+            let at = utc_time(r.recovered_at_ms.div_euclid(1000));
+            i18n::recovered(lang, &at, &i18n::duration(lang, failed_for))
+        }),
+        clock: clock_offset_ms.map(|ms| {
+            let by = i18n::duration(lang, (ms.unsigned_abs() + 500) / 1000);
+            (ms, i18n::clock_corrected(lang, &by, ms > 0))
+        }),
+    }
+}
+
+/// Rounds an estimate to what it can claim: 10 s under two minutes, a
+/// minute under an hour, ten minutes beyond.
+pub fn round_estimate(secs: u64) -> u64 {
+    let unit = match secs {
+        0..120 => 10,
+        120..3600 => 60,
+        _ => 600,
+    };
+    ((secs + unit / 2) / unit * unit).max(unit)
+}
+
+/// The sparkline of the lag over the window, right-aligned to the newest
+/// sample; `None` with fewer than two points.
+pub fn sparkline(history: &History, lag: LagThresholds, lang: Lang) -> Option<Spark> {
+    let points = history.lag_points();
+    let (&(first_ms, first_lag), &(last_ms, last_lag)) = (points.first()?, points.last()?);
+    if points.len() < 2 {
+        return None;
+    }
+    // The chart's top: above the worst lag, and high enough that the warn line shows.
+    let worst = points.iter().map(|p| p.1).fold(0.0, f64::max);
+    let top = (worst * 1.1).max(lag.warn_secs as f64 * 1.5).max(1.0);
+    let y = |secs: f64| SPARK_HEIGHT - ((secs / top) * SPARK_HEIGHT as f64).round() as i64;
+    let last_bucket = last_ms.div_euclid(BUCKET_MS);
+    // The worst lag of each bucket, newest bucket at the right edge.
+    let mut buckets: Vec<(i64, f64)> = Vec::new();
+    for &(ms, secs) in &points {
+        let x = SPARK_WIDTH - (last_bucket - ms.div_euclid(BUCKET_MS));
+        match buckets.last_mut() {
+            Some((bx, worst)) if *bx == x => *worst = worst.max(secs),
+            _ => buckets.push((x, secs)),
+        }
+    }
+    let mut drawn = String::new();
+    for (x, secs) in buckets {
+        if !drawn.is_empty() {
+            drawn.push(' ');
+        }
+        drawn.push_str(&format!("{},{}", x.max(0), y(secs)));
+    }
+    let line = |threshold: u64| Some(threshold as f64).filter(|t| *t <= top).map(y);
+    let secs = |v: f64| i18n::duration(lang, v.round() as u64);
+    let span = ((last_ms - first_ms).max(0) / 1000) as u64;
+    Some(Spark {
+        points: drawn,
+        warn_y: line(lag.warn_secs),
+        critical_y: line(lag.critical_secs),
+        summary: i18n::lag_went(
+            lang,
+            &secs(first_lag),
+            &secs(last_lag),
+            &i18n::duration(lang, span),
+        ),
+    })
+}
+
+/// The trend's label.
+pub fn trend_label(trend: Trend, lang: Lang) -> &'static str {
+    match trend {
+        Trend::CatchingUp => Msg::CatchingUp.text(lang),
+        Trend::FallingBehind => Msg::FallingBehind.text(lang),
+        Trend::Steady => Msg::Steady.text(lang),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::history::{outlook, Sample, StuckRules};
+
+    const T0: i64 = 1_700_000_000_000;
+
+    fn running(t: i64, lag: i64) -> Sample {
+        Sample {
+            at_ms: T0 + t * 1000,
+            checkpoint_secs: Some(T0 / 1000 + t - lag),
+            full_progress: Some(100),
+            running: true,
+            failed: false,
+        }
+    }
+
+    fn history(samples: impl IntoIterator<Item = Sample>) -> History {
+        let mut h = History::default();
+        samples.into_iter().for_each(|s| h.push(s));
+        h
+    }
+
+    #[test]
+    fn estimates_are_rounded_to_what_they_can_claim() {
+        assert_eq!(round_estimate(0), 10);
+        assert_eq!(round_estimate(44), 40);
+        assert_eq!(round_estimate(479), 480);
+        assert_eq!(round_estimate(2_000), 1_980);
+        assert_eq!(round_estimate(7_000), 7_200);
+    }
+
+    #[test]
+    fn the_sparkline_is_integer_right_aligned_and_shows_the_warn_line() {
+        let h = history((0..=60).map(|i| running(i * 5, 180 - i * 3)));
+        let spark = sparkline(&h, LagThresholds::default(), Lang::En).unwrap();
+        let points: Vec<&str> = spark.points.split(' ').collect();
+        // 300 s over 15 s buckets: 21 points, the last at the right edge.
+        assert_eq!(points.len(), 21);
+        assert_eq!(
+            points.last().map(|p| p.split(',').next()),
+            Some(Some("120"))
+        );
+        assert_eq!(
+            points.first().map(|p| p.split(',').next()),
+            Some(Some("100"))
+        );
+        // Top = 198 s: warn (25 s) inside, critical (300 s) outside.
+        assert_eq!((spark.warn_y, spark.critical_y), (Some(21), None));
+        assert_eq!(
+            spark.summary,
+            "lag went from 3 min 0 s to 0 s over 5 min 0 s"
+        );
+        // The same data draws the same text.
+        assert_eq!(
+            sparkline(&h, LagThresholds::default(), Lang::En),
+            Some(spark)
+        );
+    }
+
+    #[test]
+    fn no_sparkline_from_one_point_and_none_without_a_time_checkpoint() {
+        assert_eq!(
+            sparkline(
+                &history([running(0, 5)]),
+                LagThresholds::default(),
+                Lang::En
+            ),
+            None
+        );
+        let raw = history((0..10).map(|i| Sample {
+            checkpoint_secs: None,
+            ..running(i, 0)
+        }));
+        assert_eq!(sparkline(&raw, LagThresholds::default(), Lang::En), None);
+    }
+
+    #[test]
+    fn the_view_says_catching_up_with_an_about_eta_and_stuck_with_since_when() {
+        let lag = LagThresholds::default();
+        let rules = StuckRules {
+            interval_ms: 5_000,
+            after_ms: 60_000,
+        };
+        let h = history((0..20).map(|i| running(i * 5, 600 - i * 5)));
+        let v = history_view(&h, &outlook(&h, lag, rules), lag, Lang::En, None);
+        assert_eq!(v.trend, Some(Trend::CatchingUp));
+        assert_eq!(
+            v.catch_up,
+            Some(Estimate {
+                secs: 480,
+                text: "caught up in about 8 min".into()
+            })
+        );
+        let frozen = history((0..20).map(|i| Sample {
+            checkpoint_secs: Some(T0 / 1000),
+            ..running(i * 5, 0)
+        }));
+        let v = history_view(
+            &frozen,
+            &outlook(&frozen, lag, rules),
+            lag,
+            Lang::ZhCn,
+            Some(-120_400),
+        );
+        let (on, note) = v.stuck.unwrap();
+        assert_eq!(on, StuckOn::Checkpoint);
+        assert!(note.contains("2023-11-14 22:13:20"), "{note}");
+        assert_eq!(
+            v.clock,
+            Some((
+                -120_400,
+                "OMS 时钟比本浏览器慢 2 分 0 秒，延迟已校正".into()
+            ))
+        );
+    }
+}

@@ -1,0 +1,85 @@
+// The last 30 minutes, end to end: a lag falling along a scripted curve is
+// "catching up" with an honest ETA and a sparkline, a RUNNING project whose
+// checkpoint does not move is marked stuck (and clears by itself), and a
+// brief FAILED spell that runs again is shown as recovered; and an OMS
+// whose clock is 2 minutes off the browser's gets its lag corrected.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { simAndBrowser, startSim, openPage, widget, eventually, sleep } from './harness.mjs';
+
+const env = simAndBrowser();
+
+test('trend, catch-up ETA, sparkline and stuck from one minute of polls', async () => {
+  // Lag 900 s falling to 0 over 300 s (3 s a second), then held.
+  await env.sim.control('PUT', '/_sim/projects/np_catching_up', { behaviour: { type: 'lag_curve', points: [[0, 900], [300, 0]] } });
+  await env.sim.control('PUT', '/_sim/projects/np_stuck_writer', { behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC', checkpoint: { unix: Math.floor(Date.now() / 1000) - 40 } } });
+  const { page, errors } = await openPage(env.browser, env.sim.base, 'project=np_catching_up,np_stuck_writer&interval=2&stuck-after=30');
+  const falling = widget(page, 'np_catching_up');
+  const stuck = widget(page, 'np_stuck_writer');
+  const history = (w) => w.locator('[data-field=history]');
+  await eventually(() => falling.getAttribute('data-state'), (s) => s === 'live', { what: 'live' });
+  // No trend, no ETA and no stuck mark before a minute of samples.
+  assert.equal(await history(falling).getAttribute('data-trend'), null);
+  assert.equal(await falling.locator('[data-field=catch-up-eta]').count(), 0);
+  assert.equal(await history(stuck).getAttribute('data-stuck'), null);
+
+  await eventually(() => history(stuck).getAttribute('data-stuck'), (s) => s === 'checkpoint', { what: 'stuck after 30 s', timeout: 45_000 });
+  assert.match(await stuck.locator('[data-field=stuck]').textContent(), /stuck: the checkpoint has not moved since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+  await eventually(() => history(falling).getAttribute('data-trend'), (t) => t === 'catching-up', { what: 'catching up', timeout: 45_000 });
+  const eta = await falling.locator('[data-field=catch-up-eta]');
+  const secs = Number(await eta.getAttribute('data-eta-seconds'));
+  // About (lag now − 25 s) / 3: the lag is near 700 s after a minute.
+  assert.ok(secs >= 150 && secs <= 330, `ETA ${secs} s`);
+  assert.match(await eta.textContent(), /^caught up in about \d+ min$/);
+  const spark = falling.locator('svg[data-field=lag-history]');
+  assert.match(await spark.getAttribute('aria-label'), /^lag went from 1\d min \d+ s to \d+ min \d+ s over 1 min \d+ s$/);
+  assert.ok((await spark.locator('polyline').getAttribute('points')).split(' ').length >= 4);
+  assert.equal(await spark.locator('line.oms-spark-warn').count(), 1, 'the warn line shows');
+
+  // The stuck mark clears by itself once the checkpoint moves.
+  await env.sim.control('PUT', '/_sim/projects/np_stuck_writer', { behaviour: { type: 'steady', lag_min_secs: 1, lag_max_secs: 3, period_secs: 30 } });
+  await eventually(() => history(stuck).getAttribute('data-stuck'), (s) => s === null, { what: 'stuck cleared' });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a brief FAILED spell that runs again is shown as recovered', async () => {
+  const id = 'np_blip';
+  const put = (status) => env.sim.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'fixed', status, current_step: 'INCR_SYNC', checkpoint: { lag_secs: 3 } } });
+  await put('RUNNING');
+  const { page, errors } = await openPage(env.browser, env.sim.base, `project=${id}&interval=1`);
+  const w = widget(page, id);
+  await eventually(() => w.getAttribute('data-status'), (s) => s === 'RUNNING', { what: 'running' });
+  await put('FAILED');
+  await eventually(() => w.getAttribute('data-status'), (s) => s === 'FAILED', { what: 'failed' });
+  assert.equal(await w.locator('[data-field=recovered]').count(), 0, 'no recovery while failed');
+  await sleep(2_000);
+  await put('RUNNING');
+  const note = w.locator('[data-field=recovered]');
+  await eventually(() => note.count(), (n) => n === 1, { what: 'recovered note' });
+  assert.match(await note.textContent(), /^recovered at .+ UTC after \d s FAILED \(OMS services restarting\)$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a 2-minute offset between OMS's clock and the browser's is measured from Date and corrected", async () => {
+  // OMS (the simulator) runs 120 s ahead: its checkpoints look 2 minutes in
+  // the browser's future, which would read as a lag of 0 s.
+  const skewed = await startSim({ args: ['--clock-offset-secs', '120'] });
+  try {
+    const id = 'np_skewed';
+    await skewed.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC', checkpoint: { lag_secs: 40 } } });
+    const { page, errors } = await openPage(env.browser, skewed.base, `project=${id}&interval=1`);
+    const w = widget(page, id);
+    const history = w.locator('[data-field=history]');
+    const offset = await eventually(() => history.getAttribute('data-clock-offset-ms'), (o) => o !== null, { what: 'offset measured' });
+    assert.ok(Math.abs(Number(offset) - 120_000) <= 1_500, `offset ${offset} ms`);
+    const lag = Number(await w.locator('[data-field=checkpoint]').getAttribute('data-lag-seconds'));
+    assert.ok(lag >= 38 && lag <= 43, `corrected lag ${lag} s (OMS says 40 s behind)`);
+    assert.match(await w.locator('[data-field=clock-offset]').textContent(), /^OMS's clock is (1 min 59 s|2 min 0 s|2 min 1 s) ahead of this browser's; lag corrected$/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    await skewed.stop();
+  }
+});
