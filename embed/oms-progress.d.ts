@@ -1,5 +1,5 @@
 // Types of the oms-progress module: mount(), its options, the handle, the
-// <oms-sync-progress> element and its three DOM events. The blocks between
+// <oms-sync-progress> element and its four DOM events. The blocks between
 // `generated:` markers are written from the Rust tables (the option table,
 // OMS's statuses, the error kinds) by `tests/typescript.rs`, which fails
 // when they drift; `OMS_UPDATE_TYPES=1 cargo test --test typescript`
@@ -71,6 +71,13 @@ export interface MountOptions {
    */
   stuckAfter?: Seconds | null;
   /**
+   * Zone of the times shown (checkpoint, steps, stuck and recovered notes); UTC stays in their tooltips and `datetime`.
+   *
+   * Takes an IANA zone name (`Asia/Shanghai`) or `UTC`.
+   * @defaultValue the browser's zone
+   */
+  timeZone?: string | null;
+  /**
    * Language of every label.
    *
    * Takes `en` or `zh-CN` (any `en-…` or `zh-…` tag).
@@ -111,6 +118,7 @@ export interface OmsSyncProgressAttributes {
   'lag-warn'?: string | number;
   'lag-critical'?: string | number;
   'stuck-after'?: string | number;
+  'time-zone'?: string;
   lang?: string;
   compact?: string | boolean;
 }
@@ -225,11 +233,24 @@ export interface OmsErrorDetail extends OmsEventDetailBase {
   requestId: string | null;
 }
 
-/** The three events, by name. They bubble and are `composed`. */
+/** `oms-health-change`: what the last 30 minutes say changed (the trend, the stuck mark, a recovery); see the README's "Over time". */
+export interface OmsHealthChangeDetail extends OmsEventDetailBase {
+  /** `null` until there are enough samples (a minute, six polls) and while not running. */
+  trend: 'catching-up' | 'falling-behind' | 'steady' | null;
+  /** What has not moved while RUNNING, or `null`. */
+  stuck: 'checkpoint' | 'full-progress' | null;
+  /** When the stuck value was first seen (ms since the epoch, OMS's clock). */
+  stuckSince: number | null;
+  /** When a brief FAILED spell ended in RUNNING again (ms since the epoch). */
+  recoveredAt: number | null;
+}
+
+/** The four events, by name. They bubble and are `composed`. */
 export interface OmsEventMap {
   'oms-progress-update': CustomEvent<OmsProgressUpdateDetail>;
   'oms-status-change': CustomEvent<OmsStatusChangeDetail>;
   'oms-error': CustomEvent<OmsErrorDetail>;
+  'oms-health-change': CustomEvent<OmsHealthChangeDetail>;
 }
 
 declare global {

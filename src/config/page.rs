@@ -157,7 +157,7 @@ mod tests {
             ),
             (
                 &[("intervall", "5")][..],
-                "unknown option \"intervall\" (known: project, api, interval, timeout, max-backoff, lag-warn, lag-critical, stuck-after, lang, compact)",
+                "unknown option \"intervall\" (known: project, api, interval, timeout, max-backoff, lag-warn, lag-critical, stuck-after, time-zone, lang, compact)",
             ),
         ] {
             assert_eq!(problems(list, "en"), [said], "{list:?}");

@@ -197,6 +197,23 @@ pub const OPTIONS: &[OptionSpec] = &[
         },
     },
     OptionSpec {
+        js: "timeZone",
+        attribute: Some("time-zone"),
+        url: Some("time-zone"),
+        takes: "an IANA zone name (`Asia/Shanghai`) or `UTC`",
+        default: "the browser's zone",
+        doc: "zone of the times shown (checkpoint, steps, stuck and recovered notes); UTC stays in their tooltips and `datetime`",
+        apply: |o, v| {
+            let zone = text(v)?.trim();
+            let fits = |c: char| c.is_ascii_alphanumeric() || "_+-/".contains(c);
+            if zone.is_empty() || zone.len() > 64 || !zone.chars().all(fits) {
+                return Err(not_one_of(zone, &["an IANA zone such as Asia/Shanghai", "UTC"]));
+            }
+            o.time_zone = Some(zone.to_owned());
+            Ok(())
+        },
+    },
+    OptionSpec {
         js: "lang",
         attribute: Some("lang"),
         url: Some("lang"),
@@ -485,7 +502,7 @@ mod tests {
         .unwrap_err();
         let all: Vec<String> = problems.iter().map(Problem::to_string).collect();
         let expected = [
-            "unknown option \"projetId\" (known: projectId, api, baseUrl, interval, timeout, maxBackoff, lagWarn, lagCritical, stuckAfter, lang, compact, credentials, headers)",
+            "unknown option \"projetId\" (known: projectId, api, baseUrl, interval, timeout, maxBackoff, lagWarn, lagCritical, stuckAfter, timeZone, lang, compact, credentials, headers)",
             "api must be a string, not a number",
             "interval 0 is out of range (1 to 86400 seconds)",
             "timeout \"five\" is not a number of seconds",

@@ -33,6 +33,9 @@ pub struct WidgetOptions {
     /// A RUNNING project whose checkpoint has not moved for this long
     /// (and for two polls at least) is marked stuck. Default 60 s.
     pub stuck_after: Duration,
+    /// The zone of shown times: an IANA name (`Asia/Shanghai`) or `UTC`.
+    /// Default `None`: the browser's own. UTC stays in the tooltips.
+    pub time_zone: Option<String>,
 }
 
 impl WidgetOptions {
@@ -48,6 +51,7 @@ impl WidgetOptions {
             credentials: Credentials::SameOrigin,
             headers: None,
             stuck_after: Duration::from_secs(60),
+            time_zone: None,
         }
     }
 

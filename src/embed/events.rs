@@ -36,6 +36,14 @@ enum Detail<'a> {
         to: &'a str,
     },
     #[serde(rename_all = "camelCase")]
+    Health {
+        project_id: &'a str,
+        trend: Option<&'static str>,
+        stuck: Option<&'static str>,
+        stuck_since: Option<i64>,
+        recovered_at: Option<i64>,
+    },
+    #[serde(rename_all = "camelCase")]
     Error {
         project_id: &'a str,
         kind: &'static str,
@@ -77,6 +85,16 @@ fn describe<'a>(project_id: &'a str, event: &'a PollEvent) -> (&'static str, Det
                 project_id,
                 from: from.as_ref().map(|s| s.code()),
                 to: to.code(),
+            },
+        ),
+        PollEvent::Health(h) => (
+            "oms-health-change",
+            Detail::Health {
+                project_id,
+                trend: h.trend.map(|t| t.as_str()),
+                stuck: h.stuck.map(|s| s.as_str()),
+                stuck_since: h.stuck_since_ms,
+                recovered_at: h.recovered_at_ms,
             },
         ),
         PollEvent::Error(e) => (

@@ -5,7 +5,6 @@
 
 use super::checkpoint::LagThresholds;
 use super::history::{History, Outlook, StuckOn, Trend, WINDOW_MS};
-use super::view::utc_time;
 use crate::i18n::{self, Lang, Msg};
 
 /// The sparkline's drawing area, in SVG user units.
@@ -42,19 +41,24 @@ pub struct HistoryView {
     pub full_done: Option<Estimate>,
     /// Why it is stuck, and the note.
     pub stuck: Option<(StuckOn, String)>,
+    pub stuck_since_ms: Option<i64>,
     pub recovered: Option<String>,
+    pub recovered_at_ms: Option<i64>,
     /// The clock correction applied to the lag (ms) and its note.
     pub clock: Option<(i64, String)>,
 }
 
 /// The history part of the card for `outlook`, read from `history`, with
-/// the clock correction the lag carries (OMS's clock minus the browser's).
+/// the clock correction the lag carries (OMS's clock minus the browser's);
+/// `time` writes a unix time for people (the browser's local time in the
+/// widget, [`crate::model::utc_time`] in tests).
 pub fn history_view(
     history: &History,
     outlook: &Outlook,
     lag: LagThresholds,
     lang: Lang,
     clock_offset_ms: Option<i64>,
+    time: &dyn Fn(i64) -> String,
 ) -> HistoryView {
     let estimate = |secs: u64, done: fn(Lang, &str) -> String| {
         let secs = round_estimate(secs);
@@ -73,15 +77,17 @@ pub fn history_view(
             .full_done_secs
             .map(|s| estimate(s, i18n::full_done_in)),
         stuck: outlook.stuck.map(|stuck| {
-            let since = utc_time(stuck.since_ms.div_euclid(1000));
+            let since = time(stuck.since_ms.div_euclid(1000));
             (
                 stuck.on,
                 i18n::stuck_since(lang, stuck.on == StuckOn::Checkpoint, &since),
             )
         }),
+        stuck_since_ms: outlook.stuck.map(|s| s.since_ms),
+        recovered_at_ms: outlook.recovered.map(|r| r.recovered_at_ms),
         recovered: outlook.recovered.map(|r| {
             let failed_for = (r.recovered_at_ms - r.failed_at_ms).max(0) as u64 / 1000;
-            let at = utc_time(r.recovered_at_ms.div_euclid(1000));
+            let at = time(r.recovered_at_ms.div_euclid(1000));
             i18n::recovered(lang, &at, &i18n::duration(lang, failed_for))
         }),
         clock: clock_offset_ms.map(|ms| {
@@ -160,6 +166,7 @@ pub fn trend_label(trend: Trend, lang: Lang) -> &'static str {
 mod tests {
     use super::*;
     use crate::model::history::{outlook, Sample, StuckRules};
+    use crate::model::utc_time;
 
     const T0: i64 = 1_700_000_000_000;
 
@@ -241,7 +248,7 @@ mod tests {
             after_ms: 60_000,
         };
         let h = history((0..20).map(|i| running(i * 5, 600 - i * 5)));
-        let v = history_view(&h, &outlook(&h, lag, rules), lag, Lang::En, None);
+        let v = history_view(&h, &outlook(&h, lag, rules), lag, Lang::En, None, &utc_time);
         assert_eq!(v.trend, Some(Trend::CatchingUp));
         assert_eq!(
             v.catch_up,
@@ -260,6 +267,7 @@ mod tests {
             lag,
             Lang::ZhCn,
             Some(-120_400),
+            &utc_time,
         );
         let (on, note) = v.stuck.unwrap();
         assert_eq!(on, StuckOn::Checkpoint);

@@ -3,7 +3,7 @@
 
 use crate::api::{FetchError, Progress, Status};
 use crate::i18n::Lang;
-use crate::model::{error_view, ErrorKind};
+use crate::model::{error_view, ErrorKind, HistoryView, StuckOn, Trend};
 
 /// One thing a host may want to react to (alert, log, count).
 #[derive(Clone, Debug, PartialEq)]
@@ -14,6 +14,32 @@ pub enum PollEvent {
     StatusChange { from: Option<Status>, to: Status },
     /// A poll failed.
     Error(ErrorEvent),
+    /// What the history says changed: the trend, the stuck mark, a recovery.
+    Health(Health),
+}
+
+/// The parts of the history a host alerts on (not the ETAs, which move
+/// with every minute).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Health {
+    pub trend: Option<Trend>,
+    pub stuck: Option<StuckOn>,
+    /// When the stuck value was first seen (ms since the epoch).
+    pub stuck_since_ms: Option<i64>,
+    /// When a brief FAILED spell ended in RUNNING again.
+    pub recovered_at_ms: Option<i64>,
+}
+
+impl Health {
+    /// The health a history view shows.
+    pub fn of(view: &HistoryView) -> Health {
+        Health {
+            trend: view.trend,
+            stuck: view.stuck.as_ref().map(|s| s.0),
+            stuck_since_ms: view.stuck_since_ms,
+            recovered_at_ms: view.recovered_at_ms,
+        }
+    }
 }
 
 /// A failed poll, as a host reads it. English, whatever the widget's language.

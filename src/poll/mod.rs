@@ -15,7 +15,7 @@ pub use clock::{now_ms, use_now};
 pub use driver::{
     use_oms_progress, use_oms_progress_with_options, UseOmsProgressOptions, UseOmsProgressReturn,
 };
-pub use events::{poll_events, ErrorEvent, PollEvent};
+pub use events::{poll_events, ErrorEvent, Health, PollEvent};
 pub use policy::{backoff, Next, PollOptions, MIN_INTERVAL};
 pub use request::Call;
 pub use steps::{use_oms_components, use_oms_steps, ComponentsAnswer, Fetched, StepsAnswer};

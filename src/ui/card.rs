@@ -3,7 +3,7 @@ use super::{
     StatusBadge, StepLine, StepList, WidgetRoot,
 };
 use crate::i18n::{Lang, Msg};
-use crate::model::{HistoryView, LagWhere, LiveView, Stage, StopReason, View};
+use crate::model::{Checkpoint, HistoryView, LagWhere, LiveView, Stage, StopReason, View};
 use crate::poll::StepsAnswer;
 use leptos::prelude::*;
 
@@ -123,6 +123,10 @@ pub fn ProgressCard(
             <Show when=move || has_incr.get()>
                 <IncrementalSection
                     checkpoint_text=Signal::derive(move || incr_text.get().unwrap_or_default())
+                    checkpoint_secs=pick(view, |v| match v.incr.as_ref().and_then(|i| i.checkpoint.as_ref()) {
+                        Some(Checkpoint::Unix(secs)) => Some(*secs),
+                        _ => None,
+                    })
                     lag=pick(live, |l| l.lag)
                     lag_where=lag_where
                 />

@@ -1,6 +1,7 @@
-use super::use_lang;
+use super::{use_lang, LocalTime};
 use crate::i18n::{self, Msg};
 use crate::model::{Lag, LagLevel, LagWhere};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The incremental part: checkpoint and the lag, which ticks every second;
@@ -10,6 +11,10 @@ pub fn IncrementalSection(
     /// The checkpoint as the operator reads it (time, log position or raw).
     #[prop(into)]
     checkpoint_text: Signal<String>,
+    /// The checkpoint as unix seconds, when it is a time: then it is shown
+    /// in the viewer's zone, UTC in its tooltip.
+    #[prop(optional, into)]
+    checkpoint_secs: Option<Signal<Option<i64>>>,
     /// The lag, when the checkpoint is a time.
     #[prop(into)]
     lag: Signal<Option<Lag>>,
@@ -45,7 +50,12 @@ pub fn IncrementalSection(
             </div>
             <div class="oms-checkpoint">
                 <span class="oms-key">{Msg::Checkpoint.text(lang)} ": "</span>
-                <span data-field="checkpoint-value">{move || checkpoint_text.get()}</span>
+                <span data-field="checkpoint-value">
+                    {move || match checkpoint_secs.and_then(|s| s.get()) {
+                        Some(secs) => Either::Left(view! { <LocalTime secs /> }),
+                        None => Either::Right(checkpoint_text.get()),
+                    }}
+                </span>
             </div>
             <Show when=move || lag.get().is_some()>
                 <div class="oms-lag">

@@ -1,8 +1,8 @@
-use super::use_lang;
+use super::{use_lang, LocalTime};
 use crate::i18n::{self, Msg};
 use crate::model::{step_duration, steps_view, StepView};
 use crate::poll::StepsAnswer;
-use leptos::either::EitherOf3;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -55,6 +55,14 @@ pub fn StepList(
     }
 }
 
+/// A step's time in the viewer's zone, or OMS's text when it is no time.
+fn shown_time(secs: Option<i64>, text: Option<String>) -> impl IntoView {
+    match secs {
+        Some(secs) => Either::Left(view! { <LocalTime secs /> }),
+        None => Either::Right(text),
+    }
+}
+
 fn step_item(step: StepView, now: Signal<i64>) -> impl IntoView {
     let lang = use_lang();
     let finished = step.finished_secs.is_some();
@@ -72,8 +80,9 @@ fn step_item(step: StepView, now: Signal<i64>) -> impl IntoView {
             <span class="oms-step-status">{step.status_label.clone()}</span>
             {step.progress.map(|p| view! { " " <span class="oms-step-progress">{format!("{p}%")}</span> })}
             <div class="oms-note">
-                {step.started_text.clone()}
-                {step.finished_text.clone().map(|t| format!(" → {t}"))}
+                {shown_time(step.started_secs, step.started_text.clone())}
+                {step.finished_text.clone().map(|_| " → ")}
+                {shown_time(step.finished_secs, step.finished_text.clone())}
                 {move || time().map(|t| format!(" · {t}"))}
             </div>
             {step.rows.clone().map(|r| view! { <div class="oms-note" data-field="step-rows">{r}</div> })}

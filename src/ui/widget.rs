@@ -1,4 +1,4 @@
-use super::{provide_lang, ConfigError, ProgressCard};
+use super::{local_time, provide_locale, ConfigError, ProgressCard};
 use crate::api::{components_request, steps_request, ApiKind, ProgressRequest};
 use crate::config::WidgetOptions;
 use crate::model::{
@@ -6,8 +6,8 @@ use crate::model::{
     StuckRules,
 };
 use crate::poll::{
-    use_oms_components, use_oms_progress_with_options, use_oms_steps, Call, Fetched, PollEvent,
-    UseOmsProgressOptions,
+    use_oms_components, use_oms_progress_with_options, use_oms_steps, Call, Fetched, Health,
+    PollEvent, UseOmsProgressOptions,
 };
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -41,7 +41,8 @@ pub fn OmsSyncProgress(
         ..
     } = options.clone();
     let project_id = project_id.trim().to_owned();
-    provide_lang(lang);
+    provide_locale(lang, options.time_zone.as_deref().map(std::sync::Arc::from));
+    let time_zone = options.time_zone.clone();
     let request = match options.request() {
         Ok(request) => request,
         Err(problem) => {
@@ -134,8 +135,19 @@ pub fn OmsSyncProgress(
     let (history, clock_offset) = (progress.history, progress.clock_offset);
     let history = Memo::new(move |_| {
         let offset = clock_offset.get();
-        history.with(|h| history_view(h, &outlook(h, lag, rules), lag, lang, offset))
+        let time = |secs| local_time(secs, time_zone.as_deref(), lang);
+        history.with(|h| history_view(h, &outlook(h, lag, rules), lag, lang, offset, &time))
     });
+    // Hosts that alert hear when the trend, the stuck mark or a recovery changes.
+    if let Some(on_event) = on_event {
+        Effect::new(move |before: Option<Health>| {
+            let now = history.with(Health::of);
+            if now != before.unwrap_or_default() {
+                on_event.run(PollEvent::Health(now.clone()));
+            }
+            now
+        });
+    }
     Either::Right(view! {
         <ProgressCard
             project_id

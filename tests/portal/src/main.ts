@@ -15,7 +15,7 @@ declare global {
   }
 }
 
-window.portalEvents = { 'oms-progress-update': [], 'oms-status-change': [], 'oms-error': [] };
+window.portalEvents = { 'oms-progress-update': [], 'oms-status-change': [], 'oms-error': [], 'oms-health-change': [] };
 
 const options: MountOptions = {
   projectId: 'np_steady_orders',
@@ -51,6 +51,11 @@ document.addEventListener('oms-status-change', (e) => {
 document.addEventListener('oms-error', (e) => {
   const { kind, code, message, advice, httpStatus, requestId } = e.detail;
   window.portalEvents['oms-error'].push({ projectId: e.detail.projectId, kind, code, message, advice, httpStatus, requestId });
+});
+
+document.addEventListener('oms-health-change', (e) => {
+  window.portalEvents['oms-health-change'].push(e.detail);
+  if (e.detail.stuck !== null) console.warn(`${e.detail.projectId} stuck since ${new Date(e.detail.stuckSince ?? 0).toISOString()}`);
 });
 
 // The element, typed by HTMLElementTagNameMap.
