@@ -314,6 +314,14 @@ pub fn catch_up_in(lang: Lang, about: &str) -> String {
     }
 }
 
+/// "about 4 min left" (a step's rows at its rate).
+pub fn time_left(lang: Lang, about: &str) -> String {
+    match lang {
+        Lang::En => format!("about {about} left"),
+        Lang::ZhCn => format!("预计还需约 {about}"),
+    }
+}
+
 /// "full data done in about 20 min".
 pub fn full_done_in(lang: Lang, about: &str) -> String {
     match lang {

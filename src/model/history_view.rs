@@ -148,7 +148,9 @@ pub fn sparkline(history: &History, lag: LagThresholds, lang: Lang) -> Option<Sp
             lang,
             &secs(first_lag),
             &secs(last_lag),
-            &i18n::duration(lang, span),
+            // Rounded like an estimate, so the text (an aria-label) changes
+            // once a minute, not with every poll.
+            &i18n::rough_duration(lang, round_estimate(span)),
         ),
     })
 }
@@ -212,10 +214,7 @@ mod tests {
         );
         // Top = 198 s: warn (25 s) inside, critical (300 s) outside.
         assert_eq!((spark.warn_y, spark.critical_y), (Some(21), None));
-        assert_eq!(
-            spark.summary,
-            "lag went from 3 min 0 s to 0 s over 5 min 0 s"
-        );
+        assert_eq!(spark.summary, "lag went from 3 min 0 s to 0 s over 5 min");
         // The same data draws the same text.
         assert_eq!(
             sparkline(&h, LagThresholds::default(), Lang::En),

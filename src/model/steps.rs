@@ -2,6 +2,7 @@
 //! how long a step took or has run, a failed step's reason, rows.
 
 use super::checkpoint::{interpret_checkpoint, utc_text_secs, Checkpoint, Lag, LagThresholds};
+use super::history_view::round_estimate;
 use super::view::utc_time;
 use crate::api::WireStep;
 use crate::i18n::{self, Lang, Msg};
@@ -114,7 +115,7 @@ pub fn steps_view(steps: &[WireStep], lang: Lang) -> Vec<StepView> {
                         (Some(code), Some(message)) => format!("{code}: {message}"),
                         (code, message) => message.clone().or(code.clone()).unwrap_or_default(),
                     }),
-                rows: rows(s, lang),
+                rows: rows(s, status == StepStatus::Running, lang),
                 name,
                 status,
             }
@@ -122,7 +123,10 @@ pub fn steps_view(steps: &[WireStep], lang: Lang) -> Vec<StepView> {
         .collect()
 }
 
-fn rows(s: &WireStep, lang: Lang) -> Option<String> {
+/// "630 of 1000 rows · 52 rows/s · about 10 s left": the time left only
+/// while running, from the rows still to write at the writing rate (the
+/// total is OMS's estimate, so "about", rounded as every ETA).
+fn rows(s: &WireStep, running: bool, lang: Lang) -> Option<String> {
     let done = s.processed_records?;
     let mut text = match s.capacity {
         Some(total) => i18n::rows_of(lang, done, total),
@@ -131,6 +135,14 @@ fn rows(s: &WireStep, lang: Lang) -> Option<String> {
     if let Some(rate) = s.src_rps.filter(|r| *r > 0) {
         text.push_str(" · ");
         text.push_str(&i18n::rows_per_second(lang, rate));
+    }
+    let writing = s.dst_rps.or(s.src_rps).filter(|r| *r > 0);
+    if let (true, Some(total), Some(rate)) = (running, s.capacity, writing) {
+        if total > done {
+            let left = round_estimate(((total - done) / rate) as u64);
+            text.push_str(" · ");
+            text.push_str(&i18n::time_left(lang, &i18n::rough_duration(lang, left)));
+        }
     }
     Some(text)
 }
@@ -252,6 +264,43 @@ mod tests {
         );
         assert_eq!(v.rows.as_deref(), Some("630 of 1000 rows · 52 rows/s"));
         assert_eq!(v.finished_text.as_deref(), Some("2023-05-31 04:09:02 UTC"));
+    }
+
+    #[test]
+    fn a_running_full_transfer_says_about_how_long_its_rows_take() {
+        let mut full = step(3, "FULL_TRANSFER", "RUNNING");
+        full.processed_records = Some(630_000);
+        full.capacity = Some(1_000_000);
+        full.src_rps = Some(1_300);
+        full.dst_rps = Some(1_250);
+        let v = &steps_view(&[full.clone()], Lang::En)[0];
+        // 370,000 rows at 1,250 rows/s written: 296 s, about 5 min.
+        assert_eq!(
+            v.rows.as_deref(),
+            Some("630000 of 1000000 rows · 1300 rows/s · about 5 min left")
+        );
+        // No time left without a rate, past the estimate, or when not running.
+        full.dst_rps = Some(0);
+        full.src_rps = None;
+        assert_eq!(
+            steps_view(&[full.clone()], Lang::En)[0].rows.as_deref(),
+            Some("630000 of 1000000 rows")
+        );
+        full.dst_rps = Some(10);
+        full.processed_records = Some(1_000_001);
+        assert!(!steps_view(&[full.clone()], Lang::En)[0]
+            .rows
+            .as_deref()
+            .unwrap_or("")
+            .contains("left"));
+        let mut paused = full;
+        paused.status = Some("SUSPEND".into());
+        paused.processed_records = Some(10);
+        assert!(!steps_view(&[paused], Lang::En)[0]
+            .rows
+            .as_deref()
+            .unwrap_or("")
+            .contains("left"));
     }
 
     #[test]

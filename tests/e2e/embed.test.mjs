@@ -300,6 +300,9 @@ test('oms-health-change tells a host when a project becomes stuck and when it mo
   assert.deepEqual(Object.keys(detail).sort(), ['projectId', 'recoveredAt', 'stuck', 'stuckSince', 'trend']);
   assert.equal(detail.projectId, id);
   assert.ok(Math.abs(detail.stuckSince - Date.now()) < 60_000, `stuck since ${detail.stuckSince}`);
+  // The element shows the same marks inside its shadow root.
+  assert.equal(await inShadow(page, '#slot', (r) => r.querySelector('[data-field=history]')?.getAttribute('data-stuck')), 'checkpoint');
+  assert.match(await inShadow(page, '#slot', (r) => r.querySelector('[data-field=stuck]')?.textContent), /^stuck: the checkpoint has not moved since /);
   await env.sim.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'steady', lag_min_secs: 1, lag_max_secs: 3, period_secs: 30 } });
   await eventually(health, (h) => h.at(-1).stuck === null, { what: 'unstuck event' });
   assert.deepEqual(problems, []);
