@@ -82,13 +82,17 @@ try {
       requestAnimationFrame(frame);
       // DOM writes inside the shadow roots, except the two ticking ages:
       // "updated N s ago" and the checkpoint's lag.
+      // The history panel is counted apart: with a frozen checkpoint the lag
+      // grows, and its sparkline (worst lag per 15 s) moves with it.
       window.__writes = 0;
+      window.__historyWrites = 0;
       const observer = new MutationObserver((records) => {
         for (const r of records) {
           const element = r.target.nodeType === 3 ? r.target.parentElement : r.target;
           const field = element?.closest?.('[data-field]')?.getAttribute('data-field');
           const ticking = field === 'updated' || field === 'lag' || r.attributeName === 'data-lag-seconds';
-          if (!ticking) window.__writes += 1;
+          if (element?.closest?.('[data-field=history]')) window.__historyWrites += 1;
+          else if (!ticking) window.__writes += 1;
         }
       });
       for (const host of document.querySelectorAll('oms-sync-progress')) {
@@ -101,7 +105,7 @@ try {
     await sleep(SECONDS * 1000);
     const after = await metric();
     const polls = (await sim.control('GET', `/_sim/requests?since_seq=${seqFrom}&path_prefix=/api/`)).requests.length;
-    const inPage = await page.evaluate(() => ({ longTasks: window.__longTasks, frames: window.__frames, writes: window.__writes }));
+    const inPage = await page.evaluate(() => ({ longTasks: window.__longTasks, frames: window.__frames, writes: window.__writes, historyWrites: window.__historyWrites }));
     await page.close();
     const d = (k) => (after[k] - before[k]) * 1000;
     return { allLiveMs, polls, task: d('TaskDuration'), script: d('ScriptDuration'), style: d('RecalcStyleDuration'), layout: d('LayoutDuration'), ...inPage };
@@ -136,7 +140,8 @@ try {
     `| main-thread time per poll (the difference, per poll) | ${perPoll.toFixed(3)} ms |`,
     `| long tasks (> 50 ms) | ${inPage.longTasks.length}${inPage.longTasks.length ? ` (longest ${Math.max(...inPage.longTasks).toFixed(0)} ms)` : ''} |`,
     `| frame interval p50 / p99 / max | ${ms(pct(0.5))} / ${ms(pct(0.99))} / ${ms(frames[frames.length - 1])} |`,
-    `| DOM writes besides the ticking ages ("updated N s ago", lag) | ${inPage.writes} (ticking only: ${idle.writes}) |`,
+    `| DOM writes besides the ticking ages ("updated N s ago", lag) and the history panel | ${inPage.writes} (ticking only: ${idle.writes}) |`,
+    `| DOM writes in the history panel (the sparkline of a growing lag, its text) | ${inPage.historyWrites} (${(inPage.historyWrites / WIDGETS).toFixed(1)} a widget in ${SECONDS} s; ticking only: ${idle.historyWrites}) |`,
     '',
   );
 } finally {
