@@ -215,6 +215,9 @@ pub fn live_view_corrected(
     thresholds: LagThresholds,
     oms_offset_ms: i64,
 ) -> LiveView {
+    // The ticking clock may lag behind an answer that just arrived (it
+    // ticks once a second): never read the data at a time before it came.
+    let now_ms = now_ms.max(state.last_good_at_ms.unwrap_or(i64::MIN));
     let stale = state.is_stale(now_ms, stale_after);
     let oms_now_ms = now_ms.saturating_add(oms_offset_ms);
     let lag_of = |raw: Option<&str>| match interpret_checkpoint(raw?) {
@@ -279,6 +282,26 @@ mod tests {
         let mut st = PollState::default();
         st.record(Ok(p), 1_000_000, 0.5, &PollOptions::default());
         st
+    }
+
+    #[test]
+    fn a_clock_tick_older_than_the_answer_does_not_shrink_the_lag() {
+        // The answer arrived at …000.0 s with a checkpoint 4 s behind; the
+        // ticking clock last read half a second earlier.
+        let mut st = PollState::default();
+        let p = Progress {
+            incr_checkpoint: Some("1763999996".into()),
+            ..Progress::default()
+        };
+        st.record(Ok(p), 1_764_000_000_000, 0.5, &PollOptions::default());
+        let lv = live_view(
+            &st,
+            1_763_999_999_500,
+            Duration::from_secs(15),
+            LagThresholds::default(),
+        );
+        assert_eq!(lv.lag.map(|l| l.secs), Some(4));
+        assert_eq!(lv.updated_ago_secs, Some(0));
     }
 
     #[test]
