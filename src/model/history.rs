@@ -114,9 +114,15 @@ impl History {
 
     /// The (time, lag) points of the lag line, oldest first.
     pub fn lag_points(&self) -> Vec<(i64, f64)> {
+        self.points_since(i64::MIN, Sample::lag_secs)
+    }
+
+    /// (time, value) of the samples from `start_ms` on that have a value.
+    fn points_since(&self, start_ms: i64, value: fn(&Sample) -> Option<f64>) -> Vec<(i64, f64)> {
         self.samples
             .iter()
-            .filter_map(|s| Some((s.at_ms, s.lag_secs()?)))
+            .filter(|s| s.at_ms >= start_ms)
+            .filter_map(|s| Some((s.at_ms, value(s)?)))
             .collect()
     }
 }
@@ -310,12 +316,7 @@ pub fn outlook(history: &History, lag: LagThresholds, rules: StuckRules) -> Outl
         .take_while(|s| s.running)
         .last()
         .map_or(latest.at_ms, |s| s.at_ms);
-    let in_spell = |s: &&Sample| s.at_ms >= spell_start;
-    let lag_points: Vec<(i64, f64)> = history
-        .samples()
-        .filter(in_spell)
-        .filter_map(|s| Some((s.at_ms, s.lag_secs()?)))
-        .collect();
+    let lag_points = history.points_since(spell_start, Sample::lag_secs);
     if let Some(line) = fitted(&lag_points) {
         let mut lags: Vec<f64> = lag_points.iter().map(|p| p.1).collect();
         let typical = median(&mut lags).unwrap_or(0.0);
@@ -335,12 +336,8 @@ pub fn outlook(history: &History, lag: LagThresholds, rules: StuckRules) -> Outl
             out.catch_up_secs = Some((above / -line.slope).round() as u64);
         }
     }
-    let full_points: Vec<(i64, f64)> = history
-        .samples()
-        .filter(in_spell)
-        .filter_map(|s| Some((s.at_ms, f64::from(s.full_progress?))))
-        .collect();
     if latest.full_progress.is_some_and(|p| p < 100) {
+        let full_points = history.points_since(spell_start, |s| s.full_progress.map(f64::from));
         if let Some(line) = fitted(&full_points) {
             // At least one point of progress over the window: a rate, not noise.
             if line.slope * line.span_secs >= 1.0 {
