@@ -172,6 +172,21 @@ pub enum Msg {
     CatchingUp,
     FallingBehind,
     Steady,
+    GroupFailed,
+    GroupAlarming,
+    GroupUnknown,
+    GroupPaused,
+    GroupRunning,
+    GroupFinished,
+    GroupReleased,
+    WallTitle,
+    WallAll,
+    WallV3,
+    WallNoProjects,
+    WallOpen,
+    WallClose,
+    WallDelay,
+    WallGroups,
 }
 
 impl Msg {
@@ -243,6 +258,24 @@ impl Msg {
             CatchingUp => ("catching up", "正在追赶"),
             FallingBehind => ("falling behind", "延迟在增加"),
             Steady => ("steady", "平稳"),
+            GroupFailed => ("failed", "失败"),
+            GroupAlarming => ("alarming", "告警中"),
+            GroupUnknown => ("unknown status", "状态未知"),
+            GroupPaused => ("paused", "已暂停"),
+            GroupRunning => ("running", "运行中"),
+            GroupFinished => ("finished", "已完成"),
+            GroupReleased => ("released", "已释放"),
+            WallTitle => ("OMS projects", "OMS 项目"),
+            WallAll => ("all", "全部"),
+            WallV3 => (
+                "OMS 3.x has no project list: showing the projects named in the address (project=…)",
+                "OMS 3.x 没有项目列表接口：仅显示地址中列出的项目（project=…）",
+            ),
+            WallNoProjects => ("No project matches.", "没有匹配的项目。"),
+            WallOpen => ("Open", "展开"),
+            WallClose => ("Close", "收起"),
+            WallDelay => ("delay", "延迟"),
+            WallGroups => ("Show one group", "按分组筛选"),
             ErrTemporary => (
                 "OMS is not ready yet (temporary); retrying",
                 "OMS 暂不可用（临时），将自动重试",
@@ -379,6 +412,17 @@ pub fn rough_duration(lang: Lang, secs: u64) -> String {
         .iter()
         .find_map(|tail| full.strip_suffix(tail))
         .map_or(full.clone(), str::to_owned)
+}
+
+/// The page title when nothing needs attention: "12 projects, all well".
+pub fn projects_all_well(lang: Lang, count: usize) -> String {
+    match (lang, count) {
+        (Lang::En, 0) => "0 projects".into(),
+        (Lang::En, 1) => "1 project, all well".into(),
+        (Lang::En, n) => format!("{n} projects, all well"),
+        (Lang::ZhCn, 0) => "0 个项目".into(),
+        (Lang::ZhCn, n) => format!("{n} 个项目，均正常"),
+    }
 }
 
 /// "HTTP 502".

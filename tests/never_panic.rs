@@ -3,10 +3,13 @@
 //! typed error. (A panic in wasm would take down every widget on the page.)
 #![cfg(not(target_arch = "wasm32"))]
 
-use oms_progress::api::{classify, json};
+use oms_progress::api::{classify, classify_list, json, WireProject};
 use oms_progress::config::{page_config, read_options, RawValue, Source};
 use oms_progress::i18n::{self, Lang};
-use oms_progress::model::{build_view, interpret_checkpoint, live_view, LagThresholds};
+use oms_progress::model::{
+    build_view, interpret_checkpoint, live_view, wall_title, wall_view, Attention, LagThresholds,
+    WallFilter,
+};
 use oms_progress::poll::{PollOptions, PollState};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -93,12 +96,36 @@ fn through_the_widget(status: u16, body: &str, now_ms: i64, random: f64) {
     );
 }
 
+/// Runs one list page through everything the wallboard does with it.
+fn through_the_wallboard(status: u16, body: &str, now_ms: i64) {
+    let opts = PollOptions::default();
+    let mut state: PollState<Vec<WireProject>> = PollState::default();
+    state.record(
+        classify_list(status, body).map(|p| p.projects),
+        now_ms,
+        0.5,
+        &opts,
+    );
+    let projects = state.last_good.clone().unwrap_or_default();
+    for lang in [Lang::En, Lang::ZhCn] {
+        for group in [None, Some(Attention::Failed), Some(Attention::Unknown)] {
+            let lag = LagThresholds {
+                warn_secs: 0,
+                critical_secs: u64::MAX,
+            };
+            let view = wall_view(&projects, &WallFilter::default(), group, lag, lang);
+            let _ = wall_title(&view, lang);
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400), status in any::<u16>(), now in any::<i64>()) {
         through_the_widget(status, &String::from_utf8_lossy(&bytes), now, 0.5);
+        through_the_wallboard(status, &String::from_utf8_lossy(&bytes), now);
     }
 
     #[test]
@@ -107,6 +134,9 @@ proptest! {
         through_the_widget(200, &wrapped.to_string(), now, random);
         through_the_widget(200, &envelope.to_string(), now, random);
         through_the_widget(500, &envelope.to_string(), now, random);
+        let page = json!({ "success": true, "totalCount": data, "data": [data, { "extraInfo": data, "alarmStats": data, "labels": data, "status": data }] });
+        through_the_wallboard(200, &page.to_string(), now);
+        through_the_wallboard(200, &envelope.to_string(), now);
     }
 
     #[test]
@@ -132,7 +162,7 @@ proptest! {
     }
 
     #[test]
-    fn arbitrary_page_parameters_never_panic(pairs in prop::collection::vec(("[a-z-]{0,12}", ".{0,30}"), 0..8), lang in ".{0,8}") {
+    fn arbitrary_page_parameters_never_panic(pairs in prop::collection::vec((prop_oneof!["[a-z-]{0,12}".boxed(), prop::sample::select(vec!["wall", "type", "status", "label", "search", "group"]).prop_map(str::to_owned).boxed()], ".{0,30}"), 0..8), lang in ".{0,8}") {
         let config = page_config(&pairs, &lang);
         for w in &config.widgets {
             let _ = w.url();
@@ -169,7 +199,7 @@ proptest! {
             finished_interval: Duration::from_millis(interval),
         }
         .normalized();
-        let mut state = PollState::default();
+        let mut state: PollState = PollState::default();
         for i in 0..failures {
             state.record(Err(oms_progress::api::FetchError::Timeout), i64::from(i), 0.99, &opts);
         }

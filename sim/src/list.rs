@@ -76,10 +76,10 @@ pub fn list_page(projects: &[&Project], query: &ListQuery, now_ms: i64) -> (Vec<
         .iter()
         .filter(|p| query.kind.is_none_or(|k| p.spec.kind == k))
         .filter(|p| {
-            query
-                .search
-                .as_ref()
-                .is_none_or(|s| p.spec.id.to_ascii_lowercase().contains(s))
+            query.search.as_ref().is_none_or(|s| {
+                p.spec.id.to_ascii_lowercase().contains(s)
+                    || name_of(p).to_ascii_lowercase().contains(s)
+            })
         })
         .filter_map(|p| {
             let Served::State(s) = p.spec.served_at(now_ms - p.since_ms, now_ms) else {
@@ -99,7 +99,27 @@ pub fn list_page(projects: &[&Project], query: &ListQuery, now_ms: i64) -> (Vec<
     (page, total)
 }
 
+/// The project's name: as configured, else its id without the prefix.
+fn name_of(p: &Project) -> String {
+    p.spec.name.clone().unwrap_or_else(|| {
+        p.spec
+            .id
+            .trim_start_matches("np_")
+            .trim_start_matches("p_")
+            .to_owned()
+    })
+}
+
 fn item(p: &Project, s: &crate::scenario::Snapshot, now_s: i64) -> Value {
+    let failed = s.status == "FAILED";
+    let alarming = failed || p.spec.alarming;
+    let alarm = if failed {
+        json!("sync failed")
+    } else if alarming {
+        json!("sync delay")
+    } else {
+        Value::Null
+    };
     let started_s = p.since_ms.div_euclid(1000);
     let (delay, incr_timestamp) = match s.checkpoint {
         Checkpoint::Unix(t) => (json!((now_s - 2 - t).max(0)), json!(t)),
@@ -117,11 +137,11 @@ fn item(p: &Project, s: &crate::scenario::Snapshot, now_s: i64) -> Value {
     };
     json!({
         "id": p.spec.id,
-        "name": p.spec.id.trim_start_matches("np_").trim_start_matches("p_"),
+        "name": name_of(p),
         "type": if p.spec.kind == Kind::Sync { "SYNC" } else { "MIGRATION" },
         "status": s.status,
         "importance": p.spec.importance,
-        "labels": [],
+        "labels": p.spec.labels,
         "owner": "oms",
         "sourceEndpointType": source,
         "sinkEndpointType": "OB_MYSQL",
@@ -136,9 +156,9 @@ fn item(p: &Project, s: &crate::scenario::Snapshot, now_s: i64) -> Value {
         "enableIncrTransfer": s.enable_incr,
         "enableReverseIncrTransfer": s.enable_reverse,
         "alarmStats": {
-            "alarming": s.status == "FAILED",
-            "recentlyTriggerCount": if s.status == "FAILED" { 1 } else { 0 },
-            "alarmContent": if s.status == "FAILED" { json!("sync failed") } else { Value::Null },
+            "alarming": alarming,
+            "recentlyTriggerCount": if alarming { 1 } else { 0 },
+            "alarmContent": alarm,
         },
         "steps": steps_json(s, started_s, now_s),
         "extraInfo": {

@@ -47,12 +47,17 @@ struct Args {
     /// browser whose clock is wrong.
     #[arg(long, conflicts_with = "manual_clock", allow_hyphen_values = true)]
     clock_offset_secs: Option<i64>,
+    /// Add this many generated living projects (`np_gen_0000`…: mostly
+    /// steady, some behind, failed, paused, alarming, finished, released),
+    /// for the wallboard and its benchmark.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    generate: usize,
 }
 
 #[tokio::main]
 async fn main() {
     let args = Args::parse();
-    let scenario = match &args.scenario {
+    let mut scenario = match &args.scenario {
         None => Scenario::default_scenario(),
         Some(path) => match std::fs::read_to_string(path)
             .map_err(|e| e.to_string())
@@ -65,6 +70,7 @@ async fn main() {
             }
         },
     };
+    scenario.projects.extend(Scenario::generate(args.generate));
     let config = Config {
         credentials: (!args.no_auth).then(|| Credentials {
             user: args.user.clone(),

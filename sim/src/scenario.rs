@@ -165,6 +165,16 @@ pub struct ProjectSpec {
     /// default the writer is, and Store stays current).
     #[serde(default)]
     pub store_behind: bool,
+    /// The name `ListProjects` gives (default: the id without its `np_`/`p_`).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// `ListProjects`' labels.
+    #[serde(default)]
+    pub labels: Vec<String>,
+    /// An alarm is raised (a delay alarm: `alarmStats.alarming`); failed
+    /// projects alarm anyway.
+    #[serde(default)]
+    pub alarming: bool,
     pub behaviour: Behaviour,
 }
 
@@ -192,6 +202,93 @@ impl Scenario {
     /// The seeded projects the demo and the tests start with.
     pub fn default_scenario() -> Self {
         Self::from_toml(DEFAULT_SCENARIO).expect("the built-in scenario is valid")
+    }
+}
+
+impl Scenario {
+    /// `count` more living projects (`np_gen_0000`…), spread as an OMS with
+    /// many projects is: most steady, some behind, a few failed, paused,
+    /// alarming, in their full copy, finished or released. The same count
+    /// always gives the same projects.
+    pub fn generate(count: usize) -> Vec<ProjectSpec> {
+        const TABLES: [&str; 10] = [
+            "orders",
+            "users",
+            "billing",
+            "audit",
+            "ledger",
+            "inventory",
+            "payments",
+            "crm",
+            "catalog",
+            "events",
+        ];
+        const SITES: [&str; 4] = ["bj", "sh", "hz", "sz"];
+        const TEAMS: [&str; 3] = ["team-a", "team-b", "team-c"];
+        (0..count)
+            .map(|i| {
+                let id = format!("np_gen_{i:04}");
+                let spread = phase_of(&id);
+                let fixed = |status: &str, step: &str, full: i64, lag: Option<i64>| {
+                    Behaviour::Fixed(FixedState {
+                        status: status.into(),
+                        current_step: Some(step.into()),
+                        enable_struct: true,
+                        enable_full: true,
+                        enable_incr: true,
+                        enable_reverse: false,
+                        struct_progress: Some(100),
+                        full_progress: Some(full),
+                        checkpoint: lag.map(CheckpointSpec::FrozenLagSecs),
+                        reverse_checkpoint: None,
+                    })
+                };
+                let steady = |min: f64, max: f64| Behaviour::Steady {
+                    lag_min_secs: min,
+                    lag_max_secs: max,
+                    period_secs: 60.0 + 120.0 * spread,
+                };
+                let behaviour = match i % 100 {
+                    0..=1 => fixed("FAILED", "FULL_TRANSFER", (spread * 90.0) as i64, None),
+                    2..=3 => Behaviour::GrowingLag {
+                        start_secs: 320.0 + 600.0 * spread,
+                        rate: 0.5,
+                        max_secs: 7200.0,
+                    },
+                    4..=8 => steady(30.0 + 60.0 * spread, 120.0 + 100.0 * spread),
+                    12..=16 => fixed("SUSPEND", "INCR_TRANSFER", 100, Some(600)),
+                    17..=24 => Behaviour::Lifecycle {
+                        period_secs: 300 + (spread * 300.0) as u64,
+                    },
+                    25..=31 => fixed("FINISHED", "FULL_TRANSFER", 100, None),
+                    32..=34 => fixed("RELEASED", "INCR_TRANSFER", 100, Some(86_400)),
+                    _ => steady(1.0, 8.0 + 12.0 * spread),
+                };
+                ProjectSpec {
+                    name: Some(format!(
+                        "{}_{}_{i}",
+                        TABLES[i % TABLES.len()],
+                        SITES[i / TABLES.len() % SITES.len()]
+                    )),
+                    kind: if i % 4 == 3 {
+                        Kind::Migration
+                    } else {
+                        Kind::Sync
+                    },
+                    naming: Naming::V4,
+                    envelope: Envelope::Camel,
+                    importance: ["HIGH", "MEDIUM", "LOW"][i % 3].into(),
+                    store_behind: i % 2 == 0,
+                    labels: vec![
+                        if i % 5 == 0 { "staging" } else { "prod" }.into(),
+                        TEAMS[i % TEAMS.len()].into(),
+                    ],
+                    alarming: (9..=11).contains(&(i % 100)),
+                    behaviour,
+                    id,
+                }
+            })
+            .collect()
     }
 }
 
@@ -454,6 +551,9 @@ mod tests {
             envelope: Envelope::Camel,
             importance: "LOW".into(),
             store_behind: false,
+            name: None,
+            labels: Vec::new(),
+            alarming: false,
             behaviour,
         }
     }
@@ -518,6 +618,37 @@ mod tests {
     fn default_scenario_parses_and_has_a_dozen_projects() {
         let s = Scenario::default_scenario();
         assert!(s.projects.len() >= 12, "{}", s.projects.len());
+    }
+
+    #[test]
+    fn generated_projects_are_valid_unique_and_spread_over_every_state() {
+        let projects = Scenario::generate(1000);
+        assert_eq!(projects.len(), 1000);
+        let mut ids: Vec<&str> = projects.iter().map(|p| p.id.as_str()).collect();
+        ids.dedup();
+        assert_eq!(ids.len(), 1000);
+        let mut statuses = std::collections::BTreeMap::new();
+        for p in &projects {
+            p.validate().unwrap();
+            let Served::State(s) = p.served_at(400_000, 1_700_000_000_000) else {
+                panic!()
+            };
+            *statuses.entry(s.status).or_insert(0) += 1;
+        }
+        for (status, at_least) in [
+            ("FAILED", 20),
+            ("SUSPEND", 50),
+            ("FINISHED", 70),
+            ("RELEASED", 30),
+            ("RUNNING", 700),
+        ] {
+            assert!(
+                statuses.get(status).copied().unwrap_or(0) >= at_least,
+                "{statuses:?}"
+            );
+        }
+        assert_eq!(projects.iter().filter(|p| p.alarming).count(), 30);
+        assert_eq!(Scenario::generate(3), projects[..3], "the same every time");
     }
 
     #[test]

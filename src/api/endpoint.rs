@@ -68,6 +68,49 @@ pub fn components_request(project_id: &str) -> ProgressRequest {
     v4_action("DescribeProjectComponents", project_id)
 }
 
+/// What a `ListProjects` request asks OMS to filter by (OMS does the
+/// filtering, so fewer pages come back).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListQuery {
+    /// `SYNC` or `MIGRATION`; `None`: both.
+    pub kind: Option<String>,
+    /// OMS's status names; empty: every status.
+    pub statuses: Vec<String>,
+    /// A part of the project's name or id (`searchKey`, inferred).
+    pub search: Option<String>,
+}
+
+/// Page `page` (from 1) of OMS 4.x's project list, at most
+/// [`super::MAX_PAGE_SIZE`] projects: `POST /api/v2?Action=ListProjects`.
+pub fn list_request(query: &ListQuery, page: u32) -> ProgressRequest {
+    let mut body = String::from("{");
+    if let Some(kind) = &query.kind {
+        body.push_str("\"type\":");
+        body.push_str(&json_string(kind));
+        body.push(',');
+    }
+    if !query.statuses.is_empty() {
+        let list: Vec<String> = query.statuses.iter().map(|s| json_string(s)).collect();
+        body.push_str("\"status\":[");
+        body.push_str(&list.join(","));
+        body.push_str("],");
+    }
+    if let Some(search) = &query.search {
+        body.push_str("\"searchKey\":");
+        body.push_str(&json_string(search));
+        body.push(',');
+    }
+    body.push_str("\"pageNumber\":");
+    body.push_str(&page.max(1).to_string());
+    body.push_str(",\"pageSize\":");
+    body.push_str(&super::MAX_PAGE_SIZE.to_string());
+    body.push('}');
+    ProgressRequest {
+        path: "/api/v2?Action=ListProjects".into(),
+        body: Some(body),
+    }
+}
+
 fn v4_action(action: &str, project_id: &str) -> ProgressRequest {
     ProgressRequest {
         path: format!("/api/v2?Action={action}"),
@@ -113,6 +156,24 @@ mod tests {
         assert_eq!(ApiKind::parse(" Migration "), Some(ApiKind::Migration));
         assert_eq!(ApiKind::parse("V4"), Some(ApiKind::V4));
         assert_eq!(ApiKind::parse("v3"), None);
+    }
+
+    #[test]
+    fn list_pages_carry_their_filters_as_json() {
+        let all = list_request(&ListQuery::default(), 0);
+        assert_eq!(all.path, "/api/v2?Action=ListProjects");
+        assert_eq!(all.body.unwrap(), r#"{"pageNumber":1,"pageSize":150}"#);
+        let query = ListQuery {
+            kind: Some("SYNC".into()),
+            statuses: vec!["FAILED".into(), "RUNNING".into()],
+            search: Some("or\"ders".into()),
+        };
+        let body = list_request(&query, 3).body.unwrap();
+        assert_eq!(
+            body,
+            r#"{"type":"SYNC","status":["FAILED","RUNNING"],"searchKey":"or\"ders","pageNumber":3,"pageSize":150}"#
+        );
+        assert!(crate::api::json::parse(&body).is_some());
     }
 
     #[test]

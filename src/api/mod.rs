@@ -9,6 +9,7 @@
 mod components;
 mod endpoint;
 pub mod json;
+mod list;
 mod outcome;
 mod read;
 mod request;
@@ -17,7 +18,11 @@ mod steps;
 mod wire;
 
 pub use components::{classify_components, WireComponent};
-pub use endpoint::{components_request, progress_request, steps_request, ApiKind, ProgressRequest};
+pub use endpoint::{
+    components_request, list_request, progress_request, steps_request, ApiKind, ListQuery,
+    ProgressRequest,
+};
+pub use list::{classify_list, ListPage, WireProject, MAX_LIST_BODY_BYTES, MAX_PAGE_SIZE};
 pub use outcome::{classify, FetchError};
 pub use read::{excerpt, parse_answer, EXCERPT_CHARS, MAX_BODY_BYTES};
 pub use request::{Credentials, HeaderSource};

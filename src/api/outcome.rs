@@ -1,7 +1,7 @@
 //! One HTTP exchange turned into an answer or a typed error.
 
 use super::json::Object;
-use super::read::{envelope, excerpt, failed, oms_error, progress_data};
+use super::read::{envelope, excerpt, failed, oms_error, progress_data, MAX_BODY_BYTES};
 use super::{OmsError, ParseError, Progress};
 use std::fmt;
 
@@ -74,12 +74,24 @@ pub(super) fn classify_with<T>(
     body: &str,
     read: impl FnOnce(&Object) -> Result<T, ParseError>,
 ) -> Result<T, FetchError> {
+    classify_within(status, body, MAX_BODY_BYTES, read)
+}
+
+/// Like [`classify_with`], for a body of at most `max_bytes`.
+pub(super) fn classify_within<T>(
+    status: u16,
+    body: &str,
+    max_bytes: usize,
+    read: impl FnOnce(&Object) -> Result<T, ParseError>,
+) -> Result<T, FetchError> {
     if status == 401 || status == 403 {
-        let oms = envelope(body).map(|e| oms_error(&e)).unwrap_or_default();
+        let oms = envelope(body, max_bytes)
+            .map(|e| oms_error(&e))
+            .unwrap_or_default();
         return Err(FetchError::Auth { status, oms });
     }
     if !(200..300).contains(&status) {
-        let oms = envelope(body)
+        let oms = envelope(body, max_bytes)
             .ok()
             .map(|e| oms_error(&e))
             .filter(|e| e.code.is_some() || e.message.is_some())
@@ -90,7 +102,7 @@ pub(super) fn classify_with<T>(
             excerpt: excerpt(body),
         });
     }
-    let envelope = envelope(body).map_err(FetchError::Invalid)?;
+    let envelope = envelope(body, max_bytes).map_err(FetchError::Invalid)?;
     if failed(&envelope) {
         return Err(FetchError::Oms(oms_error(&envelope)));
     }

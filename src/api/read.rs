@@ -27,7 +27,7 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
 /// Reads a whole response body.
 pub fn parse_answer(body: &str) -> Result<Answer, ParseError> {
-    let envelope = envelope(body)?;
+    let envelope = envelope(body, MAX_BODY_BYTES)?;
     if failed(&envelope) {
         return Ok(Answer::Failed(oms_error(&envelope)));
     }
@@ -67,9 +67,9 @@ pub(super) fn progress_data(envelope: &Object) -> Result<Progress, ParseError> {
     }
 }
 
-/// A body as a JSON object, or why it is not one.
-pub(super) fn envelope(body: &str) -> Result<Object, ParseError> {
-    if body.len() > MAX_BODY_BYTES {
+/// A body of at most `max_bytes` as a JSON object, or why it is not one.
+pub(super) fn envelope(body: &str, max_bytes: usize) -> Result<Object, ParseError> {
+    if body.len() > max_bytes {
         return Err(ParseError::TooLarge { bytes: body.len() });
     }
     if body.trim().is_empty() {
@@ -201,7 +201,7 @@ pub(super) fn number(map: &Object, names: &[&str]) -> Option<i64> {
 }
 
 /// A boolean flag; `"true"`/`"false"` strings are accepted, anything else is unknown.
-fn flag(map: &Object, names: &[&str]) -> Option<bool> {
+pub(super) fn flag(map: &Object, names: &[&str]) -> Option<bool> {
     match field(map, names)? {
         Value::Bool(b) => Some(*b),
         Value::String(s) if s.eq_ignore_ascii_case("true") => Some(true),

@@ -65,7 +65,7 @@ pub enum ParseError {
     /// `data` is a list where one project's object was expected: the URL
     /// names a list action, not a project's progress.
     DataIsAList,
-    /// One object where a list was expected (a steps answer).
+    /// One object where a list was expected (steps, components, a list page).
     NotAList,
     /// The body stopped before its end (the connection was cut).
     Incomplete,
@@ -82,7 +82,7 @@ impl fmt::Display for ParseError {
                 write!(f, "the response is not a JSON object: {excerpt}")
             }
             ParseError::NoData => f.write_str("the response has no progress data"),
-            ParseError::NotAList => f.write_str("the response's data is not a list of steps"),
+            ParseError::NotAList => f.write_str("the response's data is not a list"),
             ParseError::DataIsAList => f.write_str(
                 "the response's data is a list, not one project's progress (a list action?)",
             ),

@@ -4,8 +4,25 @@
 use super::problem::{Problem, ProblemKind};
 use super::table::{read_options, RawValue, Source};
 use super::widget::{check_project_id, WidgetOptions};
-use crate::api::ApiKind;
+use crate::api::{ApiKind, ListQuery};
 use crate::i18n::Lang;
+use crate::model::{Attention, WallFilter};
+
+/// The wallboard's URL parameters (only with `wall`): `type`, `status`,
+/// `label` (each comma-separated, repeatable), `search`, `group`.
+pub const WALL_PARAMS: [&str; 6] = ["wall", "type", "status", "label", "search", "group"];
+
+/// What `?wall` asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WallConfig {
+    /// Base URL, interval, thresholds, language… for the list and for every
+    /// card opened. Its `api` is OMS 4.x's unless the URL said otherwise:
+    /// OMS 3.x has no list, and the page then shows the named projects.
+    pub options: WidgetOptions,
+    pub filter: WallFilter,
+    /// The group chosen first (the summary strip changes it).
+    pub group: Option<Attention>,
+}
 
 /// What `?project=…&api=…&interval=…` asked for.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,6 +33,8 @@ pub struct PageConfig {
     /// such option keeps its default.
     pub problems: Vec<Problem>,
     pub lang: Lang,
+    /// The wallboard, when the URL has `wall`.
+    pub wall: Option<WallConfig>,
 }
 
 /// Reads the query's pairs. `browser_lang` is the default language.
@@ -49,12 +68,19 @@ pub fn page_config(pairs: &[(String, String)], browser_lang: &str) -> PageConfig
             }
         }
     }
+    let wall_mode = pairs.iter().any(|(key, _)| key == "wall");
     let rest = pairs
         .iter()
-        .filter(|(key, _)| key != "project")
+        .filter(|(key, _)| key != "project" && !(wall_mode && WALL_PARAMS.contains(&key.as_str())))
         .map(|(key, value)| (key.as_str(), RawValue::Text(value.clone())));
-    let (shared, more) = read_options(Source::Url, rest, browser_lang);
+    let (mut shared, more) = read_options(Source::Url, rest, browser_lang);
     problems.extend(more);
+    let wall = wall_mode.then(|| {
+        if !pairs.iter().any(|(key, _)| key == "api") {
+            shared.api = ApiKind::V4;
+        }
+        wall_config(pairs, &shared, &mut problems)
+    });
     let widgets = ids
         .into_iter()
         .map(|(kind, id)| WidgetOptions {
@@ -67,6 +93,66 @@ pub fn page_config(pairs: &[(String, String)], browser_lang: &str) -> PageConfig
         widgets,
         problems,
         lang: shared.lang,
+        wall,
+    }
+}
+
+fn wall_config(
+    pairs: &[(String, String)],
+    shared: &WidgetOptions,
+    problems: &mut Vec<Problem>,
+) -> WallConfig {
+    let values = |name: &str| -> Vec<String> {
+        pairs
+            .iter()
+            .filter(|(key, _)| key == name)
+            .flat_map(|(_, value)| value.split(','))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut query = ListQuery {
+        statuses: values("status")
+            .iter()
+            .map(|s| s.to_ascii_uppercase())
+            .collect(),
+        search: values("search").into_iter().next(),
+        kind: None,
+    };
+    for kind in values("type") {
+        match ApiKind::parse(&kind) {
+            Some(ApiKind::Sync) => query.kind = Some("SYNC".into()),
+            Some(ApiKind::Migration) => query.kind = Some("MIGRATION".into()),
+            _ => problems.push(Problem::new(
+                "type",
+                ProblemKind::NotOneOf {
+                    value: kind,
+                    allowed: &["sync", "migration"],
+                },
+            )),
+        }
+    }
+    let mut group = None;
+    for name in values("group") {
+        match Attention::parse(&name) {
+            Some(g) => group = Some(g),
+            None => problems.push(Problem::new(
+                "group",
+                ProblemKind::NotOneOf {
+                    value: name,
+                    allowed: &Attention::NAMES,
+                },
+            )),
+        }
+    }
+    WallConfig {
+        options: shared.clone(),
+        filter: WallFilter {
+            query,
+            labels: values("label"),
+        },
+        group,
     }
 }
 
@@ -130,6 +216,63 @@ mod tests {
         assert!(c.widgets.is_empty());
         assert_eq!(c.problems.len(), 3, "{:?}", c.problems);
         assert_eq!(c.lang, Lang::ZhCn, "browser language by default");
+    }
+
+    #[test]
+    fn the_wallboard_and_its_filters_from_the_query() {
+        let c = page_config(
+            &pairs(&[
+                ("wall", ""),
+                ("type", "sync"),
+                ("status", "failed, running"),
+                ("label", "prod"),
+                ("label", "team-a"),
+                ("search", "orders"),
+                ("group", "far-behind"),
+                ("interval", "10"),
+            ]),
+            "en",
+        );
+        assert!(c.problems.is_empty(), "{:?}", c.problems);
+        let wall = c.wall.unwrap();
+        assert_eq!(wall.options.api, ApiKind::V4, "a list needs OMS 4.x");
+        assert_eq!(wall.options.poll.interval, Duration::from_secs(10));
+        assert_eq!(wall.filter.query.kind.as_deref(), Some("SYNC"));
+        assert_eq!(wall.filter.query.statuses, ["FAILED", "RUNNING"]);
+        assert_eq!(wall.filter.query.search.as_deref(), Some("orders"));
+        assert_eq!(wall.filter.labels, ["prod", "team-a"]);
+        assert_eq!(wall.group, Some(Attention::FarBehind));
+        for g in Attention::ALL {
+            let c = page_config(&pairs(&[("wall", ""), ("group", g.as_str())]), "en");
+            assert_eq!(c.wall.unwrap().group, Some(g));
+        }
+
+        let c = page_config(
+            &pairs(&[("wall", ""), ("type", "v4"), ("group", "urgent")]),
+            "en",
+        );
+        let said: Vec<String> = c.problems.iter().map(Problem::to_string).collect();
+        assert_eq!(
+            said,
+            [
+                "type \"v4\" is not sync or migration",
+                "group \"urgent\" is not failed, far-behind, behind, alarming, unknown, paused, running, finished or released"
+            ]
+        );
+        // OMS 3.x has no list: the board shows the named projects.
+        let c = page_config(
+            &pairs(&[("wall", ""), ("api", "sync"), ("project", "np_a")]),
+            "en",
+        );
+        assert_eq!(c.wall.unwrap().options.api, ApiKind::Sync);
+        assert_eq!(c.widgets.len(), 1);
+        // Without `wall` the wallboard's names are unknown options.
+        assert_eq!(
+            page_config(&pairs(&[("group", "failed")]), "en")
+                .problems
+                .len(),
+            1
+        );
     }
 
     #[test]

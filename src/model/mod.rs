@@ -10,6 +10,7 @@ mod state;
 mod steps;
 mod tone;
 mod view;
+mod wall;
 
 pub use crate::api::Status;
 pub use checkpoint::{
@@ -32,3 +33,4 @@ pub use view::{
     build_view, live_view, live_view_corrected, utc_time, Bar, IncrView, LiveView, Stage, Step,
     View, WidgetState,
 };
+pub use wall::{wall_title, wall_view, Attention, WallCard, WallFilter, WallView};

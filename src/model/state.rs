@@ -23,10 +23,11 @@ impl StopReason {
     }
 }
 
-/// What the widget knows: the last good data, the latest error, the plan.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct PollState {
-    pub last_good: Option<Progress>,
+/// What a poller knows: the last good data (a project's progress, or the
+/// wallboard's projects), the latest error, the plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PollState<T = Progress> {
+    pub last_good: Option<T>,
     /// When the last good data arrived (ms since the epoch).
     pub last_good_at_ms: Option<i64>,
     /// The latest failure; cleared by a success.
@@ -37,7 +38,20 @@ pub struct PollState {
     pub stopped: Option<StopReason>,
 }
 
-impl PollState {
+impl<T> Default for PollState<T> {
+    fn default() -> Self {
+        PollState {
+            last_good: None,
+            last_good_at_ms: None,
+            error: None,
+            consecutive_failures: 0,
+            next_poll_at_ms: None,
+            stopped: None,
+        }
+    }
+}
+
+impl<T> PollState<T> {
     /// True when the last good data is older than `stale_after` at `now_ms`.
     /// Data of a released project is final, so it never goes stale.
     pub fn is_stale(&self, now_ms: i64, stale_after: Duration) -> bool {

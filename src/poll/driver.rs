@@ -65,23 +65,40 @@ pub fn use_oms_progress_with_options(
     let (history, set_history) = signal(History::default());
     let (clock_offset, set_clock_offset) = signal(None::<i64>);
     let now = use_now();
+    let refresh = spawn_poller(move |wake_rx, in_flight| {
+        poll_loop(
+            url,
+            options,
+            set_state,
+            (set_history, set_clock_offset),
+            wake_rx,
+            in_flight,
+        )
+    });
+    UseOmsProgressReturn {
+        state,
+        history,
+        clock_offset,
+        now,
+        refresh,
+    }
+}
+
+/// Starts a poll loop for as long as the current owner lives, handing it
+/// the wake channel and the slot of its request in flight; returns "poll
+/// now". The page coming back into view or online also wakes it. On
+/// cleanup, closing the channel ends the loop and the request is aborted.
+pub(super) fn spawn_poller<F: std::future::Future<Output = ()> + 'static>(
+    run: impl FnOnce(mpsc::UnboundedReceiver<()>, InFlight) -> F,
+) -> Callback<()> {
     let (wake_tx, wake_rx) = mpsc::unbounded::<()>();
     let closer = wake_tx.clone();
     let wake = move || {
         let _ = wake_tx.unbounded_send(());
     };
     use_wake_on_return(wake.clone());
-
     let in_flight: InFlight = Rc::default();
-    leptos::task::spawn_local(poll_loop(
-        url,
-        options,
-        set_state,
-        (set_history, set_clock_offset),
-        wake_rx,
-        in_flight.clone(),
-    ));
-    // Closing the channel ends the loop; aborting ends the request in flight.
+    leptos::task::spawn_local(run(wake_rx, in_flight.clone()));
     let stop = SendWrapper::new(move || {
         closer.close_channel();
         if let Some(c) = in_flight.take() {
@@ -89,19 +106,23 @@ pub fn use_oms_progress_with_options(
         }
     });
     on_cleanup(move || stop.take()());
-
     let wake = SendWrapper::new(wake);
-    UseOmsProgressReturn {
-        state,
-        history,
-        clock_offset,
-        now,
-        refresh: Callback::new(move |_| wake()),
+    Callback::new(move |_| wake())
+}
+
+/// While the page is hidden, waits to be woken (no request meanwhile);
+/// false when the channel closed.
+pub(super) async fn paused_while_hidden(wake_rx: &mut mpsc::UnboundedReceiver<()>) -> bool {
+    while page_hidden() {
+        if wake_rx.next().await.is_none() {
+            return false;
+        }
     }
+    true
 }
 
 /// The request now in flight, for aborting it on cleanup.
-type InFlight = Rc<RefCell<Option<AbortController>>>;
+pub(super) type InFlight = Rc<RefCell<Option<AbortController>>>;
 
 /// Polls until the wake channel closes or the state is disposed.
 async fn poll_loop(
@@ -130,12 +151,8 @@ async fn poll_loop(
     let mut offset = ClockOffset::default();
     let mut published = None;
     loop {
-        if page_hidden() {
-            // Paused: no request until the page is visible or someone asks.
-            if wake_rx.next().await.is_none() {
-                return;
-            }
-            continue;
+        if !paused_while_hidden(&mut wake_rx).await {
+            return;
         }
         let controller = AbortController::new().ok();
         in_flight.replace(controller.clone());
@@ -177,20 +194,26 @@ async fn poll_loop(
                 cb.run(event);
             }
         }
-        let woken = match next {
-            Next::Stop(_) => wake_rx.next().await.is_some(),
-            Next::After(delay) => {
-                let sleep = TimeoutFuture::new(timer_ms(delay));
-                match select(sleep, wake_rx.next()).await {
-                    futures::future::Either::Left(_) => true,
-                    futures::future::Either::Right((woke, _)) => woke.is_some(),
-                }
-            }
-        };
-        if !woken {
+        if !wait_for_next(next, &mut wake_rx).await {
             return;
         }
-        // Several wakes at once (refresh clicked twice) are one poll.
-        while let Ok(()) = wake_rx.try_recv() {}
     }
+}
+
+/// Waits as `next` says, or until woken; false when the channel closed
+/// (the poller is gone). Several wakes at once (refresh clicked twice) are
+/// one poll.
+pub(super) async fn wait_for_next(next: Next, wake_rx: &mut mpsc::UnboundedReceiver<()>) -> bool {
+    let woken = match next {
+        Next::Stop(_) => wake_rx.next().await.is_some(),
+        Next::After(delay) => {
+            let sleep = TimeoutFuture::new(timer_ms(delay));
+            match select(sleep, wake_rx.next()).await {
+                futures::future::Either::Left(_) => true,
+                futures::future::Either::Right((woke, _)) => woke.is_some(),
+            }
+        }
+    };
+    while let Ok(()) = wake_rx.try_recv() {}
+    woken
 }

@@ -5,6 +5,7 @@
 mod clock;
 mod driver;
 mod events;
+mod list;
 mod policy;
 mod request;
 mod steps;
@@ -16,6 +17,7 @@ pub use driver::{
     use_oms_progress, use_oms_progress_with_options, UseOmsProgressOptions, UseOmsProgressReturn,
 };
 pub use events::{poll_events, ErrorEvent, Health, PollEvent};
-pub use policy::{backoff, Next, PollOptions, MIN_INTERVAL};
+pub use list::{use_oms_list, use_oms_list_with_options, UseOmsListOptions, UseOmsListReturn};
+pub use policy::{backoff, Answered, Next, PollOptions, MIN_INTERVAL};
 pub use request::Call;
 pub use steps::{use_oms_components, use_oms_steps, ComponentsAnswer, Fetched, StepsAnswer};

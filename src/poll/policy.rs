@@ -1,6 +1,6 @@
 //! The polling policy and what the widget knows after each poll.
 
-use crate::api::{FetchError, Progress, Status};
+use crate::api::{FetchError, Progress, Status, WireProject};
 use crate::model::{PollState, StopReason};
 use std::time::Duration;
 
@@ -60,24 +60,43 @@ pub enum Next {
     Stop(StopReason),
 }
 
-impl PollState {
+/// What a poll brings, and when to ask again once it has arrived.
+pub trait Answered {
+    fn next_poll(&self, opts: &PollOptions) -> Next;
+}
+
+impl Answered for Progress {
+    /// A released project stops; a finished one is asked less often.
+    fn next_poll(&self, opts: &PollOptions) -> Next {
+        match &self.status {
+            Some(status) if status.is_terminal() => Next::Stop(StopReason::Terminal),
+            Some(Status::Finished) => Next::After(opts.finished_interval),
+            _ => Next::After(opts.interval),
+        }
+    }
+}
+
+impl Answered for Vec<WireProject> {
+    /// A list always has news to bring.
+    fn next_poll(&self, opts: &PollOptions) -> Next {
+        Next::After(opts.interval)
+    }
+}
+
+impl<T: Answered> PollState<T> {
     /// Takes in one poll's result at `now_ms` and plans the next.
     /// `random` in [0, 1) spreads retries so many widgets do not retry in step.
     pub fn record(
         &mut self,
-        result: Result<Progress, FetchError>,
+        result: Result<T, FetchError>,
         now_ms: i64,
         random: f64,
         opts: &PollOptions,
     ) -> Next {
         let next = match result {
-            Ok(progress) => {
-                let next = match &progress.status {
-                    Some(status) if status.is_terminal() => Next::Stop(StopReason::Terminal),
-                    Some(Status::Finished) => Next::After(opts.finished_interval),
-                    _ => Next::After(opts.interval),
-                };
-                self.last_good = Some(progress);
+            Ok(answer) => {
+                let next = answer.next_poll(opts);
+                self.last_good = Some(answer);
                 self.last_good_at_ms = Some(now_ms);
                 self.error = None;
                 self.consecutive_failures = 0;

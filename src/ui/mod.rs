@@ -16,6 +16,7 @@ mod stage_bar;
 mod step_line;
 mod step_list;
 pub mod styles;
+mod wallboard;
 mod widget;
 
 pub use badge::StatusBadge;
@@ -32,6 +33,7 @@ pub use root::WidgetRoot;
 pub use stage_bar::StageBar;
 pub use step_line::StepLine;
 pub use step_list::StepList;
+pub use wallboard::OmsWallboard;
 pub use widget::OmsSyncProgress;
 
 use leptos::prelude::*;

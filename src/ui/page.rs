@@ -1,10 +1,13 @@
-use super::{provide_lang, OmsSyncProgress};
+use super::{provide_lang, OmsSyncProgress, OmsWallboard};
+use crate::api::ApiKind;
 use crate::config::PageConfig;
 use crate::i18n::Msg;
 use leptos::prelude::*;
 
 /// The standalone status page: one widget per project in the URL, or a
-/// small form asking for project ids when none were given.
+/// small form asking for project ids when none were given; with `wall`, the
+/// wallboard of every project (OMS 4.x; with OMS 3.x, which has no list,
+/// the projects named, and a line saying so).
 #[component]
 pub fn StandalonePage(
     /// What the URL asked for.
@@ -12,7 +15,12 @@ pub fn StandalonePage(
 ) -> impl IntoView {
     let lang = config.lang;
     provide_lang(lang);
-    let empty = config.widgets.is_empty();
+    let (wall, v3_wall) = match config.wall {
+        Some(wall) if wall.options.api == ApiKind::V4 => (Some(wall), false),
+        Some(_) => (None, true),
+        None => (None, false),
+    };
+    let empty = config.widgets.is_empty() && wall.is_none();
     view! {
         <main class="oms-page" lang=lang.tag()>
             <h1>{Msg::PageTitle.text(lang)}</h1>
@@ -33,6 +41,8 @@ pub fn StandalonePage(
                     <button type="submit">{Msg::PageShow.text(lang)}</button>
                 </form>
             </Show>
+            {v3_wall.then(|| view! { <p class="oms-page-note" data-field="wall-v3">{Msg::WallV3.text(lang)}</p> })}
+            {wall.map(|wall| view! { <OmsWallboard options=wall.options filter=wall.filter group=wall.group set_title=true /> })}
             <div class="oms-grid">
                 {config.widgets.into_iter().map(|options| view! { <OmsSyncProgress options /> }).collect_view()}
             </div>

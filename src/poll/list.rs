@@ -1,0 +1,127 @@
+//! Polls OMS 4.x's project list: every page once per interval (one request
+//! per page, whatever the number of projects), one page in flight at a
+//! time, under the same policy as a project's poll (backoff, staleness).
+
+use super::clock::{now_ms, use_now};
+use super::driver::{paused_while_hidden, spawn_poller, wait_for_next, InFlight};
+use super::request::{fetch_text, Call};
+use super::{PollOptions, PollState};
+use crate::api::{
+    classify_list, list_request, Credentials, FetchError, HeaderSource, ListQuery, WireProject,
+    MAX_PAGE_SIZE,
+};
+use futures::channel::mpsc;
+use leptos::prelude::*;
+use web_sys::AbortController;
+
+/// At most this many pages (22,500 projects) are read per poll: a
+/// `totalCount` beyond it is not believed.
+pub const MAX_PAGES: u32 = 150;
+
+/// What [`use_oms_list`] hands back.
+#[derive(Clone, Copy)]
+pub struct UseOmsListReturn {
+    /// Every listed project of the last good poll, the latest error, the plan.
+    pub state: ReadSignal<PollState<Vec<WireProject>>>,
+    /// The clock, ms since the epoch, ticking every second.
+    pub now: ReadSignal<i64>,
+    /// Polls at once.
+    pub refresh: Callback<()>,
+}
+
+/// How [`use_oms_list_with_options`] polls and talks to the server.
+#[derive(Clone, Default)]
+pub struct UseOmsListOptions {
+    /// Intervals, timeout, backoff, staleness. Default: [`PollOptions::default`].
+    pub poll: PollOptions,
+    /// Whether requests carry cookies. Default: same-origin only.
+    pub credentials: Credentials,
+    /// Extra headers asked for before every request. Default: none.
+    pub headers: Option<HeaderSource>,
+}
+
+/// Polls the project list of the OMS at `base_url` (`""`: this origin)
+/// with the default options.
+pub fn use_oms_list(base_url: String, query: ListQuery) -> UseOmsListReturn {
+    use_oms_list_with_options(base_url, query, UseOmsListOptions::default())
+}
+
+/// Polls the project list under `options`, for as long as the current
+/// reactive owner lives; the request in flight is aborted on its cleanup.
+pub fn use_oms_list_with_options(
+    base_url: String,
+    query: ListQuery,
+    options: UseOmsListOptions,
+) -> UseOmsListReturn {
+    let (state, set_state) = signal(PollState::<Vec<WireProject>>::default());
+    let now = use_now();
+    let refresh = spawn_poller(move |wake_rx, in_flight| {
+        list_loop(base_url, query, options, set_state, wake_rx, in_flight)
+    });
+    UseOmsListReturn {
+        state,
+        now,
+        refresh,
+    }
+}
+
+async fn list_loop(
+    base_url: String,
+    query: ListQuery,
+    options: UseOmsListOptions,
+    set_state: WriteSignal<PollState<Vec<WireProject>>>,
+    mut wake_rx: mpsc::UnboundedReceiver<()>,
+    in_flight: InFlight,
+) {
+    let poll = options.poll.normalized();
+    let mut call = Call {
+        url: String::new(),
+        body: None,
+        credentials: options.credentials,
+        headers: options.headers,
+        timeout: poll.timeout,
+    };
+    let base = base_url.trim_end_matches('/').to_owned();
+    loop {
+        if !paused_while_hidden(&mut wake_rx).await {
+            return;
+        }
+        let result = all_pages(&base, &query, &mut call, &in_flight).await;
+        let received_ms = now_ms();
+        let next = set_state
+            .try_update(|st| st.record(result, received_ms, js_sys::Math::random(), &poll));
+        let Some(next) = next else { return };
+        if !wait_for_next(next, &mut wake_rx).await {
+            return;
+        }
+    }
+}
+
+/// Every page, one after the other; the first failure fails the poll (the
+/// last good list stays, marked stale in time).
+async fn all_pages(
+    base: &str,
+    query: &ListQuery,
+    call: &mut Call,
+    in_flight: &InFlight,
+) -> Result<Vec<WireProject>, FetchError> {
+    let mut projects = Vec::new();
+    for page in 1..=MAX_PAGES {
+        let request = list_request(query, page);
+        call.url = format!("{base}{}", request.path);
+        call.body = request.body;
+        let controller = AbortController::new().ok();
+        in_flight.replace(controller.clone());
+        let answer = fetch_text(call, controller.as_ref()).await;
+        in_flight.replace(None);
+        let (status, body, _) = answer?;
+        let listed = classify_list(status, &body)?;
+        let got = listed.projects.len();
+        projects.extend(listed.projects);
+        let total = listed.total.unwrap_or(0).max(0) as usize;
+        if got < MAX_PAGE_SIZE as usize || projects.len() >= total {
+            break;
+        }
+    }
+    Ok(projects)
+}

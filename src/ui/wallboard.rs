@@ -1,0 +1,250 @@
+use super::{provide_lang, CardFooter, ErrorPanel, OmsSyncProgress};
+use crate::config::WidgetOptions;
+use crate::i18n::{Lang, Msg};
+use crate::model::{error_view, wall_title, wall_view, Attention, WallCard, WallFilter, WallView};
+use crate::poll::{use_oms_list_with_options, UseOmsListOptions};
+use leptos::prelude::*;
+
+/// Every project of an OMS 4.x, from its list pages alone (one request per
+/// page per interval), most urgent first, with a summary strip of counts
+/// that doubles as a filter. A card opens into the full widget, which then
+/// polls that one project while it stays open.
+///
+/// ```ignore
+/// view! { <OmsWallboard options=WidgetOptions { api: ApiKind::V4, ..WidgetOptions::new("") } /> }
+/// ```
+#[component]
+pub fn OmsWallboard(
+    /// Where OMS is and how to ask it (base URL, interval, timeout,
+    /// credentials, headers), the lag thresholds and the language; every
+    /// card opened is a widget with these options.
+    options: WidgetOptions,
+    /// Which projects to show. Default: every project.
+    #[prop(optional)]
+    filter: WallFilter,
+    /// The group shown first; the summary strip changes it. Default: `None`, all.
+    #[prop(default = None)]
+    group: Option<Attention>,
+    /// Whether the document's title carries the counts ("2 failed · 3
+    /// behind — OMS"), so a background tab still tells. Default: false.
+    #[prop(optional)]
+    set_title: bool,
+) -> impl IntoView {
+    let lang = options.lang;
+    provide_lang(lang);
+    #[cfg(not(feature = "embed"))]
+    super::styles::adopt_in_document();
+    let poll = options.poll.normalized();
+    let list = use_oms_list_with_options(
+        options.base_url.clone(),
+        filter.query.clone(),
+        UseOmsListOptions {
+            poll,
+            credentials: options.credentials,
+            headers: options.headers.clone(),
+        },
+    );
+    let (state, now) = (list.state, list.now);
+    let group = RwSignal::new(group);
+    let lag = options.lag;
+    let board = Memo::new(move |_| {
+        let chosen = group.get();
+        state.with(|st| {
+            let projects = st.last_good.as_deref().unwrap_or(&[]);
+            wall_view(projects, &filter, chosen, lag, lang)
+        })
+    });
+    let has_data = move || state.with(|s| s.last_good.is_some());
+    if set_title {
+        Effect::new(move |_| {
+            if has_data() {
+                document().set_title(&board.with(|b| wall_title(b, lang)));
+            }
+        });
+    }
+    let stale_after = poll.stale_after();
+    let updated_ago = Signal::derive(move || {
+        let at = state.with(|s| s.last_good_at_ms)?;
+        Some(((now.get() - at).max(0) / 1000) as u64)
+    });
+    let stale = Signal::derive(move || state.with(|s| s.is_stale(now.get(), stale_after)));
+    let error =
+        Signal::derive(move || state.with(|s| s.error.as_ref().map(|e| error_view(e, lang))));
+    let retry_in = Signal::derive(move || {
+        let at = state.with(|s| s.next_poll_at_ms.filter(|_| s.error.is_some()))?;
+        Some(((at - now.get()).max(0) as u64).div_ceil(1000))
+    });
+    let wall_state = move || {
+        state.with(|s| match (s.last_good.is_some(), s.error.is_some()) {
+            (false, false) => "loading",
+            (false, true) => "error",
+            _ if s.is_stale(now.get(), stale_after) => "stale",
+            _ => "live",
+        })
+    };
+    let keys = move || board.with(|b| b.cards.iter().map(|c| c.key.clone()).collect::<Vec<_>>());
+    let empty = move || !has_data() || board.with(|b| !b.cards.is_empty());
+    let opened = RwSignal::new(Vec::<String>::new());
+    let heading = Msg::WallTitle.text(lang);
+    view! {
+        <section class="oms-wall" data-oms-wallboard="" data-wall-state=wall_state lang=lang.tag() aria-label=heading>
+            <header class="oms-wall-head">
+                <h2 class="oms-wall-title">{heading}</h2>
+                <CardFooter updated_ago stale stopped=Signal::derive(|| None) on_refresh=Some(list.refresh) />
+            </header>
+            <ErrorPanel error retry_in show_retry=Signal::derive(|| false) on_retry=None />
+            <div class="oms-wall-summary" role="group" aria-label=Msg::WallGroups.text(lang)>
+                <button
+                    type="button"
+                    data-group="all"
+                    aria-pressed=move || group.with(Option::is_none).to_string()
+                    on:click=move |_| group.set(None)
+                >
+                    {Msg::WallAll.text(lang)}
+                    " "
+                    <span data-field="count">{move || board.with(|b| b.total)}</span>
+                </button>
+                {Attention::ALL
+                    .map(|a| {
+                        let count = move || board.with(|b| b.counts[a as usize]);
+                        view! {
+                            <button
+                                type="button"
+                                data-group=a.as_str()
+                                data-count=count
+                                aria-pressed=move || (group.get() == Some(a)).to_string()
+                                on:click=move |_| group.update(|g| *g = if *g == Some(a) { None } else { Some(a) })
+                            >
+                                <span data-field="count">{count}</span>
+                                " "
+                                {a.label(lang)}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <ul class="oms-wall-list" aria-label=heading>
+                <For each=keys key=|key| key.clone() let:key>
+                    <WallRow key board opened options=options.clone() lang />
+                </For>
+            </ul>
+            <p class="oms-wall-empty" data-field="wall-empty" hidden=empty>
+                {Msg::WallNoProjects.text(lang)}
+            </p>
+        </section>
+    }
+}
+
+/// One compact card: name, status, running step and progress, delay, alarm,
+/// type and labels; its name opens (and closes) the full widget below it.
+#[component]
+fn WallRow(
+    /// The card's key on the board.
+    key: String,
+    /// The board, where the card is looked up by its key.
+    board: Memo<WallView>,
+    /// The keys of the cards now open.
+    opened: RwSignal<Vec<String>>,
+    /// The options of the widget an opened card shows.
+    options: WidgetOptions,
+    /// Language of the labels.
+    lang: Lang,
+) -> impl IntoView {
+    // No memo per card (each memo type costs wasm): every field looks its
+    // card up, and text and attributes are written only when they change.
+    let card = {
+        let key = key.clone();
+        move || board.with(|b| b.positions.get(&key).map(|&i| b.cards[i].clone()))
+    };
+    let card = Signal::derive(card);
+    let text = move |f: fn(&WallCard) -> String| {
+        move || card.with(|c| c.as_ref().map(f).unwrap_or_default())
+    };
+    let step = move || {
+        card.with(|c| {
+            let c = c.as_ref()?;
+            let step = c.step_text.clone()?;
+            Some(match c.progress {
+                Some(p) => format!("{step} {p}%"),
+                None => step,
+            })
+        })
+    };
+    let delay = move || card.with(|c| c.as_ref().and_then(|c| c.delay_text.clone()));
+    let alarm = move || card.with(|c| c.as_ref().and_then(|c| c.alarm.clone()));
+    let can_open = move || card.with(|c| c.as_ref().is_some_and(|c| !c.id.is_empty()));
+    let is_open = {
+        let key = key.clone();
+        Signal::derive(move || opened.with(|o| o.contains(&key)))
+    };
+    let toggle = {
+        let key = key.clone();
+        move |_| {
+            opened.update(|o| match o.iter().position(|k| *k == key) {
+                Some(at) => {
+                    o.remove(at);
+                }
+                None => o.push(key.clone()),
+            })
+        }
+    };
+    let label = move || {
+        card.with(|c| {
+            c.as_ref()
+                .map(|c| format!("{}: {}", c.title, c.status_text))
+        })
+    };
+    let tone = move || card.with(|c| c.as_ref().map(|c| c.tone.as_str()));
+    let status_tone = move || card.with(|c| c.as_ref().map(|c| c.status_tone));
+    view! {
+        <li
+            class="oms-wall-card"
+            data-project-id=text(|c| c.id.clone())
+            data-attention=move || card.with(|c| c.as_ref().map(|c| c.attention.as_str()))
+            data-status=text(|c| c.status_code.clone())
+            data-tone=tone
+            data-delay-seconds=move || card.with(|c| c.as_ref().and_then(|c| c.delay_secs))
+            aria-label=label
+        >
+            <div class="oms-wall-top">
+                <button
+                    type="button"
+                    class="oms-wall-open"
+                    data-action="open"
+                    aria-expanded=move || is_open.get().to_string()
+                    disabled=move || !can_open()
+                    title=move || if is_open.get() { Msg::WallClose.text(lang) } else { Msg::WallOpen.text(lang) }
+                    on:click=toggle
+                >
+                    {text(|c| c.title.clone())}
+                </button>
+                <span class="oms-badge" data-field="status" data-tone=move || status_tone().map(|t| t.as_str())>
+                    <span class="oms-badge-symbol" aria-hidden="true">{move || status_tone().map(|t| t.symbol())}</span>
+                    " "
+                    {text(|c| c.status_text.clone())}
+                </span>
+            </div>
+            <div class="oms-wall-line">
+                <span data-field="step" hidden=move || step().is_none()>{step}</span>
+                <span data-field="delay" hidden=move || delay().is_none()>
+                    {Msg::WallDelay.text(lang)}
+                    " "
+                    {delay}
+                </span>
+            </div>
+            <div class="oms-wall-alarm" data-field="alarm" hidden=move || alarm().is_none()>{alarm}</div>
+            <div class="oms-wall-details" data-field="details">{text(|c| c.details.clone())}</div>
+            {move || {
+                is_open
+                    .get()
+                    .then(|| {
+                        let options = WidgetOptions {
+                            project_id: card.with_untracked(|c| c.as_ref().map(|c| c.id.clone()).unwrap_or_default()),
+                            ..options.clone()
+                        };
+                        view! { <OmsSyncProgress options /> }
+                    })
+            }}
+        </li>
+    }
+}
