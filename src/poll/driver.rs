@@ -4,7 +4,8 @@
 
 use super::clock::{now_ms, use_now};
 use super::request::{fetch_text, timer_ms, Call};
-use super::wake::{page_hidden, use_wake_on_return};
+use super::shared::use_shared_poll;
+use super::wake::{page_hidden, wake_on_return};
 use super::{poll_events, Next, PollEvent, PollOptions, PollState};
 use crate::api::{classify, Credentials, HeaderSource};
 use crate::model::{ClockOffset, History, Sample};
@@ -16,6 +17,7 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::{Arc, Mutex};
 use web_sys::AbortController;
 
 /// What [`use_oms_progress`] hands back.
@@ -57,82 +59,14 @@ pub fn use_oms_progress(url: String) -> UseOmsProgressReturn {
 
 /// Polls `url` under `options`, for as long as the current reactive owner
 /// lives; everything (request, timers, listeners) stops on its cleanup.
+///
+/// Widgets on one page polling the same URL and body with the same options
+/// and credentials share one poll: one request per interval, however many
+/// show the project; each gets the events while it lives.
 pub fn use_oms_progress_with_options(
     url: String,
     options: UseOmsProgressOptions,
 ) -> UseOmsProgressReturn {
-    let (state, set_state) = signal(PollState::default());
-    let (history, set_history) = signal(History::default());
-    let (clock_offset, set_clock_offset) = signal(None::<i64>);
-    let now = use_now();
-    let refresh = spawn_poller(move |wake_rx, in_flight| {
-        poll_loop(
-            url,
-            options,
-            set_state,
-            (set_history, set_clock_offset),
-            wake_rx,
-            in_flight,
-        )
-    });
-    UseOmsProgressReturn {
-        state,
-        history,
-        clock_offset,
-        now,
-        refresh,
-    }
-}
-
-/// Starts a poll loop for as long as the current owner lives, handing it
-/// the wake channel and the slot of its request in flight; returns "poll
-/// now". The page coming back into view or online also wakes it. On
-/// cleanup, closing the channel ends the loop and the request is aborted.
-pub(super) fn spawn_poller<F: std::future::Future<Output = ()> + 'static>(
-    run: impl FnOnce(mpsc::UnboundedReceiver<()>, InFlight) -> F,
-) -> Callback<()> {
-    let (wake_tx, wake_rx) = mpsc::unbounded::<()>();
-    let closer = wake_tx.clone();
-    let wake = move || {
-        let _ = wake_tx.unbounded_send(());
-    };
-    use_wake_on_return(wake.clone());
-    let in_flight: InFlight = Rc::default();
-    leptos::task::spawn_local(run(wake_rx, in_flight.clone()));
-    let stop = SendWrapper::new(move || {
-        closer.close_channel();
-        if let Some(c) = in_flight.take() {
-            c.abort();
-        }
-    });
-    on_cleanup(move || stop.take()());
-    let wake = SendWrapper::new(wake);
-    Callback::new(move |_| wake())
-}
-
-/// While the page is hidden, waits to be woken (no request meanwhile);
-/// false when the channel closed.
-pub(super) async fn paused_while_hidden(wake_rx: &mut mpsc::UnboundedReceiver<()>) -> bool {
-    while page_hidden() {
-        if wake_rx.next().await.is_none() {
-            return false;
-        }
-    }
-    true
-}
-
-/// The request now in flight, for aborting it on cleanup.
-pub(super) type InFlight = Rc<RefCell<Option<AbortController>>>;
-
-/// Polls until the wake channel closes or the state is disposed.
-async fn poll_loop(
-    url: String,
-    options: UseOmsProgressOptions,
-    set_state: WriteSignal<PollState>,
-    (set_history, set_clock_offset): (WriteSignal<History>, WriteSignal<Option<i64>>),
-    mut wake_rx: mpsc::UnboundedReceiver<()>,
-    in_flight: InFlight,
-) {
     let UseOmsProgressOptions {
         poll,
         body,
@@ -148,6 +82,98 @@ async fn poll_loop(
         headers,
         timeout: poll.timeout,
     };
+    let now = use_now();
+    let (signals, refresh) = use_shared_poll(call, poll, on_event);
+    UseOmsProgressReturn {
+        state: signals.state.read_only().into(),
+        history: signals.history.read_only().into(),
+        clock_offset: signals.clock_offset.read_only().into(),
+        now,
+        refresh: Callback::new(move |_| refresh()),
+    }
+}
+
+/// Starts a poll loop for as long as the current owner lives (see
+/// [`start_poller`]); returns "poll now".
+pub(super) fn spawn_poller<F: std::future::Future<Output = ()> + 'static>(
+    run: impl FnOnce(mpsc::UnboundedReceiver<()>, InFlight) -> F + 'static,
+) -> Callback<()> {
+    let (refresh, stop) = start_poller(run);
+    let stop = SendWrapper::new(stop);
+    on_cleanup(move || stop.take()());
+    Callback::new(move |_| refresh())
+}
+
+/// Starts a poll loop, handing it the wake channel and the slot of its
+/// request in flight; returns "poll now" and "stop" (neither tied to a
+/// reactive owner). The page coming back into view or online also wakes it.
+/// Stopping closes the channel, which ends the loop, and aborts the request
+/// in flight.
+pub(super) fn start_poller<F: std::future::Future<Output = ()> + 'static>(
+    run: impl FnOnce(mpsc::UnboundedReceiver<()>, InFlight) -> F + 'static,
+) -> (Wake, impl FnOnce()) {
+    let (wake_tx, wake_rx) = mpsc::unbounded::<()>();
+    let closer = wake_tx.clone();
+    let wake = move || {
+        let _ = wake_tx.unbounded_send(());
+    };
+    let unlisten = wake_on_return(wake.clone());
+    let in_flight: InFlight = Rc::default();
+    leptos::task::spawn_local(run(wake_rx, in_flight.clone()));
+    let stop = move || {
+        unlisten();
+        closer.close_channel();
+        if let Some(c) = in_flight.take() {
+            c.abort();
+        }
+    };
+    let wake = SendWrapper::new(wake);
+    (Arc::new(move || (*wake)()), stop)
+}
+
+/// "Poll now", callable from any owner.
+pub(super) type Wake = Arc<dyn Fn() + Send + Sync>;
+
+/// What one poll publishes: reference-counted, so they outlive any one
+/// widget showing them.
+#[derive(Clone, Default)]
+pub(super) struct PollSignals {
+    pub state: ArcRwSignal<PollState>,
+    pub history: ArcRwSignal<History>,
+    pub clock_offset: ArcRwSignal<Option<i64>>,
+}
+
+/// Who hears a poll's events: each widget's `on_event`, by a number of its own.
+pub(super) type Listeners = Arc<Mutex<Vec<(u64, Callback<PollEvent>)>>>;
+
+/// While the page is hidden, waits to be woken (no request meanwhile);
+/// false when the channel closed.
+pub(super) async fn paused_while_hidden(wake_rx: &mut mpsc::UnboundedReceiver<()>) -> bool {
+    while page_hidden() {
+        if wake_rx.next().await.is_none() {
+            return false;
+        }
+    }
+    true
+}
+
+/// The request now in flight, for aborting it on cleanup.
+pub(super) type InFlight = Rc<RefCell<Option<AbortController>>>;
+
+/// Polls `call` until the wake channel closes.
+pub(super) async fn poll_loop(
+    call: Call,
+    poll: PollOptions,
+    signals: PollSignals,
+    listeners: Listeners,
+    mut wake_rx: mpsc::UnboundedReceiver<()>,
+    in_flight: InFlight,
+) {
+    let PollSignals {
+        state: set_state,
+        history: set_history,
+        clock_offset: set_clock_offset,
+    } = signals;
     let mut offset = ClockOffset::default();
     let mut published = None;
     loop {
@@ -172,14 +198,14 @@ async fn poll_loop(
             .map(|p| Sample::of(p, received_ms + correction.unwrap_or(0)));
         // Events are worked out against the status known before this poll.
         let mut events = Vec::new();
+        let heard = listeners.lock().map(|l| l.clone()).unwrap_or_default();
         let next = set_state.try_update(|st| {
-            if on_event.is_some() {
+            if !heard.is_empty() {
                 let before = st.last_good.as_ref().and_then(|p| p.status.as_ref());
                 events = poll_events(before, &result);
             }
             st.record(result, received_ms, js_sys::Math::random(), &poll)
         });
-        // None: the widget is gone (its signals were disposed).
         let Some(next) = next else { return };
         if let Some(sample) = sample {
             set_history.update(|h| h.push(sample));
@@ -189,9 +215,9 @@ async fn poll_loop(
             published = correction;
             set_clock_offset.set(correction);
         }
-        if let Some(cb) = on_event {
-            for event in events {
-                cb.run(event);
+        for event in events {
+            for (_, cb) in &heard {
+                cb.run(event.clone());
             }
         }
         if !wait_for_next(next, &mut wake_rx).await {

@@ -95,7 +95,13 @@ impl<T: Answered> PollState<T> {
     ) -> Next {
         let next = match result {
             Ok(answer) => {
-                let next = answer.next_poll(opts);
+                let mut next = answer.next_poll(opts);
+                // The first wait is between half and all of the interval:
+                // polls that started together (a page of widgets) are spread
+                // over the interval from then on, not fired in step forever.
+                if let (None, Next::After(d)) = (self.last_good_at_ms, next) {
+                    next = Next::After(d.mul_f64(0.5 + 0.5 * unit(random)));
+                }
                 self.last_good = Some(answer);
                 self.last_good_at_ms = Some(now_ms);
                 self.error = None;
@@ -132,13 +138,17 @@ impl<T: Answered> PollState<T> {
 pub fn backoff(failures: u32, random: f64, opts: &PollOptions) -> Duration {
     let exp = opts.interval.saturating_mul(1u32 << failures.min(20));
     let capped_ms = exp.min(opts.max_backoff).as_millis().min(u64::MAX as u128) as u64;
-    let random = if random.is_finite() {
+    // Float to integer casts saturate, so absurd options cannot panic here.
+    Duration::from_millis((capped_ms as f64 * (0.5 + 0.5 * unit(random))) as u64)
+}
+
+/// `random` brought into [0, 1] (0.5 when it is not a number).
+fn unit(random: f64) -> f64 {
+    if random.is_finite() {
         random.clamp(0.0, 1.0)
     } else {
         0.5
-    };
-    // Float to integer casts saturate, so absurd options cannot panic here.
-    Duration::from_millis((capped_ms as f64 * (0.5 + 0.5 * random)) as u64)
+    }
 }
 
 #[cfg(test)]
@@ -180,12 +190,18 @@ mod tests {
             "jitter halves at most"
         );
         assert_eq!(
-            st.record(Ok(running()), 1_000, 0.3, &opts),
-            Next::After(5 * S)
+            st.record(Ok(running()), 1_000, 0.2, &opts),
+            Next::After(3 * S),
+            "the first wait is spread over the interval's second half"
         );
         assert_eq!(st.consecutive_failures, 0);
         assert_eq!(st.error, None);
-        assert_eq!(st.next_poll_at_ms, Some(6_000));
+        assert_eq!(st.next_poll_at_ms, Some(4_000));
+        assert_eq!(
+            st.record(Ok(running()), 4_000, 0.2, &opts),
+            Next::After(5 * S),
+            "then the interval itself"
+        );
         assert_eq!(
             st.record(fail(), 0, 1.0, &opts),
             Next::After(10 * S),

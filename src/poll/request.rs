@@ -19,7 +19,8 @@ pub struct Call {
     pub timeout: Duration,
 }
 
-/// One request (a POST of `body` when there is one, else a GET), aborted
+/// One request (a POST of `body` when there is one, else a GET), sent when
+/// the page has fewer than [`super::slots::MAX_IN_FLIGHT`] in flight, aborted
 /// through `controller` after `timeout`; the host's headers are asked for
 /// first. The answer's status, body and `Date` header (OMS's clock; `None`
 /// where a cross-origin answer does not expose it), for the caller to read
@@ -41,6 +42,8 @@ pub async fn fetch_text(
         extra_headers.as_ref(),
         *timeout,
     );
+    // The turn is taken before the timeout starts: it measures OMS, not the queue.
+    let _turn = super::slots::take_slot().await;
     let headers = request_headers(extra_headers, body.is_some())?;
     let signal = controller.map(AbortController::signal);
     let builder = match body {

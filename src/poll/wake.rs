@@ -11,8 +11,8 @@ pub fn page_hidden() -> bool {
 }
 
 /// Calls `wake` when the page becomes visible or the browser comes online,
-/// for as long as the current reactive owner lives.
-pub fn use_wake_on_return(wake: impl Fn() + Clone + 'static) {
+/// until the returned function is called.
+pub fn wake_on_return(wake: impl Fn() + Clone + 'static) -> impl FnOnce() {
     // `visibilitychange` is fired at the document and bubbles to the window.
     let on_visible = window_event_listener_untyped("visibilitychange", {
         let wake = wake.clone();
@@ -23,8 +23,8 @@ pub fn use_wake_on_return(wake: impl Fn() + Clone + 'static) {
         }
     });
     let on_online = window_event_listener(ev::online, move |_| wake());
-    on_cleanup(move || {
+    move || {
         on_visible.remove();
         on_online.remove();
-    });
+    }
 }
