@@ -55,10 +55,16 @@ if [ "$purpose" = test ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
   fi
-  want_playwright="$(node -p "require('$REPO/tests/e2e/package.json').dependencies['playwright-core']")"
-  have_playwright="$(node -p "require('$REPO/tests/e2e/node_modules/playwright-core/package.json').version" 2>/dev/null || true)"
-  if [ "$have_playwright" != "$want_playwright" ]; then
-    say "installing the end-to-end test dependencies (playwright-core $want_playwright, no browser download)"
+  # playwright-core and axe-core, each at the version package.json pins.
+  e2e_deps_current() {
+    node -e "
+      const dir = '$REPO/tests/e2e';
+      for (const [name, want] of Object.entries(require(dir + '/package.json').dependencies)) {
+        if (require(dir + '/node_modules/' + name + '/package.json').version !== want) process.exit(1);
+      }" 2>/dev/null
+  }
+  if ! e2e_deps_current; then
+    say "installing the end-to-end test dependencies (playwright-core, no browser download; axe-core)"
     npm ci --prefix "$REPO/tests/e2e" --no-audit --no-fund
   fi
   # The portal app's tools (Vite, TypeScript, vue-tsc, React, Vue): again

@@ -63,10 +63,12 @@ export async function startSim({ listen = '127.0.0.1:0', args: extraArgs = [], s
   };
 }
 
-/** Launches headless Chromium with the flags this closed network needs. */
-export async function launchBrowser() {
+/** Launches headless Chromium with the flags this closed network needs
+ *  (`options`: more of playwright's context options). */
+export async function launchBrowser(options = {}) {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'oms-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
+    ...options,
     executablePath: chromiumPath,
     headless: true,
     viewport: { width: 1400, height: 1000 },
