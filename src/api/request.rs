@@ -19,6 +19,11 @@ impl Credentials {
     /// The Fetch API's names, in this order: `same-origin`, `include`, `omit`.
     pub const NAMES: [&'static str; 3] = ["same-origin", "include", "omit"];
 
+    /// The Fetch API's name for it.
+    pub fn name(self) -> &'static str {
+        Credentials::NAMES[self as usize]
+    }
+
     /// From the Fetch API's names.
     pub fn parse(text: &str) -> Option<Self> {
         match text.trim() {

@@ -5,9 +5,10 @@
 use super::clock::{now_ms, use_now};
 use super::request::{fetch_text, timer_ms, Call};
 use super::shared::use_shared_poll;
+use super::tabs::{share_key, take_turn, TabShare, Turn};
 use super::wake::{page_hidden, wake_on_return};
 use super::{poll_events, Next, PollEvent, PollOptions, PollState};
-use crate::api::{classify, Credentials, HeaderSource};
+use crate::api::{classify, Credentials, FetchError, HeaderSource, ParseError};
 use crate::model::{ClockOffset, History, Sample};
 use futures::channel::mpsc;
 use futures::future::select;
@@ -96,7 +97,7 @@ pub fn use_oms_progress_with_options(
 /// Starts a poll loop for as long as the current owner lives (see
 /// [`start_poller`]); returns "poll now".
 pub(super) fn spawn_poller<F: std::future::Future<Output = ()> + 'static>(
-    run: impl FnOnce(mpsc::UnboundedReceiver<()>, InFlight) -> F + 'static,
+    run: impl FnOnce(mpsc::UnboundedReceiver<()>, InFlight, Wake) -> F + 'static,
 ) -> Callback<()> {
     let (refresh, stop) = start_poller(run);
     let stop = SendWrapper::new(stop);
@@ -110,7 +111,7 @@ pub(super) fn spawn_poller<F: std::future::Future<Output = ()> + 'static>(
 /// Stopping closes the channel, which ends the loop, and aborts the request
 /// in flight.
 pub(super) fn start_poller<F: std::future::Future<Output = ()> + 'static>(
-    run: impl FnOnce(mpsc::UnboundedReceiver<()>, InFlight) -> F + 'static,
+    run: impl FnOnce(mpsc::UnboundedReceiver<()>, InFlight, Wake) -> F + 'static,
 ) -> (Wake, impl FnOnce()) {
     let (wake_tx, wake_rx) = mpsc::unbounded::<()>();
     let closer = wake_tx.clone();
@@ -119,7 +120,9 @@ pub(super) fn start_poller<F: std::future::Future<Output = ()> + 'static>(
     };
     let unlisten = wake_on_return(wake.clone());
     let in_flight: InFlight = Rc::default();
-    leptos::task::spawn_local(run(wake_rx, in_flight.clone()));
+    let shared_wake = SendWrapper::new(wake.clone());
+    let shared_wake: Wake = Arc::new(move || (*shared_wake)());
+    leptos::task::spawn_local(run(wake_rx, in_flight.clone(), shared_wake.clone()));
     let stop = move || {
         unlisten();
         closer.close_channel();
@@ -127,8 +130,7 @@ pub(super) fn start_poller<F: std::future::Future<Output = ()> + 'static>(
             c.abort();
         }
     };
-    let wake = SendWrapper::new(wake);
-    (Arc::new(move || (*wake)()), stop)
+    (shared_wake, stop)
 }
 
 /// "Poll now", callable from any owner.
@@ -160,33 +162,50 @@ pub(super) async fn paused_while_hidden(wake_rx: &mut mpsc::UnboundedReceiver<()
 /// The request now in flight, for aborting it on cleanup.
 pub(super) type InFlight = Rc<RefCell<Option<AbortController>>>;
 
-/// Polls `call` until the wake channel closes.
+/// Polls `call` until the wake channel closes; with other tabs of this
+/// origin, only the one that leads sends requests (see `tabs`).
 pub(super) async fn poll_loop(
     call: Call,
     poll: PollOptions,
     signals: PollSignals,
     listeners: Listeners,
-    mut wake_rx: mpsc::UnboundedReceiver<()>,
-    in_flight: InFlight,
+    (mut wake_rx, in_flight, wake): (mpsc::UnboundedReceiver<()>, InFlight, Wake),
 ) {
     let PollSignals {
         state: set_state,
         history: set_history,
         clock_offset: set_clock_offset,
     } = signals;
+    let (share, mut tab_events) = TabShare::new(
+        share_key(&call, poll.interval.as_millis() as u64).as_deref(),
+        wake,
+    );
     let mut offset = ClockOffset::default();
     let mut published = None;
     loop {
-        if !paused_while_hidden(&mut wake_rx).await {
-            return;
-        }
-        let controller = AbortController::new().ok();
-        in_flight.replace(controller.clone());
-        let sent_ms = now_ms();
-        let result = fetch_text(&call, controller.as_ref()).await;
-        in_flight.replace(None);
+        let (exchange, sent_ms, mine) = match take_turn(&share, &mut tab_events, &mut wake_rx).await
+        {
+            Turn::End => return,
+            Turn::Again => continue,
+            Turn::Follow(exchange) => (exchange, now_ms(), false),
+            Turn::Poll => {
+                let controller = AbortController::new().ok();
+                in_flight.replace(controller.clone());
+                let sent_ms = now_ms();
+                let exchange = fetch_text(&call, controller.as_ref())
+                    .await
+                    .map(|raw| vec![raw]);
+                in_flight.replace(None);
+                share.publish(&exchange);
+                (exchange, sent_ms, true)
+            }
+        };
         let received_ms = now_ms();
-        let result = result.and_then(|(status, body, date)| {
+        let result = exchange.and_then(|raws| {
+            let (status, body, date) = raws
+                .into_iter()
+                .next()
+                .ok_or(FetchError::Invalid(ParseError::Empty))?;
             offset.record(sent_ms, received_ms, date.as_deref());
             classify(status, &body)
         });
@@ -220,7 +239,8 @@ pub(super) async fn poll_loop(
                 cb.run(event.clone());
             }
         }
-        if !wait_for_next(next, &mut wake_rx).await {
+        // A following tab waits for the leader's next answer instead.
+        if mine && !wait_for_next(next, &mut wake_rx).await {
             return;
         }
     }

@@ -3,8 +3,9 @@
 //! time, under the same policy as a project's poll (backoff, staleness).
 
 use super::clock::{now_ms, use_now};
-use super::driver::{paused_while_hidden, spawn_poller, wait_for_next, InFlight};
+use super::driver::{spawn_poller, wait_for_next, InFlight, Wake};
 use super::request::{fetch_text, Call};
+use super::tabs::{share_key, take_turn, Exchange, Raw, TabShare, Turn};
 use super::{PollOptions, PollState};
 use crate::api::{
     classify_list, list_request, Credentials, FetchError, HeaderSource, ListQuery, WireProject,
@@ -55,8 +56,14 @@ pub fn use_oms_list_with_options(
 ) -> UseOmsListReturn {
     let (state, set_state) = signal(PollState::<Vec<WireProject>>::default());
     let now = use_now();
-    let refresh = spawn_poller(move |wake_rx, in_flight| {
-        list_loop(base_url, query, options, set_state, wake_rx, in_flight)
+    let refresh = spawn_poller(move |wake_rx, in_flight, wake| {
+        list_loop(
+            base_url,
+            query,
+            options,
+            set_state,
+            (wake_rx, in_flight, wake),
+        )
     });
     UseOmsListReturn {
         state,
@@ -70,8 +77,7 @@ async fn list_loop(
     query: ListQuery,
     options: UseOmsListOptions,
     set_state: WriteSignal<PollState<Vec<WireProject>>>,
-    mut wake_rx: mpsc::UnboundedReceiver<()>,
-    in_flight: InFlight,
+    (mut wake_rx, in_flight, wake): (mpsc::UnboundedReceiver<()>, InFlight, Wake),
 ) {
     let poll = options.poll.normalized();
     let mut call = Call {
@@ -82,29 +88,44 @@ async fn list_loop(
         timeout: poll.timeout,
     };
     let base = base_url.trim_end_matches('/').to_owned();
+    // Tabs share the list by its first page's request.
+    call.url = format!("{base}{}", list_request(&query, 1).path);
+    call.body = list_request(&query, 1).body;
+    let (share, mut tab_events) = TabShare::new(
+        share_key(&call, poll.interval.as_millis() as u64).as_deref(),
+        wake,
+    );
     loop {
-        if !paused_while_hidden(&mut wake_rx).await {
-            return;
-        }
-        let result = all_pages(&base, &query, &mut call, &in_flight).await;
+        let (result, mine) = match take_turn(&share, &mut tab_events, &mut wake_rx).await {
+            Turn::End => return,
+            Turn::Again => continue,
+            Turn::Follow(exchange) => (exchange.and_then(|raws| read_pages(&raws)), false),
+            Turn::Poll => {
+                let (exchange, result) = all_pages(&base, &query, &mut call, &in_flight).await;
+                share.publish(&exchange);
+                (result, true)
+            }
+        };
         let received_ms = now_ms();
         let next = set_state
             .try_update(|st| st.record(result, received_ms, js_sys::Math::random(), &poll));
         let Some(next) = next else { return };
-        if !wait_for_next(next, &mut wake_rx).await {
+        if mine && !wait_for_next(next, &mut wake_rx).await {
             return;
         }
     }
 }
 
-/// Every page, one after the other; the first failure fails the poll (the
-/// last good list stays, marked stale in time).
+/// Every page, one after the other, until the last or the first failure
+/// (which fails the poll: the last good list stays, marked stale in time).
+/// The exchanges, for other tabs, and the projects read from them.
 async fn all_pages(
     base: &str,
     query: &ListQuery,
     call: &mut Call,
     in_flight: &InFlight,
-) -> Result<Vec<WireProject>, FetchError> {
+) -> (Exchange, Result<Vec<WireProject>, FetchError>) {
+    let mut raws = Vec::new();
     let mut projects = Vec::new();
     for page in 1..=MAX_PAGES {
         let request = list_request(query, page);
@@ -114,14 +135,31 @@ async fn all_pages(
         in_flight.replace(controller.clone());
         let answer = fetch_text(call, controller.as_ref()).await;
         in_flight.replace(None);
-        let (status, body, _) = answer?;
-        let listed = classify_list(status, &body)?;
+        let (status, body, date) = match answer {
+            Ok(raw) => raw,
+            Err(e) => return (Err(e.clone()), Err(e)),
+        };
+        let listed = classify_list(status, &body);
+        raws.push((status, body, date));
+        let listed = match listed {
+            Ok(listed) => listed,
+            Err(e) => return (Ok(raws), Err(e)),
+        };
         let got = listed.projects.len();
         projects.extend(listed.projects);
         let total = listed.total.unwrap_or(0).max(0) as usize;
         if got < MAX_PAGE_SIZE as usize || projects.len() >= total {
             break;
         }
+    }
+    (Ok(raws), Ok(projects))
+}
+
+/// The projects of the pages another tab fetched.
+fn read_pages(raws: &[Raw]) -> Result<Vec<WireProject>, FetchError> {
+    let mut projects = Vec::new();
+    for (status, body, _) in raws {
+        projects.extend(classify_list(*status, body)?.projects);
     }
     Ok(projects)
 }

@@ -11,6 +11,7 @@ mod request;
 mod shared;
 mod slots;
 mod steps;
+mod tabs;
 mod wake;
 
 pub use crate::model::{PollState, StopReason};

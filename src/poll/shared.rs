@@ -54,7 +54,9 @@ pub(super) fn use_shared_poll(
         let listeners: Listeners = Arc::new(Mutex::new(listener.into_iter().collect()));
         let (refresh, stop) = start_poller({
             let (call, signals, listeners) = (call.clone(), signals.clone(), listeners.clone());
-            move |wake_rx, in_flight| poll_loop(call, poll, signals, listeners, wake_rx, in_flight)
+            move |wake_rx, in_flight, wake| {
+                poll_loop(call, poll, signals, listeners, (wake_rx, in_flight, wake))
+            }
         });
         polls.push(SharedPoll {
             call: call.clone(),

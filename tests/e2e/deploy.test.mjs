@@ -99,6 +99,9 @@ async function openViewers(viewerPath, count) {
   const pages = [];
   for (let i = 0; i < count; i += 1) {
     const page = await env.browser.context.newPage();
+    // Viewers on twenty machines: tabs of one browser would share one poll
+    // (tabs.test.mjs), so each page here polls alone, as a browser of its own.
+    await page.addInitScript(() => { delete window.BroadcastChannel; });
     await page.goto(env.base + viewerPath);
     pages.push(page);
   }
