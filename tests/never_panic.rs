@@ -113,7 +113,7 @@ fn through_the_wallboard(status: u16, body: &str, now_ms: i64) {
                 warn_secs: 0,
                 critical_secs: u64::MAX,
             };
-            let view = wall_view(&projects, &WallFilter::default(), group, lag, lang);
+            let view = wall_view(&projects, &WallFilter::default(), group, &[], lag, lang);
             let _ = wall_title(&view, lang);
         }
     }

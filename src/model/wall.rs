@@ -5,7 +5,7 @@
 use super::{lag_level, status_tone, LagLevel, LagThresholds, Tone};
 use crate::api::{ListQuery, Status, WireProject};
 use crate::i18n::{self, Lang, Msg};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// What a project needs from the operator, most urgent first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -196,20 +196,21 @@ pub struct WallView {
     /// Projects per group (in [`Attention::ALL`]'s order) after the filter,
     /// before the group is chosen.
     pub counts: [usize; 9],
-    /// The chosen group's cards (all groups when none), most urgent first,
-    /// then the longest delay, then by title.
+    /// The chosen group's cards (all groups when none): the open ones
+    /// first (so an open card stays where it is while the others move),
+    /// then the most urgent, the longest delay, by title.
     pub cards: Vec<WallCard>,
-    /// Each card's place in `cards`, by its key.
-    pub positions: BTreeMap<String, usize>,
     /// Projects that passed the filter.
     pub total: usize,
 }
 
-/// The board for `projects` (every list page, in OMS's order).
+/// The board for `projects` (every list page, in OMS's order); `open`:
+/// the keys of the cards the operator opened.
 pub fn wall_view(
     projects: &[WireProject],
     filter: &WallFilter,
     group: Option<Attention>,
+    open: &[String],
     lag: LagThresholds,
     lang: Lang,
 ) -> WallView {
@@ -230,16 +231,14 @@ pub fn wall_view(
             view.cards.push(card);
         }
     }
+    let closed = |c: &WallCard| !open.contains(&c.key);
     view.cards.sort_by(|a, b| {
-        a.attention
-            .cmp(&b.attention)
+        closed(a)
+            .cmp(&closed(b))
+            .then(a.attention.cmp(&b.attention))
             .then(b.delay_secs.unwrap_or(-1).cmp(&a.delay_secs.unwrap_or(-1)))
             .then_with(|| a.title.cmp(&b.title))
     });
-    // Inserted one by one: collecting would sort them first (more code).
-    for (i, c) in view.cards.iter().enumerate() {
-        view.positions.insert(c.key.clone(), i);
-    }
     view
 }
 
@@ -395,6 +394,7 @@ mod tests {
             &projects,
             &WallFilter::default(),
             None,
+            &[],
             LagThresholds::default(),
             Lang::En,
         );
@@ -426,12 +426,25 @@ mod tests {
             &projects,
             &WallFilter::default(),
             Some(Attention::Failed),
+            &[],
             LagThresholds::default(),
             Lang::En,
         );
         assert_eq!(order(&failed), ["failed_a", "failed_b"]);
         assert_eq!(failed.counts, view.counts, "the counts stay whole");
-        assert_eq!(failed.positions.get("failed_b"), Some(&1));
+        let opened = wall_view(
+            &projects,
+            &WallFilter::default(),
+            None,
+            &["done".into(), "ok_big".into()],
+            LagThresholds::default(),
+            Lang::En,
+        );
+        assert_eq!(
+            order(&opened)[..4],
+            ["ok_big", "done", "failed_a", "failed_b"],
+            "open cards first"
+        );
     }
 
     #[test]
@@ -445,12 +458,12 @@ mod tests {
             &projects,
             &WallFilter::default(),
             None,
+            &[],
             LagThresholds::default(),
             Lang::En,
         );
         let keys: BTreeSet<&str> = view.cards.iter().map(|c| c.key.as_str()).collect();
         assert_eq!(keys, BTreeSet::from(["a", "#1", "#2"]));
-        assert_eq!(view.positions.len(), 3);
     }
 
     #[test]
@@ -463,11 +476,18 @@ mod tests {
         b.labels = vec!["prod".into()];
         let projects = [a, b];
         let ids = |filter: WallFilter| {
-            wall_view(&projects, &filter, None, LagThresholds::default(), Lang::En)
-                .cards
-                .into_iter()
-                .map(|c| c.id)
-                .collect::<Vec<_>>()
+            wall_view(
+                &projects,
+                &filter,
+                None,
+                &[],
+                LagThresholds::default(),
+                Lang::En,
+            )
+            .cards
+            .into_iter()
+            .map(|c| c.id)
+            .collect::<Vec<_>>()
         };
         let with = |query: ListQuery, labels: &[&str]| WallFilter {
             query,
@@ -515,6 +535,7 @@ mod tests {
             &[p],
             &WallFilter::default(),
             None,
+            &[],
             LagThresholds::default(),
             Lang::ZhCn,
         )
@@ -532,6 +553,7 @@ mod tests {
             &[raw_step],
             &WallFilter::default(),
             None,
+            &[],
             LagThresholds::default(),
             Lang::En,
         )
@@ -552,6 +574,7 @@ mod tests {
                 ps,
                 &WallFilter::default(),
                 None,
+                &[],
                 LagThresholds::default(),
                 lang,
             )

@@ -89,12 +89,18 @@ pub fn OmsSyncProgress(
     let stale_after = poll.stale_after();
     let view = Memo::new(move |_| progress.state.with(|st| build_view(st, lang)));
     let fresh_ms = poll.interval.as_millis() as i64 * 2;
+    // What moves with the clock is worked out again on the page's tick and
+    // when what is shown changed (new data, an error), not on every poll:
+    // an unchanged poll only moves when the data arrived, which the age
+    // shows at the next tick (within a second), so it writes nothing, and
+    // every widget's ages are written in the same frame.
     let live = Memo::new(move |_| {
+        view.track();
         let now = progress.now.get();
         let offset = progress.clock_offset.get().unwrap_or(0);
         let mut live = progress
             .state
-            .with(|st| live_view_corrected(st, now, stale_after, lag, offset));
+            .with_untracked(|st| live_view_corrected(st, now, stale_after, lag, offset));
         // OMS's own clock when the open step list brought a fresh sample.
         if let Some((answer, _)) = steps.filter(|(_, open)| open.get()) {
             let by_oms = answer.with(|a| match a {

@@ -3,11 +3,13 @@
 // build and oms-sim in headless Chromium:
 //  - first render: navigation → widget drawn (loading) → first data shown;
 //  - 100 widgets polling every second for BENCH_SECONDS: main-thread time per
-//    poll, long tasks, frame gaps, and the DOM writes of polls with unchanged data.
+//    poll, long tasks, frame gaps, and the DOM writes of polls with unchanged data;
+//  - 100 widgets at 5 s against a hand-written reference script, same run;
+//  - the wallboard (the page build) with 1,000 generated projects.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSim, launchBrowser, embedDir, sleep, eventually } from './harness.mjs';
+import { startSim, launchBrowser, embedDir, distDir, sleep, eventually } from './harness.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 30);
 const WIDGETS = 100;
@@ -17,13 +19,70 @@ const site = mkdtempSync(path.join(tmpdir(), 'oms-bench-'));
 cpSync(embedDir, site, { recursive: true });
 writeFileSync(path.join(site, 'one.html'), `<!DOCTYPE html><meta charset="utf-8"><script type="module" src="/oms-progress.js"></script>
 <oms-sync-progress project-id="np_bench_0"></oms-sync-progress>`);
-for (const [name, interval] of [['many', 1], ['idle', 86400]]) {
+for (const [name, interval] of [['many', 1], ['idle', 86400], ['many5', 5]]) {
   writeFileSync(path.join(site, `${name}.html`), `<!DOCTYPE html><meta charset="utf-8"><script type="module" src="/oms-progress.js"></script>
 ${Array.from({ length: WIDGETS }, (_, i) => `<oms-sync-progress project-id="np_bench_${i}" interval="${interval}" compact></oms-sync-progress>`).join('\n')}`);
 }
 
+// The hand-written reference: what a careful polling script does for the
+// same 100 projects (AbortSignal.timeout, fetch, json, a text per field,
+// one shared 1 s ticker for the ages), to compare the widget against.
+writeFileSync(path.join(site, 'reference.js'), `
+const interval = Number(new URLSearchParams(location.search).get('interval') || 5) * 1000;
+const cards = [];
+for (let i = 0; i < ${WIDGETS}; i += 1) {
+  const el = document.createElement('div');
+  el.className = 'card';
+  el.innerHTML = '<b></b> <span class="status"></span> <span class="lag"></span> <span class="age"></span>';
+  document.body.append(el);
+  const card = { id: 'np_bench_' + i, el, status: el.querySelector('.status'), lag: el.querySelector('.lag'), age: el.querySelector('.age'), at: 0, checkpoint: 0 };
+  el.querySelector('b').textContent = card.id;
+  cards.push(card);
+  const poll = async () => {
+    try {
+      const res = await fetch('/api/omsp/v2/sync/' + card.id + '/progress', { signal: AbortSignal.timeout(10000) });
+      const body = await res.json();
+      const d = body.data || {};
+      if (card.status.textContent !== d.status) card.status.textContent = d.status;
+      card.checkpoint = Number(d.incrSyncCheckpoint) || 0;
+      card.at = Date.now();
+      el.dataset.state = 'live';
+    } catch (e) {
+      el.dataset.state = 'error';
+    }
+    setTimeout(poll, interval);
+  };
+  poll();
+}
+setInterval(() => {
+  const now = Date.now();
+  for (const c of cards) {
+    if (!c.at) continue;
+    const age = Math.round((now - c.at) / 1000) + ' s';
+    if (c.age.textContent !== age) c.age.textContent = age;
+    const lag = Math.max(0, Math.round(now / 1000 - c.checkpoint)) + ' s';
+    if (c.lag.textContent !== lag) c.lag.textContent = lag;
+  }
+}, 1000);
+`);
+writeFileSync(path.join(site, 'reference.html'), '<!DOCTYPE html><meta charset="utf-8"><script type="module" src="/reference.js"></script>');
+
 const sim = await startSim({ staticDir: site });
 const browser = await launchBrowser();
+/** In the page, before it loads: collect long tasks in `__longTasks`. */
+function observeLongTasks() {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+}
+/** In the page: forget the long tasks so far and start counting frames. */
+function watchFrames() {
+  window.__longTasks = [];
+  window.__frames = [];
+  let last = performance.now();
+  const frame = (t) => { window.__frames.push(t - last); last = t; requestAnimationFrame(frame); };
+  requestAnimationFrame(frame);
+}
+const metrics = async (cdp) => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const lines = [];
 try {
@@ -58,28 +117,24 @@ try {
   }
 
   // 100 widgets on one page: polling every second, then only ticking.
-  const measure = async (name) => {
+  const measure = async (name, { reference = false } = {}) => {
     const page = await browser.context.newPage();
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    await page.addInitScript(() => {
-      window.__longTasks = [];
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
-    });
+    await page.addInitScript(observeLongTasks);
+    await page.addInitScript(`window.__watchFrames = ${watchFrames}`);
     const loadStart = Date.now();
-    await page.goto(`${sim.base}/${name}.html`);
+    await page.goto(`${sim.base}/${name.includes('.') ? name : `${name}.html`}`);
     await eventually(
-      () => page.evaluate(() => [...document.querySelectorAll('oms-sync-progress')].filter((h) => h.shadowRoot?.querySelector('[data-state="live"]')).length),
+      () => page.evaluate((ref) => (ref
+        ? document.querySelectorAll('.card[data-state=live]').length
+        : [...document.querySelectorAll('oms-sync-progress')].filter((h) => h.shadowRoot?.querySelector('[data-state="live"]')).length), reference),
       (n) => n === WIDGETS, { what: `${WIDGETS} live`, timeout: 30_000 },
     );
     const allLiveMs = Date.now() - loadStart;
     await sleep(2_000);
     await page.evaluate(() => {
-      window.__longTasks = [];
-      window.__frames = [];
-      let last = performance.now();
-      const frame = (t) => { window.__frames.push(t - last); last = t; requestAnimationFrame(frame); };
-      requestAnimationFrame(frame);
+      window.__watchFrames();
       // DOM writes inside the shadow roots, except the two ticking ages:
       // "updated N s ago" and the checkpoint's lag.
       // The history panel is counted apart: with a frozen checkpoint the lag
@@ -99,7 +154,7 @@ try {
         observer.observe(host.shadowRoot, { subtree: true, childList: true, attributes: true, characterData: true });
       }
     });
-    const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const metric = () => metrics(cdp);
     const seqFrom = await sim.nextSeq();
     const before = await metric();
     await sleep(SECONDS * 1000);
@@ -112,6 +167,12 @@ try {
   };
   const busy = await measure('many');
   const idle = await measure('idle');
+  const busy5 = await measure('many5');
+  const reference5 = await measure('reference.html?interval=5', { reference: true });
+  const referenceIdle = await measure('reference.html?interval=86400', { reference: true });
+  const pct100 = (m) => (m.task / (SECONDS * 10)).toFixed(1);
+  const perPoll5 = (busy5.task - idle.task) / busy5.polls;
+  const perPollRef = (reference5.task - referenceIdle.task) / reference5.polls;
   const { allLiveMs, polls, task, script, style, layout } = busy;
   const inPage = busy;
   const perPoll = (task - idle.task) / polls;
@@ -143,7 +204,68 @@ try {
     `| DOM writes besides the ticking ages ("updated N s ago", lag) and the history panel | ${inPage.writes} (ticking only: ${idle.writes}) |`,
     `| DOM writes in the history panel (the sparkline of a growing lag, its text) | ${inPage.historyWrites} (${(inPage.historyWrites / WIDGETS).toFixed(1)} a widget in ${SECONDS} s; ticking only: ${idle.historyWrites}) |`,
     '',
+    `## ${WIDGETS} widgets at a 5 s interval, against a hand-written reference, for ${SECONDS} s`,
+    '',
+    'The reference (`reference.js` in `tests/e2e/bench.mjs`) is what a careful polling script does for the same projects: `AbortSignal.timeout`, `fetch`, `json`, a text per field written only when it changed, one shared 1 s ticker for the ages. Same run, same simulator.',
+    '',
+    '| measure | widgets | reference |',
+    '|---|---|---|',
+    `| polls | ${busy5.polls} | ${reference5.polls} |`,
+    `| main thread busy | ${pct100(busy5)} % | ${pct100(reference5)} % |`,
+    `| main thread busy, only ticking (no polls) | ${pct100(idle)} % | ${pct100(referenceIdle)} % |`,
+    `| main-thread time per poll | ${perPoll5.toFixed(3)} ms | ${perPollRef.toFixed(3)} ms (widget ÷ reference: ${(perPoll5 / perPollRef).toFixed(2)}) |`,
+    `| long tasks (> 50 ms) | ${busy5.longTasks.length} | ${reference5.longTasks.length} |`,
+    '',
   );
+
+  // The wallboard: 1,000 generated projects, the standalone page build.
+  const wallSim = await startSim({ staticDir: distDir, args: ['--generate', '1000'] });
+  try {
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.addInitScript(observeLongTasks);
+    const total = await (await fetch(`${wallSim.base}/api/v2?Action=ListProjects`, { method: 'POST', body: JSON.stringify({ pageNumber: 1, pageSize: 1 }) })).json().then((b) => b.totalCount);
+    await page.goto(`${wallSim.base}/?wall&interval=5`);
+    await eventually(() => page.evaluate(() => document.querySelectorAll('.oms-wall-card').length), (n) => n === total, { what: 'every card', timeout: 60_000 });
+    const allCardsMs = await page.evaluate(() => performance.now());
+    const loadLongTasks = await page.evaluate(() => window.__longTasks.slice());
+    await sleep(2_000);
+    await page.evaluate(watchFrames);
+    const metric = () => metrics(cdp);
+    const before = await metric();
+    const liveFrom = await wallSim.nextSeq();
+    await sleep(SECONDS * 1000);
+    const after = await metric();
+    const log = (await wallSim.control('GET', `/_sim/requests?since_seq=${liveFrom}&path_prefix=/api/`)).requests;
+    const lists = log.filter((r) => (r.query || '').includes('Action=ListProjects')).length;
+    const inPage = await page.evaluate(() => ({ longTasks: window.__longTasks, frames: window.__frames }));
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const dom = await cdp.send('Memory.getDOMCounters');
+    await page.close();
+    const task = (after.TaskDuration - before.TaskDuration) * 1000;
+    const frames = inPage.frames.slice(1).sort((a, b) => a - b);
+    const q = (p) => frames[Math.min(frames.length - 1, Math.floor(frames.length * p))];
+    const pages = Math.ceil(total / 150);
+    lines.push(
+      `## The wallboard: ${total} projects from oms-sim (\`--generate 1000\`), interval 5 s, for ${SECONDS} s`,
+      '',
+      '| measure | value |',
+      '|---|---|',
+      `| every card drawn | ${allCardsMs.toFixed(0)} ms after navigation started (long tasks meanwhile: ${loadLongTasks.length}${loadLongTasks.length ? `, longest ${Math.max(...loadLongTasks).toFixed(0)} ms` : ''}) |`,
+      `| requests reaching the simulator | ${log.length} in ${SECONDS} s: ${lists} list pages (${pages} pages a poll, ${(lists / pages).toFixed(1)} polls), ${log.length - lists} others |`,
+      `| main thread busy while live | ${(task / (SECONDS * 10)).toFixed(1)} % |`,
+      `| long tasks (> 50 ms) while live | ${inPage.longTasks.length}${inPage.longTasks.length ? ` (longest ${Math.max(...inPage.longTasks).toFixed(0)} ms)` : ''} |`,
+      `| frame interval p50 / p99 / max | ${ms(q(0.5))} / ${ms(q(0.99))} / ${ms(frames[frames.length - 1])} |`,
+      `| JS heap after GC, DOM nodes | ${(heap.usedSize / 1024 / 1024).toFixed(1)} MB, ${dom.nodes} |`,
+      '',
+      'Requests per interval for the other cases are counted by the end-to-end suites (not timed): two widgets of one project send one request per interval (`schedule.test.mjs`), three tabs on one wallboard send the list requests of one tab, ±1 (`tabs.test.mjs`).',
+      '',
+    );
+  } finally {
+    await wallSim.stop();
+  }
 } finally {
   await browser.close();
   await sim.stop();
