@@ -23,6 +23,5 @@ pub use events::{poll_events, ErrorEvent, Health, PollEvent};
 pub use list::{use_oms_list, use_oms_list_with_options, UseOmsListOptions, UseOmsListReturn};
 pub use policy::{backoff, Answered, Next, PollOptions, MIN_INTERVAL};
 pub use request::Call;
-pub use shared::running_polls;
 pub use slots::MAX_IN_FLIGHT;
 pub use steps::{use_oms_components, use_oms_steps, ComponentsAnswer, Fetched, StepsAnswer};

@@ -92,8 +92,3 @@ fn leave(call: &Call, poll: PollOptions, listener: Option<u64>) {
         stop();
     }
 }
-
-/// How many polls run on this page now (for tests and the benchmark).
-pub fn running_polls() -> usize {
-    POLLS.with(|polls| polls.borrow().len())
-}
