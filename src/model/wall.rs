@@ -335,6 +335,18 @@ mod tests {
         }
     }
 
+    /// The whole board, unfiltered, nothing open, the default thresholds.
+    fn board(projects: &[WireProject], lang: Lang) -> WallView {
+        wall_view(
+            projects,
+            &WallFilter::default(),
+            None,
+            &[],
+            LagThresholds::default(),
+            lang,
+        )
+    }
+
     fn order(view: &WallView) -> Vec<&str> {
         view.cards.iter().map(|c| c.id.as_str()).collect()
     }
@@ -390,14 +402,7 @@ mod tests {
             project("gone", "RELEASED", None),
             project("odd", "SOMETHING", None),
         ];
-        let view = wall_view(
-            &projects,
-            &WallFilter::default(),
-            None,
-            &[],
-            LagThresholds::default(),
-            Lang::En,
-        );
+        let view = board(&projects, Lang::En);
         assert_eq!(
             order(&view),
             [
@@ -454,14 +459,7 @@ mod tests {
             project("a", "RUNNING", None),
             WireProject::default(),
         ];
-        let view = wall_view(
-            &projects,
-            &WallFilter::default(),
-            None,
-            &[],
-            LagThresholds::default(),
-            Lang::En,
-        );
+        let view = board(&projects, Lang::En);
         let keys: BTreeSet<&str> = view.cards.iter().map(|c| c.key.as_str()).collect();
         assert_eq!(keys, BTreeSet::from(["a", "#1", "#2"]));
     }
@@ -531,15 +529,7 @@ mod tests {
             alarm_content: Some("sync delay".into()),
             ..project("np_1", "RUNNING", Some(3))
         };
-        let card = &wall_view(
-            &[p],
-            &WallFilter::default(),
-            None,
-            &[],
-            LagThresholds::default(),
-            Lang::ZhCn,
-        )
-        .cards[0];
+        let card = &board(&[p], Lang::ZhCn).cards[0];
         assert_eq!(card.title, "orders");
         assert_eq!(card.step_text.as_deref(), Some("全量传输"));
         assert_eq!(card.progress, Some(63));
@@ -549,15 +539,7 @@ mod tests {
             running_step: Some("NEW_STEP".into()),
             ..project("np_2", "RUNNING", None)
         };
-        let card = &wall_view(
-            &[raw_step],
-            &WallFilter::default(),
-            None,
-            &[],
-            LagThresholds::default(),
-            Lang::En,
-        )
-        .cards[0];
+        let card = &board(&[raw_step], Lang::En).cards[0];
         assert_eq!(card.step_text.as_deref(), Some("NEW_STEP"));
     }
 
@@ -569,16 +551,7 @@ mod tests {
             project("c", "RUNNING", Some(60)),
             project("d", "RUNNING", Some(1)),
         ];
-        let view = |ps: &[WireProject], lang| {
-            wall_view(
-                ps,
-                &WallFilter::default(),
-                None,
-                &[],
-                LagThresholds::default(),
-                lang,
-            )
-        };
+        let view = |ps: &[WireProject], lang| board(ps, lang);
         assert_eq!(
             wall_title(&view(&projects, Lang::En), Lang::En),
             "2 failed · 1 behind — OMS"
