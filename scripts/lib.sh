@@ -16,6 +16,8 @@ TOOLS_DIR="${OMS_TOOLS_DIR:-$HOME/.cache/oms-progress/tools}"
 # Where scripts/build.sh puts the release page and the embed artifacts.
 PAGE_DIST="$REPO/dist-e2e"
 EMBED_DIST="$REPO/dist-embed"
+# Where scripts/build-embed.sh puts the module with <oms-wallboard> too.
+WALL_EMBED_DIST="$REPO/dist-embed-wallboard"
 # Where scripts/package.sh puts the npm package and its tarball.
 PKG_DIST="$REPO/dist-pkg"
 # Where scripts/build.sh puts the Leptos example app (tests/leptos-app).
@@ -27,7 +29,8 @@ export PATH="$TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 size_build() {
   RUSTUP_TOOLCHAIN="$NIGHTLY" \
     CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+    CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --cfg=erase_components" \
     CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$REPO/target}/size" \
     "$@"
 }
