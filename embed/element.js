@@ -1,20 +1,22 @@
-
 // ---- oms-progress embed start (appended to wasm-bindgen's module by scripts/build-embed.sh).
 // Loads the wasm (resolved relative to this module, so any path or CDN prefix
 // works), then defines <oms-sync-progress>. Importers see `mount` only once
 // the wasm is ready.
 await __wbg_init();
 
-/** <oms-sync-progress project-id="…">: one live widget in an open shadow root. */
-class OmsSyncProgressElement extends HTMLElement {
-  static observedAttributes = elementAttributes();
+/**
+ * What the elements share: a live view in an open shadow root, options from
+ * the attributes and the `credentials` / `headers` properties. A subclass
+ * names its attributes and how it attaches (`static attachTo`).
+ */
+class OmsElement extends HTMLElement {
   #handle = null;
   #credentials = undefined;
   #headers = undefined;
   #syncQueued = false;
 
   connectedCallback() {
-    if (!this.#handle) this.#handle = attachElement(this);
+    if (!this.#handle) this.#handle = this.constructor.attachTo(this);
   }
 
   disconnectedCallback() {
@@ -50,6 +52,12 @@ class OmsSyncProgressElement extends HTMLElement {
       this.#handle?.syncElement();
     });
   }
+}
+
+/** <oms-sync-progress project-id="…">: one live widget in an open shadow root. */
+class OmsSyncProgressElement extends OmsElement {
+  static observedAttributes = elementAttributes();
+  static attachTo = attachElement;
 }
 
 if (!customElements.get('oms-sync-progress')) {

@@ -14,6 +14,7 @@ cargo clippy --workspace --all-targets -- -D warnings
 say "clippy (wasm32, with and without the embed glue)"
 cargo clippy -p oms-progress --all-targets --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p oms-progress --lib --features embed --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p oms-progress --lib --features embed-wallboard --target wasm32-unknown-unknown -- -D warnings
 
 say "native tests: wire parser, view model, poll policy, simulator over HTTP"
 cargo test --workspace
@@ -28,6 +29,7 @@ bash scripts/build.sh
 say "bundle sizes against scripts/size-budget"
 bash scripts/size.sh "$PAGE_DIST" page
 bash scripts/size.sh "$EMBED_DIST" embed
+bash scripts/size.sh "$WALL_EMBED_DIST" wallboard
 
 say "the portal app installs the packed tarball (tests/portal)"
 # Not saved: the tarball is new with every build; the lock holds the tools.
@@ -35,5 +37,5 @@ npm install --prefix tests/portal --no-save --no-audit --no-fund \
   "$PKG_DIST/oms-progress-$(crate_version).tgz"
 
 say "end-to-end tests: page, embed, npm package, Leptos app and nginx deployment with oms-sim in headless Chromium"
-OMS_DIST_DIR="$PAGE_DIST" OMS_EMBED_DIR="$EMBED_DIST" OMS_LEPTOS_APP_DIR="$LEPTOS_APP_DIST" \
-  npm test --prefix tests/e2e
+OMS_DIST_DIR="$PAGE_DIST" OMS_EMBED_DIR="$EMBED_DIST" OMS_WALL_EMBED_DIR="$WALL_EMBED_DIST" \
+  OMS_LEPTOS_APP_DIR="$LEPTOS_APP_DIST" npm test --prefix tests/e2e

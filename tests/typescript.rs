@@ -160,3 +160,36 @@ fn every_option_and_attribute_is_typed() {
         }
     }
 }
+
+#[test]
+fn the_wallboards_types_name_its_groups_and_filters() {
+    use oms_progress::config::WALL_FILTERS;
+    use oms_progress::model::Attention;
+    let types = std::fs::read_to_string("embed/oms-wallboard.d.ts").unwrap();
+    let union = types
+        .split("export type OmsWallGroup =")
+        .nth(1)
+        .and_then(|rest| rest.split(';').next())
+        .expect("no OmsWallGroup");
+    let quoted: Vec<&str> = union
+        .split('|')
+        .map(|w| w.trim().trim_matches('\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    assert_eq!(
+        quoted,
+        Attention::NAMES,
+        "OmsWallGroup is the groups, in order"
+    );
+    let attributes = types
+        .split("export interface OmsWallboardAttributes")
+        .nth(1)
+        .and_then(|rest| rest.split("\n}").next())
+        .expect("no OmsWallboardAttributes");
+    for filter in WALL_FILTERS {
+        assert!(
+            attributes.contains(&format!("\n  {filter}?: ")),
+            "OmsWallboardAttributes lacks {filter}"
+        );
+    }
+}

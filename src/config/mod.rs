@@ -7,7 +7,9 @@ mod problem;
 mod table;
 mod widget;
 
-pub use page::{page_config, PageConfig, WallConfig, WALL_PARAMS};
+pub use page::{
+    page_config, wall_element_config, PageConfig, WallConfig, WALL_FILTERS, WALL_PARAMS,
+};
 pub use problem::{seconds_text, Problem, ProblemKind};
 pub use table::{
     find_option, markdown_table, option_names, read_options, read_options_strictly, OptionSpec,

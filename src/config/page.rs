@@ -12,7 +12,10 @@ use crate::model::{Attention, WallFilter};
 /// `label` (each comma-separated, repeatable), `search`, `group`.
 pub const WALL_PARAMS: [&str; 6] = ["wall", "type", "status", "label", "search", "group"];
 
-/// What `?wall` asked for.
+/// The `<oms-wallboard>` element's filter attributes: the URL's names.
+pub const WALL_FILTERS: [&str; 5] = ["type", "status", "label", "search", "group"];
+
+/// What `?wall` (or an `<oms-wallboard>`) asked for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WallConfig {
     /// Base URL, interval, thresholds, language… for the list and for every
@@ -94,6 +97,43 @@ pub fn page_config(pairs: &[(String, String)], browser_lang: &str) -> PageConfig
         problems,
         lang: shared.lang,
         wall,
+    }
+}
+
+/// What an `<oms-wallboard>` asked for: the option table's attributes and
+/// properties (`options`, as for `<oms-sync-progress>`, but `project-id`:
+/// the list names the projects) and the filters of [`WALL_FILTERS`]
+/// (`filters`). The API is OMS 4.x's unless `api` says otherwise, and only
+/// OMS 4.x lists its projects. Refused, as the element's options are, when
+/// anything is wrong.
+pub fn wall_element_config<'a>(
+    options: impl IntoIterator<Item = (&'a str, RawValue)>,
+    filters: &[(String, String)],
+    default_lang: &str,
+) -> Result<WallConfig, Vec<Problem>> {
+    let mut api_given = false;
+    let options = options
+        .into_iter()
+        .filter(|(name, _)| *name != "project-id")
+        .inspect(|(name, _)| api_given |= *name == "api");
+    let (mut shared, mut problems) = read_options(Source::Element, options, default_lang);
+    problems.retain(|p| !(p.option == "project-id" && p.kind == ProblemKind::Missing));
+    if !api_given {
+        shared.api = ApiKind::V4;
+    } else if shared.api != ApiKind::V4 && problems.iter().all(|p| p.option != "api") {
+        problems.push(Problem::new(
+            "api",
+            ProblemKind::NotOneOf {
+                value: ApiKind::NAMES[shared.api as usize].to_owned(),
+                allowed: &["v4"],
+            },
+        ));
+    }
+    let wall = wall_config(filters, &shared, &mut problems);
+    if problems.is_empty() {
+        Ok(wall)
+    } else {
+        Err(problems)
     }
 }
 
@@ -323,6 +363,51 @@ mod tests {
                 Duration::from_secs(10),
                 Duration::from_secs(60)
             )
+        );
+    }
+
+    fn element(
+        options: &[(&'static str, &str)],
+        filters: &[(&str, &str)],
+    ) -> Result<WallConfig, Vec<Problem>> {
+        let options = options
+            .iter()
+            .map(|(name, value)| (*name, RawValue::Text(value.to_string())));
+        wall_element_config(options, &pairs(filters), "en-GB")
+    }
+
+    #[test]
+    fn the_wallboard_element_reads_the_table_and_the_filters() {
+        let wall = element(
+            &[("base-url", "/oms"), ("interval", "5"), ("lang", "zh-CN")],
+            &[
+                ("status", "running,failed"),
+                ("label", "prod"),
+                ("group", "behind"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(wall.options.api, ApiKind::V4);
+        assert_eq!(wall.options.base_url, "/oms");
+        assert_eq!(wall.options.poll.interval, Duration::from_secs(5));
+        assert_eq!(wall.options.lang, Lang::ZhCn);
+        assert_eq!(wall.filter.query.statuses, ["RUNNING", "FAILED"]);
+        assert_eq!(wall.filter.labels, ["prod"]);
+        assert_eq!(wall.group, Some(Attention::Behind));
+    }
+
+    #[test]
+    fn the_wallboard_element_needs_no_project_but_refuses_bad_values_and_oms_3() {
+        assert!(element(&[], &[]).is_ok());
+        let said = |r: Result<WallConfig, Vec<Problem>>| -> Vec<String> {
+            r.unwrap_err().iter().map(|p| p.option.clone()).collect()
+        };
+        assert_eq!(said(element(&[("interval", "soon")], &[])), ["interval"]);
+        assert_eq!(said(element(&[("api", "sync")], &[])), ["api"]);
+        assert_eq!(said(element(&[("api", "v5")], &[])), ["api"]);
+        assert_eq!(
+            said(element(&[], &[("group", "urgent"), ("type", "cdc")])),
+            ["type", "group"]
         );
     }
 }

@@ -43,7 +43,36 @@ pub fn from_js(options: &JsValue) -> Result<WidgetOptions, Vec<Problem>> {
 
 /// From the element's attributes and properties.
 pub fn from_element(host: &HtmlElement) -> Result<WidgetOptions, Vec<Problem>> {
-    let attributes: Vec<(&str, RawValue)> = option_names(Source::Element)
+    let (entries, headers) = element_entries(host);
+    let options = read_options_strictly(Source::Element, entries, &super::host_language());
+    options.map(|mut options| {
+        options.headers = header_source(&headers);
+        options
+    })
+}
+
+/// From an `<oms-wallboard>`'s attributes (the table's and the filters)
+/// and properties.
+#[cfg(feature = "embed-wallboard")]
+pub fn wall_from_element(host: &HtmlElement) -> Result<crate::config::WallConfig, Vec<Problem>> {
+    use crate::config::{wall_element_config, WALL_FILTERS};
+    let (entries, headers) = element_entries(host);
+    let filters: Vec<(String, String)> = WALL_FILTERS
+        .iter()
+        .filter_map(|name| Some((name.to_string(), host.get_attribute(name)?)))
+        .collect();
+    let wall = wall_element_config(entries, &filters, &super::host_language());
+    wall.map(|mut wall| {
+        wall.options.headers = header_source(&headers);
+        wall
+    })
+}
+
+/// The element's option attributes, its `credentials` and `headers`
+/// properties (`headers` checked only when it is not a function), and the
+/// `headers` property as it is.
+fn element_entries(host: &HtmlElement) -> (Vec<(&'static str, RawValue)>, JsValue) {
+    let mut entries: Vec<(&str, RawValue)> = option_names(Source::Element)
         .into_iter()
         .filter_map(|name| Some((name, RawValue::Text(host.get_attribute(name)?))))
         .collect();
@@ -57,17 +86,8 @@ pub fn from_element(host: &HtmlElement) -> Result<WidgetOptions, Vec<Problem>> {
             raw_value(&headers).filter(|_| !headers.is_function()),
         ),
     ];
-    let options = read_options_strictly(
-        Source::Element,
-        attributes
-            .into_iter()
-            .chain(properties.into_iter().filter_map(|(n, v)| Some((n, v?)))),
-        &super::host_language(),
-    );
-    options.map(|mut options| {
-        options.headers = header_source(&headers);
-        options
-    })
+    entries.extend(properties.into_iter().filter_map(|(n, v)| Some((n, v?))));
+    (entries, headers)
 }
 
 /// A plain JS value as the option table reads it; `None` for `null` and

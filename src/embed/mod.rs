@@ -6,6 +6,8 @@
 mod events;
 mod host_options;
 mod styles;
+#[cfg(feature = "embed-wallboard")]
+mod wallboard;
 
 use crate::config::{option_names, Problem, Source, WidgetOptions};
 use crate::i18n::Lang;
@@ -50,12 +52,20 @@ fn with_mounted<T>(id: u32, f: impl FnOnce(&Mounted) -> T) -> Option<T> {
 
 struct Mounted {
     host: HtmlElement,
-    config: RwSignal<Config>,
+    config: Options,
     refresh: Trigger,
     /// Dropping it removes the widget's DOM and stops its polling.
     _view: Box<dyn Any>,
     /// Owns the signals and callback above; cleaned up after the view.
     owner: Owner,
+}
+
+/// What a mounted element shows, as its host last set it.
+#[derive(Clone, Copy)]
+enum Options {
+    Widget(RwSignal<Config>),
+    #[cfg(feature = "embed-wallboard")]
+    Wall(RwSignal<wallboard::Config>),
 }
 
 impl Drop for Mounted {
@@ -99,8 +109,7 @@ impl WidgetHandle {
     /// Throws, keeping the widget as it was, when an option is wrong.
     pub fn update(&self, options: JsValue) -> Result<(), JsError> {
         let widget_options = host_options::from_js(&options).map_err(js_problems)?;
-        let config = with_mounted(self.id, |m| m.config);
-        if let Some(config) = config {
+        if let Some(Options::Widget(config)) = with_mounted(self.id, |m| m.config) {
             set_if_changed(config, Ok(widget_options));
         }
         Ok(())
@@ -134,15 +143,48 @@ impl WidgetHandle {
     /// For the element: reads its attributes and properties again.
     #[wasm_bindgen(js_name = syncElement)]
     pub fn sync_element(&self) {
-        let current = with_mounted(self.id, |m| (m.config, m.host.clone()));
-        if let Some((config, host)) = current {
-            set_if_changed(config, host_options::from_element(&host));
+        match with_mounted(self.id, |m| (m.config, m.host.clone())) {
+            Some((Options::Widget(config), host)) => {
+                set_if_changed(config, host_options::from_element(&host))
+            }
+            #[cfg(feature = "embed-wallboard")]
+            Some((Options::Wall(config), host)) => {
+                set_if_changed(config, host_options::wall_from_element(&host))
+            }
+            None => {}
         }
     }
 }
 
 impl WidgetHandle {
     fn attach(host: HtmlElement, config: Config) -> Result<WidgetHandle, JsError> {
+        let target = SendWrapper::new(host.clone());
+        Self::register(host, move |container, refresh| {
+            let config = RwSignal::new(config);
+            let view = leptos::mount::mount_to(container, move || {
+                move || match config.get() {
+                    Ok(options) => {
+                        // Events name the project polled, whether the widget came
+                        // from attributes or from mount()'s options.
+                        let (target, project_id) = (target.clone(), options.project_id.clone());
+                        let on_event = Callback::new(move |event: PollEvent| {
+                            events::dispatch(&target, &project_id, event)
+                        });
+                        Either::Left(view! { <OmsSyncProgress options on_event refresh /> })
+                    }
+                    Err(problems) => Either::Right(config_error(&target, problems)),
+                }
+            });
+            (Options::Widget(config), Box::new(view))
+        })
+    }
+
+    /// Shows what `build` mounts into a new container in `host`'s shadow
+    /// root, under an owner of its own, and registers it under a new id.
+    fn register(
+        host: HtmlElement,
+        build: impl FnOnce(HtmlElement, Trigger) -> (Options, Box<dyn Any>),
+    ) -> Result<WidgetHandle, JsError> {
         let container: HtmlElement = host
             .owner_document()
             .and_then(|d| d.create_element("div").ok())
@@ -160,27 +202,8 @@ impl WidgetHandle {
         // Everything reactive lives under one owner, so unmount frees it all.
         let owner = Owner::new();
         let (config, refresh, view) = owner.with(|| {
-            let config = RwSignal::new(config);
             let refresh = Trigger::new();
-            let target = SendWrapper::new(host.clone());
-            let view = leptos::mount::mount_to(container, move || {
-                move || match config.get() {
-                    Ok(options) => {
-                        // Events name the project polled, whether the widget came
-                        // from attributes or from mount()'s options.
-                        let (target, project_id) = (target.clone(), options.project_id.clone());
-                        let on_event = Callback::new(move |event: PollEvent| {
-                            events::dispatch(&target, &project_id, event)
-                        });
-                        Either::Left(view! { <OmsSyncProgress options on_event refresh /> })
-                    }
-                    Err(problems) => {
-                        let project_id = target.get_attribute("project-id").unwrap_or_default();
-                        provide_lang(Lang::from_tag(&host_language()));
-                        Either::Right(view! { <ConfigError project_id problems /> })
-                    }
-                }
-            });
+            let (config, view) = build(container, refresh);
             (config, refresh, view)
         });
         let id = NEXT_ID.with(|next| {
@@ -192,7 +215,7 @@ impl WidgetHandle {
             host,
             config,
             refresh,
-            _view: Box::new(view),
+            _view: view,
             owner,
         };
         MOUNTED.with(|all| all.borrow_mut().push((id, mounted)));
@@ -200,9 +223,16 @@ impl WidgetHandle {
     }
 }
 
+/// What is wrong with an element's options, in the host's language.
+fn config_error(host: &SendWrapper<HtmlElement>, problems: Vec<Problem>) -> impl IntoView {
+    let project_id = host.get_attribute("project-id").unwrap_or_default();
+    provide_lang(Lang::from_tag(&host_language()));
+    view! { <ConfigError project_id problems /> }
+}
+
 /// Options that are the same again (an attribute set to its value) keep the
 /// widget polling as it was.
-fn set_if_changed(signal: RwSignal<Config>, next: Config) {
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, next: T) {
     if signal.with_untracked(|current| *current != next) {
         signal.set(next);
     }

@@ -1,7 +1,7 @@
 //! What one poll tells a host page: new data, a changed status, a failure.
 //! Pure; the driver hands each event to the widget's `on_event`.
 
-use crate::api::{FetchError, Progress, Status};
+use crate::api::{FetchError, Progress, Status, WireProject};
 use crate::i18n::Lang;
 use crate::model::{error_view, ErrorKind, HistoryView, StuckOn, Trend};
 
@@ -98,6 +98,48 @@ pub fn poll_events(
     }
 }
 
+/// The events of one poll of the project list, each with its project's id:
+/// a status change for every project whose status differs from the last
+/// good list's (every project, from nothing, on the first list), or the
+/// poll's error under an empty id (the list's own poll, not a project's).
+/// Projects without an id or a status say nothing.
+pub fn list_events(
+    before: Option<&[WireProject]>,
+    result: &Result<Vec<WireProject>, FetchError>,
+) -> Vec<(String, PollEvent)> {
+    let projects = match result {
+        Ok(projects) => projects,
+        Err(error) => {
+            let events = poll_events(None, &Err(error.clone()));
+            return events.into_iter().map(|e| (String::new(), e)).collect();
+        }
+    };
+    // By id, sorted once: a thousand projects, looked up a thousand times.
+    let mut known: Vec<(&str, &Status)> = before
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|p| Some((p.id.as_deref()?, p.status.as_ref()?)))
+        .collect();
+    known.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    projects
+        .iter()
+        .filter_map(|p| {
+            let (id, to) = (p.id.as_deref()?, p.status.as_ref()?);
+            let from = known
+                .binary_search_by(|k| k.0.cmp(id))
+                .ok()
+                .map(|at| known[at].1);
+            (from != Some(to)).then(|| {
+                let change = PollEvent::StatusChange {
+                    from: from.cloned(),
+                    to: to.clone(),
+                };
+                (id.to_owned(), change)
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +213,64 @@ mod tests {
         };
         assert_eq!(e.kind, ErrorKind::Timeout);
         assert!(!e.message.is_empty());
+    }
+
+    fn listed(id: &str, status: &str) -> WireProject {
+        WireProject {
+            id: Some(id.into()),
+            status: Status::parse(status),
+            ..WireProject::default()
+        }
+    }
+
+    #[test]
+    fn the_first_list_changes_every_project_from_nothing() {
+        let list = Ok(vec![listed("a", "RUNNING"), listed("b", "FAILED")]);
+        let events = list_events(None, &list);
+        assert_eq!(events.len(), 2);
+        assert_eq!(
+            events[1],
+            (
+                "b".to_owned(),
+                PollEvent::StatusChange {
+                    from: None,
+                    to: Status::Failed
+                }
+            )
+        );
+    }
+
+    #[test]
+    fn a_later_list_tells_only_the_projects_that_changed_or_appeared() {
+        let before = [listed("a", "RUNNING"), listed("b", "RUNNING")];
+        let after = Ok(vec![
+            listed("b", "FAILED"),
+            listed("a", "RUNNING"),
+            listed("c", "SUSPEND"),
+            WireProject::default(),
+        ]);
+        let events = list_events(Some(&before), &after);
+        let said: Vec<(&str, Option<&str>, &str)> = events
+            .iter()
+            .map(|(id, e)| match e {
+                PollEvent::StatusChange { from, to } => {
+                    (id.as_str(), from.as_ref().map(Status::code), to.code())
+                }
+                other => panic!("not a status change: {other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            said,
+            [("b", Some("RUNNING"), "FAILED"), ("c", None, "SUSPEND")]
+        );
+    }
+
+    #[test]
+    fn a_failed_list_is_one_error_of_the_list_itself() {
+        let before = [listed("a", "RUNNING")];
+        let events = list_events(Some(&before), &Err(FetchError::Timeout));
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].0, "");
+        assert!(matches!(&events[0].1, PollEvent::Error(e) if e.kind == ErrorKind::Timeout));
     }
 }

@@ -6,7 +6,7 @@ use super::clock::{now_ms, use_now};
 use super::driver::{spawn_poller, wait_for_next, InFlight, Wake};
 use super::request::{fetch_text, Call};
 use super::tabs::{share_key, take_turn, Exchange, Raw, TabShare, Turn};
-use super::{PollOptions, PollState};
+use super::{list_events, PollEvent, PollOptions, PollState};
 use crate::api::{
     classify_list, list_request, Credentials, FetchError, HeaderSource, ListQuery, WireProject,
     MAX_PAGE_SIZE,
@@ -39,6 +39,10 @@ pub struct UseOmsListOptions {
     pub credentials: Credentials,
     /// Extra headers asked for before every request. Default: none.
     pub headers: Option<HeaderSource>,
+    /// Told, after every poll, of each project whose status changed (with
+    /// its id), or of the poll's failure (an empty id): see
+    /// [`list_events`](super::list_events). Default: none.
+    pub on_event: Option<Callback<(String, PollEvent)>>,
 }
 
 /// Polls the project list of the OMS at `base_url` (`""`: this origin)
@@ -80,6 +84,7 @@ async fn list_loop(
     (mut wake_rx, in_flight, wake): (mpsc::UnboundedReceiver<()>, InFlight, Wake),
 ) {
     let poll = options.poll.normalized();
+    let on_event = options.on_event;
     let mut call = Call {
         url: String::new(),
         body: None,
@@ -107,9 +112,17 @@ async fn list_loop(
             }
         };
         let received_ms = now_ms();
-        let next = set_state
-            .try_update(|st| st.record(result, received_ms, js_sys::Math::random(), &poll));
+        let mut events = Vec::new();
+        let next = set_state.try_update(|st| {
+            if on_event.is_some() {
+                events = list_events(st.last_good.as_deref(), &result);
+            }
+            st.record(result, received_ms, js_sys::Math::random(), &poll)
+        });
         let Some(next) = next else { return };
+        if let Some(on_event) = on_event {
+            events.into_iter().for_each(|event| on_event.run(event));
+        }
         if mine && !wait_for_next(next, &mut wake_rx).await {
             return;
         }

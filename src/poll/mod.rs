@@ -19,7 +19,7 @@ pub use clock::{now_ms, use_now};
 pub use driver::{
     use_oms_progress, use_oms_progress_with_options, UseOmsProgressOptions, UseOmsProgressReturn,
 };
-pub use events::{poll_events, ErrorEvent, Health, PollEvent};
+pub use events::{list_events, poll_events, ErrorEvent, Health, PollEvent};
 pub use list::{use_oms_list, use_oms_list_with_options, UseOmsListOptions, UseOmsListReturn};
 pub use policy::{backoff, Answered, Next, PollOptions, MIN_INTERVAL};
 pub use request::Call;

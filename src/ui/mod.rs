@@ -48,3 +48,16 @@ where
 {
     Signal::derive(move || source.with(field))
 }
+
+/// Runs `poll_now` whenever `trigger` is notified (a host's `refresh()`),
+/// never on its own first run.
+fn poll_when_notified(trigger: Option<Trigger>, poll_now: Callback<()>) {
+    if let Some(trigger) = trigger {
+        Effect::new(move |first_run: Option<()>| {
+            trigger.track();
+            if first_run.is_some() {
+                poll_now.run(());
+            }
+        });
+    }
+}

@@ -2,7 +2,7 @@ use super::{provide_lang, CardFooter, ErrorPanel, OmsSyncProgress};
 use crate::config::WidgetOptions;
 use crate::i18n::{Lang, Msg};
 use crate::model::{error_view, wall_title, wall_view, Attention, WallCard, WallFilter, WallView};
-use crate::poll::{use_oms_list_with_options, UseOmsListOptions};
+use crate::poll::{use_oms_list_with_options, PollEvent, UseOmsListOptions};
 use leptos::prelude::*;
 
 /// Every project of an OMS 4.x, from its list pages alone (one request per
@@ -29,6 +29,15 @@ pub fn OmsWallboard(
     /// behind — OMS"), so a background tab still tells. Default: false.
     #[prop(optional)]
     set_title: bool,
+    /// Told of each project's status change seen in the list (every
+    /// project's, from nothing, on the first list), of the list's failures
+    /// (an empty id), and of an opened card's updates, health and
+    /// failures, each with its project's id. Default: none.
+    #[prop(optional, into)]
+    on_event: Option<Callback<(String, PollEvent)>>,
+    /// Polls the list at once whenever notified (as its "refresh" button does).
+    #[prop(optional)]
+    refresh: Option<Trigger>,
 ) -> impl IntoView {
     let lang = options.lang;
     provide_lang(lang);
@@ -42,8 +51,10 @@ pub fn OmsWallboard(
             poll,
             credentials: options.credentials,
             headers: options.headers.clone(),
+            on_event,
         },
     );
+    super::poll_when_notified(refresh, list.refresh);
     let (state, now) = (list.state, list.now);
     let group = RwSignal::new(group);
     let opened = RwSignal::new(Vec::<String>::new());
@@ -131,7 +142,7 @@ pub fn OmsWallboard(
             </div>
             <ul class="oms-wall-list" aria-label=heading>
                 <For each=rows key=|place| *place let:place>
-                    <WallRow place board opened options=options.clone() lang />
+                    <WallRow place board opened options=options.clone() lang on_event />
                 </For>
             </ul>
             <p class="oms-wall-empty" data-field="wall-empty" hidden=empty>
@@ -155,6 +166,9 @@ fn WallRow(
     options: WidgetOptions,
     /// Language of the labels.
     lang: Lang,
+    /// Told of the opened widget's events but its status changes (the
+    /// list tells those, for every card).
+    on_event: Option<Callback<(String, PollEvent)>>,
 ) -> impl IntoView {
     // One memo per row: its fields read the card without cloning it, and
     // run again only when this place's card changed.
@@ -246,8 +260,16 @@ fn WallRow(
                 open_id
                     .get()
                     .map(|project_id| {
+                        let id = project_id.clone();
+                        let on_event = Callback::new(move |event: PollEvent| {
+                            if let Some(wall) = on_event.filter(|_| {
+                                !matches!(event, PollEvent::StatusChange { .. })
+                            }) {
+                                wall.run((id.clone(), event));
+                            }
+                        });
                         let options = WidgetOptions { project_id, ..options.clone() };
-                        view! { <OmsSyncProgress options /> }
+                        view! { <OmsSyncProgress options on_event /> }
                     })
             }}
         </li>

@@ -77,15 +77,7 @@ pub fn OmsSyncProgress(
         let revision = Signal::derive(move || state.with(|s| s.last_good_at_ms));
         (use_oms_steps(call, open.into(), revision), open)
     });
-    if let Some(trigger) = refresh {
-        let poll_now = progress.refresh;
-        Effect::new(move |first_run: Option<()>| {
-            trigger.track();
-            if first_run.is_some() {
-                poll_now.run(());
-            }
-        });
-    }
+    super::poll_when_notified(refresh, progress.refresh);
     let stale_after = poll.stale_after();
     let view = Memo::new(move |_| progress.state.with(|st| build_view(st, lang)));
     let fresh_ms = poll.interval.as_millis() as i64 * 2;

@@ -15,6 +15,8 @@ export const simBinary = path.join(targetDir, 'release', 'oms-sim');
 export const distDir = process.env.OMS_DIST_DIR || path.join(repo, 'dist');
 /** The embed artifacts and examples (scripts/build-embed.sh). */
 export const embedDir = process.env.OMS_EMBED_DIR || path.join(repo, 'dist-embed');
+/** The module with <oms-wallboard> too (scripts/build-embed.sh). */
+export const wallEmbedDir = process.env.OMS_WALL_EMBED_DIR || path.join(repo, 'dist-embed-wallboard');
 /** The Leptos app of tests/leptos-app, built by Trunk (scripts/build.sh). */
 export const leptosAppDir = process.env.OMS_LEPTOS_APP_DIR || path.join(repo, 'dist-leptos-app');
 export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';

@@ -48,7 +48,7 @@ test('the portal has the packed tarball installed, not a path into the repositor
   const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8'));
   assert.equal(manifest.version, crateVersion, "the package's version is the crate's");
   assert.equal(manifest.type, 'module');
-  assert.deepEqual(Object.keys(manifest.exports), ['.', './react', './vue', './oms-progress_bg.wasm', './package.json']);
+  assert.deepEqual(Object.keys(manifest.exports), ['.', './react', './vue', './wallboard', './oms-progress_bg.wasm', './oms-wallboard_bg.wasm', './package.json']);
   assert.deepEqual(readdirSync(installed).sort(), [...manifest.files, 'package.json'].sort());
 });
 
@@ -139,6 +139,13 @@ test('the built portal shows live widgets from every host, and events as the typ
   // gloo-net's stream support (wasm-streams): not part of the API.
   const internal = ['attachElement', 'elementAttributes', 'IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
   assert.deepEqual(own.filter((n) => !internal.includes(n)).sort(), declared.sort());
+  // The wallboard's module: the same, and its element (its Rust half internal too).
+  const wallTypes = readFileSync(path.join(installed, 'oms-wallboard.d.ts'), 'utf8');
+  const wallDeclared = [...wallTypes.matchAll(/^export declare (?:function|class) (\w+)/gm)].map((m) => m[1]);
+  const wallOwn = readFileSync(path.join(installed, 'oms-wallboard.js'), 'utf8').match(/export\s*\{([^}]*)\}\s*;?\s*$/)[1]
+    .split(',').map((s) => s.trim().split(/\s+as\s+/).pop());
+  const wallInternal = [...internal, 'attachWallboard', 'wallboardAttributes'];
+  assert.deepEqual(wallOwn.filter((n) => !wallInternal.includes(n)).sort(), [...declared, ...wallDeclared].sort());
   assert.deepEqual(errors, []);
   await page.close();
 });

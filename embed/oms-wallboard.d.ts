@@ -1,0 +1,59 @@
+// Types of the oms-wallboard module (`oms-progress/wallboard`): everything
+// the oms-progress module has (it registers <oms-sync-progress> and exports
+// mount() too), and the <oms-wallboard> element. `tests/typescript.rs`
+// checks the filters and groups against the Rust tables.
+export * from './oms-progress.js';
+import type { MountOptions, OmsSyncProgressAttributes } from './oms-progress.js';
+
+/** The wallboard's groups, most urgent first (the summary strip's buttons, `group`). */
+export type OmsWallGroup =
+  | 'failed'
+  | 'far-behind'
+  | 'behind'
+  | 'alarming'
+  | 'unknown'
+  | 'paused'
+  | 'running'
+  | 'finished'
+  | 'released';
+
+/**
+ * `<oms-wallboard>`'s attributes: the widget's (but `project-id`: the list
+ * names the projects; `api` defaults to, and must be, `v4`) and the filters.
+ */
+export interface OmsWallboardAttributes extends Omit<OmsSyncProgressAttributes, 'project-id'> {
+  /** `sync` or `migration`: only projects of that type (OMS filters). */
+  type?: string;
+  /** OMS statuses, comma-separated, e.g. `FAILED,SUSPEND` (OMS filters). */
+  status?: string;
+  /** Labels, comma-separated: projects carrying any of them. */
+  label?: string;
+  /** Part of a project's name or id (OMS searches). */
+  search?: string;
+  /** The group shown first; the summary strip changes it. */
+  group?: OmsWallGroup;
+}
+
+/**
+ * `<oms-wallboard>`: every project of an OMS 4.x from its `ListProjects`
+ * pages, most urgent first, in an open shadow root. Its events are the
+ * widget's: `oms-status-change` for each project whose status the list
+ * shows changed (every project, from `null`, on the first list),
+ * `oms-error` when the list fails (`projectId` is then `''`), and an opened
+ * card's `oms-progress-update`, `oms-health-change` and `oms-error`.
+ */
+export declare class OmsWallboardElement extends HTMLElement {
+  static readonly observedAttributes: string[];
+  /** Polls the list at once. */
+  refresh(): void;
+  /** Whether requests carry cookies; set from code, never markup. */
+  credentials: MountOptions['credentials'] | undefined;
+  /** Called before every request for extra headers; set from code, never markup. */
+  headers: MountOptions['headers'] | undefined;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'oms-wallboard': OmsWallboardElement;
+  }
+}

@@ -1,0 +1,56 @@
+//! The `<oms-wallboard>` element's Rust half (feature `embed-wallboard`):
+//! the wallboard in the element's shadow root, its events on the element.
+
+use super::{config_error, events, host_options, Options, WidgetHandle};
+use crate::config::{option_names, Problem, Source, WallConfig, WALL_FILTERS};
+use crate::poll::PollEvent;
+use crate::ui::OmsWallboard;
+use leptos::either::Either;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+/// What a wallboard shows: a working configuration, or what is wrong with it.
+pub type Config = Result<WallConfig, Vec<Problem>>;
+
+/// Mounts a wallboard into the element from its attributes and its
+/// `credentials` / `headers` properties. Called by the element class.
+#[wasm_bindgen(js_name = attachWallboard)]
+pub fn attach_wallboard(host: HtmlElement) -> Result<WidgetHandle, JsError> {
+    let config = host_options::wall_from_element(&host);
+    let target = SendWrapper::new(host.clone());
+    WidgetHandle::register(host, move |container, refresh| {
+        let config = RwSignal::new(config);
+        let view = leptos::mount::mount_to(container, move || {
+            move || match config.get() {
+                Ok(WallConfig {
+                    options,
+                    filter,
+                    group,
+                }) => {
+                    let target = target.clone();
+                    let on_event =
+                        Callback::new(move |(project_id, event): (String, PollEvent)| {
+                            events::dispatch(&target, &project_id, event)
+                        });
+                    Either::Left(view! { <OmsWallboard options filter group on_event refresh /> })
+                }
+                Err(problems) => Either::Right(config_error(&target, problems)),
+            }
+        });
+        (Options::Wall(config), Box::new(view))
+    })
+}
+
+/// The attributes `<oms-wallboard>` watches: the option table's (but
+/// `project-id`) and the filters.
+#[wasm_bindgen(js_name = wallboardAttributes)]
+pub fn wallboard_attributes() -> Vec<String> {
+    option_names(Source::Element)
+        .into_iter()
+        .filter(|name| *name != "project-id")
+        .chain(WALL_FILTERS)
+        .map(str::to_owned)
+        .collect()
+}
