@@ -30,7 +30,7 @@ size_build() {
   RUSTUP_TOOLCHAIN="$NIGHTLY" \
     CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --cfg=erase_components" \
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
     CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$REPO/target}/size" \
     "$@"
 }
