@@ -45,29 +45,33 @@ pub async fn fetch_text(
     // The turn is taken before the timeout starts: it measures OMS, not the queue.
     let _turn = super::slots::take_slot().await;
     let headers = request_headers(extra_headers, body.is_some())?;
-    let signal = controller.map(AbortController::signal);
-    let builder = match body {
-        Some(_) => gloo_net::http::Request::post(url),
-        None => gloo_net::http::Request::get(url),
-    }
-    .headers(gloo_net::http::Headers::from_raw(headers))
-    .credentials(match credentials {
+    // `fetch(url, init)` as a careful script calls it: no `Request` object,
+    // no URL parsed to add a query (gloo-net's builder does both, measured
+    // 0.12 ms of main thread a poll); gloo-net reads the answer.
+    let init = web_sys::RequestInit::new();
+    init.set_method(if body.is_some() { "POST" } else { "GET" });
+    init.set_headers(&headers);
+    init.set_credentials(match credentials {
         Credentials::SameOrigin => RequestCredentials::SameOrigin,
         Credentials::Include => RequestCredentials::Include,
         Credentials::Omit => RequestCredentials::Omit,
-    })
-    .abort_signal(signal.as_ref());
+    });
+    if let Some(controller) = controller {
+        init.set_signal(Some(&controller.signal()));
+    }
+    if let Some(body) = body {
+        init.set_body(&body.into());
+    }
     let exchange = pin!(async {
-        let request = match body {
-            Some(body) => builder.body(body.to_owned()),
-            None => builder.build(),
-        }
-        .map_err(|e| FetchError::Network {
-            detail: excerpt(&e.to_string()),
-        })?;
-        let response = request.send().await.map_err(|e| FetchError::Network {
-            detail: excerpt(&e.to_string()),
-        })?;
+        let network = |detail: String| FetchError::Network {
+            detail: excerpt(&detail),
+        };
+        let window = web_sys::window().ok_or_else(|| network("no window".into()))?;
+        let answer = window
+            .fetch_with_str_and_init(url, &init)
+            .await
+            .map_err(|e| network(js_error_text(&e)))?;
+        let response = gloo_net::http::Response::from(web_sys::Response::from(answer));
         let status = response.status();
         let date = response.headers().get("date");
         // Headers arrived, so a failure now means the body was cut off.
@@ -86,6 +90,17 @@ pub async fn fetch_text(
             Err(FetchError::Timeout)
         }
     }
+}
+
+/// What a rejected `fetch` says, as `name: message` ("TypeError: Failed to fetch").
+fn js_error_text(error: &wasm_bindgen::JsValue) -> String {
+    let field = |name: &str| {
+        js_sys::Reflect::get(error, &name.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    [field("name"), field("message")].join(": ")
 }
 
 /// `Accept` (and `Content-Type` for a JSON body) plus the host's headers.

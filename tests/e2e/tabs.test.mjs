@@ -62,6 +62,37 @@ test('a hidden leader hands over to a visible tab; with every tab hidden, none p
   await b.page.close();
 });
 
+test('a tab alone broadcasts only its hello; a tab opened while the first is hidden still feeds it once shown', async () => {
+  const id = 'np_lagging_audit';
+  await env.browser.context.addInitScript(() => {
+    window.__posts = 0;
+    const post = BroadcastChannel.prototype.postMessage;
+    BroadcastChannel.prototype.postMessage = function (message) {
+      window.__posts += 1;
+      return post.call(this, message);
+    };
+  });
+  const posts = (page) => page.evaluate(() => window.__posts);
+  const a = await openPage(env.browser, env.sim.base, `project=${id}&interval=1`);
+  await live(a.page, id);
+  await sleep(3_000);
+  assert.equal(await posts(a.page), 1, 'a tab alone says hello once, then broadcasts nothing');
+  // Hidden, it polls no more; a new tab leads and learns that the first is there.
+  await setVisibility(a.page, 'hidden');
+  await sleep(1_500);
+  const b = await openPage(env.browser, env.sim.base, `project=${id}&interval=1`);
+  await live(b.page, id);
+  await setVisibility(a.page, 'visible');
+  await sleep(1_500);
+  const both = await requestsIn(id, 4_000);
+  assert.ok(both >= 3 && both <= 5, `${both} requests in 4 s from two tabs at 1 s`);
+  await eventually(() => widget(a.page, id).locator('[data-field=updated]').textContent(), (t) => /updated [01] s ago/.test(t), { what: 'the first tab fed by the second' });
+  assert.ok((await posts(b.page)) >= 3, 'the leader broadcasts once another tab is there');
+  assert.deepEqual(a.errors.concat(b.errors), []);
+  await a.page.close();
+  await b.page.close();
+});
+
 test('three tabs on one wallboard send the list requests of one', async () => {
   const lists = async (ms) => {
     const seq = await env.sim.nextSeq();
