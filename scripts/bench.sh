@@ -26,6 +26,12 @@ OMS_EMBED_DIR="$EMBED_DIST" OMS_DIST_DIR="$PAGE_DIST" BENCH_OUT="$out" BENCH_SEC
   bash scripts/size.sh "$EMBED_DIST"
   echo '```'
   echo
+  echo 'With `<oms-wallboard>` (`oms-wallboard.js`, its own module):'
+  echo
+  echo '```'
+  bash scripts/size.sh "$WALL_EMBED_DIST"
+  echo '```'
+  echo
   cat "$out"
   echo
   cat docs/size-cuts.md
