@@ -136,14 +136,6 @@ pub fn OmsSyncProgress(
         let time = |secs| local_time(secs, time_zone.as_deref(), lang);
         history.with(|h| history_view(h, &outlook(h, lag, rules), lag, lang, offset, &time))
     });
-    // Shown on the page's tick, with every other widget's ages, not in a
-    // frame of its own: the chart moving with each poll measured one extra
-    // frame for every two polls (100 widgets at 5 s).
-    let now = progress.now;
-    let history_on_tick = Memo::new(move |_| {
-        now.track();
-        history.get_untracked()
-    });
     // Hosts that alert hear when the trend, the stuck mark or a recovery changes.
     if let Some(on_event) = on_event {
         Effect::new(move |before: Option<Health>| {
@@ -165,7 +157,7 @@ pub fn OmsSyncProgress(
             steps=steps
             now=progress.now
             lag_where=lag_where
-            history=Some(history_on_tick.into())
+            history=Some(history.into())
         />
     })
 }
