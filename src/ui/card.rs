@@ -138,7 +138,7 @@ pub fn ProgressCard(
                     reverse=true
                 />
             </Show>
-            {history.map(|view| view! { <HistoryPanel view /> })}
+            {history.map(|view| view! { <HistoryPanel view tick=now /> })}
             <ErrorPanel
                 error
                 retry_in=pick(live, |l| l.retry_in_secs)

@@ -43,6 +43,35 @@ test('trend, catch-up ETA, sparkline and stuck from one minute of polls', async 
   await page.close();
 });
 
+test('the lag chart moves on the page\'s tick, with the ages, never in a frame of its own after a poll', async () => {
+  // A frozen checkpoint: the lag grows, so the newest 15 s bucket, and the
+  // chart's line, move with every poll.
+  const id = 'np_growing_lag';
+  await env.sim.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC', checkpoint: { unix: Math.floor(Date.now() / 1000) - 20 } } });
+  // Every 3 s: the polls' answers land at any time between two ticks.
+  const { page, errors } = await openPage(env.browser, env.sim.base, `project=${id}&interval=3`);
+  const w = widget(page, id);
+  await eventually(() => w.locator('svg[data-field=lag-history]').count(), (n) => n === 1, { what: 'the chart' });
+  await page.evaluate(() => {
+    window.__batches = [];
+    const root = document.querySelector('[data-oms-widget]');
+    new MutationObserver((records) => {
+      const fields = records.map((r) => (r.target.nodeType === 1 ? r.target : r.target.parentElement).closest('[data-field]')?.getAttribute('data-field'));
+      window.__batches.push({ at: performance.now(), fields });
+    }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await sleep(10_000);
+  const batches = await page.evaluate(() => window.__batches);
+  const ticks = batches.filter((b) => b.fields.includes('updated')).map((b) => b.at);
+  const chart = batches.filter((b) => b.fields.includes('lag-history'));
+  assert.ok(chart.length >= 2, `the chart moved ${chart.length} times in 10 s`);
+  // Written in the same task as "updated N s ago": within a few ms of a tick's writes.
+  const alone = chart.filter((b) => !ticks.some((t) => Math.abs(t - b.at) < 30));
+  assert.deepEqual(alone.map((b) => b.fields), [], 'chart writes away from a tick');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a brief FAILED spell that runs again is shown as recovered', async () => {
   const id = 'np_blip';
   const put = (status) => env.sim.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'fixed', status, current_step: 'INCR_SYNC', checkpoint: { lag_secs: 3 } } });
