@@ -4,9 +4,10 @@
 use crate::api::{excerpt, Credentials, FetchError, HeaderSource, ParseError};
 use futures::future::{select, Either};
 use gloo_timers::future::TimeoutFuture;
+use std::cell::RefCell;
 use std::pin::pin;
 use std::time::Duration;
-use web_sys::{AbortController, RequestCredentials};
+use web_sys::{AbortController, RequestCredentials, RequestInit};
 
 /// How to reach OMS: where, with what, for how long.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,29 +45,36 @@ pub async fn fetch_text(
     );
     // The turn is taken before the timeout starts: it measures OMS, not the queue.
     let _turn = super::slots::take_slot().await;
-    let headers = request_headers(extra_headers, body.is_some())?;
     // `fetch(url, init)` as a careful script calls it: no `Request` object,
     // no URL parsed to add a query (gloo-net's builder does both, measured
     // 0.12 ms of main thread a poll); gloo-net reads the answer.
-    let init = web_sys::RequestInit::new();
-    init.set_method(if body.is_some() { "POST" } else { "GET" });
-    init.set_headers(&headers);
-    init.set_credentials(match credentials {
-        Credentials::SameOrigin => RequestCredentials::SameOrigin,
-        Credentials::Include => RequestCredentials::Include,
-        Credentials::Omit => RequestCredentials::Omit,
-    });
-    if let Some(controller) = controller {
-        init.set_signal(Some(&controller.signal()));
-    }
-    if let Some(body) = body {
-        init.set_body(&body.into());
-    }
+    let init = match extra_headers {
+        // Without the host's headers the init is the same for every request.
+        None => PLAIN_INITS.with(|inits| {
+            let key = (body.is_some(), credentials);
+            let mut inits = inits.borrow_mut();
+            match inits.iter().find(|(k, _)| *k == key) {
+                Some((_, init)) => Ok(init.clone()),
+                None => {
+                    let init = request_init(None, body.is_some(), credentials)?;
+                    inits.push((key, init.clone()));
+                    Ok(init)
+                }
+            }
+        })?,
+        Some(source) => request_init(Some(source), body.is_some(), credentials)?,
+    };
     let exchange = pin!(async {
         let network = |detail: String| FetchError::Network {
             detail: excerpt(&detail),
         };
         let window = web_sys::window().ok_or_else(|| network("no window".into()))?;
+        // Set for this request just before it: `fetch` reads the init when
+        // it is called, so a shared init is safe.
+        init.set_signal(controller.map(AbortController::signal).as_ref());
+        if let Some(body) = body {
+            init.set_body(&body.into());
+        }
         let answer = window
             .fetch_with_str_and_init(url, &init)
             .await
@@ -90,6 +98,31 @@ pub async fn fetch_text(
             Err(FetchError::Timeout)
         }
     }
+}
+
+thread_local! {
+    /// The init of a request without the host's headers, one per (POST,
+    /// credentials): built once instead of every poll.
+    static PLAIN_INITS: RefCell<Vec<((bool, Credentials), RequestInit)>> =
+        const { RefCell::new(Vec::new()) };
+}
+
+/// The method, headers and credentials of a request (not its signal or body).
+fn request_init(
+    extra: Option<&HeaderSource>,
+    json_body: bool,
+    credentials: Credentials,
+) -> Result<RequestInit, FetchError> {
+    let init = RequestInit::new();
+    init.set_method(if json_body { "POST" } else { "GET" });
+    let headers: wasm_bindgen::JsValue = request_headers(extra, json_body)?.into();
+    init.set_headers(&headers);
+    init.set_credentials(match credentials {
+        Credentials::SameOrigin => RequestCredentials::SameOrigin,
+        Credentials::Include => RequestCredentials::Include,
+        Credentials::Omit => RequestCredentials::Omit,
+    });
+    Ok(init)
 }
 
 /// What a rejected `fetch` says, as `name: message` ("TypeError: Failed to fetch").
