@@ -2,6 +2,7 @@
 // Run by scripts/bench.sh, which writes docs/benchmark.md. Against the embed
 // build and oms-sim in headless Chromium:
 //  - first render: navigation → widget drawn (loading) → first data shown;
+//  - 20 widgets, cold load to all live, against the hand-written reference;
 //  - 100 widgets polling every second for BENCH_SECONDS: main-thread time per
 //    poll, long tasks, frame gaps, and the DOM writes of polls with unchanged data;
 //  - 100 widgets at 5 s against a hand-written reference script, same run;
@@ -13,6 +14,8 @@ import { startSim, launchBrowser, embedDir, distDir, sleep, eventually } from '.
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 30);
 const WIDGETS = 100;
+/** Widgets on the page whose cold load is timed to all live, against the reference. */
+const FIRST_LIVE = 20;
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const out = process.env.BENCH_OUT || '-';
 
@@ -20,6 +23,8 @@ const site = mkdtempSync(path.join(tmpdir(), 'oms-bench-'));
 cpSync(embedDir, site, { recursive: true });
 writeFileSync(path.join(site, 'one.html'), `<!DOCTYPE html><meta charset="utf-8"><script type="module" src="/oms-progress.js"></script>
 <oms-sync-progress project-id="np_bench_0"></oms-sync-progress>`);
+writeFileSync(path.join(site, 'twenty.html'), `<!DOCTYPE html><meta charset="utf-8"><script type="module" src="/oms-progress.js"></script>
+${Array.from({ length: FIRST_LIVE }, (_, i) => `<oms-sync-progress project-id="np_bench_${i}" interval="5"></oms-sync-progress>`).join('\n')}`);
 for (const [name, interval] of [['many', 1], ['idle', 86400], ['many5', 5]]) {
   writeFileSync(path.join(site, `${name}.html`), `<!DOCTYPE html><meta charset="utf-8"><script type="module" src="/oms-progress.js"></script>
 ${Array.from({ length: WIDGETS }, (_, i) => `<oms-sync-progress project-id="np_bench_${i}" interval="${interval}" compact></oms-sync-progress>`).join('\n')}`);
@@ -29,9 +34,10 @@ ${Array.from({ length: WIDGETS }, (_, i) => `<oms-sync-progress project-id="np_b
 // same 100 projects (AbortSignal.timeout, fetch, json, a text per field,
 // one shared 1 s ticker for the ages), to compare the widget against.
 writeFileSync(path.join(site, 'reference.js'), `
-const interval = Number(new URLSearchParams(location.search).get('interval') || 5) * 1000;
+const params = new URLSearchParams(location.search);
+const interval = Number(params.get('interval') || 5) * 1000;
 const cards = [];
-for (let i = 0; i < ${WIDGETS}; i += 1) {
+for (let i = 0; i < Number(params.get('count') || ${WIDGETS}); i += 1) {
   const el = document.createElement('div');
   el.className = 'card';
   el.innerHTML = '<b></b> <span class="status"></span> <span class="lag"></span> <span class="age"></span>';
@@ -117,6 +123,28 @@ try {
     await page.close();
   }
 
+  // 20 widgets, cold load to all live, against the reference with 20 cards
+  // (five loads each, alternating, the HTTP cache disabled).
+  const allLive = { widgets: [], reference: [] };
+  for (let run = 0; run < 5; run += 1) {
+    for (const [kind, url, count] of [
+      ['widgets', 'twenty.html', () => [...document.querySelectorAll('oms-sync-progress')].filter((h) => h.shadowRoot?.querySelector('[data-state="live"]')).length],
+      ['reference', `reference.html?interval=5&count=${FIRST_LIVE}`, () => document.querySelectorAll('.card[data-state=live]').length],
+    ]) {
+      const page = await browser.context.newPage();
+      const pageCdp = await browser.context.newCDPSession(page);
+      await pageCdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await page.addInitScript(`(() => {
+        const count = ${count};
+        const tick = () => { if (count() === ${FIRST_LIVE}) window.__allLive = performance.now(); else requestAnimationFrame(tick); };
+        requestAnimationFrame(tick);
+      })()`);
+      await page.goto(`${sim.base}/${url}`);
+      allLive[kind].push(await eventually(() => page.evaluate(() => window.__allLive), (t) => t !== undefined, { what: `${FIRST_LIVE} live` }));
+      await page.close();
+    }
+  }
+
   // 100 widgets on one page: polling every second, then only ticking.
   const measure = async (name, { reference = false } = {}) => {
     const page = await browser.context.newPage();
@@ -199,6 +227,16 @@ try {
     `| widget drawn (loading state) | ${ms(median(firsts.map((f) => f.drawn)))} | ${firsts.map((f) => f.drawn.toFixed(0)).join(', ')} |`,
     `| first data shown (live) | ${ms(median(firsts.map((f) => f.live)))} | ${firsts.map((f) => f.live.toFixed(0)).join(', ')} |`,
     `| wasm download (resource timing) | ${ms(median(firsts.map((f) => f.wasmFetch)))} | |`,
+    '',
+    `## ${FIRST_LIVE} widgets, cold load to all live (median of 5), against the reference`,
+    '',
+    `The reference is the same hand-written script as below, with ${FIRST_LIVE} cards; loads alternate, the HTTP cache disabled.`,
+    '',
+    '| from navigation start to all live | median | runs |',
+    '|---|---|---|',
+    `| ${FIRST_LIVE} widgets | ${ms(median(allLive.widgets))} | ${allLive.widgets.map((t) => t.toFixed(0)).join(', ')} |`,
+    `| reference | ${ms(median(allLive.reference))} | ${allLive.reference.map((t) => t.toFixed(0)).join(', ')} |`,
+    `| widgets ÷ reference | ${(median(allLive.widgets) / median(allLive.reference)).toFixed(2)} | |`,
     '',
     `## ${WIDGETS} widgets on one page, each polling every second, for ${SECONDS} s`,
     '',
