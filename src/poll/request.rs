@@ -50,18 +50,7 @@ pub async fn fetch_text(
     // 0.12 ms of main thread a poll); gloo-net reads the answer.
     let init = match extra_headers {
         // Without the host's headers the init is the same for every request.
-        None => PLAIN_INITS.with(|inits| {
-            let key = (body.is_some(), credentials);
-            let mut inits = inits.borrow_mut();
-            match inits.iter().find(|(k, _)| *k == key) {
-                Some((_, init)) => Ok(init.clone()),
-                None => {
-                    let init = request_init(None, body.is_some(), credentials)?;
-                    inits.push((key, init.clone()));
-                    Ok(init)
-                }
-            }
-        })?,
+        None => shared_init(body.is_some(), credentials)?,
         Some(source) => request_init(Some(source), body.is_some(), credentials)?,
     };
     let exchange = pin!(async {
@@ -105,6 +94,19 @@ thread_local! {
     /// credentials): built once instead of every poll.
     static PLAIN_INITS: RefCell<Vec<((bool, Credentials), RequestInit)>> =
         const { RefCell::new(Vec::new()) };
+}
+
+/// The init of requests without the host's headers, built on first use.
+fn shared_init(json_body: bool, credentials: Credentials) -> Result<RequestInit, FetchError> {
+    let key = (json_body, credentials);
+    PLAIN_INITS.with(|inits| {
+        if let Some((_, init)) = inits.borrow().iter().find(|(k, _)| *k == key) {
+            return Ok(init.clone());
+        }
+        let init = request_init(None, json_body, credentials)?;
+        inits.borrow_mut().push((key, init.clone()));
+        Ok(init)
+    })
 }
 
 /// The method, headers and credentials of a request (not its signal or body).

@@ -34,7 +34,8 @@ pub fn ProgressCard(
     /// OMS 4.x's step plan and whether its list is open; no list without it.
     #[prop(default = None)]
     steps: Option<(Signal<StepsAnswer>, RwSignal<bool>)>,
-    /// The clock, for the steps' running times.
+    /// The page's clock: the steps' running times, and the tick the lag
+    /// chart is redrawn on.
     #[prop(optional, into)]
     now: Option<Signal<i64>>,
     /// Where the lag is (OMS 4.x's components), when it is behind.
