@@ -36,7 +36,7 @@ export interface MountOptions {
    */
   interval?: Seconds | null;
   /**
-   * A request is aborted after this.
+   * A request is aborted after this (checked four times a second).
    *
    * Takes seconds, 1–86400.
    * @defaultValue `10`

@@ -39,8 +39,9 @@ module() {
   sed -e '/^export { initSync, __wbg_init as default };$/d' \
     -e "s|new URL('${name}_bg.wasm', import.meta.url)|new URL('./${name}_bg.wasm', import.meta.url)|" \
     "$work/$name.js" | cat - "$@" > "$work/$name.module.js"
-  # esbuild keeps the module's export names and its top-level await.
-  esbuild "$work/$name.module.js" --minify --format=esm --target=es2022 --log-level=warning \
+  # esbuild keeps the module's export names and its top-level await, and
+  # bundles wasm-bindgen's snippets (the events' dispatcher) into the module.
+  esbuild "$work/$name.module.js" --bundle --minify --format=esm --target=es2022 --log-level=warning \
     --outfile="$dir/$name.js"
 }
 

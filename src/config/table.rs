@@ -142,7 +142,7 @@ pub const OPTIONS: &[OptionSpec] = &[
         url: Some("timeout"),
         takes: "seconds, 1–86400",
         default: "`10`",
-        doc: "a request is aborted after this",
+        doc: "a request is aborted after this (checked four times a second)",
         apply: |o, v| {
             o.poll.timeout = seconds(v, MIN_INTERVAL.as_secs_f64())?;
             Ok(())

@@ -5,7 +5,8 @@ use crate::api::{Percent, Progress};
 use crate::poll::PollEvent;
 use send_wrapper::SendWrapper;
 use serde::Serialize;
-use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
 
 /// An event's `detail`, written to a plain JS object by serde-wasm-bindgen.
 /// Absent values are `null`, never left out or guessed.
@@ -55,25 +56,24 @@ enum Detail<'a> {
     },
 }
 
-/// Dispatches `event` on `host` after the current task, so a host listener
-/// that unmounts the widget never runs inside the widget's own update.
+#[wasm_bindgen(inline_js = "export function fire(host, name, detail) {
+  queueMicrotask(() => host.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail })));
+}")]
+extern "C" {
+    /// Dispatches a bubbling, composed `CustomEvent` on `host` in a
+    /// microtask: one call instead of six through web-sys, and no task.
+    fn fire(host: &HtmlElement, name: &str, detail: &JsValue);
+}
+
+/// Dispatches `event` on `host` once the widget's update is over (in a
+/// microtask), so a host listener that unmounts the widget never runs
+/// inside it.
 pub fn dispatch(host: &SendWrapper<HtmlElement>, project_id: &str, event: PollEvent) {
-    let host = (**host).clone();
-    let project_id = project_id.trim().to_owned();
-    leptos::task::spawn_local(async move {
-        let (name, detail) = describe(&project_id, &event);
-        let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-        let Ok(detail) = detail.serialize(&serializer) else {
-            return;
-        };
-        let init = CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&detail);
-        if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-            let _ = host.dispatch_event(&event);
-        }
-    });
+    let (name, detail) = describe(project_id.trim(), &event);
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    if let Ok(detail) = detail.serialize(&serializer) {
+        fire(host, name, &detail);
+    }
 }
 
 fn describe<'a>(project_id: &'a str, event: &'a PollEvent) -> (&'static str, Detail<'a>) {

@@ -2,6 +2,7 @@
 //! aborted at its timeout and on cleanup; paused while the page is hidden;
 //! woken by "refresh", by the page becoming visible and by `online`.
 
+use super::alarm::Alarm;
 use super::clock::{now_ms, use_now};
 use super::request::{fetch_text, timer_ms, Call};
 use super::shared::use_shared_poll;
@@ -11,9 +12,7 @@ use super::{poll_events, Next, PollEvent, PollOptions, PollState};
 use crate::api::{classify, Credentials, FetchError, HeaderSource, ParseError};
 use crate::model::{ClockOffset, History, Sample};
 use futures::channel::mpsc;
-use futures::future::select;
 use futures::StreamExt;
-use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::cell::RefCell;
@@ -176,6 +175,7 @@ pub(super) async fn poll_loop(
         history: set_history,
         clock_offset: set_clock_offset,
     } = signals;
+    let alarm = Alarm::new(wake.clone());
     let (share, mut tab_events) = TabShare::new(
         share_key(&call, poll.interval.as_millis() as u64).as_deref(),
         wake,
@@ -240,7 +240,7 @@ pub(super) async fn poll_loop(
             }
         }
         // A following tab waits for the leader's next answer instead.
-        if mine && !wait_for_next(next, &mut wake_rx).await {
+        if mine && !wait_for_next(next, &mut wake_rx, &alarm).await {
             return;
         }
     }
@@ -248,18 +248,17 @@ pub(super) async fn poll_loop(
 
 /// Waits as `next` says, or until woken; false when the channel closed
 /// (the poller is gone). Several wakes at once (refresh clicked twice) are
-/// one poll.
-pub(super) async fn wait_for_next(next: Next, wake_rx: &mut mpsc::UnboundedReceiver<()>) -> bool {
-    let woken = match next {
-        Next::Stop(_) => wake_rx.next().await.is_some(),
-        Next::After(delay) => {
-            let sleep = TimeoutFuture::new(timer_ms(delay));
-            match select(sleep, wake_rx.next()).await {
-                futures::future::Either::Left(_) => true,
-                futures::future::Either::Right((woke, _)) => woke.is_some(),
-            }
-        }
-    };
+/// one poll. `alarm` wakes the loop when the wait is over.
+pub(super) async fn wait_for_next(
+    next: Next,
+    wake_rx: &mut mpsc::UnboundedReceiver<()>,
+    alarm: &Alarm,
+) -> bool {
+    if let Next::After(delay) = next {
+        alarm.set(timer_ms(delay));
+    }
+    let woken = wake_rx.next().await.is_some();
+    alarm.clear();
     while let Ok(()) = wake_rx.try_recv() {}
     woken
 }

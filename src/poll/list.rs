@@ -2,6 +2,7 @@
 //! per page, whatever the number of projects), one page in flight at a
 //! time, under the same policy as a project's poll (backoff, staleness).
 
+use super::alarm::Alarm;
 use super::clock::{now_ms, use_now};
 use super::driver::{spawn_poller, wait_for_next, InFlight, Wake};
 use super::request::{fetch_text, Call};
@@ -96,6 +97,7 @@ async fn list_loop(
     // Tabs share the list by its first page's request.
     call.url = format!("{base}{}", list_request(&query, 1).path);
     call.body = list_request(&query, 1).body;
+    let alarm = Alarm::new(wake.clone());
     let (share, mut tab_events) = TabShare::new(
         share_key(&call, poll.interval.as_millis() as u64).as_deref(),
         wake,
@@ -123,7 +125,7 @@ async fn list_loop(
         if let Some(on_event) = on_event {
             events.into_iter().for_each(|event| on_event.run(event));
         }
-        if mine && !wait_for_next(next, &mut wake_rx).await {
+        if mine && !wait_for_next(next, &mut wake_rx, &alarm).await {
             return;
         }
     }

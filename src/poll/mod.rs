@@ -2,7 +2,9 @@
 //! the rest runs it in the browser: the clock, the wake-ups, one request,
 //! and the driver that ties them together.
 
+mod alarm;
 mod clock;
+mod deadline;
 mod driver;
 mod events;
 mod list;

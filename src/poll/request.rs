@@ -1,9 +1,8 @@
-//! One progress request: headers asked for, sent with gloo-net, aborted at
-//! its timeout, and the answer classified.
+//! One progress request: headers asked for, sent with `fetch`, aborted at
+//! its timeout (see `deadline`), and the answer read with gloo-net.
 
 use crate::api::{excerpt, Credentials, FetchError, HeaderSource, ParseError};
 use futures::future::{select, Either};
-use gloo_timers::future::TimeoutFuture;
 use std::cell::RefCell;
 use std::pin::pin;
 use std::time::Duration;
@@ -78,7 +77,7 @@ pub async fn fetch_text(
             .map_err(|_| FetchError::Invalid(ParseError::Incomplete))?;
         Ok((status, body, date))
     });
-    match select(exchange, TimeoutFuture::new(timer_ms(timeout))).await {
+    match select(exchange, pin!(super::deadline::deadline(timeout))).await {
         Either::Left((result, _)) => result,
         Either::Right(_) => {
             if let Some(c) = controller {

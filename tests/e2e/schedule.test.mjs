@@ -21,9 +21,12 @@ test('two widgets of one project share one poll; each page has one clock', async
   for (const id of projects) await env.sim.control('PUT', `/_sim/projects/${id}`, { behaviour: steady });
   const page = await env.browser.context.newPage();
   await page.addInitScript(() => {
-    window.__intervals = 0;
+    window.__intervals = [];
+    window.__timeouts = 0;
     const si = window.setInterval;
-    window.setInterval = (...a) => { window.__intervals += 1; return si(...a); };
+    window.setInterval = (...a) => { window.__intervals.push(a[1]); return si(...a); };
+    const st = window.setTimeout;
+    window.setTimeout = (...a) => { window.__timeouts += 1; return st(...a); };
   });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -32,13 +35,22 @@ test('two widgets of one project share one poll; each page has one clock', async
   await allLive(page, shown);
   assert.equal(await widget(page, 'np_steady_orders').count(), 2);
   const seq = await env.sim.nextSeq();
+  const timeoutsBefore = await page.evaluate(() => window.__timeouts);
   await sleep(5_000);
+  const timeouts = (await page.evaluate(() => window.__timeouts)) - timeoutsBefore;
+  const polls = (await env.sim.control('GET', `/_sim/requests?since_seq=${seq}&path_prefix=/api/`)).requests.length;
   const requests = (await env.sim.requestsFor('np_steady_orders', seq)).length;
   assert.ok(requests >= 4 && requests <= 6, `${requests} requests in 5 s for two widgets at 1 s`);
   // Both show the same answer, ticking from the one clock.
   const lags = await widget(page, 'np_steady_orders').evaluateAll((ws) => ws.map((w) => w.querySelector('[data-field=checkpoint]').dataset.lagSeconds));
   assert.equal(lags[0], lags[1]);
-  assert.equal(await page.evaluate(() => window.__intervals), 1, 'one ticker for 22 widgets');
+  // The clock is the one 1 s interval; the others are the page's one check
+  // for requests past their timeout, running while any is out.
+  const intervals = await page.evaluate(() => window.__intervals);
+  assert.equal(intervals.filter((ms) => ms === 1000).length, 1, `one ticker for 22 widgets (intervals: ${intervals})`);
+  assert.deepEqual([...new Set(intervals.filter((ms) => ms !== 1000))], [250], `intervals: ${intervals}`);
+  // One timer a poll (its wait), none per request for its timeout.
+  assert.ok(polls > 50 && timeouts <= polls * 1.1, `${timeouts} setTimeout calls for ${polls} polls`);
   assert.deepEqual(errors, []);
   await page.close();
 });
