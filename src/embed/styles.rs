@@ -6,9 +6,10 @@ use std::cell::OnceCell;
 use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, ShadowRoot};
 
+/// Minified by `build.rs` from `style/`.
 const CSS: &str = concat!(
-    include_str!("../../style/embed.css"),
-    include_str!("../../style/oms-progress.css")
+    include_str!(concat!(env!("OUT_DIR"), "/embed.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/oms-progress.css"))
 );
 
 thread_local! {

@@ -23,7 +23,8 @@ pub fn adopt_in_document() {
             let sheet = CssStyleSheet::new().ok();
             if let (Some(document), Some(sheet)) = (document, sheet) {
                 if sheet
-                    .replace_sync(include_str!("../../style/oms-progress.css"))
+                    // Minified by `build.rs` from `style/`.
+                    .replace_sync(include_str!(concat!(env!("OUT_DIR"), "/oms-progress.css")))
                     .is_ok()
                 {
                     let key = JsValue::from_str("adoptedStyleSheets");
