@@ -1,8 +1,9 @@
 // Soak: many polls with faults interleaved, in headless Chromium against
-// oms-sim; after warm-up, wasm memory and JS heap must not grow (< 1 MB), and
-// the DOM node, listener and live-timer counts must come back to where they
-// were. OMS_SOAK_POLLS sets the length: 1,000 in the test run, 10,000 for the
-// benchmark (scripts/reliability.sh), which records the figures.
+// oms-sim; after warm-up, wasm memory and JS heap must not grow (< 1 MB),
+// the DOM node and listener counts must come back to where they were, and
+// live timers stay within one a poll loop plus the page's clock and timeout
+// check. OMS_SOAK_POLLS sets the length: 1,000 in the test run, 10,000 for
+// the benchmark (scripts/reliability.sh), which records the figures.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -149,7 +150,13 @@ test(`soak: ${TOTAL_POLLS} polls with faults interleaved leak nothing`, { timeou
   assert.ok(figures.growth.jsHeap < MB, `JS heap grew ${figures.growth.jsHeap} bytes`);
   assert.equal(figures.growth.nodes, 0, 'DOM node count');
   assert.equal(figures.growth.listeners, 0, 'event listener count');
-  assert.equal(figures.growth.timers, 0, 'live timer count');
+  // Each poll loop has one timer while it waits and none while its request
+  // is out (the page's one timeout check, a 250 ms interval, runs then), so
+  // the count moves with the requests out at the moment it is read: a leak
+  // shows as more than one timer a loop, plus the clock and the check.
+  for (const [when, figures_] of [['after warm-up', start], ['at the end', end]]) {
+    assert.ok(figures_.timers <= WIDGETS + 2, `${figures_.timers} live timers ${when} for ${WIDGETS} widgets`);
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });
