@@ -5,6 +5,7 @@
 use super::driver::Wake;
 use std::cell::Cell;
 use std::rc::Rc;
+use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -26,14 +27,17 @@ impl Alarm {
         Alarm { ring, pending }
     }
 
-    /// Wakes the loop after `ms` (see `request::timer_ms`), unless cleared
-    /// first; replaces a timer still pending.
-    pub fn set(&self, ms: u32) {
+    /// Wakes the loop after `delay`, unless cleared first; replaces a timer
+    /// still pending.
+    pub fn set(&self, delay: Duration) {
         self.clear();
+        // `setTimeout` fires at once for anything above 2^31 - 1 ms: that
+        // would turn a long wait into a request storm.
+        let ms = delay.as_millis().min(i32::MAX as u128) as i32;
         let id = web_sys::window().and_then(|w| {
             w.set_timeout_with_callback_and_timeout_and_arguments_0(
                 self.ring.as_ref().unchecked_ref(),
-                ms as i32,
+                ms,
             )
             .ok()
         });

@@ -4,7 +4,7 @@
 
 use super::alarm::Alarm;
 use super::clock::{now_ms, use_now};
-use super::request::{fetch_text, timer_ms, Call};
+use super::request::{fetch_text, Call};
 use super::shared::use_shared_poll;
 use super::tabs::{share_key, take_turn, TabShare, Turn};
 use super::wake::{page_hidden, wake_on_return};
@@ -255,7 +255,7 @@ pub(super) async fn wait_for_next(
     alarm: &Alarm,
 ) -> bool {
     if let Next::After(delay) = next {
-        alarm.set(timer_ms(delay));
+        alarm.set(delay);
     }
     let woken = wake_rx.next().await.is_some();
     alarm.clear();

@@ -163,9 +163,3 @@ fn request_headers(
     }
     Ok(headers)
 }
-
-/// A delay for `setTimeout`, which fires at once for anything above
-/// 2^31 - 1 ms: that would turn a long wait into a request storm.
-pub fn timer_ms(d: Duration) -> u32 {
-    d.as_millis().min(i32::MAX as u128) as u32
-}
