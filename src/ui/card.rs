@@ -1,10 +1,11 @@
 use super::{
-    pick, provide_lang, CardFooter, ErrorPanel, HistoryPanel, IncrementalSection, StageBar,
+    pick, provide_lang, shown, CardFooter, ErrorPanel, HistoryPanel, IncrementalSection, StageBar,
     StatusBadge, StepLine, StepList, WidgetRoot,
 };
 use crate::i18n::{Lang, Msg};
 use crate::model::{Checkpoint, HistoryView, LagWhere, LiveView, Stage, StopReason, View};
 use crate::poll::StepsAnswer;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The widget's body, drawn from a [`View`] and a [`LiveView`].
@@ -47,7 +48,8 @@ pub fn ProgressCard(
 ) -> impl IntoView {
     provide_lang(lang);
     let shown_id = project_id.clone();
-    let has_data = pick(view, |v| v.has_data);
+    // A memo: the header is rebuilt only when data first comes (or goes).
+    let has_data = Memo::new(move |_| view.with(|v| v.has_data));
     let error = pick(view, |v| v.error.clone());
     let stopped = pick(view, |v| v.stopped);
     let incr_text = pick(view, |v| v.incr.as_ref().map(|i| i.checkpoint_text.clone()));
@@ -67,15 +69,18 @@ pub fn ProgressCard(
                     .map(|b| (b.value, b.raw.clone()))
             })
         });
-        view! {
-            <Show when=move || bar.with(Option::is_some)>
-                <StageBar
-                    stage
-                    value=Signal::derive(move || bar.with(|b| b.as_ref().and_then(|b| b.0)))
-                    raw=Signal::derive(move || bar.with(|b| b.as_ref().and_then(|b| b.1.clone())))
-                />
-            </Show>
-        }
+        shown(
+            move || bar.with(Option::is_some),
+            move || {
+                view! {
+                    <StageBar
+                        stage
+                        value=Signal::derive(move || bar.with(|b| b.as_ref().and_then(|b| b.0)))
+                        raw=Signal::derive(move || bar.with(|b| b.as_ref().and_then(|b| b.1.clone())))
+                    />
+                }
+            },
+        )
     };
 
     view! {
@@ -88,27 +93,25 @@ pub fn ProgressCard(
         >
             <header class="oms-head">
                 <span class="oms-project" data-field="project-id">{shown_id}</span>
-                <Show
-                    when=move || has_data.get()
-                    fallback=move || {
-                        view! {
-                            <Show when=move || error.with(Option::is_none)>
-                                <span class="oms-loading" data-field="loading">{Msg::Loading.text(lang)}</span>
-                            </Show>
-                        }
-                    }
-                >
-                    <StatusBadge tone label=pick(view, |v| v.status_label.clone()) />
-                    {move || {
-                        importance.get().map(|i| {
-                            view! {
-                                <span class="oms-importance" data-field="importance" title=Msg::Importance.text(lang)>
-                                    {i}
-                                </span>
-                            }
-                        })
-                    }}
-                </Show>
+                {move || if has_data.get() {
+                    Either::Left(view! {
+                        <StatusBadge tone label=pick(view, |v| v.status_label.clone()) />
+                        {move || {
+                            importance.get().map(|i| {
+                                view! {
+                                    <span class="oms-importance" data-field="importance" title=Msg::Importance.text(lang)>
+                                        {i}
+                                    </span>
+                                }
+                            })
+                        }}
+                    })
+                } else {
+                    Either::Right(shown(
+                        move || error.with(Option::is_none),
+                        move || view! { <span class="oms-loading" data-field="loading">{Msg::Loading.text(lang)}</span> },
+                    ))
+                }}
             </header>
             <StepLine step=pick(view, |v| v.step.clone()) />
             {steps
@@ -121,7 +124,7 @@ pub fn ProgressCard(
             {bar(Stage::Full)}
             // Created once: the checkpoint text and lag flow in through signals,
             // so a new checkpoint updates two text nodes, not the whole section.
-            <Show when=move || has_incr.get()>
+            {shown(move || has_incr.get(), move || view! {
                 <IncrementalSection
                     checkpoint_text=Signal::derive(move || incr_text.get().unwrap_or_default())
                     checkpoint_secs=pick(view, |v| match v.incr.as_ref().and_then(|i| i.checkpoint.as_ref()) {
@@ -131,14 +134,14 @@ pub fn ProgressCard(
                     lag=pick(live, |l| l.lag)
                     lag_where=lag_where
                 />
-            </Show>
-            <Show when=move || reverse_text.with(Option::is_some)>
+            })}
+            {shown(move || reverse_text.with(Option::is_some), move || view! {
                 <IncrementalSection
                     checkpoint_text=Signal::derive(move || reverse_text.get().unwrap_or_default())
                     lag=pick(live, |l| l.reverse_lag)
                     reverse=true
                 />
-            </Show>
+            })}
             {history.map(|view| view! { <HistoryPanel view tick=now /> })}
             <ErrorPanel
                 error

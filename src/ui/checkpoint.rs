@@ -1,4 +1,4 @@
-use super::{use_lang, LocalTime};
+use super::{shown, use_lang, LocalTime};
 use crate::i18n::{self, Msg};
 use crate::model::{Lag, LagLevel, LagWhere};
 use leptos::either::Either;
@@ -57,7 +57,7 @@ pub fn IncrementalSection(
                     }}
                 </span>
             </div>
-            <Show when=move || lag.get().is_some()>
+            {shown(move || lag.get().is_some(), move || view! {
                 <div class="oms-lag">
                     <span class="oms-key">{Msg::Lag.text(lang)} ": "</span>
                     <span data-field="lag">{lag_text}</span>
@@ -76,13 +76,13 @@ pub fn IncrementalSection(
                             })
                         }
                     })}
-                    <Show when=move || lag.get().is_some_and(|lag| lag.clock_skew)>
+                    {shown(move || lag.get().is_some_and(|lag| lag.clock_skew), move || view! {
                         <span class="oms-note" data-field="clock-skew">
                             " — " {Msg::ClockSkew.text(lang)}
                         </span>
-                    </Show>
+                    })}
                 </div>
-            </Show>
+            })}
         </div>
     }
 }

@@ -1,4 +1,4 @@
-use super::use_lang;
+use super::{shown, use_lang};
 use crate::i18n::{self, Msg};
 use crate::model::StopReason;
 use leptos::prelude::*;
@@ -22,14 +22,18 @@ pub fn CardFooter(
     let lang = use_lang();
     view! {
         <footer class="oms-foot">
-            <Show when=move || updated_ago.get().is_some()>
-                <span data-field="updated">
-                    {move || i18n::updated_ago(lang, &i18n::duration(lang, updated_ago.get().unwrap_or(0)))}
-                </span>
-            </Show>
-            <Show when=move || stale.get()>
-                <span class="oms-stale" part="stale" data-field="stale">{Msg::Stale.text(lang)}</span>
-            </Show>
+            {shown(
+                move || updated_ago.get().is_some(),
+                move || view! {
+                    <span data-field="updated">
+                        {move || i18n::updated_ago(lang, &i18n::duration(lang, updated_ago.get().unwrap_or(0)))}
+                    </span>
+                },
+            )}
+            {shown(
+                move || stale.get(),
+                move || view! { <span class="oms-stale" part="stale" data-field="stale">{Msg::Stale.text(lang)}</span> },
+            )}
             {move || {
                 stopped.get().map(|reason| {
                     let text = match reason {

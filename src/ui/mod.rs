@@ -49,6 +49,19 @@ where
     Signal::derive(move || source.with(field))
 }
 
+/// `view` while `when` holds, nothing otherwise. `<Show>` without its
+/// fallback, which it boxes as an `AnyView` even when there is none
+/// (measured: −0.75 KB gzipped on the embed bundle). `view` is built again
+/// each time `when` turns true, never while it stays true.
+fn shown<V, F>(when: impl Fn() -> bool + Send + Sync + 'static, view: F) -> impl IntoView
+where
+    V: IntoView + 'static,
+    F: Fn() -> V + Send + Sync + 'static,
+{
+    let when = Memo::new(move |_| when());
+    move || when.get().then(&view)
+}
+
 /// Runs `poll_now` whenever `trigger` is notified (a host's `refresh()`),
 /// never on its own first run.
 fn poll_when_notified(trigger: Option<Trigger>, poll_now: Callback<()>) {

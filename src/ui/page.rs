@@ -31,7 +31,7 @@ pub fn StandalonePage(
                     .map(|p| view! { <li data-field="page-problem">{p.to_string()}</li> })
                     .collect_view()}
             </ul>
-            <Show when=move || empty>
+            {empty.then(|| view! {
                 <form class="oms-page-form" method="get">
                     <label>
                         {Msg::PageIdsLabel.text(lang)}
@@ -40,7 +40,7 @@ pub fn StandalonePage(
                     </label>
                     <button type="submit">{Msg::PageShow.text(lang)}</button>
                 </form>
-            </Show>
+            })}
             {v3_wall.then(|| view! { <p class="oms-page-note" data-field="wall-v3">{Msg::WallV3.text(lang)}</p> })}
             {wall.map(|wall| view! { <OmsWallboard options=wall.options filter=wall.filter group=wall.group set_title=true /> })}
             <div class="oms-grid">

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 /// The widget's root element, the same for a working widget and one whose
 /// options are wrong: the DOM contract's `[data-oms-widget]`.
 #[component]
-pub fn WidgetRoot(
+pub fn WidgetRoot<C>(
     /// The project shown; becomes `data-project-id`.
     #[prop(into)]
     project_id: String,
@@ -21,8 +21,13 @@ pub fn WidgetRoot(
     /// Sets `data-compact`.
     #[prop(optional)]
     compact: bool,
-    children: Children,
-) -> impl IntoView {
+    /// The card inside. Typed, not boxed: a boxed view costs its whole
+    /// rebuild code in wasm, never run here.
+    children: TypedChildren<C>,
+) -> impl IntoView
+where
+    C: IntoView + 'static,
+{
     let lang = use_lang();
     // The widget brings its stylesheet (once per page); in the embed build
     // the shadow root already has it.
@@ -41,7 +46,7 @@ pub fn WidgetRoot(
             lang=lang.tag()
             aria-label=format!("OMS {project_id}")
         >
-            {children()}
+            {children.into_inner()()}
         </section>
     }
 }
