@@ -25,6 +25,7 @@ module() {
   size_build cargo build --lib --release --target wasm32-unknown-unknown --features "$features"
   local wasm="${CARGO_TARGET_DIR:-$REPO/target}/size/wasm32-unknown-unknown/release/oms_progress.wasm"
   wasm-bindgen --target web --no-typescript --out-name "$name" --out-dir "$work" "$wasm"
+  node "$REPO/scripts/drop-stream-exports.mjs" "$work/$name.js" "$work/${name}_bg.wasm"
   mkdir -p "$dir"
   wasm-opt -Oz "${names[@]}" --enable-bulk-memory --enable-nontrapping-float-to-int \
     -o "$dir/${name}_bg.wasm" "$work/${name}_bg.wasm"
