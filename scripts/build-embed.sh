@@ -5,7 +5,8 @@
 # by side. Into WALL_OUT (default dist-embed-wallboard/) goes the same with
 # <oms-wallboard> too: oms-wallboard.js and oms-wallboard_bg.wasm, a module
 # of its own so that portals showing only widgets never download the
-# wallboard. OMS_KEEP_NAMES=1 keeps function names in the wasm (for twiggy).
+# wallboard. Beside each file its .gz and .br (scripts/precompress.sh).
+# OMS_KEEP_NAMES=1 keeps function names in the wasm (for twiggy).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 out="${1:-$EMBED_DIST}"
@@ -49,3 +50,5 @@ module() {
 module embed oms-progress "$out" embed/element.js
 cp -r "$REPO/examples" "$out/"
 module embed-wallboard oms-wallboard "$wall_out" embed/element.js embed/wallboard-element.js
+# For nginx's gzip_static and brotli_static (deploy/nginx.conf).
+bash "$REPO/scripts/precompress.sh" "$out" "$wall_out"

@@ -50,6 +50,8 @@ if [ "$purpose" = test ]; then
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   # The deployment test runs Debian's nginx itself (not as a service).
   [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  # deploy/nginx.conf's brotli_static.
+  [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
   if [ "${#missing[@]}" -gt 0 ]; then
     say "installing Debian's ${missing[*]}"
     apt-get update -qq

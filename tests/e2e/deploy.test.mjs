@@ -52,12 +52,18 @@ before(async () => {
   env.port = await freePort();
   const root = path.join(work, 'root');
   mkdirSync(path.join(root, 'oms-progress'), { recursive: true });
-  for (const file of ['oms-progress.js', 'oms-progress_bg.wasm']) cpSync(path.join(embedDir, file), path.join(root, 'oms-progress', file));
+  // The two files and their precompressed copies (scripts/precompress.sh), as the recipe says.
+  for (const file of ['oms-progress.js', 'oms-progress_bg.wasm']) {
+    for (const copy of [file, `${file}.gz`, `${file}.br`]) cpSync(path.join(embedDir, copy), path.join(root, 'oms-progress', copy));
+  }
   cpSync(path.join(repo, 'deploy/index.html'), path.join(root, 'index.html'));
   cpSync(path.join(repo, 'tests/e2e/pages/viewer.html'), path.join(root, 'viewer.html'));
   cpSync(path.join(repo, 'tests/e2e/pages/viewer-v4.html'), path.join(root, 'viewer-v4.html'));
   writeFileSync(path.join(work, 'site.conf'), siteConfig({ port: env.port, oms: new URL(env.sim.base).host }));
+  // Debian's own nginx.conf loads the installed modules (modules-enabled/);
+  // this one names the brotli module the recipe needs.
   writeFileSync(path.join(work, 'nginx.conf'), `
+load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
 daemon off;
 worker_processes 1;
 pid ${work}/nginx.pid;
@@ -117,7 +123,7 @@ function onTheWire(urlPath, encoding) {
     http.get(env.base + urlPath, { headers: { 'Accept-Encoding': encoding } }, (res) => {
       let bytes = 0;
       res.on('data', (chunk) => { bytes += chunk.length; });
-      res.on('end', () => resolve({ bytes, encoding: res.headers['content-encoding'] }));
+      res.on('end', () => resolve({ bytes, encoding: res.headers['content-encoding'], vary: res.headers.vary }));
     }).on('error', reject);
   });
 }
@@ -159,17 +165,24 @@ test('same origin through nginx: live widgets, the CSP header, and no credential
 
   const wasm = await fetch(env.base + '/oms-progress/oms-progress_bg.wasm');
   assert.equal(wasm.headers.get('content-type'), 'application/wasm');
-  // The bytes on the wire, compressed for a browser that accepts gzip.
-  const raw = statSync(path.join(embedDir, 'oms-progress_bg.wasm')).size;
+  // The bytes on the wire: the build's precompressed files, each to a
+  // browser that accepts its encoding, brotli first when it accepts both.
+  const size = (file) => statSync(path.join(embedDir, file)).size;
   for (const file of ['oms-progress_bg.wasm', 'oms-progress.js']) {
     const plain = await onTheWire(`/oms-progress/${file}`, 'identity');
     const gzipped = await onTheWire(`/oms-progress/${file}`, 'gzip');
+    const brotli = await onTheWire(`/oms-progress/${file}`, 'br');
+    const browser = await onTheWire(`/oms-progress/${file}`, 'gzip, deflate, br, zstd');
     assert.equal(plain.encoding, undefined, `${file} as is without Accept-Encoding`);
-    assert.equal(gzipped.encoding, 'gzip', `${file} gzipped`);
+    assert.equal(plain.bytes, size(file));
+    assert.deepEqual([gzipped.encoding, gzipped.bytes], ['gzip', size(`${file}.gz`)], `${file}: the build's .gz`);
+    assert.deepEqual([brotli.encoding, brotli.bytes], ['br', size(`${file}.br`)], `${file}: the build's .br`);
+    assert.deepEqual([browser.encoding, browser.bytes], ['br', brotli.bytes], `${file}: brotli when both are accepted`);
     assert.ok(gzipped.bytes < plain.bytes * 0.6, `${file}: ${gzipped.bytes} bytes gzipped of ${plain.bytes}`);
+    assert.ok(brotli.bytes < gzipped.bytes, `${file}: brotli ${brotli.bytes} bytes, gzip ${gzipped.bytes}`);
+    for (const answer of [plain, gzipped, brotli]) assert.equal(answer.vary, 'Accept-Encoding', `${file}: caches keep the encodings apart`);
     if (file.endsWith('.wasm')) {
-      assert.equal(plain.bytes, raw);
-      wireRows.push(`the wasm through nginx: ${plain.bytes} bytes as is, ${gzipped.bytes} bytes with Accept-Encoding: gzip`);
+      wireRows.push(`the wasm through nginx: ${plain.bytes} bytes as is, ${gzipped.bytes} bytes with Accept-Encoding: gzip, ${brotli.bytes} with br`);
     }
   }
   assert.equal((await fetch(env.base + '/oms/health')).status, 200, 'OMS health through the proxy');
