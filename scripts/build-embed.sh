@@ -28,8 +28,8 @@ module() {
   wasm-bindgen --target web --no-typescript --out-name "$name" --out-dir "$work" "$wasm"
   node "$REPO/scripts/drop-stream-exports.mjs" "$work/$name.js" "$work/${name}_bg.wasm"
   mkdir -p "$dir"
-  wasm-opt -Oz "${names[@]}" --enable-bulk-memory --enable-nontrapping-float-to-int \
-    -o "$dir/${name}_bg.wasm" "$work/${name}_bg.wasm"
+  # shellcheck disable=SC2086 # WASM_OPT_ARGS is a list of words (lib.sh)
+  wasm-opt $WASM_OPT_ARGS "${names[@]}" -o "$dir/${name}_bg.wasm" "$work/${name}_bg.wasm"
   # wasm-bindgen's module exports an init function; the element's half starts it.
   # Importers never call it again, so it is not exported.
   grep -q '^export { initSync, __wbg_init as default };' "$work/$name.js" \

@@ -5,7 +5,8 @@
 // wasm-opt the wasm again, minify the JS with esbuild (export names kept:
 // the page's inline script imports them), then give index.html the files'
 // new integrity hashes. Measured: −3.5 KB gzipped on the page bundle.
-// wasm-opt and esbuild come from PATH (scripts/lib.sh puts the tools there).
+// wasm-opt and esbuild come from PATH, wasm-opt's arguments from
+// WASM_OPT_ARGS (scripts/lib.sh sets both, for the embed build too).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -25,7 +26,9 @@ const wasmPath = path.join(dir, wasm);
 
 dropStreamExports(jsPath, wasmPath);
 const run = (tool, args) => execFileSync(tool, args, { stdio: 'inherit' });
-run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '-o', `${wasmPath}.tmp`, wasmPath]);
+const wasmOptArgs = process.env.WASM_OPT_ARGS?.split(' ');
+if (!wasmOptArgs) throw new Error('finish-page: WASM_OPT_ARGS is not set (run it from scripts/build.sh)');
+run('wasm-opt', [...wasmOptArgs, '-o', `${wasmPath}.tmp`, wasmPath]);
 renameSync(`${wasmPath}.tmp`, wasmPath);
 run('esbuild', [jsPath, '--minify', '--format=esm', '--target=es2022', '--log-level=warning', `--outfile=${jsPath}.tmp`]);
 renameSync(`${jsPath}.tmp`, jsPath);

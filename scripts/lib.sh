@@ -23,6 +23,10 @@ PKG_DIST="$REPO/dist-pkg"
 # Where scripts/build.sh puts the Leptos example app (tests/leptos-app).
 LEPTOS_APP_DIST="$REPO/dist-leptos-app"
 export PATH="$TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# wasm-opt's arguments for every shipped wasm (build-embed.sh, and
+# finish-page.mjs, which reads them from the environment): smallest, with
+# the features Rust's wasm32 target emits.
+export WASM_OPT_ARGS="-Oz --enable-bulk-memory --enable-nontrapping-float-to-int"
 
 # Runs a cargo-driven command (cargo itself, or trunk) as the size build:
 # the nightly above, std rebuilt, its own target folder beside the usual one.
