@@ -2,7 +2,9 @@
 //! the loop starts and set again for each wait, instead of a new closure,
 //! channel and `clearTimeout` per wait (gloo-timers' future).
 
+use super::clock::now_ms;
 use super::driver::Wake;
+use super::policy::on_wave;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -27,10 +29,11 @@ impl Alarm {
         Alarm { ring, pending }
     }
 
-    /// Wakes the loop after `delay`, unless cleared first; replaces a timer
-    /// still pending.
+    /// Wakes the loop after `delay` (moved to the page's nearest wave, see
+    /// [`on_wave`]), unless cleared first; replaces a timer still pending.
     pub fn set(&self, delay: Duration) {
         self.clear();
+        let delay = on_wave(now_ms(), delay);
         // `setTimeout` fires at once for anything above 2^31 - 1 ms: that
         // would turn a long wait into a request storm.
         let ms = delay.as_millis().min(i32::MAX as u128) as i32;

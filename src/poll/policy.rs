@@ -142,6 +142,26 @@ pub fn backoff(failures: u32, random: f64, opts: &PollOptions) -> Duration {
     Duration::from_millis((capped_ms as f64 * (0.5 + 0.5 * unit(random))) as u64)
 }
 
+/// The page's polls are timed to this grid of wall-clock time.
+pub const WAVE: Duration = Duration::from_millis(250);
+
+/// `delay` from `now_ms` moved (by at most half a [`WAVE`], so the interval
+/// holds on average) to end on the grid, so that the polls of a page's
+/// widgets, spread over the interval, go out a few at a time, one after
+/// another, instead of each on its own: measured for the hand-written
+/// reference, 100 polls at 5 s cost 2.0 ms of main thread a poll each on
+/// its own, 1.3–1.6 ms in waves of 250 ms.
+pub fn on_wave(now_ms: i64, delay: Duration) -> Duration {
+    let wave = WAVE.as_millis() as i64;
+    let delay_ms = delay.as_millis().min(i64::MAX as u128) as i64;
+    let late = now_ms.saturating_add(delay_ms).rem_euclid(wave);
+    if late < wave / 2 {
+        Duration::from_millis(delay_ms.saturating_sub(late).max(0) as u64)
+    } else {
+        delay.saturating_add(Duration::from_millis((wave - late) as u64))
+    }
+}
+
 /// `random` brought into [0, 1] (0.5 when it is not a number).
 fn unit(random: f64) -> f64 {
     if random.is_finite() {
@@ -163,6 +183,45 @@ mod tests {
             status: Some(Status::Running),
             ..Progress::default()
         }
+    }
+
+    #[test]
+    fn waits_end_on_the_nearest_wave_and_move_by_half_a_wave_at_most() {
+        let wave = WAVE.as_millis() as i64;
+        for now in [0, 1, 124, 125, 249, 250, 1_764_000_000_123, -7] {
+            for delay_ms in [1_000i64, 3_000, 4_999, 5_000, 5_001, 5_124, 5_125] {
+                let delay = Duration::from_millis(delay_ms as u64);
+                let wait = on_wave(now, delay).as_millis() as i64;
+                assert_eq!(
+                    (now + wait).rem_euclid(wave),
+                    0,
+                    "{now} + {delay_ms} ms ends on the grid"
+                );
+                assert!(
+                    (wait - delay_ms).abs() <= wave / 2,
+                    "{now} + {delay_ms} ms: {wait} ms"
+                );
+            }
+        }
+        assert_eq!(
+            on_wave(1_000, 5 * S),
+            5 * S,
+            "already on the grid: unchanged"
+        );
+        assert_eq!(on_wave(1_200, 5 * S), Duration::from_millis(5_050), "later");
+        assert_eq!(
+            on_wave(1_010, 5 * S),
+            Duration::from_millis(4_990),
+            "sooner"
+        );
+        assert_eq!(
+            on_wave(1_010, Duration::ZERO),
+            Duration::ZERO,
+            "never below nothing"
+        );
+        // Absurd waits cannot overflow (setTimeout caps them anyway).
+        assert!(on_wave(i64::MAX - 10, Duration::MAX) > Duration::from_secs(1 << 40));
+        assert!(on_wave(i64::MIN, Duration::MAX) > Duration::from_secs(1 << 40));
     }
 
     #[test]
