@@ -155,11 +155,12 @@ pub fn on_wave(now_ms: i64, delay: Duration) -> Duration {
     let wave = WAVE.as_millis() as i64;
     let delay_ms = delay.as_millis().min(i64::MAX as u128) as i64;
     let late = now_ms.saturating_add(delay_ms).rem_euclid(wave);
-    if late < wave / 2 {
-        Duration::from_millis(delay_ms.saturating_sub(late).max(0) as u64)
+    let wait = if late < wave / 2 {
+        delay_ms - late
     } else {
-        delay.saturating_add(Duration::from_millis((wave - late) as u64))
-    }
+        delay_ms.saturating_add(wave - late)
+    };
+    Duration::from_millis(wait.max(0) as u64)
 }
 
 /// `random` brought into [0, 1] (0.5 when it is not a number).
