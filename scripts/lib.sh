@@ -30,11 +30,13 @@ export WASM_OPT_ARGS="-Oz --enable-bulk-memory --enable-nontrapping-float-to-int
 
 # Runs a cargo-driven command (cargo itself, or trunk) as the size build:
 # the nightly above, std rebuilt, its own target folder beside the usual one.
+# `-Zfmt-debug=none` compiles `Debug` formatting out, so `{:?}` writes
+# nothing there: shipped code never uses it (tests/no_debug_text.rs).
 size_build() {
   RUSTUP_TOOLCHAIN="$NIGHTLY" \
     CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
     CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$REPO/target}/size" \
     "$@"
 }

@@ -1,6 +1,7 @@
 //! What can be wrong with an option, as a value: hosts get one sentence per
 //! problem, each naming its option as the host wrote it.
 
+use crate::i18n::quoted;
 use std::fmt;
 
 /// One thing wrong with a widget's options.
@@ -63,7 +64,12 @@ impl fmt::Display for Problem {
         let name = &self.option;
         match &self.kind {
             ProblemKind::Unknown { known } => {
-                write!(f, "unknown option {name:?} (known: {})", known.join(", "))
+                write!(
+                    f,
+                    "unknown option {} (known: {})",
+                    quoted(name),
+                    known.join(", ")
+                )
             }
             ProblemKind::Missing => write!(
                 f,
@@ -73,7 +79,7 @@ impl fmt::Display for Problem {
                 write!(f, "{name} must be {expected}, not {got}")
             }
             ProblemKind::NotANumber { value } => {
-                write!(f, "{name} {value:?} is not a number of seconds")
+                write!(f, "{name} {} is not a number of seconds", quoted(value))
             }
             ProblemKind::OutOfRange { value, min, max } => write!(
                 f,
@@ -83,12 +89,14 @@ impl fmt::Display for Problem {
                 seconds_text(*max)
             ),
             ProblemKind::NotOneOf { value, allowed } => {
-                write!(f, "{name} {value:?} is not {}", one_of(allowed))
+                write!(f, "{name} {} is not {}", quoted(value), one_of(allowed))
             }
             ProblemKind::NotAProjectId { value } => {
-                write!(f, "{name} {value:?} is not a valid OMS project id")
+                write!(f, "{name} {} is not a valid OMS project id", quoted(value))
             }
-            ProblemKind::BadUrl { value, problem } => write!(f, "{name} {value:?} {problem}"),
+            ProblemKind::BadUrl { value, problem } => {
+                write!(f, "{name} {} {problem}", quoted(value))
+            }
             ProblemKind::Conflict {
                 relation,
                 other,

@@ -127,7 +127,8 @@ fn header_source(getter: &JsValue) -> Option<HeaderSource> {
                 Some(value) => headers.push((name, value)),
                 None => {
                     return Err(format!(
-                        "the headers function gave {name:?} a value that is not a string"
+                        "the headers function gave {} a value that is not a string",
+                        crate::i18n::quoted(&name)
                     ))
                 }
             }

@@ -158,7 +158,10 @@ fn request_headers(
     {
         // The value is a secret: only the name goes into the message.
         headers.set(name, value).map_err(|_| FetchError::Headers {
-            detail: format!("the browser refused the request header {name:?}"),
+            detail: format!(
+                "the browser refused the request header {}",
+                crate::i18n::quoted(name)
+            ),
         })?;
     }
     Ok(headers)
