@@ -27,6 +27,7 @@ module() {
   local wasm="${CARGO_TARGET_DIR:-$REPO/target}/size/wasm32-unknown-unknown/release/oms_progress.wasm"
   wasm-bindgen --target web --no-typescript --out-name "$name" --out-dir "$work" "$wasm"
   node "$REPO/scripts/drop-stream-exports.mjs" "$work/$name.js" "$work/${name}_bg.wasm"
+  node "$REPO/scripts/short-import-names.mjs" "$work/$name.js" "$work/${name}_bg.wasm"
   mkdir -p "$dir"
   # shellcheck disable=SC2086 # WASM_OPT_ARGS is a list of words (lib.sh)
   wasm-opt $WASM_OPT_ARGS "${names[@]}" -o "$dir/${name}_bg.wasm" "$work/${name}_bg.wasm"

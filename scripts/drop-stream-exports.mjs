@@ -10,6 +10,7 @@
 // expects, or when anything else still uses a class.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { readString, readU32, u32, withSection } from './wasm-sections.mjs';
 
 const CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
 
@@ -52,55 +53,21 @@ function withoutClasses(js) {
  * exports; every other section is copied as it is (no index moves).
  */
 function withoutExports(wasm) {
-  let at = 8;
-  const readU32 = () => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = wasm[at++];
-      value |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return value >>> 0;
-  };
-  const u32 = (value) => {
-    const bytes = [];
-    do {
-      let byte = value & 0x7f;
-      value >>>= 7;
-      if (value) byte |= 0x80;
-      bytes.push(byte);
-    } while (value);
-    return Buffer.from(bytes);
-  };
-  const sections = [wasm.subarray(0, 8)];
   let dropped = 0;
-  while (at < wasm.length) {
-    const id = wasm[at++];
-    const size = readU32();
-    const end = at + size;
-    if (id !== 7) {
-      sections.push(Buffer.concat([Buffer.from([id]), u32(size), wasm.subarray(at, end)]));
-      at = end;
-      continue;
-    }
+  const result = withSection(wasm, 7, (bytes, cursor) => {
     const kept = [];
-    for (let count = readU32(); count > 0; count -= 1) {
-      const from = at;
-      const length = readU32();
-      const name = wasm.subarray(at, at + length).toString('utf8');
-      at += length + 1; // the name, then the kind
-      readU32(); // the index
+    for (let count = readU32(bytes, cursor); count > 0; count -= 1) {
+      const from = cursor.at;
+      const name = readString(bytes, cursor);
+      cursor.at += 1; // the kind
+      readU32(bytes, cursor); // the index
       if (/^(__wbg_)?intounderlying/.test(name)) dropped += 1;
-      else kept.push(wasm.subarray(from, at));
+      else kept.push(bytes.subarray(from, cursor.at));
     }
-    const body = Buffer.concat([u32(kept.length), ...kept]);
-    sections.push(Buffer.concat([Buffer.from([7]), u32(body.length), body]));
-    at = end;
-  }
+    return Buffer.concat([u32(kept.length), ...kept]);
+  });
   if (dropped === 0) fail('no wasm-streams export in the wasm');
-  return Buffer.concat(sections);
+  return result;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
