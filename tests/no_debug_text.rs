@@ -6,6 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
+/// What formats with `Debug`.
+const DEBUG_USES: [&str; 4] = [":?}", ":#?}", "dbg!(", "Debug::fmt"];
+
 fn sources(dir: &Path, found: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -30,8 +33,7 @@ fn shipped_code_never_formats_with_debug() {
         let code = text.split("#[cfg(test)]").next().unwrap_or("");
         for (number, line) in code.lines().enumerate() {
             let shipped = !line.trim_start().starts_with("//");
-            let debug = [":?}", ":#?}", "dbg!(", "Debug::fmt"];
-            if shipped && debug.iter().any(|d| line.contains(d)) {
+            if shipped && DEBUG_USES.iter().any(|d| line.contains(d)) {
                 wrong.push(format!(
                     "{}:{}: {}",
                     path.display(),
