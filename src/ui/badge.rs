@@ -1,3 +1,4 @@
+use super::Field;
 use crate::model::Tone;
 use leptos::prelude::*;
 
@@ -6,14 +7,15 @@ use leptos::prelude::*;
 pub fn StatusBadge(
     /// Tone of the status (colour and shape).
     #[prop(into)]
-    tone: Signal<Tone>,
+    tone: Field<Tone>,
     /// Text shown: the translated label, or the raw status when unknown.
     #[prop(into)]
-    label: Signal<String>,
+    label: Field<String>,
 ) -> impl IntoView {
+    let symbol = tone.clone();
     view! {
         <span class="oms-badge" part="badge" data-field="status" data-tone=move || tone.get().as_str()>
-            <span class="oms-badge-symbol" aria-hidden="true">{move || tone.get().symbol()}</span>
+            <span class="oms-badge-symbol" aria-hidden="true">{move || symbol.get().symbol()}</span>
             " "
             <span class="oms-badge-label">{move || label.get()}</span>
         </span>

@@ -1,6 +1,6 @@
 use super::{
-    pick, provide_lang, shown, CardFooter, ErrorPanel, HistoryPanel, IncrementalSection, StageBar,
-    StatusBadge, StepLine, StepList, WidgetRoot,
+    pick, provide_lang, shown, CardFooter, ErrorPanel, Field, HistoryPanel, IncrementalSection,
+    StageBar, StatusBadge, StepLine, StepList, WidgetRoot,
 };
 use crate::i18n::{Lang, Msg};
 use crate::model::{Checkpoint, HistoryView, LagWhere, LiveView, Stage, StopReason, View};
@@ -41,7 +41,7 @@ pub fn ProgressCard(
     now: Option<Signal<i64>>,
     /// Where the lag is (OMS 4.x's components), when it is behind.
     #[prop(default = None)]
-    lag_where: Option<Signal<Option<LagWhere>>>,
+    lag_where: Option<Field<Option<LagWhere>>>,
     /// The last 30 minutes: sparkline, trend, ETAs, stuck and recovered notes.
     #[prop(default = None)]
     history: Option<Signal<HistoryView>>,
@@ -52,13 +52,10 @@ pub fn ProgressCard(
     let has_data = Memo::new(move |_| view.with(|v| v.has_data));
     let error = pick(view, |v| v.error.clone());
     let stopped = pick(view, |v| v.stopped);
-    let incr_text = pick(view, |v| v.incr.as_ref().map(|i| i.checkpoint_text.clone()));
-    let has_incr = Memo::new(move |_| incr_text.with(Option::is_some));
-    let reverse_text = pick(view, |v| {
-        v.reverse.as_ref().map(|i| i.checkpoint_text.clone())
-    });
+    let has_incr = Memo::new(move |_| view.with(|v| v.incr.is_some()));
     let importance = pick(view, |v| v.importance.clone());
     let tone = pick(view, |v| v.tone);
+    let loading_error = error.clone();
 
     let bar = move |stage: Stage| {
         let bar = Memo::new(move |_| {
@@ -75,8 +72,8 @@ pub fn ProgressCard(
                 view! {
                     <StageBar
                         stage
-                        value=Signal::derive(move || bar.with(|b| b.as_ref().and_then(|b| b.0)))
-                        raw=Signal::derive(move || bar.with(|b| b.as_ref().and_then(|b| b.1.clone())))
+                        value=move || bar.with(|b| b.as_ref().and_then(|b| b.0))
+                        raw=move || bar.with(|b| b.as_ref().and_then(|b| b.1.clone()))
                     />
                 }
             },
@@ -87,7 +84,7 @@ pub fn ProgressCard(
         <WidgetRoot
             project_id
             status=pick(view, |v| v.status_code().to_owned())
-            tone
+            tone=tone.clone()
             state=pick(live, |l| l.state)
             compact
         >
@@ -95,8 +92,8 @@ pub fn ProgressCard(
                 <span class="oms-project" data-field="project-id">{shown_id}</span>
                 {move || if has_data.get() {
                     Either::Left(view! {
-                        <StatusBadge tone label=pick(view, |v| v.status_label.clone()) />
-                        {move || {
+                        <StatusBadge tone=tone.clone() label=pick(view, |v| v.status_label.clone()) />
+                        {let importance = importance.clone(); move || {
                             importance.get().map(|i| {
                                 view! {
                                     <span class="oms-importance" data-field="importance" title=Msg::Importance.text(lang)>
@@ -107,8 +104,9 @@ pub fn ProgressCard(
                         }}
                     })
                 } else {
+                    let error = loading_error.clone();
                     Either::Right(shown(
-                        move || error.with(Option::is_none),
+                        move || error.get().is_none(),
                         move || view! { <span class="oms-loading" data-field="loading">{Msg::Loading.text(lang)}</span> },
                     ))
                 }}
@@ -126,18 +124,18 @@ pub fn ProgressCard(
             // so a new checkpoint updates two text nodes, not the whole section.
             {shown(move || has_incr.get(), move || view! {
                 <IncrementalSection
-                    checkpoint_text=Signal::derive(move || incr_text.get().unwrap_or_default())
+                    checkpoint_text=pick(view, |v| v.incr.as_ref().map(|i| i.checkpoint_text.clone()).unwrap_or_default())
                     checkpoint_secs=pick(view, |v| match v.incr.as_ref().and_then(|i| i.checkpoint.as_ref()) {
                         Some(Checkpoint::Unix(secs)) => Some(*secs),
                         _ => None,
                     })
                     lag=pick(live, |l| l.lag)
-                    lag_where=lag_where
+                    lag_where=lag_where.clone()
                 />
             })}
-            {shown(move || reverse_text.with(Option::is_some), move || view! {
+            {shown(move || view.with(|v| v.reverse.is_some()), move || view! {
                 <IncrementalSection
-                    checkpoint_text=Signal::derive(move || reverse_text.get().unwrap_or_default())
+                    checkpoint_text=pick(view, |v| v.reverse.as_ref().map(|i| i.checkpoint_text.clone()).unwrap_or_default())
                     lag=pick(live, |l| l.reverse_lag)
                     reverse=true
                 />
@@ -146,7 +144,7 @@ pub fn ProgressCard(
             <ErrorPanel
                 error
                 retry_in=pick(live, |l| l.retry_in_secs)
-                show_retry=Signal::derive(move || stopped.get() == Some(StopReason::Auth))
+                show_retry=pick(view, |v| v.stopped == Some(StopReason::Auth))
                 on_retry=on_refresh
             />
             <CardFooter

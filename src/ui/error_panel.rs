@@ -1,4 +1,4 @@
-use super::use_lang;
+use super::{use_lang, Field};
 use crate::i18n::{self, Msg};
 use crate::model::ErrorView;
 use leptos::prelude::*;
@@ -13,23 +13,26 @@ use leptos::prelude::*;
 pub fn ErrorPanel(
     /// The error to show, if any.
     #[prop(into)]
-    error: Signal<Option<ErrorView>>,
+    error: Field<Option<ErrorView>>,
     /// Seconds until the next automatic try, when one is planned.
     #[prop(into)]
-    retry_in: Signal<Option<u64>>,
+    retry_in: Field<Option<u64>>,
     /// Whether the "retry" button shows (polling stopped after an auth error).
     #[prop(into)]
-    show_retry: Signal<bool>,
+    show_retry: Field<bool>,
     /// Called by the "retry" button.
     on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let kind = move || error.with(|e| e.as_ref().map(|e| e.kind.as_str()));
+    let kind = {
+        let error = error.clone();
+        move || error.get().map(|e| e.kind.as_str())
+    };
     // One line per field OMS (or the browser) gave; absent fields have no element.
-    let line =
-        move |key: Option<Msg>, field: &'static str, pick: fn(&ErrorView) -> &Option<String>| {
-            move || {
-                error.with(|e| e.as_ref().and_then(|e| pick(e).clone())).map(|value| {
+    let line = |key: Option<Msg>, field: &'static str, pick: fn(ErrorView) -> Option<String>| {
+        let error = error.clone();
+        move || {
+            error.get().and_then(pick).map(|value| {
                 view! {
                     <div data-field=field>
                         {key.map(|k| view! { <span class="oms-key">{k.text(lang)} ": "</span> })}
@@ -37,25 +40,28 @@ pub fn ErrorPanel(
                     </div>
                 }
             })
-            }
-        };
+        }
+    };
+    let (role_kind, hidden_kind, level, title) =
+        (kind.clone(), kind.clone(), error.clone(), error.clone());
+    let retry_hidden = retry_in.clone();
     view! {
         <div
             class="oms-error"
             part="error"
-            role=move || kind().map(|_| "alert")
+            role=move || role_kind().map(|_| "alert")
             data-error=kind
-            data-level=move || error.with(|e| e.as_ref().and_then(|e| e.level.clone()))
-            hidden=move || kind().is_none()
+            data-level=move || level.get().and_then(|e| e.level)
+            hidden=move || hidden_kind().is_none()
         >
-            <div class="oms-error-title">{move || error.with(|e| e.as_ref().map(|e| e.title))}</div>
-            {line(Some(Msg::Code), "error-code", |e| &e.code)}
-            {line(None, "error-message", |e| &e.message)}
-            {line(Some(Msg::Advice), "error-advice", |e| &e.advice)}
-            {line(None, "error-detail", |e| &e.detail)}
-            {line(Some(Msg::RequestId), "error-request-id", |e| &e.request_id)}
-            {line(None, "error-hint", |e| &e.hint)}
-            <div data-field="retry-in" hidden=move || retry_in.with(Option::is_none)>
+            <div class="oms-error-title">{move || title.get().map(|e| e.title)}</div>
+            {line(Some(Msg::Code), "error-code", |e| e.code)}
+            {line(None, "error-message", |e| e.message)}
+            {line(Some(Msg::Advice), "error-advice", |e| e.advice)}
+            {line(None, "error-detail", |e| e.detail)}
+            {line(Some(Msg::RequestId), "error-request-id", |e| e.request_id)}
+            {line(None, "error-hint", |e| e.hint)}
+            <div data-field="retry-in" hidden=move || retry_hidden.get().is_none()>
                 {move || retry_in.get().map(|secs| i18n::retrying_in(lang, &i18n::duration(lang, secs)))}
             </div>
             {on_retry

@@ -1,4 +1,4 @@
-use super::{shown, use_lang};
+use super::{shown, use_lang, Field};
 use crate::i18n::{self, Msg};
 use crate::model::StopReason;
 use leptos::prelude::*;
@@ -9,24 +9,25 @@ use leptos::prelude::*;
 pub fn CardFooter(
     /// Seconds since the last good data, once there is some.
     #[prop(into)]
-    updated_ago: Signal<Option<u64>>,
+    updated_ago: Field<Option<u64>>,
     /// Whether the data is older than the options allow.
     #[prop(into)]
-    stale: Signal<bool>,
+    stale: Field<bool>,
     /// Why polling stopped, if it did.
     #[prop(into)]
-    stopped: Signal<Option<StopReason>>,
+    stopped: Field<Option<StopReason>>,
     /// Called by "refresh now"; no button without it.
     on_refresh: Option<Callback<()>>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let ago = updated_ago.clone();
     view! {
         <footer class="oms-foot">
             {shown(
-                move || updated_ago.get().is_some(),
+                move || ago.get().is_some(),
                 move || view! {
                     <span data-field="updated">
-                        {move || i18n::updated_ago(lang, &i18n::duration(lang, updated_ago.get().unwrap_or(0)))}
+                        {let updated_ago = updated_ago.clone(); move || i18n::updated_ago(lang, &i18n::duration(lang, updated_ago.get().unwrap_or(0)))}
                     </span>
                 },
             )}

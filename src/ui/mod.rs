@@ -37,16 +37,46 @@ pub use wallboard::OmsWallboard;
 pub use widget::OmsSyncProgress;
 
 use leptos::prelude::*;
+use std::sync::Arc;
 
-/// One field of a view as a derived signal. No memo: text and attributes
-/// are written only when their value changes anyway, and each memo type
-/// costs wasm (measured: −3.6 KB gzipped without them).
-fn pick<S, T>(source: Signal<S>, field: fn(&S) -> T) -> Signal<T>
+/// A value a part reads, and so tracks, each time it draws: the closure
+/// that works it out, shared. The parts take these rather than Leptos'
+/// `Signal<T>`, whose reading code (one path per kind of source) is
+/// compiled again for every `T`: about 1.1 KB of wasm for each of the
+/// dozen field types; a `Field` costs its closure alone.
+pub struct Field<T>(Arc<dyn Fn() -> T + Send + Sync>);
+
+impl<T> Field<T> {
+    /// The value now (tracked by the effect or memo that asks).
+    pub fn get(&self) -> T {
+        (self.0)()
+    }
+}
+
+impl<T> Clone for Field<T> {
+    fn clone(&self) -> Self {
+        Field(Arc::clone(&self.0))
+    }
+}
+
+impl<T, F> From<F> for Field<T>
+where
+    F: Fn() -> T + Send + Sync + 'static,
+{
+    fn from(read: F) -> Self {
+        Field(Arc::new(read))
+    }
+}
+
+/// One field of a view. No memo: text and attributes are written only when
+/// their value changes anyway, and each memo type costs wasm (measured:
+/// −3.6 KB gzipped without them).
+fn pick<S, T>(source: Signal<S>, field: fn(&S) -> T) -> Field<T>
 where
     S: Send + Sync + 'static,
-    T: PartialEq + Send + Sync + 'static,
+    T: 'static,
 {
-    Signal::derive(move || source.with(field))
+    Field::from(move || source.with(field))
 }
 
 /// `view` while `when` holds, nothing otherwise. `<Show>` without its

@@ -1,4 +1,4 @@
-use super::use_lang;
+use super::{use_lang, Field};
 use crate::model::{Tone, WidgetState};
 use leptos::prelude::*;
 
@@ -11,13 +11,13 @@ pub fn WidgetRoot<C>(
     project_id: String,
     /// `data-status`: OMS's status, or `UNKNOWN`.
     #[prop(into)]
-    status: Signal<String>,
+    status: Field<String>,
     /// `data-tone`.
     #[prop(into)]
-    tone: Signal<Tone>,
+    tone: Field<Tone>,
     /// `data-state`.
     #[prop(into)]
-    state: Signal<WidgetState>,
+    state: Field<WidgetState>,
     /// Sets `data-compact`.
     #[prop(optional)]
     compact: bool,
@@ -39,7 +39,7 @@ where
             part="root"
             data-oms-widget=""
             data-project-id=project_id.clone()
-            data-status=status
+            data-status=move || status.get()
             data-tone=move || tone.get().as_str()
             data-state=move || state.get().as_str()
             data-compact=compact.then_some("")

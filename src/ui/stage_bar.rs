@@ -1,4 +1,4 @@
-use super::use_lang;
+use super::{use_lang, Field};
 use crate::i18n::Msg;
 use crate::model::Stage;
 use leptos::prelude::*;
@@ -10,13 +10,14 @@ pub fn StageBar(
     stage: Stage,
     /// 0–100, or `None` when OMS did not say.
     #[prop(into)]
-    value: Signal<Option<u8>>,
+    value: Field<Option<u8>>,
     /// The value as OMS sent it, shown when it had to be clamped.
     #[prop(into)]
-    raw: Signal<Option<String>>,
+    raw: Field<Option<String>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let label = stage.label(lang);
+    let (valuenow, width) = (value.clone(), value.clone());
     let text = move || {
         value
             .get()
@@ -33,9 +34,9 @@ pub fn StageBar(
                 aria-label=label
                 aria-valuemin="0"
                 aria-valuemax="100"
-                aria-valuenow=move || value.get().map(|v| v.to_string())
+                aria-valuenow=move || valuenow.get().map(|v| v.to_string())
             >
-                <div class="oms-bar-fill" style:width=move || format!("{}%", value.get().unwrap_or(0))></div>
+                <div class="oms-bar-fill" style:width=move || format!("{}%", width.get().unwrap_or(0))></div>
             </div>
             <span class="oms-stage-value">{text}</span>
             {move || {

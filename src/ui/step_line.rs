@@ -1,4 +1,4 @@
-use super::use_lang;
+use super::{use_lang, Field};
 use crate::i18n::Msg;
 use crate::model::Step;
 use leptos::prelude::*;
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub fn StepLine(
     /// The step, when OMS named one.
     #[prop(into)]
-    step: Signal<Option<Step>>,
+    step: Field<Option<Step>>,
 ) -> impl IntoView {
     let lang = use_lang();
     move || {

@@ -77,17 +77,16 @@ pub fn OmsWallboard(
         });
     }
     let stale_after = poll.stale_after();
-    let updated_ago = Signal::derive(move || {
+    let updated_ago = move || {
         let at = state.with(|s| s.last_good_at_ms)?;
         Some(((now.get() - at).max(0) / 1000) as u64)
-    });
-    let stale = Signal::derive(move || state.with(|s| s.is_stale(now.get(), stale_after)));
-    let error =
-        Signal::derive(move || state.with(|s| s.error.as_ref().map(|e| error_view(e, lang))));
-    let retry_in = Signal::derive(move || {
+    };
+    let stale = move || state.with(|s| s.is_stale(now.get(), stale_after));
+    let error = move || state.with(|s| s.error.as_ref().map(|e| error_view(e, lang)));
+    let retry_in = move || {
         let at = state.with(|s| s.next_poll_at_ms.filter(|_| s.error.is_some()))?;
         Some(((at - now.get()).max(0) as u64).div_ceil(1000))
-    });
+    };
     let wall_state = move || {
         state.with(|s| match (s.last_good.is_some(), s.error.is_some()) {
             (false, false) => "loading",
@@ -151,9 +150,9 @@ pub fn OmsWallboard(
         <section class="oms-wall" data-oms-wallboard="" data-wall-state=wall_state lang=lang.tag() aria-label=heading>
             <header class="oms-wall-head">
                 <h2 class="oms-wall-title">{heading}</h2>
-                <CardFooter updated_ago stale stopped=Signal::derive(|| None) on_refresh=Some(list.refresh) />
+                <CardFooter updated_ago stale stopped=|| None on_refresh=Some(list.refresh) />
             </header>
-            <ErrorPanel error retry_in show_retry=Signal::derive(|| false) on_retry=None />
+            <ErrorPanel error retry_in show_retry=|| false on_retry=None />
             <div class="oms-wall-summary" role="group" aria-label=Msg::WallGroups.text(lang)>
                 <button
                     type="button"

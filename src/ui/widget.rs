@@ -1,4 +1,4 @@
-use super::{local_time, provide_locale, ConfigError, ProgressCard};
+use super::{local_time, provide_locale, ConfigError, Field, ProgressCard};
 use crate::api::{components_request, steps_request, ApiKind, ProgressRequest};
 use crate::config::WidgetOptions;
 use crate::model::{
@@ -117,7 +117,7 @@ pub fn OmsSyncProgress(
         // Asked for when the lag falls behind, then at most once a minute.
         let minute = Memo::new(move |_| state.with(|s| s.last_good_at_ms.map(|t| t / 60_000)));
         let components = use_oms_components(call, behind.into(), minute.into());
-        Signal::derive(move || {
+        Field::from(move || {
             components.with(|answer| match answer {
                 Some(Fetched {
                     result: Ok(list), ..
