@@ -45,6 +45,19 @@ impl RawValue {
     }
 }
 
+/// Text for people (the README's option table, the package's TypeScript
+/// types), both made natively: empty in the wasm, where nothing reads it
+/// (1.7 KB of text before gzip).
+macro_rules! docs {
+    ($text:literal) => {
+        if cfg!(target_arch = "wasm32") {
+            ""
+        } else {
+            $text
+        }
+    };
+}
+
 /// One option: its names, what it takes, and how it is applied.
 pub struct OptionSpec {
     /// The name in `mount()`'s options (and in problems about it there).
@@ -53,7 +66,7 @@ pub struct OptionSpec {
     pub attribute: Option<&'static str>,
     /// The URL parameter's name, if the standalone page takes it.
     pub url: Option<&'static str>,
-    /// What it takes, for people.
+    /// What it takes, for people (empty in the wasm, as are the next two).
     pub takes: &'static str,
     /// The default, for people.
     pub default: &'static str,
@@ -87,9 +100,9 @@ pub const OPTIONS: &[OptionSpec] = &[
         js: "projectId",
         attribute: Some("project-id"),
         url: Some("project"),
-        takes: "an OMS project id",
-        default: "required",
-        doc: "the project to show; the page takes several, comma-separated (repeatable), each optionally prefixed `sync:`, `migration:` or `v4:` to choose its API",
+        takes: docs!("an OMS project id"),
+        default: docs!("required"),
+        doc: docs!("the project to show; the page takes several, comma-separated (repeatable), each optionally prefixed `sync:`, `migration:` or `v4:` to choose its API"),
         apply: |o, v| {
             let id = text(v)?.trim();
             check_project_id(id)?;
@@ -101,9 +114,9 @@ pub const OPTIONS: &[OptionSpec] = &[
         js: "api",
         attribute: Some("api"),
         url: Some("api"),
-        takes: "`sync`, `migration` or `v4`",
-        default: "`sync`",
-        doc: "which API: OMS 3.x's `GET /api/omsp/v2/sync/{id}/progress` or `…/migrations/{id}/progress`, or OMS 4.x's `POST /api/v2?Action=DescribeProjectProgress` (any project); a 404 from OMS says to try another",
+        takes: docs!("`sync`, `migration` or `v4`"),
+        default: docs!("`sync`"),
+        doc: docs!("which API: OMS 3.x's `GET /api/omsp/v2/sync/{id}/progress` or `…/migrations/{id}/progress`, or OMS 4.x's `POST /api/v2?Action=DescribeProjectProgress` (any project); a 404 from OMS says to try another"),
         apply: |o, v| {
             let word = text(v)?;
             o.api = ApiKind::parse(word).ok_or_else(|| not_one_of(word, &ApiKind::NAMES))?;
@@ -114,9 +127,9 @@ pub const OPTIONS: &[OptionSpec] = &[
         js: "baseUrl",
         attribute: Some("base-url"),
         url: None,
-        takes: "a path, or an http(s) URL without credentials",
-        default: "the page's origin",
-        doc: "prefix for the API requests (not from the page's URL: a link must not send the page's requests elsewhere)",
+        takes: docs!("a path, or an http(s) URL without credentials"),
+        default: docs!("the page's origin"),
+        doc: docs!("prefix for the API requests (not from the page's URL: a link must not send the page's requests elsewhere)"),
         apply: |o, v| {
             let url = text(v)?;
             check_base_url(url)?;
@@ -128,9 +141,9 @@ pub const OPTIONS: &[OptionSpec] = &[
         js: "interval",
         attribute: Some("interval"),
         url: Some("interval"),
-        takes: "seconds, 1–86400",
-        default: "`5`",
-        doc: "time between polls while all is well",
+        takes: docs!("seconds, 1–86400"),
+        default: docs!("`5`"),
+        doc: docs!("time between polls while all is well"),
         apply: |o, v| {
             o.poll.interval = seconds(v, MIN_INTERVAL.as_secs_f64())?;
             Ok(())
@@ -140,9 +153,9 @@ pub const OPTIONS: &[OptionSpec] = &[
         js: "timeout",
         attribute: Some("timeout"),
         url: Some("timeout"),
-        takes: "seconds, 1–86400",
-        default: "`10`",
-        doc: "a request is aborted after this (checked four times a second)",
+        takes: docs!("seconds, 1–86400"),
+        default: docs!("`10`"),
+        doc: docs!("a request is aborted after this (checked four times a second)"),
         apply: |o, v| {
             o.poll.timeout = seconds(v, MIN_INTERVAL.as_secs_f64())?;
             Ok(())
@@ -152,9 +165,9 @@ pub const OPTIONS: &[OptionSpec] = &[
         js: "maxBackoff",
         attribute: Some("max-backoff"),
         url: Some("max-backoff"),
-        takes: "seconds, 1–86400, at least the interval",
-        default: "`60` (or the interval, if longer)",
-        doc: "longest wait between retries after failures",
+        takes: docs!("seconds, 1–86400, at least the interval"),
+        default: docs!("`60` (or the interval, if longer)"),
+        doc: docs!("longest wait between retries after failures"),
         apply: |o, v| {
             o.poll.max_backoff = seconds(v, MIN_INTERVAL.as_secs_f64())?;
             Ok(())
@@ -164,9 +177,9 @@ pub const OPTIONS: &[OptionSpec] = &[
         js: "lagWarn",
         attribute: Some("lag-warn"),
         url: Some("lag-warn"),
-        takes: "seconds, 0–86400, at most the critical lag",
-        default: "`25`",
-        doc: "a lag above this is \"behind\"",
+        takes: docs!("seconds, 0–86400, at most the critical lag"),
+        default: docs!("`25`"),
+        doc: docs!("a lag above this is \"behind\""),
         apply: |o, v| {
             o.lag.warn_secs = seconds(v, 0.0)?.as_secs();
             Ok(())
@@ -176,9 +189,9 @@ pub const OPTIONS: &[OptionSpec] = &[
         js: "lagCritical",
         attribute: Some("lag-critical"),
         url: Some("lag-critical"),
-        takes: "seconds, 0–86400",
-        default: "`300`",
-        doc: "a lag above this is \"far behind\"",
+        takes: docs!("seconds, 0–86400"),
+        default: docs!("`300`"),
+        doc: docs!("a lag above this is \"far behind\""),
         apply: |o, v| {
             o.lag.critical_secs = seconds(v, 0.0)?.as_secs();
             Ok(())
@@ -188,9 +201,9 @@ pub const OPTIONS: &[OptionSpec] = &[
         js: "stuckAfter",
         attribute: Some("stuck-after"),
         url: Some("stuck-after"),
-        takes: "seconds, 30–86400",
-        default: "`60` (and two polls at least)",
-        doc: "a RUNNING project whose checkpoint (or full-data progress, after 10 min) has not moved for this long is marked stuck",
+        takes: docs!("seconds, 30–86400"),
+        default: docs!("`60` (and two polls at least)"),
+        doc: docs!("a RUNNING project whose checkpoint (or full-data progress, after 10 min) has not moved for this long is marked stuck"),
         apply: |o, v| {
             o.stuck_after = seconds(v, 30.0)?;
             Ok(())
@@ -200,9 +213,9 @@ pub const OPTIONS: &[OptionSpec] = &[
         js: "timeZone",
         attribute: Some("time-zone"),
         url: Some("time-zone"),
-        takes: "an IANA zone name (`Asia/Shanghai`) or `UTC`",
-        default: "the browser's zone",
-        doc: "zone of the times shown (checkpoint, steps, stuck and recovered notes); UTC stays in their tooltips and `datetime`",
+        takes: docs!("an IANA zone name (`Asia/Shanghai`) or `UTC`"),
+        default: docs!("the browser's zone"),
+        doc: docs!("zone of the times shown (checkpoint, steps, stuck and recovered notes); UTC stays in their tooltips and `datetime`"),
         apply: |o, v| {
             let zone = text(v)?.trim();
             let fits = |c: char| c.is_ascii_alphanumeric() || "_+-/".contains(c);
@@ -217,9 +230,9 @@ pub const OPTIONS: &[OptionSpec] = &[
         js: "lang",
         attribute: Some("lang"),
         url: Some("lang"),
-        takes: "`en` or `zh-CN` (any `en-…` or `zh-…` tag)",
-        default: "the browser's language",
-        doc: "language of every label",
+        takes: docs!("`en` or `zh-CN` (any `en-…` or `zh-…` tag)"),
+        default: docs!("the browser's language"),
+        doc: docs!("language of every label"),
         apply: |o, v| {
             let tag = text(v)?;
             o.lang = Lang::parse(tag).ok_or_else(|| not_one_of(tag, &Lang::TAGS))?;
@@ -230,9 +243,9 @@ pub const OPTIONS: &[OptionSpec] = &[
         js: "compact",
         attribute: Some("compact"),
         url: Some("compact"),
-        takes: "on: present, empty, `true` or `1`; off: `false` or `0`",
-        default: "off",
-        doc: "fewer lines: status, bars and lag only",
+        takes: docs!("on: present, empty, `true` or `1`; off: `false` or `0`"),
+        default: docs!("off"),
+        doc: docs!("fewer lines: status, bars and lag only"),
         apply: |o, v| {
             o.compact = match v {
                 RawValue::Bool(on) => *on,
@@ -250,9 +263,9 @@ pub const OPTIONS: &[OptionSpec] = &[
         js: "credentials",
         attribute: None,
         url: None,
-        takes: "`same-origin`, `include` or `omit`",
-        default: "`same-origin`",
-        doc: "whether requests carry cookies (set from code only, never markup)",
+        takes: docs!("`same-origin`, `include` or `omit`"),
+        default: docs!("`same-origin`"),
+        doc: docs!("whether requests carry cookies (set from code only, never markup)"),
         apply: |o, v| {
             let mode = text(v)?;
             o.credentials =
@@ -264,9 +277,9 @@ pub const OPTIONS: &[OptionSpec] = &[
         js: "headers",
         attribute: None,
         url: None,
-        takes: "a function returning an object of header names to strings",
-        default: "none",
-        doc: "extra request headers, asked for before every request; values are never logged or shown",
+        takes: docs!("a function returning an object of header names to strings"),
+        default: docs!("none"),
+        doc: docs!("extra request headers, asked for before every request; values are never logged or shown"),
         // The glue takes a function out before the table is read: any
         // value that reaches the table is of the wrong type.
         apply: |_, v| Err(wrong_type(HEADERS_TAKE, v)),
@@ -425,7 +438,8 @@ pub fn read_options_strictly<'a>(
     }
 }
 
-/// The option table as a Markdown table, as the README shows it for `source`.
+/// The option table as a Markdown table, as the README shows it for
+/// `source` (native builds only: the wasm has no option docs).
 pub fn markdown_table(source: Source) -> String {
     let mut out = String::from("| name | takes | meaning | default |\n|---|---|---|---|\n");
     for spec in OPTIONS {
