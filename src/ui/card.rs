@@ -55,7 +55,6 @@ pub fn ProgressCard(
     let has_incr = Memo::new(move |_| view.with(|v| v.incr.is_some()));
     let importance = pick(view, |v| v.importance.clone());
     let tone = pick(view, |v| v.tone);
-    let loading_error = error.clone();
 
     let bar = move |stage: Stage| {
         let bar = Memo::new(move |_| {
@@ -104,9 +103,8 @@ pub fn ProgressCard(
                         }}
                     })
                 } else {
-                    let error = loading_error.clone();
                     Either::Right(shown(
-                        move || error.get().is_none(),
+                        move || view.with(|v| v.error.is_none()),
                         move || view! { <span class="oms-loading" data-field="loading">{Msg::Loading.text(lang)}</span> },
                     ))
                 }}
