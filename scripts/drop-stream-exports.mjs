@@ -6,8 +6,11 @@
 // streams, but a `#[wasm_bindgen]` class is an export, so neither the linker
 // nor wasm-opt may drop its code. Without the exports wasm-opt removes it
 // (measured on the embed bundle: −1.5 KB gzipped on the wasm, −0.3 KB on
-// the JS). Fails when wasm-bindgen's output no longer has the shape this
-// expects, or when anything else still uses a class.
+// the JS). The classes' futures also leave their drop and call functions in
+// the function table (vtables point at its slots), which keeps them alive:
+// those slots are pointed at one function that traps, so wasm-opt removes
+// the code (8.5 KB before gzip). Fails when wasm-bindgen's output no longer
+// has the shape this expects, or when anything else still uses a class.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { readString, readU32, u32, withSection } from './wasm-sections.mjs';
@@ -21,7 +24,7 @@ const fail = (why) => {
 /** Drops the classes from the JS at `jsPath` and their exports from the wasm at `wasmPath`. */
 export function dropStreamExports(jsPath, wasmPath) {
   const js = withoutClasses(readFileSync(jsPath, 'utf8'));
-  const wasm = withoutExports(readFileSync(wasmPath));
+  const wasm = withoutStreamSlots(withoutExports(readFileSync(wasmPath)));
   writeFileSync(jsPath, js);
   writeFileSync(wasmPath, wasm);
 }
@@ -68,6 +71,113 @@ function withoutExports(wasm) {
   });
   if (dropped === 0) fail('no wasm-streams export in the wasm');
   return result;
+}
+
+/** Sections by id: where each body starts and ends. */
+function sections(wasm) {
+  const found = new Map();
+  const cursor = { at: 8 };
+  while (cursor.at < wasm.length) {
+    const id = wasm[cursor.at++];
+    const size = readU32(wasm, cursor);
+    const entry = { start: cursor.at, end: cursor.at + size };
+    if (id === 0) entry.name = readString(wasm, { at: cursor.at });
+    found.set(id === 0 ? `custom:${entry.name}` : id, entry);
+    cursor.at += size;
+  }
+  return found;
+}
+
+/** Function index → name, from the name section's function names. */
+function functionNames(wasm, { start, end }) {
+  const names = new Map();
+  const cursor = { at: start };
+  readString(wasm, cursor); // "name"
+  while (cursor.at < end) {
+    const sub = wasm[cursor.at++];
+    const size = readU32(wasm, cursor);
+    const subEnd = cursor.at + size;
+    if (sub === 1) {
+      for (let count = readU32(wasm, cursor); count > 0; count -= 1) {
+        const index = readU32(wasm, cursor);
+        names.set(index, readString(wasm, cursor));
+      }
+    }
+    cursor.at = subEnd;
+  }
+  return names;
+}
+
+/** How many functions the module imports (they come first in the index space). */
+function importedFunctions(wasm, { start }) {
+  const cursor = { at: start };
+  let functions = 0;
+  for (let count = readU32(wasm, cursor); count > 0; count -= 1) {
+    readString(wasm, cursor);
+    readString(wasm, cursor);
+    const kind = wasm[cursor.at++];
+    if (kind === 0) {
+      functions += 1;
+      readU32(wasm, cursor);
+    } else if (kind === 1 || kind === 2) {
+      if (kind === 1) cursor.at += 1; // the table's element type
+      const flags = wasm[cursor.at++];
+      readU32(wasm, cursor);
+      if (flags & 1) readU32(wasm, cursor);
+    } else if (kind === 3) {
+      cursor.at += 2; // value type, mutability
+    } else {
+      fail(`import of unknown kind ${kind}`);
+    }
+  }
+  return functions;
+}
+
+/**
+ * The wasm with a function that traps appended, and every slot of the
+ * function table that holds a wasm-streams function pointed at it.
+ */
+function withoutStreamSlots(wasm) {
+  const found = sections(wasm);
+  const names = found.get('custom:name');
+  if (!names || !found.has(2) || !found.has(3) || !found.has(9) || !found.has(10)) {
+    fail('no name, import, function, element or code section');
+  }
+  const named = functionNames(wasm, names);
+  const defined = readU32(wasm, { at: found.get(3).start });
+  const trap = importedFunctions(wasm, found.get(2)) + defined;
+  let pointed = 0;
+  let result = withSection(wasm, 9, (bytes, cursor) => {
+    const segments = readU32(bytes, cursor);
+    const flags = readU32(bytes, cursor);
+    // One active segment at an `i32.const` offset: what rust-lld writes.
+    if (segments !== 1 || flags !== 0 || bytes[cursor.at] !== 0x41) fail('an element section of another shape');
+    const offsetStart = cursor.at;
+    cursor.at += 1;
+    readU32(bytes, cursor);
+    if (bytes[cursor.at++] !== 0x0b) fail('an element offset of another shape');
+    const offset = bytes.subarray(offsetStart, cursor.at);
+    const slots = [];
+    for (let count = readU32(bytes, cursor); count > 0; count -= 1) {
+      const index = readU32(bytes, cursor);
+      const stream = /wasm_streams/.test(named.get(index) || '');
+      if (stream) pointed += 1;
+      slots.push(u32(stream ? trap : index));
+    }
+    return Buffer.concat([u32(1), u32(0), offset, u32(slots.length), ...slots]);
+  });
+  if (pointed === 0) fail('no wasm-streams function in the function table');
+  // The trap: type 0 (any type will do: `unreachable` never returns), no locals.
+  result = withSection(result, 3, (bytes, cursor) => {
+    readU32(bytes, cursor);
+    return Buffer.concat([u32(defined + 1), bytes.subarray(cursor.at, found.get(3).end), u32(0)]);
+  });
+  const code = sections(result).get(10);
+  return withSection(result, 10, (bytes, cursor) => {
+    const bodies = readU32(bytes, cursor);
+    if (bodies !== defined) fail('the code and function sections disagree');
+    return Buffer.concat([u32(bodies + 1), bytes.subarray(cursor.at, code.end), Buffer.from([3, 0, 0x00, 0x0b])]);
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
