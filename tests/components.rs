@@ -58,8 +58,8 @@ fn card(state: PollState, lang: Lang) -> (HtmlElement, RwSignal<i64>, RwSignal<P
     let now = RwSignal::new(NOW);
     let state = RwSignal::new(state);
     let host = mount(move || {
-        let view = Signal::derive(move || state.with(|st| build_view(st, lang)));
-        let live = Signal::derive(move || {
+        let view = Memo::new(move |_| state.with(|st| build_view(st, lang)));
+        let live = Memo::new(move |_| {
             state.with(|st| {
                 live_view(
                     st,

@@ -26,4 +26,6 @@ pub use list::{use_oms_list, use_oms_list_with_options, UseOmsListOptions, UseOm
 pub use policy::{backoff, Answered, Next, PollOptions, MIN_INTERVAL};
 pub use request::Call;
 pub use slots::MAX_IN_FLIGHT;
-pub use steps::{use_oms_components, use_oms_steps, ComponentsAnswer, Fetched, StepsAnswer};
+pub use steps::{
+    use_oms_components, use_oms_steps, ComponentsAnswer, DetailAnswer, Fetched, StepsAnswer,
+};

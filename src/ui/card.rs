@@ -18,11 +18,9 @@ pub fn ProgressCard(
     #[prop(into)]
     project_id: String,
     /// What the polls brought.
-    #[prop(into)]
-    view: Signal<View>,
+    view: Memo<View>,
     /// What moves with the clock.
-    #[prop(into)]
-    live: Signal<LiveView>,
+    live: Memo<LiveView>,
     /// Called by "refresh now" and "retry".
     #[prop(optional)]
     on_refresh: Option<Callback<()>>,
@@ -34,17 +32,17 @@ pub fn ProgressCard(
     compact: bool,
     /// OMS 4.x's step plan and whether its list is open; no list without it.
     #[prop(default = None)]
-    steps: Option<(Signal<StepsAnswer>, RwSignal<bool>)>,
+    steps: Option<(StepsAnswer, RwSignal<bool>)>,
     /// The page's clock: the steps' running times, and the tick the lag
     /// chart is redrawn on.
-    #[prop(optional, into)]
-    now: Option<Signal<i64>>,
+    #[prop(optional)]
+    now: Option<ReadSignal<i64>>,
     /// Where the lag is (OMS 4.x's components), when it is behind.
     #[prop(default = None)]
     lag_where: Option<Field<Option<LagWhere>>>,
     /// The last 30 minutes: sparkline, trend, ETAs, stuck and recovered notes.
     #[prop(default = None)]
-    history: Option<Signal<HistoryView>>,
+    history: Option<Memo<HistoryView>>,
 ) -> impl IntoView {
     provide_lang(lang);
     let shown_id = project_id.clone();
@@ -113,7 +111,7 @@ pub fn ProgressCard(
             {steps
                 .filter(|_| !compact)
                 .map(|(steps, open)| {
-                    let now = now.unwrap_or_else(|| Signal::derive(|| 0));
+                    let now = now.unwrap_or_else(|| signal(0).0);
                     view! { <StepList open steps now /> }
                 })}
             {bar(Stage::Struct)}

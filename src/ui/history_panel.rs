@@ -11,23 +11,21 @@ type Line = Option<(String, Option<u64>)>;
 #[component]
 pub fn HistoryPanel(
     /// What the history says, rounded to what it can claim.
-    #[prop(into)]
-    view: Signal<HistoryView>,
+    view: Memo<HistoryView>,
     /// The page's clock: the chart is redrawn on its tick, with every
     /// widget's ages, instead of in a frame of its own after each poll
     /// (measured: one extra frame for about every second poll). Without
     /// it, the chart follows `view` at once.
     #[prop(default = None)]
-    tick: Option<Signal<i64>>,
+    tick: Option<ReadSignal<i64>>,
 ) -> impl IntoView {
     let lang = use_lang();
     // The same memo type as the widget's history, so it costs no new code.
-    let chart: Signal<HistoryView> = match tick {
+    let chart = match tick {
         Some(tick) => Memo::new(move |_| {
             tick.track();
             view.get_untracked()
-        })
-        .into(),
+        }),
         None => view,
     };
     let threshold = |y: Option<i64>, class: &'static str| {

@@ -71,7 +71,7 @@ where
 /// One field of a view. No memo: text and attributes are written only when
 /// their value changes anyway, and each memo type costs wasm (measured:
 /// −3.6 KB gzipped without them).
-fn pick<S, T>(source: Signal<S>, field: fn(&S) -> T) -> Field<T>
+fn pick<S, T>(source: Memo<S>, field: fn(&S) -> T) -> Field<T>
 where
     S: Send + Sync + 'static,
     T: 'static,

@@ -12,19 +12,17 @@ use wasm_bindgen::JsCast;
 pub fn StepList(
     /// Open or closed; set by the operator's click.
     open: RwSignal<bool>,
-    /// The steps, or why they could not be read (`None` while loading).
-    #[prop(into)]
-    steps: Signal<StepsAnswer>,
+    /// The steps, or why they could not be read (nothing while loading).
+    steps: StepsAnswer,
     /// The clock, for "running for".
-    #[prop(into)]
-    now: Signal<i64>,
+    now: ReadSignal<i64>,
 ) -> impl IntoView {
     let lang = use_lang();
     // Not a memo (one more memo type costs wasm): the list is rebuilt only
     // when a new answer arrives.
     let shown = move || {
         steps.with(|answer| {
-            answer.as_ref().map(|fetched| match &fetched.result {
+            answer.map(|(_, result)| match result {
                 Ok(list) => Ok(steps_view(list, lang)),
                 Err(e) => Err(e.to_string()),
             })
@@ -63,7 +61,7 @@ fn shown_time(secs: Option<i64>, text: Option<String>) -> impl IntoView {
     }
 }
 
-fn step_item(step: StepView, now: Signal<i64>) -> impl IntoView {
+fn step_item(step: StepView, now: ReadSignal<i64>) -> impl IntoView {
     let lang = use_lang();
     let finished = step.finished_secs.is_some();
     let time = {

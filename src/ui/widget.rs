@@ -6,8 +6,8 @@ use crate::model::{
     StuckRules,
 };
 use crate::poll::{
-    use_oms_components, use_oms_progress_with_options, use_oms_steps, Call, Fetched, Health,
-    PollEvent, UseOmsProgressOptions,
+    use_oms_components, use_oms_progress_with_options, use_oms_steps, Call, Health, PollEvent,
+    UseOmsProgressOptions,
 };
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -74,8 +74,8 @@ pub fn OmsSyncProgress(
     let steps = steps_call.map(|call| {
         let open = RwSignal::new(false);
         let state = progress.state;
-        let revision = Signal::derive(move || state.with(|s| s.last_good_at_ms));
-        (use_oms_steps(call, open.into(), revision), open)
+        let revision = move || state.with(|s| s.last_good_at_ms);
+        (use_oms_steps(call, move || open.get(), revision), open)
     });
     super::poll_when_notified(refresh, progress.refresh);
     let stale_after = poll.stale_after();
@@ -96,10 +96,9 @@ pub fn OmsSyncProgress(
         // OMS's own clock when the open step list brought a fresh sample.
         if let Some((answer, _)) = steps.filter(|(_, open)| open.get()) {
             let by_oms = answer.with(|a| match a {
-                Some(Fetched {
-                    at_ms,
-                    result: Ok(list),
-                }) if now - at_ms <= fresh_ms => oms_clock_lag(list, now - at_ms, lag),
+                Some((at_ms, Ok(list))) if now - at_ms <= fresh_ms => {
+                    oms_clock_lag(list, now - at_ms, lag)
+                }
                 _ => None,
             });
             if live.lag.is_some() && by_oms.is_some() {
@@ -116,12 +115,10 @@ pub fn OmsSyncProgress(
             Memo::new(move |_| live.with(|l| l.lag.is_some_and(|l| l.level != LagLevel::CaughtUp)));
         // Asked for when the lag falls behind, then at most once a minute.
         let minute = Memo::new(move |_| state.with(|s| s.last_good_at_ms.map(|t| t / 60_000)));
-        let components = use_oms_components(call, behind.into(), minute.into());
+        let components = use_oms_components(call, move || behind.get(), move || minute.get());
         Field::from(move || {
             components.with(|answer| match answer {
-                Some(Fetched {
-                    result: Ok(list), ..
-                }) if behind.get() => where_behind(list, lag.warn_secs),
+                Some((_, Ok(list))) if behind.get() => where_behind(list, lag.warn_secs),
                 _ => None,
             })
         })
@@ -157,7 +154,7 @@ pub fn OmsSyncProgress(
             steps=steps
             now=progress.now
             lag_where=lag_where
-            history=Some(history.into())
+            history=Some(history)
         />
     })
 }
