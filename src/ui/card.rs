@@ -1,6 +1,6 @@
 use super::{
-    pick, provide_lang, shown, CardFooter, ErrorPanel, Field, HistoryPanel, IncrementalSection,
-    StageBar, StatusBadge, StepLine, StepList, WidgetRoot,
+    bool_memo, pick, provide_lang, shown, CardFooter, ErrorPanel, Field, HistoryPanel,
+    IncrementalSection, StageBar, StatusBadge, StepLine, StepList, WidgetRoot,
 };
 use crate::i18n::{Lang, Msg};
 use crate::model::{Checkpoint, HistoryView, LagWhere, LiveView, Stage, StopReason, View};
@@ -47,10 +47,10 @@ pub fn ProgressCard(
     provide_lang(lang);
     let shown_id = project_id.clone();
     // A memo: the header is rebuilt only when data first comes (or goes).
-    let has_data = Memo::new(move |_| view.with(|v| v.has_data));
+    let has_data = bool_memo(Box::new(move || view.with(|v| v.has_data)));
     let error = pick(view, |v| v.error.clone());
     let stopped = pick(view, |v| v.stopped);
-    let has_incr = Memo::new(move |_| view.with(|v| v.incr.is_some()));
+    let has_incr = bool_memo(Box::new(move || view.with(|v| v.incr.is_some())));
     let importance = pick(view, |v| v.importance.clone());
     let tone = pick(view, |v| v.tone);
 

@@ -88,8 +88,15 @@ where
     V: IntoView + 'static,
     F: Fn() -> V + Send + Sync + 'static,
 {
-    let when = Memo::new(move |_| when());
+    let when = bool_memo(Box::new(when));
     move || when.get().then(&view)
+}
+
+/// A memo of a yes or no. Leptos compiles a memo's constructor again for
+/// each closure; behind one boxed closure it is compiled once for every
+/// part's condition (measured: −0.9 KB gzipped on the embed bundle).
+fn bool_memo(read: Box<dyn Fn() -> bool + Send + Sync>) -> Memo<bool> {
+    Memo::new(move |_| read())
 }
 
 /// Runs `poll_now` whenever `trigger` is notified (a host's `refresh()`),

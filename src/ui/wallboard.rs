@@ -1,4 +1,4 @@
-use super::{provide_lang, CardFooter, ErrorPanel, OmsSyncProgress};
+use super::{bool_memo, provide_lang, CardFooter, ErrorPanel, OmsSyncProgress};
 use crate::config::WidgetOptions;
 use crate::i18n::{Lang, Msg};
 use crate::model::{error_view, wall_title, wall_view, Attention, WallCard, WallFilter};
@@ -252,10 +252,10 @@ fn WallRow(
     let alarm = move || card.with(|c| c.as_ref().and_then(|c| c.alarm.clone()));
     let can_open = move || card.with(|c| c.as_ref().is_some_and(|c| !c.id.is_empty()));
     let key = move || card.with(|c| c.as_ref().map(|c| c.key.clone()));
-    let is_open = Memo::new(move |_| {
+    let is_open = bool_memo(Box::new(move || {
         let key = key();
         opened.with(|o| key.is_some_and(|k| o.contains(&k)))
-    });
+    }));
     let toggle = move |_| {
         let Some(key) = key() else { return };
         opened.update(|o| match o.iter().position(|k| *k == key) {

@@ -1,4 +1,4 @@
-use super::{local_time, provide_locale, ConfigError, Field, ProgressCard};
+use super::{bool_memo, local_time, provide_locale, ConfigError, Field, ProgressCard};
 use crate::api::{components_request, steps_request, ApiKind, ProgressRequest};
 use crate::config::WidgetOptions;
 use crate::model::{
@@ -111,8 +111,9 @@ pub fn OmsSyncProgress(
         let state = progress.state;
         // A memo: the clock ticks every second, and only a change between
         // caught up and behind may ask OMS again.
-        let behind =
-            Memo::new(move |_| live.with(|l| l.lag.is_some_and(|l| l.level != LagLevel::CaughtUp)));
+        let behind = bool_memo(Box::new(move || {
+            live.with(|l| l.lag.is_some_and(|l| l.level != LagLevel::CaughtUp))
+        }));
         // Asked for when the lag falls behind, then at most once a minute.
         let minute = Memo::new(move |_| state.with(|s| s.last_good_at_ms.map(|t| t / 60_000)));
         let components = use_oms_components(call, move || behind.get(), move || minute.get());
