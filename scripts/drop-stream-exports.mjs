@@ -9,11 +9,11 @@
 // the JS). The classes' futures also leave their drop and call functions in
 // the function table (vtables point at its slots), which keeps them alive:
 // those slots are pointed at one function that traps, so wasm-opt removes
-// the code (8.5 KB before gzip). Fails when wasm-bindgen's output no longer
+// the code (11.8 KB before gzip). Fails when wasm-bindgen's output no longer
 // has the shape this expects, or when anything else still uses a class.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { readString, readU32, u32, withSection } from './wasm-sections.mjs';
+import { readString, readU32, sections, u32, withSection } from './wasm-sections.mjs';
 
 const CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
 
@@ -71,21 +71,6 @@ function withoutExports(wasm) {
   });
   if (dropped === 0) fail('no wasm-streams export in the wasm');
   return result;
-}
-
-/** Sections by id: where each body starts and ends. */
-function sections(wasm) {
-  const found = new Map();
-  const cursor = { at: 8 };
-  while (cursor.at < wasm.length) {
-    const id = wasm[cursor.at++];
-    const size = readU32(wasm, cursor);
-    const entry = { start: cursor.at, end: cursor.at + size };
-    if (id === 0) entry.name = readString(wasm, { at: cursor.at });
-    found.set(id === 0 ? `custom:${entry.name}` : id, entry);
-    cursor.at += size;
-  }
-  return found;
 }
 
 /** Function index → name, from the name section's function names. */
@@ -168,9 +153,10 @@ function withoutStreamSlots(wasm) {
   });
   if (pointed === 0) fail('no wasm-streams function in the function table');
   // The trap: type 0 (any type will do: `unreachable` never returns), no locals.
+  const functions = sections(result).get(3);
   result = withSection(result, 3, (bytes, cursor) => {
     readU32(bytes, cursor);
-    return Buffer.concat([u32(defined + 1), bytes.subarray(cursor.at, found.get(3).end), u32(0)]);
+    return Buffer.concat([u32(defined + 1), bytes.subarray(cursor.at, functions.end), u32(0)]);
   });
   const code = sections(result).get(10);
   return withSection(result, 10, (bytes, cursor) => {

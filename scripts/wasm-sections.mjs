@@ -1,6 +1,6 @@
 // A wasm module's sections for the build's scripts (drop-stream-exports.mjs,
-// short-import-names.mjs): LEB128 numbers, and the module with one
-// section rewritten, every other section copied as it is.
+// short-import-names.mjs): LEB128 numbers, where each section is, and the
+// module with one section rewritten, every other section copied as it is.
 
 /** The unsigned LEB128 number at `cursor.at` in `bytes`; moves the cursor past it. */
 export function readU32(bytes, cursor) {
@@ -41,21 +41,40 @@ export function readString(bytes, cursor) {
   return text;
 }
 
+/** Each section of `wasm` in order: its id and where its body starts and ends. */
+function* eachSection(wasm) {
+  const cursor = { at: 8 };
+  while (cursor.at < wasm.length) {
+    const id = wasm[cursor.at++];
+    const size = readU32(wasm, cursor);
+    yield { id, start: cursor.at, end: cursor.at + size };
+    cursor.at += size;
+  }
+}
+
+/**
+ * The sections of `wasm` by id (a custom section by `custom:` and its
+ * name): where each body starts and ends.
+ */
+export function sections(wasm) {
+  const found = new Map();
+  for (const section of eachSection(wasm)) {
+    const key = section.id === 0 ? `custom:${readString(wasm, { at: section.start })}` : section.id;
+    found.set(key, section);
+  }
+  return found;
+}
+
 /**
  * `wasm` with the body of its section `id` replaced by what `rewrite`
  * returns; `rewrite` reads the old body from the module at `cursor.at`
  * (a known section id occurs once). No index moves.
  */
 export function withSection(wasm, id, rewrite) {
-  const cursor = { at: 8 };
-  const sections = [wasm.subarray(0, 8)];
-  while (cursor.at < wasm.length) {
-    const sectionId = wasm[cursor.at++];
-    const size = readU32(wasm, cursor);
-    const end = cursor.at + size;
-    const body = sectionId === id ? rewrite(wasm, cursor) : wasm.subarray(cursor.at, end);
-    sections.push(Buffer.concat([Buffer.from([sectionId]), u32(body.length), body]));
-    cursor.at = end;
+  const parts = [wasm.subarray(0, 8)];
+  for (const section of eachSection(wasm)) {
+    const body = section.id === id ? rewrite(wasm, { at: section.start }) : wasm.subarray(section.start, section.end);
+    parts.push(Buffer.concat([Buffer.from([section.id]), u32(body.length), body]));
   }
-  return Buffer.concat(sections);
+  return Buffer.concat(parts);
 }
