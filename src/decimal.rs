@@ -86,9 +86,34 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
     value.is_finite().then_some(value)
 }
 
+/// `secs` (finite, not negative) as a `Duration`, to the nanosecond:
+/// `Duration::from_secs_f64` is exact to the last bit and brings 0.5 KB of
+/// wasm for it.
+pub fn duration_from_secs(secs: f64) -> std::time::Duration {
+    // A float-to-int `as` saturates: a negative or NaN value gives zero.
+    std::time::Duration::from_nanos((secs * 1e9 + 0.5) as u64)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::parse_decimal;
+    use super::{duration_from_secs, parse_decimal};
+    use std::time::Duration;
+
+    #[test]
+    fn seconds_become_durations_to_the_nanosecond() {
+        for secs in [
+            0.0, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 7.3, 59.999, 3600.0, 86_400.0, 604_800.0,
+        ] {
+            let ours = duration_from_secs(secs);
+            let exact = Duration::from_secs_f64(secs);
+            assert!(
+                ours.abs_diff(exact) <= Duration::from_nanos(1),
+                "{secs}: {ours:?} vs {exact:?}"
+            );
+        }
+        assert_eq!(duration_from_secs(-1.0), Duration::ZERO);
+        assert_eq!(duration_from_secs(f64::NAN), Duration::ZERO);
+    }
 
     #[test]
     fn plain_decimals() {

@@ -13,6 +13,7 @@ pub mod decimal;
 pub mod i18n;
 pub mod model;
 pub mod poll;
+pub mod text;
 pub mod ui;
 
 #[cfg(all(feature = "embed", target_arch = "wasm32"))]

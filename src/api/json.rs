@@ -37,7 +37,7 @@ pub fn parse(text: &str) -> Option<Json> {
 impl Json {
     /// Whether the number is a plain non-negative integer that fits in 64 bits.
     pub fn is_u64(&self) -> bool {
-        matches!(self, Json::Number(n) if n.bytes().all(|b| b.is_ascii_digit()) && n.parse::<u64>().is_ok())
+        matches!(self, Json::Number(n) if n.bytes().all(|b| b.is_ascii_digit()) && crate::text::parse_u64(n).is_some())
     }
 }
 

@@ -197,7 +197,7 @@ pub(super) fn number(map: &Object, names: &[&str]) -> Option<i64> {
         Value::String(s) => s.trim(),
         _ => return None,
     };
-    text.parse::<i64>().ok()
+    crate::text::parse_i64(text)
 }
 
 /// A boolean flag; `"true"`/`"false"` strings are accepted, anything else is unknown.

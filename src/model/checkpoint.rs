@@ -1,6 +1,7 @@
 //! What an incremental checkpoint means, how old it is, and where a lag is.
 
 use crate::api::WireComponent;
+use crate::text::{contains, parse_i64, parse_u64};
 
 /// A checkpoint, read according to the formats OMS documents.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,7 +22,7 @@ pub fn interpret_checkpoint(raw: &str) -> Checkpoint {
     let text = raw.trim();
     let digits = |s: &str| !s.is_empty() && s.len() <= 19 && s.bytes().all(|b| b.is_ascii_digit());
     if digits(text) {
-        if let Ok(secs) = text.parse::<i64>() {
+        if let Some(secs) = parse_i64(text) {
             if PLAUSIBLE_UNIX_SECS.contains(&secs) {
                 return Checkpoint::Unix(secs);
             }
@@ -33,7 +34,7 @@ pub fn interpret_checkpoint(raw: &str) -> Checkpoint {
     if let Some((file, offset)) = text.split_once(',') {
         let (file, offset) = (file.trim(), offset.trim());
         if digits(file) && digits(offset) {
-            if let (Ok(file), Ok(offset)) = (file.parse(), offset.parse()) {
+            if let (Some(file), Some(offset)) = (parse_u64(file), parse_u64(offset)) {
                 return Checkpoint::LogPosition { file, offset };
             }
         }
@@ -59,7 +60,7 @@ pub fn utc_text_secs(text: &str) -> Option<i64> {
         let part = text.get(from..to)?;
         part.bytes()
             .all(|c| c.is_ascii_digit())
-            .then(|| part.parse().ok())?
+            .then(|| parse_i64(part))?
     };
     let (year, month, day) = (number(0, 4)?, number(5, 7)?, number(8, 10)?);
     let (hour, minute, second) = (number(11, 13)?, number(14, 16)?, number(17, 19)?);
@@ -219,7 +220,7 @@ pub fn where_behind(components: &[WireComponent], warn_secs: u64) -> Option<LagW
     let behind = |store: bool| {
         components.iter().any(|c| {
             let kind = c.kind.as_deref().unwrap_or("").to_ascii_uppercase();
-            kind.contains("STORE") == store && c.delay.is_some_and(|d| d > warn_secs as i64)
+            contains(&kind, "STORE") == store && c.delay.is_some_and(|d| d > warn_secs as i64)
         })
     };
     if behind(true) {

@@ -2,6 +2,7 @@
 
 use crate::api::{FetchError, ParseError};
 use crate::i18n::{self, Lang, Msg};
+use crate::text::contains;
 
 /// The kinds of failure, as `data-error` and the `oms-error` event name them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -161,7 +162,7 @@ fn is_temporary(code: Option<&str>) -> bool {
 fn is_not_found(code: Option<&str>) -> bool {
     code.is_some_and(|c| {
         let c = c.to_ascii_uppercase();
-        c.starts_with("CM-RESONF") || c.contains("NOT_FOUND") || c.contains("NOTFOUND")
+        c.starts_with("CM-RESONF") || contains(&c, "NOT_FOUND") || contains(&c, "NOTFOUND")
     })
 }
 

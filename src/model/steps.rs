@@ -6,6 +6,7 @@ use super::history_view::round_estimate;
 use super::view::utc_time;
 use crate::api::WireStep;
 use crate::i18n::{self, Lang, Msg};
+use crate::text::contains;
 
 /// A step's status in OMS's words, parsed once; anything else kept as sent.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -157,10 +158,10 @@ pub fn oms_clock_lag(
 ) -> Option<Lag> {
     steps.iter().find_map(|s| {
         let name = s.name.as_deref()?.to_ascii_uppercase();
-        let forward_incr = name.contains("INCR")
-            && !name.contains("REVERSE")
-            && !name.contains("VERIF")
-            && !name.contains("LOG_PULL");
+        let forward_incr = contains(&name, "INCR")
+            && !contains(&name, "REVERSE")
+            && !contains(&name, "VERIF")
+            && !contains(&name, "LOG_PULL");
         if !forward_incr {
             return None;
         }

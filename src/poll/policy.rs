@@ -1,6 +1,7 @@
 //! The polling policy and what the widget knows after each poll.
 
 use crate::api::{FetchError, Progress, Status, WireProject};
+use crate::decimal::duration_from_secs;
 use crate::model::{PollState, StopReason};
 use std::time::Duration;
 
@@ -100,7 +101,9 @@ impl<T: Answered> PollState<T> {
                 // polls that started together (a page of widgets) are spread
                 // over the interval from then on, not fired in step forever.
                 if let (None, Next::After(d)) = (self.last_good_at_ms, next) {
-                    next = Next::After(d.mul_f64(0.5 + 0.5 * unit(random)));
+                    next = Next::After(duration_from_secs(
+                        d.as_secs_f64() * (0.5 + 0.5 * unit(random)),
+                    ));
                 }
                 self.last_good = Some(answer);
                 self.last_good_at_ms = Some(now_ms);
