@@ -302,7 +302,7 @@ fn seconds(v: &RawValue, min: f64) -> Result<Duration, ProblemKind> {
         other => return Err(wrong_type("a number of seconds", other)),
     };
     if value.is_finite() && (min..=MAX_SECONDS).contains(&value) {
-        Ok(Duration::from_secs_f64(value))
+        Ok(crate::decimal::duration_from_secs(value))
     } else {
         Err(ProblemKind::OutOfRange {
             value,
@@ -359,6 +359,16 @@ pub fn option_names(source: Source) -> Vec<&'static str> {
 pub fn read_options<'a>(
     source: Source,
     entries: impl IntoIterator<Item = (&'a str, RawValue)>,
+    default_lang: &str,
+) -> (WidgetOptions, Vec<Problem>) {
+    read_each(source, &mut entries.into_iter(), default_lang)
+}
+
+/// [`read_options`]' body, compiled once: each host passes a different
+/// iterator, and the body inlined into each cost the wasm about 1 KB.
+fn read_each(
+    source: Source,
+    entries: &mut dyn Iterator<Item = (&str, RawValue)>,
     default_lang: &str,
 ) -> (WidgetOptions, Vec<Problem>) {
     let mut options = WidgetOptions {
