@@ -10,20 +10,20 @@ await __wbg_init();
  * names its attributes and how it attaches (`static attachTo`).
  */
 class OmsElement extends HTMLElement {
-  #handle = null;
+  /** The widget's id in the wasm; 0: none mounted. */
+  #id = 0;
   #credentials = undefined;
   #headers = undefined;
   #syncQueued = false;
 
   connectedCallback() {
-    if (!this.#handle) this.#handle = this.constructor.attachTo(this);
+    if (!this.#id) this.#id = this.constructor.attachTo(this);
   }
 
   disconnectedCallback() {
     // Stops polling, aborts the request, frees timers and listeners.
-    this.#handle?.unmount();
-    this.#handle?.free();
-    this.#handle = null;
+    if (this.#id) unmountWidget(this.#id);
+    this.#id = 0;
   }
 
   attributeChangedCallback() {
@@ -32,7 +32,7 @@ class OmsElement extends HTMLElement {
 
   /** Polls at once. */
   refresh() {
-    this.#handle?.refresh();
+    if (this.#id) refreshWidget(this.#id);
   }
 
   /** `same-origin` (default), `include` or `omit`: set from code, never markup. */
@@ -45,19 +45,58 @@ class OmsElement extends HTMLElement {
 
   // Several attributes set in one go restart polling once, not once each.
   #queueSync() {
-    if (this.#syncQueued || !this.#handle) return;
+    if (this.#syncQueued || !this.#id) return;
     this.#syncQueued = true;
     queueMicrotask(() => {
       this.#syncQueued = false;
-      this.#handle?.syncElement();
+      if (this.#id) syncElement(this.#id);
     });
   }
 }
 
 /** <oms-sync-progress project-id="…">: one live widget in an open shadow root. */
 class OmsSyncProgressElement extends OmsElement {
-  static observedAttributes = elementAttributes();
+  static observedAttributes = elementAttributes().split(' ');
   static attachTo = attachElement;
+}
+
+/**
+ * A mounted widget: what `mount()` returns. Only `unmount()` ends it; a
+ * handle you drop leaves the widget running. (A JS class around the
+ * widget's id: one made by wasm-bindgen costs more wasm than this file.)
+ */
+class WidgetHandle {
+  #id;
+
+  constructor(id) {
+    this.#id = id;
+  }
+
+  /** Replaces every option; throws, keeping the widget as it was, when one is wrong. */
+  update(options) {
+    updateWidget(this.#id, options);
+  }
+
+  /** Polls at once (also resumes polling stopped by an auth error). */
+  refresh() {
+    refreshWidget(this.#id);
+  }
+
+  /** Stops polling, aborts the request in flight, frees timers and listeners and removes the widget. Again: nothing. */
+  unmount() {
+    unmountWidget(this.#id);
+  }
+
+  /** Nothing to free: the handle holds no wasm memory (kept for code that calls it). */
+  free() {}
+}
+
+/**
+ * Mounts a widget into `element` (inside an open shadow root it creates)
+ * and returns its handle; throws, touching nothing, when an option is wrong.
+ */
+function mount(element, options) {
+  return new WidgetHandle(mountWidget(element, options));
 }
 
 if (!customElements.get('oms-sync-progress')) {
@@ -66,5 +105,5 @@ if (!customElements.get('oms-sync-progress')) {
 /** Bytes of wasm memory now: for leak checks and the benchmarks. */
 const wasmMemoryBytes = () => wasm.memory.buffer.byteLength;
 
-export { OmsSyncProgressElement, wasmMemoryBytes };
+export { OmsSyncProgressElement, WidgetHandle, mount, wasmMemoryBytes };
 // ---- oms-progress embed end.

@@ -164,7 +164,7 @@ export declare class WidgetHandle {
   refresh(): void;
   /** Stops polling, aborts the request in flight, frees timers and listeners and removes the widget. Calling it again does nothing. */
   unmount(): void;
-  /** Frees the handle's own wasm memory (not the widget; `unmount()` first). */
+  /** Does nothing: the handle holds no wasm memory of its own (kept for code written when it did). */
   free(): void;
 }
 

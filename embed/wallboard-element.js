@@ -2,7 +2,7 @@
 
 /** <oms-wallboard>: every project of an OMS 4.x, most urgent first. */
 class OmsWallboardElement extends OmsElement {
-  static observedAttributes = wallboardAttributes();
+  static observedAttributes = wallboardAttributes().split(' ');
   static attachTo = attachWallboard;
 }
 

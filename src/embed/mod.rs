@@ -25,13 +25,13 @@ use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 /// What a widget shows: a working configuration, or what is wrong with it.
 type Config = Result<WidgetOptions, Vec<Problem>>;
 
-/// A mounted widget, as JS holds it. Only `unmount()` ends the widget:
-/// losing the handle (and JS collecting it) leaves the widget running, as
-/// any other part of the page.
-#[wasm_bindgen]
-pub struct WidgetHandle {
-    id: u32,
-}
+/// A mounted widget is known to JS by its id: the handle `mount()` returns
+/// is a small class of the JS half (`embed/element.js`) that passes it to
+/// the functions below, because a `#[wasm_bindgen]` struct with methods
+/// costs 1.4 KB of wasm glue (a borrow-checked cell per call). Only
+/// `unmount()` ends a widget: a handle JS drops leaves it running, as any
+/// other part of the page.
+type WidgetId = u32;
 
 thread_local! {
     /// Every widget mounted and not yet unmounted, by handle id.
@@ -75,152 +75,149 @@ impl Drop for Mounted {
 }
 
 /// Mounts a widget into `element` (inside an open shadow root) and returns
-/// its handle. Throws, touching nothing, when an option is wrong.
-#[wasm_bindgen]
-pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError> {
+/// its id (`mount()` in JS wraps it in a handle). Throws, touching
+/// nothing, when an option is wrong.
+#[wasm_bindgen(js_name = mountWidget)]
+pub fn mount_widget(element: JsValue, options: JsValue) -> Result<WidgetId, JsError> {
     // Checked here: a wrong value would otherwise throw inside the glue.
     let element = element
         .dyn_into::<HtmlElement>()
         .map_err(|_| JsError::new("oms-progress: mount() needs an HTML element, e.g. a <div>"))?;
     let widget_options = host_options::from_js(&options).map_err(js_problems)?;
-    WidgetHandle::attach(element, Ok(widget_options))
+    attach(element, Ok(widget_options))
 }
 
 /// The element's Rust half: mounts into the element from its attributes and
 /// its `credentials` / `headers` properties. Called by the element class.
 #[wasm_bindgen(js_name = attachElement)]
-pub fn attach_element(host: HtmlElement) -> Result<WidgetHandle, JsError> {
+pub fn attach_element(host: HtmlElement) -> Result<WidgetId, JsError> {
     let config = host_options::from_element(&host);
-    WidgetHandle::attach(host, config)
+    attach(host, config)
 }
 
-/// The attributes the element watches: the option table's.
+/// The attributes the element watches: the option table's, separated by
+/// spaces (one string: a `Vec<String>` costs 1.2 KB of wasm glue).
 #[wasm_bindgen(js_name = elementAttributes)]
-pub fn element_attributes() -> Vec<String> {
-    option_names(Source::Element)
-        .into_iter()
-        .map(str::to_owned)
-        .collect()
+pub fn element_attributes() -> String {
+    option_names(Source::Element).join(" ")
 }
 
-#[wasm_bindgen]
-impl WidgetHandle {
-    /// Replaces the options; a new project or endpoint restarts polling.
-    /// Throws, keeping the widget as it was, when an option is wrong.
-    pub fn update(&self, options: JsValue) -> Result<(), JsError> {
-        let widget_options = host_options::from_js(&options).map_err(js_problems)?;
-        if let Some(Options::Widget(config)) = with_mounted(self.id, |m| m.config) {
-            set_if_changed(config, Ok(widget_options));
-        }
-        Ok(())
+/// Replaces the widget's options; a new project or endpoint restarts
+/// polling. Throws, keeping the widget as it was, when an option is wrong.
+#[wasm_bindgen(js_name = updateWidget)]
+pub fn update_widget(id: WidgetId, options: JsValue) -> Result<(), JsError> {
+    let widget_options = host_options::from_js(&options).map_err(js_problems)?;
+    if let Some(Options::Widget(config)) = with_mounted(id, |m| m.config) {
+        set_if_changed(config, Ok(widget_options));
     }
+    Ok(())
+}
 
-    /// Polls at once (also resumes polling stopped by an auth error).
-    pub fn refresh(&self) {
-        if let Some(trigger) = with_mounted(self.id, |m| m.refresh) {
-            trigger.notify();
-        }
+/// Polls at once (also resumes polling stopped by an auth error).
+#[wasm_bindgen(js_name = refreshWidget)]
+pub fn refresh_widget(id: WidgetId) {
+    if let Some(trigger) = with_mounted(id, |m| m.refresh) {
+        trigger.notify();
     }
+}
 
-    /// Stops polling, aborts the request in flight, frees timers and
-    /// listeners and removes the widget. Calling it again does nothing.
-    pub fn unmount(&self) {
-        // Out of the registry first: dropping runs cleanups outside the borrow.
-        let removed = MOUNTED.with(|all| {
-            let mut all = all.borrow_mut();
-            let at = all.iter().position(|(i, _)| *i == self.id)?;
-            Some(all.swap_remove(at).1)
-        });
-        if let Some(m) = removed {
-            let shadow = m.host.shadow_root();
-            drop(m);
-            if let Some(shadow) = shadow {
-                shadow.set_inner_html("");
-            }
-        }
-    }
-
-    /// For the element: reads its attributes and properties again.
-    #[wasm_bindgen(js_name = syncElement)]
-    pub fn sync_element(&self) {
-        match with_mounted(self.id, |m| (m.config, m.host.clone())) {
-            Some((Options::Widget(config), host)) => {
-                set_if_changed(config, host_options::from_element(&host))
-            }
-            #[cfg(feature = "embed-wallboard")]
-            Some((Options::Wall(config), host)) => {
-                set_if_changed(config, host_options::wall_from_element(&host))
-            }
-            None => {}
+/// Stops polling, aborts the request in flight, frees timers and
+/// listeners and removes the widget. Calling it again does nothing.
+#[wasm_bindgen(js_name = unmountWidget)]
+pub fn unmount_widget(id: WidgetId) {
+    // Out of the registry first: dropping runs cleanups outside the borrow.
+    let removed = MOUNTED.with(|all| {
+        let mut all = all.borrow_mut();
+        let at = all.iter().position(|(i, _)| *i == id)?;
+        Some(all.swap_remove(at).1)
+    });
+    if let Some(m) = removed {
+        let shadow = m.host.shadow_root();
+        drop(m);
+        if let Some(shadow) = shadow {
+            shadow.set_inner_html("");
         }
     }
 }
 
-impl WidgetHandle {
-    fn attach(host: HtmlElement, config: Config) -> Result<WidgetHandle, JsError> {
-        let target = SendWrapper::new(host.clone());
-        Self::register(host, move |container, refresh| {
-            let config = RwSignal::new(config);
-            let view = leptos::mount::mount_to(container, move || {
-                move || match config.get() {
-                    Ok(options) => {
-                        // Events name the project polled, whether the widget came
-                        // from attributes or from mount()'s options.
-                        let (target, project_id) = (target.clone(), options.project_id.clone());
-                        let on_event = Callback::new(move |event: PollEvent| {
-                            events::dispatch(&target, &project_id, event)
-                        });
-                        Either::Left(view! { <OmsSyncProgress options on_event refresh /> })
-                    }
-                    Err(problems) => Either::Right(config_error(&target, problems)),
+/// For the element: reads its attributes and properties again.
+#[wasm_bindgen(js_name = syncElement)]
+pub fn sync_element(id: WidgetId) {
+    match with_mounted(id, |m| (m.config, m.host.clone())) {
+        Some((Options::Widget(config), host)) => {
+            set_if_changed(config, host_options::from_element(&host))
+        }
+        #[cfg(feature = "embed-wallboard")]
+        Some((Options::Wall(config), host)) => {
+            set_if_changed(config, host_options::wall_from_element(&host))
+        }
+        None => {}
+    }
+}
+
+fn attach(host: HtmlElement, config: Config) -> Result<WidgetId, JsError> {
+    let target = SendWrapper::new(host.clone());
+    register(host, move |container, refresh| {
+        let config = RwSignal::new(config);
+        let view = leptos::mount::mount_to(container, move || {
+            move || match config.get() {
+                Ok(options) => {
+                    // Events name the project polled, whether the widget came
+                    // from attributes or from mount()'s options.
+                    let (target, project_id) = (target.clone(), options.project_id.clone());
+                    let on_event = Callback::new(move |event: PollEvent| {
+                        events::dispatch(&target, &project_id, event)
+                    });
+                    Either::Left(view! { <OmsSyncProgress options on_event refresh /> })
                 }
-            });
-            (Options::Widget(config), Box::new(view))
-        })
-    }
-
-    /// Shows what `build` mounts into a new container in `host`'s shadow
-    /// root, under an owner of its own, and registers it under a new id.
-    fn register(
-        host: HtmlElement,
-        build: impl FnOnce(HtmlElement, Trigger) -> (Options, Box<dyn Any>),
-    ) -> Result<WidgetHandle, JsError> {
-        let container: HtmlElement = host
-            .owner_document()
-            .and_then(|d| d.create_element("div").ok())
-            .and_then(|e| e.dyn_into().ok())
-            .ok_or_else(|| JsError::new("oms-progress: the element has no document"))?;
-        let shadow = shadow_root(&host)?;
-        if shadow.child_element_count() > 0 {
-            return Err(JsError::new(
-                "oms-progress: this element already shows a widget; update() or unmount() it first",
-            ));
-        }
-        styles::adopt(&shadow);
-        let _ = shadow.append_child(&container);
-
-        // Everything reactive lives under one owner, so unmount frees it all.
-        let owner = Owner::new();
-        let (config, refresh, view) = owner.with(|| {
-            let refresh = Trigger::new();
-            let (config, view) = build(container, refresh);
-            (config, refresh, view)
+                Err(problems) => Either::Right(config_error(&target, problems)),
+            }
         });
-        let id = NEXT_ID.with(|next| {
-            let id = next.get();
-            next.set(id.wrapping_add(1).max(1));
-            id
-        });
-        let mounted = Mounted {
-            host,
-            config,
-            refresh,
-            _view: view,
-            owner,
-        };
-        MOUNTED.with(|all| all.borrow_mut().push((id, mounted)));
-        Ok(WidgetHandle { id })
+        (Options::Widget(config), Box::new(view))
+    })
+}
+
+/// Shows what `build` mounts into a new container in `host`'s shadow
+/// root, under an owner of its own, and registers it under a new id.
+fn register(
+    host: HtmlElement,
+    build: impl FnOnce(HtmlElement, Trigger) -> (Options, Box<dyn Any>),
+) -> Result<WidgetId, JsError> {
+    let container: HtmlElement = host
+        .owner_document()
+        .and_then(|d| d.create_element("div").ok())
+        .and_then(|e| e.dyn_into().ok())
+        .ok_or_else(|| JsError::new("oms-progress: the element has no document"))?;
+    let shadow = shadow_root(&host)?;
+    if shadow.child_element_count() > 0 {
+        return Err(JsError::new(
+            "oms-progress: this element already shows a widget; update() or unmount() it first",
+        ));
     }
+    styles::adopt(&shadow);
+    let _ = shadow.append_child(&container);
+
+    // Everything reactive lives under one owner, so unmount frees it all.
+    let owner = Owner::new();
+    let (config, refresh, view) = owner.with(|| {
+        let refresh = Trigger::new();
+        let (config, view) = build(container, refresh);
+        (config, refresh, view)
+    });
+    let id = NEXT_ID.with(|next| {
+        let id = next.get();
+        next.set(id.wrapping_add(1).max(1));
+        id
+    });
+    let mounted = Mounted {
+        host,
+        config,
+        refresh,
+        _view: view,
+        owner,
+    };
+    MOUNTED.with(|all| all.borrow_mut().push((id, mounted)));
+    Ok(id)
 }
 
 /// What is wrong with an element's options, in the host's language.

@@ -1,7 +1,7 @@
 //! The `<oms-wallboard>` element's Rust half (feature `embed-wallboard`):
 //! the wallboard in the element's shadow root, its events on the element.
 
-use super::{config_error, events, host_options, Options, WidgetHandle};
+use super::{config_error, events, host_options, register, Options, WidgetId};
 use crate::config::{option_names, Problem, Source, WallConfig, WALL_FILTERS};
 use crate::poll::PollEvent;
 use crate::ui::OmsWallboard;
@@ -17,10 +17,10 @@ pub type Config = Result<WallConfig, Vec<Problem>>;
 /// Mounts a wallboard into the element from its attributes and its
 /// `credentials` / `headers` properties. Called by the element class.
 #[wasm_bindgen(js_name = attachWallboard)]
-pub fn attach_wallboard(host: HtmlElement) -> Result<WidgetHandle, JsError> {
+pub fn attach_wallboard(host: HtmlElement) -> Result<WidgetId, JsError> {
     let config = host_options::wall_from_element(&host);
     let target = SendWrapper::new(host.clone());
-    WidgetHandle::register(host, move |container, refresh| {
+    register(host, move |container, refresh| {
         let config = RwSignal::new(config);
         let view = leptos::mount::mount_to(container, move || {
             move || match config.get() {
@@ -44,13 +44,11 @@ pub fn attach_wallboard(host: HtmlElement) -> Result<WidgetHandle, JsError> {
 }
 
 /// The attributes `<oms-wallboard>` watches: the option table's (but
-/// `project-id`) and the filters.
+/// `project-id`) and the filters, separated by spaces.
 #[wasm_bindgen(js_name = wallboardAttributes)]
-pub fn wallboard_attributes() -> Vec<String> {
-    option_names(Source::Element)
-        .into_iter()
-        .filter(|name| *name != "project-id")
-        .chain(WALL_FILTERS)
-        .map(str::to_owned)
-        .collect()
+pub fn wallboard_attributes() -> String {
+    let mut names = option_names(Source::Element);
+    names.retain(|name| *name != "project-id");
+    names.extend(WALL_FILTERS);
+    names.join(" ")
 }

@@ -271,6 +271,12 @@ test('events bubble out of the widget: update, status change, error with OMS cod
   await eventually(events, (e) => e.some((x) => x.name === 'oms-error'), { what: 'error event' });
   const all = await events();
   const update = all.find((x) => x.name === 'oms-progress-update');
+  // Every name of the DOM contract, each present (null when OMS said nothing).
+  const keys = (name) => Object.keys(all.find((x) => x.name === name).detail).sort();
+  assert.deepEqual(keys('oms-progress-update'), ['currentStep', 'enableFullSync', 'enableIncrSync', 'enableReverseIncrSync', 'enableStructSync', 'fullProgress', 'importance', 'incrSyncCheckpoint', 'projectId', 'reverseIncrSyncCheckpoint', 'status', 'structProgress']);
+  assert.deepEqual(keys('oms-status-change'), ['from', 'projectId', 'to']);
+  assert.deepEqual(keys('oms-error'), ['advice', 'code', 'httpStatus', 'kind', 'message', 'projectId', 'requestId']);
+  assert.equal(update.detail.reverseIncrSyncCheckpoint, null);
   assert.equal(update.detail.projectId, id);
   assert.equal(update.detail.status, 'RUNNING');
   assert.equal(update.detail.currentStep, 'INCR_SYNC');

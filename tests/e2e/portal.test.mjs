@@ -135,9 +135,10 @@ test('the built portal shows live widgets from every host, and events as the typ
   const declared = [...types.matchAll(/^export declare (?:function|class) (\w+)/gm)].map((m) => m[1]);
   const own = readFileSync(path.join(installed, 'oms-progress.js'), 'utf8').match(/export\s*\{([^}]*)\}\s*;?\s*$/)[1]
     .split(',').map((s) => s.trim().split(/\s+as\s+/).pop());
-  // The element's Rust half, and three classes wasm-bindgen exports for
-  // gloo-net's stream support (wasm-streams): not part of the API.
-  const internal = ['attachElement', 'elementAttributes', 'IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
+  // The Rust halves of the element and of the handle (widgets by id), and
+  // three classes wasm-bindgen exports for gloo-net's stream support
+  // (wasm-streams): not part of the API.
+  const internal = ['attachElement', 'elementAttributes', 'mountWidget', 'updateWidget', 'refreshWidget', 'unmountWidget', 'syncElement', 'IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
   assert.deepEqual(own.filter((n) => !internal.includes(n)).sort(), declared.sort());
   // The wallboard's module: the same, and its element (its Rust half internal too).
   const wallTypes = readFileSync(path.join(installed, 'oms-wallboard.d.ts'), 'utf8');
