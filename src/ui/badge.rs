@@ -1,4 +1,4 @@
-use super::Field;
+use super::{attr, Field};
 use crate::model::Tone;
 use leptos::prelude::*;
 
@@ -14,8 +14,8 @@ pub fn StatusBadge(
 ) -> impl IntoView {
     let symbol = tone.clone();
     view! {
-        <span class="oms-badge" part="badge" data-field="status" data-tone=move || tone.get().as_str()>
-            <span class="oms-badge-symbol" aria-hidden="true">{move || symbol.get().symbol()}</span>
+        <span class="oms-badge" part="badge" data-field="status" data-tone=move || attr(tone.get().as_str())>
+            <span class="oms-badge-symbol" aria-hidden="true">{move || symbol.get().symbol().to_owned()}</span>
             " "
             <span class="oms-badge-label">{move || label.get()}</span>
         </span>

@@ -1,4 +1,4 @@
-use super::{shown, use_lang, Field, LocalTime};
+use super::{attr_opt, shown, use_lang, Field, LocalTime};
 use crate::i18n::{self, Msg};
 use crate::model::{Lag, LagLevel, LagWhere};
 use leptos::either::Either;
@@ -31,14 +31,16 @@ pub fn IncrementalSection(
     let lag_text = {
         let lag = lag.clone();
         move || {
-            lag.get().map(|lag| {
-                let word = match lag.level {
-                    LagLevel::CaughtUp => Msg::CaughtUp,
-                    LagLevel::Warn => Msg::Behind,
-                    LagLevel::Critical => Msg::FarBehind,
-                };
-                format!("{} ({})", i18n::duration(lang, lag.secs), word.text(lang))
-            })
+            lag.get()
+                .map(|lag| {
+                    let word = match lag.level {
+                        LagLevel::CaughtUp => Msg::CaughtUp,
+                        LagLevel::Warn => Msg::Behind,
+                        LagLevel::Critical => Msg::FarBehind,
+                    };
+                    format!("{} ({})", i18n::duration(lang, lag.secs), word.text(lang))
+                })
+                .unwrap_or_default()
         }
     };
     view! {
@@ -47,8 +49,8 @@ pub fn IncrementalSection(
             part="incremental"
             data-field=if reverse { "reverse-checkpoint" } else { "checkpoint" }
             data-lag-seconds=move || lag_secs.get().map(|lag| lag.secs.to_string())
-            data-lag-level=move || lag_level.get().map(|lag| lag.level.as_str())
-            data-lag-source=move || lag_source.get().map(|lag| lag.source.as_str())
+            data-lag-level=move || attr_opt(lag_level.get().map(|lag| lag.level.as_str()))
+            data-lag-source=move || attr_opt(lag_source.get().map(|lag| lag.source.as_str()))
         >
             <div class="oms-incr-title">
                 {if reverse { Msg::ReverseIncremental } else { Msg::Incremental }.text(lang)}

@@ -1,4 +1,4 @@
-use super::{use_lang, Field};
+use super::{attr_flag, attr_opt, use_lang, Field};
 use crate::i18n::{self, Msg};
 use crate::model::ErrorView;
 use leptos::prelude::*;
@@ -49,20 +49,20 @@ pub fn ErrorPanel(
         <div
             class="oms-error"
             part="error"
-            role=move || role_kind().map(|_| "alert")
-            data-error=kind
+            role=move || attr_opt(role_kind().map(|_| "alert"))
+            data-error=move || attr_opt(kind())
             data-level=move || level.get().and_then(|e| e.level)
-            hidden=move || hidden_kind().is_none()
+            hidden=move || attr_flag(hidden_kind().is_none())
         >
-            <div class="oms-error-title">{move || title.get().map(|e| e.title)}</div>
+            <div class="oms-error-title">{move || title.get().map_or_else(String::new, |e| e.title.to_owned())}</div>
             {line(Some(Msg::Code), "error-code", |e| e.code)}
             {line(None, "error-message", |e| e.message)}
             {line(Some(Msg::Advice), "error-advice", |e| e.advice)}
             {line(None, "error-detail", |e| e.detail)}
             {line(Some(Msg::RequestId), "error-request-id", |e| e.request_id)}
             {line(None, "error-hint", |e| e.hint)}
-            <div data-field="retry-in" hidden=move || retry_hidden.get().is_none()>
-                {move || retry_in.get().map(|secs| i18n::retrying_in(lang, &i18n::duration(lang, secs)))}
+            <div data-field="retry-in" hidden=move || attr_flag(retry_hidden.get().is_none())>
+                {move || retry_in.get().map(|secs| i18n::retrying_in(lang, &i18n::duration(lang, secs))).unwrap_or_default()}
             </div>
             {on_retry
                 .map(|cb| {
@@ -71,7 +71,7 @@ pub fn ErrorPanel(
                             type="button"
                             part="button"
                             data-action="retry"
-                            hidden=move || !show_retry.get()
+                            hidden=move || attr_flag(!show_retry.get())
                             on:click=move |_| cb.run(())
                         >
                             {Msg::Retry.text(lang)}

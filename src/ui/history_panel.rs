@@ -1,4 +1,4 @@
-use super::use_lang;
+use super::{attr_opt, use_lang};
 use crate::model::{trend_label, HistoryView, SPARK_HEIGHT, SPARK_WIDTH};
 use leptos::prelude::*;
 
@@ -60,9 +60,9 @@ pub fn HistoryPanel(
         <div
             class="oms-history"
             data-field="history"
-            data-trend=move || view.with(|v| v.trend.map(|t| t.as_str()))
-            data-stuck=move || view.with(|v| v.stuck.as_ref().map(|s| s.0.as_str()))
-            data-clock-offset-ms=move || view.with(|v| v.clock.as_ref().map(|c| c.0))
+            data-trend=move || view.with(|v| attr_opt(v.trend.map(|t| t.as_str())))
+            data-stuck=move || view.with(|v| attr_opt(v.stuck.as_ref().map(|s| s.0.as_str())))
+            data-clock-offset-ms=move || view.with(|v| v.clock.as_ref().map(|c| c.0.to_string()))
         >
             {spark}
             <div class="oms-history-text">

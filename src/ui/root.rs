@@ -1,4 +1,4 @@
-use super::{use_lang, Field};
+use super::{attr, use_lang, Field};
 use crate::model::{Tone, WidgetState};
 use leptos::prelude::*;
 
@@ -39,9 +39,9 @@ where
             part="root"
             data-oms-widget=""
             data-project-id=project_id.clone()
-            data-status=move || status.get()
-            data-tone=move || tone.get().as_str()
-            data-state=move || state.get().as_str()
+            data-status=move || Some(status.get())
+            data-tone=move || attr(tone.get().as_str())
+            data-state=move || attr(state.get().as_str())
             data-compact=compact.then_some("")
             lang=lang.tag()
             aria-label=format!("OMS {project_id}")

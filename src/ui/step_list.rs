@@ -81,7 +81,7 @@ fn step_item(step: StepView, now: ReadSignal<i64>) -> impl IntoView {
                 {shown_time(step.started_secs, step.started_text.clone())}
                 {step.finished_text.clone().map(|_| " → ")}
                 {shown_time(step.finished_secs, step.finished_text.clone())}
-                {move || time().map(|t| format!(" · {t}"))}
+                {move || time().map(|t| format!(" · {t}")).unwrap_or_default()}
             </div>
             {step.rows.clone().map(|r| view! { <div class="oms-note" data-field="step-rows">{r}</div> })}
             {step.error.clone().map(|e| view! { <div class="oms-step-error" data-field="step-error">{e}</div> })}

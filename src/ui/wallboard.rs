@@ -1,4 +1,6 @@
-use super::{bool_memo, provide_lang, CardFooter, ErrorPanel, OmsSyncProgress};
+use super::{
+    attr, attr_flag, attr_opt, bool_memo, provide_lang, CardFooter, ErrorPanel, OmsSyncProgress,
+};
 use crate::config::WidgetOptions;
 use crate::i18n::{Lang, Msg};
 use crate::model::{error_view, wall_title, wall_view, Attention, WallCard, WallFilter};
@@ -147,7 +149,7 @@ pub fn OmsWallboard(
     let empty = move || !has_data() || board.with(|b| !b.cards.is_empty());
     let heading = Msg::WallTitle.text(lang);
     view! {
-        <section class="oms-wall" data-oms-wallboard="" data-wall-state=wall_state lang=lang.tag() aria-label=heading>
+        <section class="oms-wall" data-oms-wallboard="" data-wall-state=move || attr(wall_state()) lang=lang.tag() aria-label=heading>
             <header class="oms-wall-head">
                 <h2 class="oms-wall-title">{heading}</h2>
                 <CardFooter updated_ago stale stopped=|| None on_refresh=Some(list.refresh) />
@@ -157,22 +159,22 @@ pub fn OmsWallboard(
                 <button
                     type="button"
                     data-group="all"
-                    aria-pressed=move || group.with(Option::is_none).to_string()
+                    aria-pressed=move || Some(group.with(Option::is_none).to_string())
                     on:click=move |_| group.set(None)
                 >
                     {Msg::WallAll.text(lang)}
                     " "
-                    <span data-field="count">{move || board.with(|b| b.total)}</span>
+                    <span data-field="count">{move || board.with(|b| b.total.to_string())}</span>
                 </button>
                 {Attention::ALL
                     .map(|a| {
-                        let count = move || board.with(|b| b.counts[a as usize]);
+                        let count = move || board.with(|b| b.counts[a as usize].to_string());
                         view! {
                             <button
                                 type="button"
                                 data-group=a.as_str()
-                                data-count=count
-                                aria-pressed=move || (group.get() == Some(a)).to_string()
+                                data-count=move || Some(count())
+                                aria-pressed=move || Some((group.get() == Some(a)).to_string())
                                 on:click=move |_| group.update(|g| *g = if *g == Some(a) { None } else { Some(a) })
                             >
                                 <span data-field="count">{count}</span>
@@ -188,7 +190,7 @@ pub fn OmsWallboard(
                     {card_at(place).map(|card| view! { <WallRow card opened options=options.clone() lang on_event /> })}
                 </For>
             </ul>
-            <p class="oms-wall-empty" data-field="wall-empty" hidden=empty>
+            <p class="oms-wall-empty" data-field="wall-empty" hidden=move || attr_flag(empty())>
                 {Msg::WallNoProjects.text(lang)}
             </p>
         </section>
@@ -283,11 +285,11 @@ fn WallRow(
     view! {
         <li
             class="oms-wall-card"
-            data-project-id=text(|c| c.id.clone())
-            data-attention=move || card.with(|c| c.as_ref().map(|c| c.attention.as_str()))
-            data-status=text(|c| c.status_code.clone())
-            data-tone=tone
-            data-delay-seconds=move || card.with(|c| c.as_ref().and_then(|c| c.delay_secs))
+            data-project-id=move || Some(text(|c| c.id.clone())())
+            data-attention=move || card.with(|c| attr_opt(c.as_ref().map(|c| c.attention.as_str())))
+            data-status=move || Some(text(|c| c.status_code.clone())())
+            data-tone=move || attr_opt(tone())
+            data-delay-seconds=move || card.with(|c| c.as_ref().and_then(|c| c.delay_secs).map(|d| d.to_string()))
             aria-label=label
         >
             <div class="oms-wall-top">
@@ -295,28 +297,28 @@ fn WallRow(
                     type="button"
                     class="oms-wall-open"
                     data-action="open"
-                    aria-expanded=move || is_open.get().to_string()
-                    disabled=move || !can_open()
-                    title=move || if is_open.get() { Msg::WallClose.text(lang) } else { Msg::WallOpen.text(lang) }
+                    aria-expanded=move || Some(is_open.get().to_string())
+                    disabled=move || attr_flag(!can_open())
+                    title=move || attr(if is_open.get() { Msg::WallClose.text(lang) } else { Msg::WallOpen.text(lang) })
                     on:click=toggle
                 >
                     {text(|c| c.title.clone())}
                 </button>
-                <span class="oms-badge" data-field="status" data-tone=move || status_tone().map(|t| t.as_str())>
-                    <span class="oms-badge-symbol" aria-hidden="true">{move || status_tone().map(|t| t.symbol())}</span>
+                <span class="oms-badge" data-field="status" data-tone=move || attr_opt(status_tone().map(|t| t.as_str()))>
+                    <span class="oms-badge-symbol" aria-hidden="true">{move || status_tone().map_or_else(String::new, |t| t.symbol().to_owned())}</span>
                     " "
                     {text(|c| c.status_text.clone())}
                 </span>
             </div>
             <div class="oms-wall-line">
-                <span data-field="step" hidden=move || step().is_none()>{step}</span>
-                <span data-field="delay" hidden=move || delay().is_none()>
+                <span data-field="step" hidden=move || attr_flag(step().is_none())>{move || step().unwrap_or_default()}</span>
+                <span data-field="delay" hidden=move || attr_flag(delay().is_none())>
                     {Msg::WallDelay.text(lang)}
                     " "
-                    {delay}
+                    {move || delay().unwrap_or_default()}
                 </span>
             </div>
-            <div class="oms-wall-alarm" data-field="alarm" hidden=move || alarm().is_none()>{alarm}</div>
+            <div class="oms-wall-alarm" data-field="alarm" hidden=move || attr_flag(alarm().is_none())>{move || alarm().unwrap_or_default()}</div>
             <div class="oms-wall-details" data-field="details">{text(|c| c.details.clone())}</div>
             {move || {
                 open_id
