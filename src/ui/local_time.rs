@@ -5,78 +5,41 @@
 
 use crate::i18n::Lang;
 use crate::model::utc_time;
-use js_sys::{Array, Function, Object, Reflect};
 use leptos::prelude::*;
-use std::cell::RefCell;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
 
-/// `Intl.DateTimeFormat` and its bound `format`; `None` where the browser
-/// refused the zone.
-type Formatter = Option<(JsValue, Function)>;
-
-thread_local! {
-    /// One formatter per zone and language, made on first use (making one
-    /// costs far more than formatting with it).
-    static FORMATTERS: RefCell<Vec<(Option<String>, Lang, Formatter)>> =
-        const { RefCell::new(Vec::new()) };
+#[wasm_bindgen(inline_js = "const formatters = new Map();
+export function localTime(secs, zone, locale) {
+  const key = `${zone}|${locale}`;
+  let format = formatters.get(key);
+  if (format === undefined) {
+    const options = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'short' };
+    if (zone !== undefined) options.timeZone = zone;
+    try { format = new Intl.DateTimeFormat(locale, options); } catch { format = null; }
+    formatters.set(key, format);
+  }
+  return format === null ? undefined : format.format(new Date(secs * 1000));
+}")]
+extern "C" {
+    /// `Intl.DateTimeFormat` for `locale`, one per zone and locale, made on
+    /// first use (making one costs far more than formatting with it);
+    /// `undefined` where the browser refuses the zone (a RangeError) or has
+    /// no `Intl`. In JS: through `Reflect` from Rust it was 2 KB of wasm.
+    #[wasm_bindgen(js_name = localTime)]
+    fn format_local_time(secs: f64, zone: Option<&str>, locale: &str) -> Option<String>;
 }
 
 /// `secs` (unix seconds) in `zone` (`None`: the browser's), e.g.
 /// `2026-12-01 15:22:00 GMT+8`; the UTC text where the browser cannot
 /// (an unknown zone name, no `Intl`): it says "UTC", so it never misleads.
+/// ISO-like dates: Swedish order for English, `zh-CN` for Chinese; 24 h,
+/// with the zone's short name.
 pub fn local_time(secs: i64, zone: Option<&str>, lang: Lang) -> String {
-    let formatted = FORMATTERS.with(|all| {
-        let mut all = all.borrow_mut();
-        let found = all
-            .iter()
-            .position(|(z, l, _)| z.as_deref() == zone && *l == lang);
-        let at = found.unwrap_or_else(|| {
-            all.push((zone.map(str::to_owned), lang, formatter(zone, lang)));
-            all.len() - 1
-        });
-        let (this, format) = all[at].2.as_ref()?;
-        let date = js_sys::Date::new(&JsValue::from_f64(secs as f64 * 1000.0));
-        format.call1(this, &date).ok()?.as_string()
-    });
-    formatted.unwrap_or_else(|| utc_time(secs))
-}
-
-/// `Intl.DateTimeFormat` for ISO-like dates (Swedish order for English,
-/// `zh-CN` for Chinese), 24 h, with the zone's short name; through
-/// `Reflect`, so an unknown zone (a RangeError) is an `Err`, not a throw.
-fn formatter(zone: Option<&str>, lang: Lang) -> Formatter {
-    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let class: Function = Reflect::get(&intl, &"DateTimeFormat".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let options = Object::new();
-    for (key, value) in [
-        ("year", "numeric"),
-        ("month", "2-digit"),
-        ("day", "2-digit"),
-        ("hour", "2-digit"),
-        ("minute", "2-digit"),
-        ("second", "2-digit"),
-        ("hourCycle", "h23"),
-        ("timeZoneName", "short"),
-    ] {
-        Reflect::set(&options, &key.into(), &value.into()).ok()?;
-    }
-    if let Some(zone) = zone {
-        Reflect::set(&options, &"timeZone".into(), &zone.into()).ok()?;
-    }
     let locale = match lang {
         Lang::En => "sv-SE",
         Lang::ZhCn => "zh-CN",
     };
-    let args = Array::of2(&locale.into(), &options);
-    let this = Reflect::construct(&class, &args).ok()?;
-    let format: Function = Reflect::get(&this, &"format".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    Some((this, format))
+    format_local_time(secs as f64, zone, locale).unwrap_or_else(|| utc_time(secs))
 }
 
 /// A time for people: `<time datetime="…Z" title="… UTC">local</time>`.
