@@ -3,7 +3,7 @@
 # on one page (main-thread time per poll, long tasks, frame gaps, DOM writes
 # of unchanged polls), 100 widgets at 5 s against a hand-written reference,
 # and the wallboard with 1,000 projects, against the embed and page builds
-# and oms-sim in headless Chromium. About 17 minutes (the 5 s comparison runs five rounds of four 30 s measures). Memory over long runs is in docs/reliability.md
+# and oms-sim in headless Chromium. About 17 minutes (three rounds of seven 30 s measures: the widgets and the reference ticking only, polling at 5 s, the reference in step and in waves, and polling at 1 s). Memory over long runs is in docs/reliability.md
 # (scripts/reliability.sh).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"

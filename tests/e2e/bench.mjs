@@ -11,12 +11,13 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSim, launchBrowser, embedDir, distDir, sleep, eventually } from './harness.mjs';
+import { referenceScript } from './reference.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 30);
 const WIDGETS = 100;
 /** Widgets on the page whose cold load is timed to all live, against the reference. */
 const FIRST_LIVE = 20;
-const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const out = process.env.BENCH_OUT || '-';
 
 const site = mkdtempSync(path.join(tmpdir(), 'oms-bench-'));
@@ -30,55 +31,7 @@ for (const [name, interval] of [['many', 1], ['idle', 86400], ['many5', 5]]) {
 ${Array.from({ length: WIDGETS }, (_, i) => `<oms-sync-progress project-id="np_bench_${i}" interval="${interval}" compact></oms-sync-progress>`).join('\n')}`);
 }
 
-// The hand-written reference: what a careful polling script does for the
-// same 100 projects (AbortSignal.timeout, fetch, json, a text per field,
-// one shared 1 s ticker for the ages), to compare the widget against. As
-// written, every card polls in step with the others; with `spread=waves`
-// its polls are spread over the interval as the widget's are (the first
-// wait between half and all of it, each wait ending on the nearest point
-// of a 250 ms grid of the clock, policy::on_wave).
-writeFileSync(path.join(site, 'reference.js'), `
-const params = new URLSearchParams(location.search);
-const interval = Number(params.get('interval') || 5) * 1000;
-const waves = params.get('spread') === 'waves';
-const onWave = (d) => { const late = (Date.now() + d) % 250; return Math.max(0, late < 125 ? d - late : d + 250 - late); };
-const cards = [];
-for (let i = 0; i < Number(params.get('count') || ${WIDGETS}); i += 1) {
-  const el = document.createElement('div');
-  el.className = 'card';
-  el.innerHTML = '<b></b> <span class="status"></span> <span class="lag"></span> <span class="age"></span>';
-  document.body.append(el);
-  const card = { id: 'np_bench_' + i, el, status: el.querySelector('.status'), lag: el.querySelector('.lag'), age: el.querySelector('.age'), at: 0, checkpoint: 0 };
-  el.querySelector('b').textContent = card.id;
-  cards.push(card);
-  const poll = async () => {
-    try {
-      const res = await fetch('/api/omsp/v2/sync/' + card.id + '/progress', { signal: AbortSignal.timeout(10000) });
-      const body = await res.json();
-      const d = body.data || {};
-      if (card.status.textContent !== d.status) card.status.textContent = d.status;
-      card.checkpoint = Number(d.incrSyncCheckpoint) || 0;
-      card.at = Date.now();
-      el.dataset.state = 'live';
-    } catch (e) {
-      el.dataset.state = 'error';
-    }
-    setTimeout(poll, waves ? onWave(card.polled ? interval : interval * (0.5 + Math.random() / 2)) : interval);
-    card.polled = true;
-  };
-  poll();
-}
-setInterval(() => {
-  const now = Date.now();
-  for (const c of cards) {
-    if (!c.at) continue;
-    const age = Math.round((now - c.at) / 1000) + ' s';
-    if (c.age.textContent !== age) c.age.textContent = age;
-    const lag = Math.max(0, Math.round(now / 1000 - c.checkpoint)) + ' s';
-    if (c.lag.textContent !== lag) c.lag.textContent = lag;
-  }
-}, 1000);
-`);
+writeFileSync(path.join(site, 'reference.js'), referenceScript(WIDGETS));
 writeFileSync(path.join(site, 'reference.html'), '<!DOCTYPE html><meta charset="utf-8"><script type="module" src="/reference.js"></script>');
 
 const sim = await startSim({ staticDir: site });
@@ -216,17 +169,24 @@ try {
     const reference = await measure('reference.html?interval=5', { reference: true });
     // Ticking only is the same for both schedules: one poll, then none.
     const referenceWaves = await measure('reference.html?interval=5&spread=waves', { reference: true });
+    // At 1 s the same ticking carries five times the polls: a finer per poll.
+    const widgets1 = await measure('many');
+    const referenceWaves1 = await measure('reference.html?interval=1&spread=waves', { reference: true });
     const perPoll = (widgets.task - widgetsIdle.task) / widgets.polls;
     const perPollReference = (reference.task - referenceIdle.task) / reference.polls;
     const perPollWaves = (referenceWaves.task - referenceIdle.task) / referenceWaves.polls;
+    const perPoll1 = (widgets1.task - widgetsIdle.task) / widgets1.polls;
+    const perPollWaves1 = (referenceWaves1.task - referenceIdle.task) / referenceWaves1.polls;
     rounds.push({
       widgets, widgetsIdle, reference, referenceIdle, referenceWaves, perPoll, perPollReference, perPollWaves,
       ratio: perPoll / perPollReference, ratioWaves: perPoll / perPollWaves,
+      widgets1, referenceWaves1, perPoll1, perPollWaves1, ratio1: perPoll1 / perPollWaves1,
     });
   }
   const ratios = rounds.map((r) => r.ratio);
   const ratiosWaves = rounds.map((r) => r.ratioWaves);
   const middle = [...rounds].sort((a, b) => a.ratioWaves - b.ratioWaves)[Math.floor(rounds.length / 2)];
+  const middle1 = [...rounds].sort((a, b) => a.ratio1 - b.ratio1)[Math.floor(rounds.length / 2)];
   const {
     widgets: busy5, widgetsIdle: idle5, reference: reference5, referenceIdle, referenceWaves: waves5,
     perPoll: perPoll5, perPollReference: perPollRef, perPollWaves: perPollWaves5,
@@ -275,7 +235,7 @@ try {
     '',
     `## ${WIDGETS} widgets at a 5 s interval, against a hand-written reference, for ${SECONDS} s`,
     '',
-    'The reference (`reference.js` in `tests/e2e/bench.mjs`) is what a careful polling script does for the same projects: `AbortSignal.timeout`, `fetch`, `json`, a text per field written only when it changed, one shared 1 s ticker for the ages. Same run, same simulator.',
+    'The reference (`tests/e2e/reference.mjs`) is what a careful polling script does for the same projects: `AbortSignal.timeout`, `fetch`, `json`, a text per field written only when it changed, one shared 1 s ticker for the ages. Same run, same simulator.',
     '',
     'The reference runs with two schedules. *In step*: every card polls at the same moment, as the script is written. *In waves*: its polls are spread over the interval the way the widget\'s are (the first wait between half and all of the interval, every wait ending on the nearest point of a 250 ms grid of the clock), so both sides pay for the same schedule; spreading is asked of the widget, so that OMS does not get every request at once. Polls in step share their tasks and frames, and cost less main thread each than the same polls spread.',
     '',
@@ -288,6 +248,16 @@ try {
     `| main thread busy, only ticking (no polls) | ${pct100(idle5)} % | ${pct100(referenceIdle)} % | ${pct100(referenceIdle)} % |`,
     `| main-thread time per poll | ${perPoll5.toFixed(3)} ms | ${perPollWaves5.toFixed(3)} ms (widget ÷ it: ${(perPoll5 / perPollWaves5).toFixed(2)}) | ${perPollRef.toFixed(3)} ms (widget ÷ it: ${(perPoll5 / perPollRef).toFixed(2)}) |`,
     `| long tasks (> 50 ms) | ${busy5.longTasks.length} | ${waves5.longTasks.length} | ${reference5.longTasks.length} |`,
+    '',
+    `## Per poll at a 1 s interval, against the reference in waves, for ${SECONDS} s`,
+    '',
+    `In the same rounds: the ${WIDGETS} widgets and the reference in waves each polling every second, minus the same round's ticking only. Five times the polls over the same ticking make the difference finer than at 5 s. Widget ÷ reference per round: ${rounds.map((r) => `${r.perPoll1.toFixed(3)} ÷ ${r.perPollWaves1.toFixed(3)} ms = ${r.ratio1.toFixed(2)}`).join('; ')} (median ${median(rounds.map((r) => r.ratio1)).toFixed(2)}, ${rounds.filter((r) => r.ratio1 <= 1.5).length} of ${ROUNDS} within 1.5). Where the time goes: \`docs/poll-profile.md\` (\`scripts/profile.sh\`).`,
+    '',
+    '| measure | widgets | reference in waves |',
+    '|---|---|---|',
+    `| polls | ${middle1.widgets1.polls} | ${middle1.referenceWaves1.polls} |`,
+    `| main thread busy | ${pct100(middle1.widgets1)} % | ${pct100(middle1.referenceWaves1)} % |`,
+    `| main-thread time per poll | ${middle1.perPoll1.toFixed(3)} ms | ${middle1.perPollWaves1.toFixed(3)} ms (widget ÷ it: ${middle1.ratio1.toFixed(2)}) |`,
     '',
   );
 
