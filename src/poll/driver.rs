@@ -23,8 +23,13 @@ use web_sys::AbortController;
 /// What [`use_oms_progress`] hands back.
 #[derive(Clone, Copy)]
 pub struct UseOmsProgressReturn {
-    /// What the widget knows (last good data, latest error, plan).
+    /// What the widget knows (last good data, latest error, plan); moves
+    /// on every poll, if only its times.
     pub state: ReadSignal<PollState>,
+    /// How many polls changed what is known (the data, the error, a stop);
+    /// it stays when a poll only confirmed it: views track it rather than
+    /// `state`, so that an unchanged poll wakes none of them.
+    pub revision: ReadSignal<i64>,
     /// The last 30 minutes of successful polls, for trends and ETAs.
     pub history: ReadSignal<History>,
     /// OMS's clock minus the browser's in ms, from the answers' `Date`
@@ -86,6 +91,7 @@ pub fn use_oms_progress_with_options(
     let (signals, refresh) = use_shared_poll(call, poll, on_event);
     UseOmsProgressReturn {
         state: signals.state.read_only().into(),
+        revision: signals.revision.read_only().into(),
         history: signals.history.read_only().into(),
         clock_offset: signals.clock_offset.read_only().into(),
         now,
@@ -140,6 +146,7 @@ pub(super) type Wake = Arc<dyn Fn() + Send + Sync>;
 #[derive(Clone, Default)]
 pub(super) struct PollSignals {
     pub state: ArcRwSignal<PollState>,
+    pub revision: ArcRwSignal<i64>,
     pub history: ArcRwSignal<History>,
     pub clock_offset: ArcRwSignal<Option<i64>>,
 }
@@ -172,6 +179,7 @@ pub(super) async fn poll_loop(
 ) {
     let PollSignals {
         state: set_state,
+        revision,
         history: set_history,
         clock_offset: set_clock_offset,
     } = signals;
@@ -217,15 +225,23 @@ pub(super) async fn poll_loop(
             .map(|p| Sample::of(p, received_ms + correction.unwrap_or(0)));
         // Events are worked out against the status known before this poll.
         let mut events = Vec::new();
+        let mut news = true;
         let heard = listeners.lock().map(|l| l.clone()).unwrap_or_default();
         let next = set_state.try_update(|st| {
             if !heard.is_empty() {
                 let before = st.last_good.as_ref().and_then(|p| p.status.as_ref());
                 events = poll_events(before, &result);
             }
-            st.record(result, received_ms, js_sys::Math::random(), &poll)
+            let (next, new) = st.record_news(result, received_ms, js_sys::Math::random(), &poll);
+            news = new;
+            next
         });
         let Some(next) = next else { return };
+        // A poll that only confirmed what is shown wakes no view (measured:
+        // waking them to find that out was 0.2 ms of wasm a poll).
+        if news {
+            revision.update(|r| *r += 1);
+        }
         if let Some(sample) = sample {
             set_history.update(|h| h.push(sample));
         }

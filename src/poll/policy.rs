@@ -136,6 +136,25 @@ impl<T: Answered> PollState<T> {
     }
 }
 
+impl<T: Answered + PartialEq> PollState<T> {
+    /// [`record`](Self::record), and whether the poll changed what is known
+    /// (the data, the error, a stop) rather than only confirming it, when
+    /// only the times moved. A failure always counts as news.
+    pub fn record_news(
+        &mut self,
+        result: Result<T, FetchError>,
+        now_ms: i64,
+        random: f64,
+        opts: &PollOptions,
+    ) -> (Next, bool) {
+        let confirmed = self.error.is_none()
+            && matches!((&result, &self.last_good), (Ok(new), Some(old)) if new == old);
+        let stopped = self.stopped;
+        let next = self.record(result, now_ms, random, opts);
+        (next, !(confirmed && self.stopped == stopped))
+    }
+}
+
 /// Exponential backoff with "equal jitter": the n-th failure in a row waits
 /// between half and all of `interval × 2^n`, capped at `max_backoff`.
 pub fn backoff(failures: u32, random: f64, opts: &PollOptions) -> Duration {
@@ -318,6 +337,36 @@ mod tests {
         assert!(
             st.last_good.is_some(),
             "the last good data is kept through failures"
+        );
+    }
+
+    #[test]
+    fn only_a_poll_that_changes_what_is_known_is_news() {
+        let opts = PollOptions::default();
+        let mut st = PollState::default();
+        let news = |st: &mut PollState, r, at| st.record_news(r, at, 0.5, &opts).1;
+        assert!(news(&mut st, Ok(running()), 0), "the first data");
+        assert!(!news(&mut st, Ok(running()), 5_000), "the same again");
+        assert_eq!(st.last_good_at_ms, Some(5_000), "its times still move");
+        let paused = Progress {
+            status: Some(Status::Suspend),
+            ..Progress::default()
+        };
+        assert!(news(&mut st, Ok(paused.clone()), 10_000), "new data");
+        assert!(news(&mut st, Err(FetchError::Timeout), 15_000), "a failure");
+        assert!(news(&mut st, Err(FetchError::Timeout), 20_000), "and again");
+        assert!(
+            news(&mut st, Ok(paused.clone()), 25_000),
+            "the same data after a failure clears the error"
+        );
+        let auth = FetchError::Auth {
+            status: 401,
+            oms: OmsError::default(),
+        };
+        assert!(news(&mut st, Err(auth), 30_000), "a stop");
+        assert!(
+            news(&mut st, Ok(paused), 35_000),
+            "the same data again ends the stop"
         );
     }
 }

@@ -79,7 +79,11 @@ pub fn OmsSyncProgress(
     });
     super::poll_when_notified(refresh, progress.refresh);
     let stale_after = poll.stale_after();
-    let view = Memo::new(move |_| progress.state.with(|st| build_view(st, lang)));
+    // Worked out again only when a poll changed what is known.
+    let view = Memo::new(move |_| {
+        progress.revision.track();
+        progress.state.with_untracked(|st| build_view(st, lang))
+    });
     let fresh_ms = poll.interval.as_millis() as i64 * 2;
     // What moves with the clock is worked out again on the page's tick and
     // when what is shown changed (new data, an error), not on every poll:
