@@ -120,6 +120,8 @@ try {
     }),
     `| **all** | **${middle.widgets.total.toFixed(3)}** | **${middle.reference.total.toFixed(3)}** (widgets ÷ it: ${middle.ratio.toFixed(2)}) |`,
     '',
+    'Reading it: `(program)` is the renderer\'s own work outside any script; `browser (native)` the Web APIs called (`fetch` the most: its self time is the request being made); the JS glue is wasm-bindgen\'s module, minified, whose one-letter function calling `fetch` carries the call\'s argument conversion, as the script\'s `poll` does.',
+    '',
     `The widgets' top ${TOP} functions by self time a poll (names from the build with names kept; the wasm's identical functions are folded, so a name can stand for others):`,
     '',
     '| ms a poll | function |',
