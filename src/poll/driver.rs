@@ -237,8 +237,9 @@ pub(super) async fn poll_loop(
             next
         });
         let Some(next) = next else { return };
-        // A poll that only confirmed what is shown wakes no view (measured:
-        // waking them to find that out was 0.2 ms of wasm a poll).
+        // A poll that only confirmed what is shown wakes no view: waking
+        // them to find that out was about 0.1 ms of wasm a poll (profiled
+        // at 1 s: 0.37 ms before, 0.24-0.27 ms after).
         if news {
             revision.update(|r| *r += 1);
         }
