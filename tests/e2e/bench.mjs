@@ -11,7 +11,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSim, launchBrowser, embedDir, distDir, sleep, eventually } from './harness.mjs';
-import { referenceScript } from './reference.mjs';
+import { referenceScript, referencePage, widgetsPage, seedFixedProjects, liveCount } from './reference.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 30);
 const WIDGETS = 100;
@@ -27,12 +27,11 @@ writeFileSync(path.join(site, 'one.html'), `<!DOCTYPE html><meta charset="utf-8"
 writeFileSync(path.join(site, 'twenty.html'), `<!DOCTYPE html><meta charset="utf-8"><script type="module" src="/oms-progress.js"></script>
 ${Array.from({ length: FIRST_LIVE }, (_, i) => `<oms-sync-progress project-id="np_bench_${i}" interval="5"></oms-sync-progress>`).join('\n')}`);
 for (const [name, interval] of [['many', 1], ['idle', 86400], ['many5', 5]]) {
-  writeFileSync(path.join(site, `${name}.html`), `<!DOCTYPE html><meta charset="utf-8"><script type="module" src="/oms-progress.js"></script>
-${Array.from({ length: WIDGETS }, (_, i) => `<oms-sync-progress project-id="np_bench_${i}" interval="${interval}" compact></oms-sync-progress>`).join('\n')}`);
+  writeFileSync(path.join(site, `${name}.html`), widgetsPage(WIDGETS, interval));
 }
 
 writeFileSync(path.join(site, 'reference.js'), referenceScript(WIDGETS));
-writeFileSync(path.join(site, 'reference.html'), '<!DOCTYPE html><meta charset="utf-8"><script type="module" src="/reference.js"></script>');
+writeFileSync(path.join(site, 'reference.html'), referencePage);
 
 const sim = await startSim({ staticDir: site });
 const browser = await launchBrowser();
@@ -53,12 +52,7 @@ const metrics = async (cdp) => Object.fromEntries((await cdp.send('Performance.g
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const lines = [];
 try {
-  for (let i = 0; i < WIDGETS; i += 1) {
-    // Fixed data: every poll after the first brings the same answer.
-    await sim.control('PUT', `/_sim/projects/np_bench_${i}`, {
-      behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC', struct_progress: 100, full_progress: 100, checkpoint: { unix: 1764000000 } },
-    });
-  }
+  await seedFixedProjects(sim, WIDGETS);
 
   // First render, five cold loads (the HTTP cache disabled: module and wasm fetched each time).
   const firsts = [];
@@ -114,12 +108,7 @@ try {
     await page.addInitScript(`window.__watchFrames = ${watchFrames}`);
     const loadStart = Date.now();
     await page.goto(`${sim.base}/${name.includes('.') ? name : `${name}.html`}`);
-    await eventually(
-      () => page.evaluate((ref) => (ref
-        ? document.querySelectorAll('.card[data-state=live]').length
-        : [...document.querySelectorAll('oms-sync-progress')].filter((h) => h.shadowRoot?.querySelector('[data-state="live"]')).length), reference),
-      (n) => n === WIDGETS, { what: `${WIDGETS} live`, timeout: 30_000 },
-    );
+    await eventually(() => liveCount(page, reference), (n) => n === WIDGETS, { what: `${WIDGETS} live`, timeout: 30_000 });
     const allLiveMs = Date.now() - loadStart;
     await sleep(2_000);
     await page.evaluate(() => {

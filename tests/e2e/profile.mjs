@@ -11,7 +11,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSim, launchBrowser, embedDir, sleep, eventually } from './harness.mjs';
-import { referenceScript } from './reference.mjs';
+import { referenceScript, referencePage, widgetsPage, seedFixedProjects, liveCount } from './reference.mjs';
 
 const SECONDS = Number(process.env.PROFILE_SECONDS || 20);
 const INTERVAL = Number(process.env.PROFILE_INTERVAL || 1);
@@ -24,11 +24,10 @@ const SAVE = process.env.PROFILE_SAVE;
 const site = mkdtempSync(path.join(tmpdir(), 'oms-profile-'));
 cpSync(embedDir, site, { recursive: true });
 for (const [name, interval] of [['many', INTERVAL], ['idle', 86400]]) {
-  writeFileSync(path.join(site, `${name}.html`), `<!DOCTYPE html><meta charset="utf-8"><script type="module" src="/oms-progress.js"></script>
-${Array.from({ length: WIDGETS }, (_, i) => `<oms-sync-progress project-id="np_bench_${i}" interval="${interval}" compact></oms-sync-progress>`).join('\n')}`);
+  writeFileSync(path.join(site, `${name}.html`), widgetsPage(WIDGETS, interval));
 }
 writeFileSync(path.join(site, 'reference.js'), referenceScript(WIDGETS));
-writeFileSync(path.join(site, 'reference.html'), '<!DOCTYPE html><meta charset="utf-8"><script type="module" src="/reference.js"></script>');
+writeFileSync(path.join(site, 'reference.html'), referencePage);
 
 /** What a profile node's code is. */
 function kind({ functionName, url }) {
@@ -60,21 +59,12 @@ function selfTimes(profile) {
 const sim = await startSim({ staticDir: site });
 const browser = await launchBrowser();
 try {
-  for (let i = 0; i < WIDGETS; i += 1) {
-    await sim.control('PUT', `/_sim/projects/np_bench_${i}`, {
-      behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC', struct_progress: 100, full_progress: 100, checkpoint: { unix: 1764000000 } },
-    });
-  }
+  await seedFixedProjects(sim, WIDGETS);
   const run = async (url, reference) => {
     const page = await browser.context.newPage();
     const cdp = await browser.context.newCDPSession(page);
     await page.goto(`${sim.base}/${url}`);
-    await eventually(
-      () => page.evaluate((ref) => (ref
-        ? document.querySelectorAll('.card[data-state=live]').length
-        : [...document.querySelectorAll('oms-sync-progress')].filter((h) => h.shadowRoot?.querySelector('[data-state="live"]')).length), reference),
-      (n) => n === WIDGETS, { what: `${WIDGETS} live`, timeout: 30_000 },
-    );
+    await eventually(() => liveCount(page, reference), (n) => n === WIDGETS, { what: `${WIDGETS} live`, timeout: 30_000 });
     await sleep(2_000);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });

@@ -1,10 +1,34 @@
-// The hand-written reference the benchmark and the profile compare the
-// widget against: what a careful polling script does for the same projects
-// (AbortSignal.timeout, fetch, json, a text per field, one shared 1 s
-// ticker for the ages). As written, every card polls in step with the
-// others; with `spread=waves` its polls are spread over the interval as
-// the widget's are (the first wait between half and all of it, each wait
-// ending on the nearest point of a 250 ms grid of the clock, policy::on_wave).
+// What the benchmark and the profile load, so both measure the same pages:
+// pages of widgets, the fixed projects they poll, and the hand-written
+// reference the widget is compared against: what a careful polling script
+// does for the same projects (AbortSignal.timeout, fetch, json, a text per
+// field, one shared 1 s ticker for the ages). As written, every card polls
+// in step with the others; with `spread=waves` its polls are spread over
+// the interval as the widget's are (the first wait between half and all of
+// it, each wait ending on the nearest point of a 250 ms grid of the clock,
+// policy::on_wave).
+
+/** A page of `count` compact widgets polling every `interval` seconds. */
+export const widgetsPage = (count, interval) => `<!DOCTYPE html><meta charset="utf-8"><script type="module" src="/oms-progress.js"></script>
+${Array.from({ length: count }, (_, i) => `<oms-sync-progress project-id="np_bench_${i}" interval="${interval}" compact></oms-sync-progress>`).join('\n')}`;
+
+/** The reference's page (it loads `reference.js`, see `referenceScript`). */
+export const referencePage = '<!DOCTYPE html><meta charset="utf-8"><script type="module" src="/reference.js"></script>';
+
+/** Gives the simulator `count` projects np_bench_0… whose every poll after
+ *  the first brings the same answer. */
+export async function seedFixedProjects(sim, count) {
+  for (let i = 0; i < count; i += 1) {
+    await sim.control('PUT', `/_sim/projects/np_bench_${i}`, {
+      behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC', struct_progress: 100, full_progress: 100, checkpoint: { unix: 1764000000 } },
+    });
+  }
+}
+
+/** How many widgets (or, for the reference, cards) on `page` show data. */
+export const liveCount = (page, reference) => page.evaluate((ref) => (ref
+  ? document.querySelectorAll('.card[data-state=live]').length
+  : [...document.querySelectorAll('oms-sync-progress')].filter((h) => h.shadowRoot?.querySelector('[data-state="live"]')).length), reference);
 
 /** The reference's source for `cards` cards by default (`?count=` overrides). */
 export const referenceScript = (cards) => `
