@@ -19,7 +19,7 @@ impl Lang {
     /// `zh`, `zh-Hans-CN`); `None` for any other language.
     pub fn parse(tag: &str) -> Option<Self> {
         let tag = tag.trim().to_ascii_lowercase();
-        let language = tag.split(['-', '_']).next().unwrap_or("");
+        let language = crate::text::split_once_any(&tag, b"-_").map_or(tag.as_str(), |(l, _)| l);
         match language {
             "en" => Some(Lang::En),
             "zh" => Some(Lang::ZhCn),

@@ -218,8 +218,8 @@ pub const OPTIONS: &[OptionSpec] = &[
         doc: docs!("zone of the times shown (checkpoint, steps, stuck and recovered notes); UTC stays in their tooltips and `datetime`"),
         apply: |o, v| {
             let zone = text(v)?.trim();
-            let fits = |c: char| c.is_ascii_alphanumeric() || "_+-/".contains(c);
-            if zone.is_empty() || zone.len() > 64 || !zone.chars().all(fits) {
+            let fits = |b: u8| b.is_ascii_alphanumeric() || b"_+-/".contains(&b);
+            if zone.is_empty() || zone.len() > 64 || !zone.bytes().all(fits) {
                 return Err(not_one_of(zone, &["an IANA zone such as Asia/Shanghai", "UTC"]));
             }
             o.time_zone = Some(zone.to_owned());

@@ -6,6 +6,7 @@ use crate::api::{progress_request, ApiKind, Credentials, HeaderSource, ProgressR
 use crate::i18n::Lang;
 use crate::model::LagThresholds;
 use crate::poll::PollOptions;
+use crate::text::split_once_any;
 use std::time::Duration;
 
 /// Everything that configures one widget.
@@ -91,9 +92,11 @@ pub(super) fn check_base_url(base_url: &str) -> Result<(), ProblemKind> {
     let authority = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""));
+        .map(|rest| split_once_any(rest, b"/?#").map_or(rest, |(host, _)| host));
     let problem = match authority {
-        Some(a) if a.contains('@') => "must not carry credentials; let the reverse proxy add them",
+        Some(a) if a.as_bytes().contains(&b'@') => {
+            "must not carry credentials; let the reverse proxy add them"
+        }
         Some("") => "has no host",
         Some(_) => return Ok(()),
         None if url.is_empty() || url.starts_with('/') => return Ok(()),

@@ -1,7 +1,7 @@
 //! What an incremental checkpoint means, how old it is, and where a lag is.
 
 use crate::api::WireComponent;
-use crate::text::{contains, parse_i64, parse_u64};
+use crate::text::{contains, parse_i64, parse_u64, split_once_any};
 
 /// A checkpoint, read according to the formats OMS documents.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,7 +31,7 @@ pub fn interpret_checkpoint(raw: &str) -> Checkpoint {
     if let Some(secs) = utc_text_secs(text) {
         return Checkpoint::Unix(secs);
     }
-    if let Some((file, offset)) = text.split_once(',') {
+    if let Some((file, offset)) = split_once_any(text, b",") {
         let (file, offset) = (file.trim(), offset.trim());
         if digits(file) && digits(offset) {
             if let (Some(file), Some(offset)) = (parse_u64(file), parse_u64(offset)) {
