@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -56,10 +57,19 @@ struct Mounted {
     config: Options,
     refresh: Trigger,
     /// Dropping it removes the widget's DOM and stops its polling.
-    _view: Box<dyn Any>,
+    view: RefCell<Box<dyn Any>>,
+    /// Draws the view anew from `config` (under `owner`).
+    draw: Draw,
     /// Owns the signals and callback above; cleaned up after the view.
     owner: Owner,
 }
+
+/// Mounts a view, as its options now are, into the widget's container.
+///
+/// New options are drawn anew rather than patched into the view shown:
+/// a view that reads its options reactively compiles the rebuild code of
+/// the whole card, which only an options change would run.
+type Draw = Rc<dyn Fn() -> Box<dyn Any>>;
 
 /// What a mounted element shows, as its host last set it.
 #[derive(Clone, Copy)]
@@ -109,7 +119,9 @@ pub fn element_attributes() -> String {
 pub fn update_widget(id: WidgetId, options: JsValue) -> Result<(), JsError> {
     let widget_options = host_options::from_js(&options).map_err(js_problems)?;
     if let Some(Options::Widget(config)) = with_mounted(id, |m| m.config) {
-        set_if_changed(config, Ok(widget_options));
+        if set_if_changed(config, Ok(widget_options)) {
+            redraw(id);
+        }
     }
     Ok(())
 }
@@ -144,7 +156,7 @@ pub fn unmount_widget(id: WidgetId) {
 /// For the element: reads its attributes and properties again.
 #[wasm_bindgen(js_name = syncElement)]
 pub fn sync_element(id: WidgetId) {
-    match with_mounted(id, |m| (m.config, m.host.clone())) {
+    let changed = match with_mounted(id, |m| (m.config, m.host.clone())) {
         Some((Options::Widget(config), host)) => {
             set_if_changed(config, host_options::from_element(&host))
         }
@@ -152,37 +164,57 @@ pub fn sync_element(id: WidgetId) {
         Some((Options::Wall(config), host)) => {
             set_if_changed(config, host_options::wall_from_element(&host))
         }
-        None => {}
+        None => false,
+    };
+    if changed {
+        redraw(id);
     }
+}
+
+/// Replaces the widget's view with one drawn from its options as they are
+/// now: the old view's polls stop, the new view's start.
+fn redraw(id: WidgetId) {
+    let Some((draw, owner)) = with_mounted(id, |m| (Rc::clone(&m.draw), m.owner.clone())) else {
+        return;
+    };
+    // Out of the registry first: dropping runs cleanups outside the borrow.
+    let old = with_mounted(id, |m| m.view.replace(Box::new(())));
+    drop(old);
+    let view = owner.with(|| draw());
+    with_mounted(id, |m| m.view.replace(view));
 }
 
 fn attach(host: HtmlElement, config: Config) -> Result<WidgetId, JsError> {
     let target = SendWrapper::new(host.clone());
     register(host, move |container, refresh| {
         let config = RwSignal::new(config);
-        let view = leptos::mount::mount_to(container, move || {
-            move || match config.get() {
-                Ok(options) => {
-                    // Events name the project polled, whether the widget came
-                    // from attributes or from mount()'s options.
-                    let (target, project_id) = (target.clone(), options.project_id.clone());
-                    let on_event = Callback::new(move |event: PollEvent| {
-                        events::dispatch(&target, &project_id, event)
-                    });
-                    Either::Left(view! { <OmsSyncProgress options on_event refresh /> })
+        let draw = move || -> Box<dyn Any> {
+            let target = target.clone();
+            let view = leptos::mount::mount_to(container.clone(), move || {
+                match config.get_untracked() {
+                    Ok(options) => {
+                        // Events name the project polled, whether the widget came
+                        // from attributes or from mount()'s options.
+                        let project_id = options.project_id.clone();
+                        let on_event = Callback::new(move |event: PollEvent| {
+                            events::dispatch(&target, &project_id, event)
+                        });
+                        Either::Left(view! { <OmsSyncProgress options on_event refresh /> })
+                    }
+                    Err(problems) => Either::Right(config_error(&target, problems)),
                 }
-                Err(problems) => Either::Right(config_error(&target, problems)),
-            }
-        });
-        (Options::Widget(config), Box::new(view))
+            });
+            Box::new(view)
+        };
+        (Options::Widget(config), Rc::new(draw))
     })
 }
 
-/// Shows what `build` mounts into a new container in `host`'s shadow
-/// root, under an owner of its own, and registers it under a new id.
+/// Shows what `build`'s drawing mounts into a new container in `host`'s
+/// shadow root, under an owner of its own, and registers it under a new id.
 fn register(
     host: HtmlElement,
-    build: impl FnOnce(HtmlElement, Trigger) -> (Options, Box<dyn Any>),
+    build: impl FnOnce(HtmlElement, Trigger) -> (Options, Draw),
 ) -> Result<WidgetId, JsError> {
     let container: HtmlElement = host
         .owner_document()
@@ -200,10 +232,11 @@ fn register(
 
     // Everything reactive lives under one owner, so unmount frees it all.
     let owner = Owner::new();
-    let (config, refresh, view) = owner.with(|| {
+    let (config, refresh, draw, view) = owner.with(|| {
         let refresh = Trigger::new();
-        let (config, view) = build(container, refresh);
-        (config, refresh, view)
+        let (config, draw) = build(container, refresh);
+        let view = draw();
+        (config, refresh, draw, view)
     });
     let id = NEXT_ID.with(|next| {
         let id = next.get();
@@ -214,7 +247,8 @@ fn register(
         host,
         config,
         refresh,
-        _view: view,
+        view: RefCell::new(view),
+        draw,
         owner,
     };
     MOUNTED.with(|all| all.borrow_mut().push((id, mounted)));
@@ -229,11 +263,13 @@ fn config_error(host: &SendWrapper<HtmlElement>, problems: Vec<Problem>) -> impl
 }
 
 /// Options that are the same again (an attribute set to its value) keep the
-/// widget polling as it was.
-fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, next: T) {
-    if signal.with_untracked(|current| *current != next) {
-        signal.set(next);
+/// widget polling as it was; true when they changed.
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, next: T) -> bool {
+    let changed = signal.with_untracked(|current| *current != next);
+    if changed {
+        signal.update_untracked(move |current| *current = next);
     }
+    changed
 }
 
 fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsError> {

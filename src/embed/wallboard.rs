@@ -8,6 +8,8 @@ use crate::ui::OmsWallboard;
 use leptos::either::Either;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
+use std::any::Any;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -22,24 +24,28 @@ pub fn attach_wallboard(host: HtmlElement) -> Result<WidgetId, JsError> {
     let target = SendWrapper::new(host.clone());
     register(host, move |container, refresh| {
         let config = RwSignal::new(config);
-        let view = leptos::mount::mount_to(container, move || {
-            move || match config.get() {
-                Ok(WallConfig {
-                    options,
-                    filter,
-                    group,
-                }) => {
-                    let target = target.clone();
-                    let on_event =
-                        Callback::new(move |(project_id, event): (String, PollEvent)| {
-                            events::dispatch(&target, &project_id, event)
-                        });
-                    Either::Left(view! { <OmsWallboard options filter group on_event refresh /> })
-                }
-                Err(problems) => Either::Right(config_error(&target, problems)),
-            }
-        });
-        (Options::Wall(config), Box::new(view))
+        let draw = move || -> Box<dyn Any> {
+            let target = target.clone();
+            let view =
+                leptos::mount::mount_to(container.clone(), move || match config.get_untracked() {
+                    Ok(WallConfig {
+                        options,
+                        filter,
+                        group,
+                    }) => {
+                        let on_event =
+                            Callback::new(move |(project_id, event): (String, PollEvent)| {
+                                events::dispatch(&target, &project_id, event)
+                            });
+                        Either::Left(
+                            view! { <OmsWallboard options filter group on_event refresh /> },
+                        )
+                    }
+                    Err(problems) => Either::Right(config_error(&target, problems)),
+                });
+            Box::new(view)
+        };
+        (Options::Wall(config), Rc::new(draw))
     })
 }
 
