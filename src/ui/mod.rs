@@ -7,6 +7,7 @@ mod checkpoint;
 mod config_error;
 mod error_panel;
 mod footer;
+mod fresh;
 mod history_panel;
 mod lang;
 mod local_time;
@@ -36,6 +37,7 @@ pub use step_list::StepList;
 pub use wallboard::OmsWallboard;
 pub use widget::OmsSyncProgress;
 
+use fresh::Fresh;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -109,7 +111,7 @@ where
     F: Fn() -> V + Send + Sync + 'static,
 {
     let when = bool_memo(Box::new(when));
-    move || when.get().then(&view)
+    move || when.get().then(|| Fresh(view()))
 }
 
 /// A memo of a yes or no. Leptos compiles a memo's constructor again for
