@@ -1,5 +1,5 @@
 use super::{
-    bool_memo, pick, provide_lang, shown, CardFooter, ErrorPanel, Field, HistoryPanel,
+    bool_memo, pick, provide_lang, shown, CardFooter, ErrorPanel, Field, Fresh, HistoryPanel,
     IncrementalSection, StageBar, StatusBadge, StepLine, StepList, WidgetRoot,
 };
 use crate::i18n::{Lang, Msg};
@@ -87,8 +87,9 @@ pub fn ProgressCard(
         >
             <header class="oms-head">
                 <span class="oms-project" data-field="project-id">{shown_id}</span>
+                // Fresh: redrawn only when the memo flips, so never patched.
                 {move || if has_data.get() {
-                    Either::Left(view! {
+                    Either::Left(Fresh(view! {
                         <StatusBadge tone=tone.clone() label=pick(view, |v| v.status_label.clone()) />
                         {let importance = importance.clone(); move || {
                             importance.get().map(|i| {
@@ -99,12 +100,12 @@ pub fn ProgressCard(
                                 }
                             })
                         }}
-                    })
+                    }))
                 } else {
-                    Either::Right(shown(
+                    Either::Right(Fresh(shown(
                         move || view.with(|v| v.error.is_none()),
                         move || view! { <span class="oms-loading" data-field="loading">{Msg::Loading.text(lang)}</span> },
-                    ))
+                    )))
                 }}
             </header>
             <StepLine step=pick(view, |v| v.step.clone()) />

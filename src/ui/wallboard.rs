@@ -1,5 +1,6 @@
 use super::{
-    attr, attr_flag, attr_opt, bool_memo, provide_lang, CardFooter, ErrorPanel, OmsSyncProgress,
+    attr, attr_flag, attr_opt, bool_memo, provide_lang, CardFooter, ErrorPanel, Fresh,
+    OmsSyncProgress,
 };
 use crate::config::WidgetOptions;
 use crate::i18n::{Lang, Msg};
@@ -333,7 +334,8 @@ fn WallRow(
                             }
                         });
                         let options = WidgetOptions { project_id, ..options.clone() };
-                        view! { <OmsSyncProgress options on_event /> }
+                        // Another project is another widget: drawn anew, not patched.
+                        Fresh(view! { <OmsSyncProgress options on_event /> })
                     })
             }}
         </li>
