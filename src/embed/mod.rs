@@ -71,12 +71,13 @@ struct Mounted {
 /// the whole card, which only an options change would run.
 type Draw = Rc<dyn Fn() -> Box<dyn Any>>;
 
-/// What a mounted element shows, as its host last set it.
-#[derive(Clone, Copy)]
+/// What a mounted element shows, as its host last set it. Plain cells, not
+/// signals: nothing tracks them, since new options draw the view anew.
+#[derive(Clone)]
 enum Options {
-    Widget(RwSignal<Config>),
+    Widget(Rc<RefCell<Config>>),
     #[cfg(feature = "embed-wallboard")]
-    Wall(RwSignal<wallboard::Config>),
+    Wall(Rc<RefCell<wallboard::Config>>),
 }
 
 impl Drop for Mounted {
@@ -118,8 +119,8 @@ pub fn element_attributes() -> String {
 #[wasm_bindgen(js_name = updateWidget)]
 pub fn update_widget(id: WidgetId, options: JsValue) -> Result<(), JsError> {
     let widget_options = host_options::from_js(&options).map_err(js_problems)?;
-    if let Some(Options::Widget(config)) = with_mounted(id, |m| m.config) {
-        if set_if_changed(config, Ok(widget_options)) {
+    if let Some(Options::Widget(config)) = with_mounted(id, |m| m.config.clone()) {
+        if set_if_changed(&config, Ok(widget_options)) {
             redraw(id);
         }
     }
@@ -156,13 +157,13 @@ pub fn unmount_widget(id: WidgetId) {
 /// For the element: reads its attributes and properties again.
 #[wasm_bindgen(js_name = syncElement)]
 pub fn sync_element(id: WidgetId) {
-    let changed = match with_mounted(id, |m| (m.config, m.host.clone())) {
+    let changed = match with_mounted(id, |m| (m.config.clone(), m.host.clone())) {
         Some((Options::Widget(config), host)) => {
-            set_if_changed(config, host_options::from_element(&host))
+            set_if_changed(&config, host_options::from_element(&host))
         }
         #[cfg(feature = "embed-wallboard")]
         Some((Options::Wall(config), host)) => {
-            set_if_changed(config, host_options::wall_from_element(&host))
+            set_if_changed(&config, host_options::wall_from_element(&host))
         }
         None => false,
     };
@@ -187,11 +188,12 @@ fn redraw(id: WidgetId) {
 fn attach(host: HtmlElement, config: Config) -> Result<WidgetId, JsError> {
     let target = SendWrapper::new(host.clone());
     register(host, move |container, refresh| {
-        let config = RwSignal::new(config);
+        let config = Rc::new(RefCell::new(config));
+        let options = Options::Widget(Rc::clone(&config));
         let draw = move || -> Box<dyn Any> {
-            let target = target.clone();
+            let (target, current) = (target.clone(), config.borrow().clone());
             let view = leptos::mount::mount_to(container.clone(), move || {
-                match config.get_untracked() {
+                match current {
                     Ok(options) => {
                         // Events name the project polled, whether the widget came
                         // from attributes or from mount()'s options.
@@ -206,7 +208,7 @@ fn attach(host: HtmlElement, config: Config) -> Result<WidgetId, JsError> {
             });
             Box::new(view)
         };
-        (Options::Widget(config), Rc::new(draw))
+        (options, Rc::new(draw))
     })
 }
 
@@ -264,10 +266,10 @@ fn config_error(host: &SendWrapper<HtmlElement>, problems: Vec<Problem>) -> impl
 
 /// Options that are the same again (an attribute set to its value) keep the
 /// widget polling as it was; true when they changed.
-fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, next: T) -> bool {
-    let changed = signal.with_untracked(|current| *current != next);
+fn set_if_changed<T: PartialEq>(options: &RefCell<T>, next: T) -> bool {
+    let changed = *options.borrow() != next;
     if changed {
-        signal.update_untracked(move |current| *current = next);
+        *options.borrow_mut() = next;
     }
     changed
 }

@@ -9,6 +9,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::any::Any;
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
@@ -23,29 +24,27 @@ pub fn attach_wallboard(host: HtmlElement) -> Result<WidgetId, JsError> {
     let config = host_options::wall_from_element(&host);
     let target = SendWrapper::new(host.clone());
     register(host, move |container, refresh| {
-        let config = RwSignal::new(config);
+        let config = Rc::new(RefCell::new(config));
+        let options = Options::Wall(Rc::clone(&config));
         let draw = move || -> Box<dyn Any> {
-            let target = target.clone();
-            let view =
-                leptos::mount::mount_to(container.clone(), move || match config.get_untracked() {
-                    Ok(WallConfig {
-                        options,
-                        filter,
-                        group,
-                    }) => {
-                        let on_event =
-                            Callback::new(move |(project_id, event): (String, PollEvent)| {
-                                events::dispatch(&target, &project_id, event)
-                            });
-                        Either::Left(
-                            view! { <OmsWallboard options filter group on_event refresh /> },
-                        )
-                    }
-                    Err(problems) => Either::Right(config_error(&target, problems)),
-                });
+            let (target, current) = (target.clone(), config.borrow().clone());
+            let view = leptos::mount::mount_to(container.clone(), move || match current {
+                Ok(WallConfig {
+                    options,
+                    filter,
+                    group,
+                }) => {
+                    let on_event =
+                        Callback::new(move |(project_id, event): (String, PollEvent)| {
+                            events::dispatch(&target, &project_id, event)
+                        });
+                    Either::Left(view! { <OmsWallboard options filter group on_event refresh /> })
+                }
+                Err(problems) => Either::Right(config_error(&target, problems)),
+            });
             Box::new(view)
         };
-        (Options::Wall(config), Rc::new(draw))
+        (options, Rc::new(draw))
     })
 }
 
