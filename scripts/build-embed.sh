@@ -31,6 +31,11 @@ module() {
   mkdir -p "$dir"
   # shellcheck disable=SC2086 # WASM_OPT_ARGS is a list of words (lib.sh)
   wasm-opt $WASM_OPT_ARGS "${names[@]}" -o "$dir/${name}_bg.wasm" "$work/${name}_bg.wasm"
+  # Like functions side by side for gzip (it replaces the names, so not
+  # when they are kept).
+  if [ ${#names[@]} -eq 0 ]; then
+    node "$REPO/scripts/order-functions.mjs" "$dir/${name}_bg.wasm"
+  fi
   # wasm-bindgen's module exports an init function; the element's half starts it.
   # Importers never call it again, so it is not exported.
   grep -q '^export { initSync, __wbg_init as default };' "$work/$name.js" \

@@ -13,7 +13,7 @@
 // has the shape this expects, or when anything else still uses a class.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { readString, readU32, sections, u32, withSection } from './wasm-sections.mjs';
+import { importedFunctions, readString, readU32, sections, u32, withSection } from './wasm-sections.mjs';
 
 const CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
 
@@ -91,31 +91,6 @@ function functionNames(wasm, { start, end }) {
     cursor.at = subEnd;
   }
   return names;
-}
-
-/** How many functions the module imports (they come first in the index space). */
-function importedFunctions(wasm, { start }) {
-  const cursor = { at: start };
-  let functions = 0;
-  for (let count = readU32(wasm, cursor); count > 0; count -= 1) {
-    readString(wasm, cursor);
-    readString(wasm, cursor);
-    const kind = wasm[cursor.at++];
-    if (kind === 0) {
-      functions += 1;
-      readU32(wasm, cursor);
-    } else if (kind === 1 || kind === 2) {
-      if (kind === 1) cursor.at += 1; // the table's element type
-      const flags = wasm[cursor.at++];
-      readU32(wasm, cursor);
-      if (flags & 1) readU32(wasm, cursor);
-    } else if (kind === 3) {
-      cursor.at += 2; // value type, mutability
-    } else {
-      fail(`import of unknown kind ${kind}`);
-    }
-  }
-  return functions;
 }
 
 /**

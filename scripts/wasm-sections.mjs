@@ -1,5 +1,5 @@
 // A wasm module's sections for the build's scripts (drop-stream-exports.mjs,
-// short-import-names.mjs): LEB128 numbers, where each section is, and the
+// short-import-names.mjs, order-functions.mjs): LEB128 numbers, where each section is, and the
 // module with one section rewritten, every other section copied as it is.
 
 /** The unsigned LEB128 number at `cursor.at` in `bytes`; moves the cursor past it. */
@@ -77,4 +77,33 @@ export function withSection(wasm, id, rewrite) {
     parts.push(Buffer.concat([Buffer.from([section.id]), u32(body.length), body]));
   }
   return Buffer.concat(parts);
+}
+
+/**
+ * How many functions `wasm` imports (they come first in the index space),
+ * from its import section `section` as `sections` finds it (none: 0).
+ */
+export function importedFunctions(wasm, section) {
+  if (!section) return 0;
+  const cursor = { at: section.start };
+  let functions = 0;
+  for (let count = readU32(wasm, cursor); count > 0; count -= 1) {
+    readString(wasm, cursor);
+    readString(wasm, cursor);
+    const kind = wasm[cursor.at++];
+    if (kind === 0) {
+      functions += 1;
+      readU32(wasm, cursor);
+    } else if (kind === 1 || kind === 2) {
+      if (kind === 1) cursor.at += 1; // the table's element type
+      const flags = wasm[cursor.at++];
+      readU32(wasm, cursor);
+      if (flags & 1) readU32(wasm, cursor);
+    } else if (kind === 3) {
+      cursor.at += 2; // value type, mutability
+    } else {
+      throw new Error(`wasm-sections: import of unknown kind ${kind}`);
+    }
+  }
+  return functions;
 }
