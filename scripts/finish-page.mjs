@@ -36,7 +36,7 @@ const wasmOptArgs = process.env.WASM_OPT_ARGS?.split(' ');
 if (!wasmOptArgs) throw new Error('finish-page: WASM_OPT_ARGS is not set (run it from scripts/build.sh)');
 run('wasm-opt', [...wasmOptArgs, '-o', `${wasmPath}.tmp`, wasmPath]);
 renameSync(`${wasmPath}.tmp`, wasmPath);
-orderFunctions(wasmPath, wasmOptArgs.filter((arg) => arg.startsWith('--enable-')));
+orderFunctions(wasmPath);
 run('esbuild', [jsPath, '--minify', '--format=esm', '--target=es2022', '--log-level=warning', `--outfile=${jsPath}.tmp`]);
 renameSync(`${jsPath}.tmp`, jsPath);
 

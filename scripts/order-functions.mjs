@@ -21,7 +21,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { importedFunctions, readString, readU32, sections, u32, wasmString } from './wasm-sections.mjs';
+import { eachSection, importedFunctions, readString, readU32, sections, u32, wasmString } from './wasm-sections.mjs';
 
 const fail = (why) => {
   throw new Error(`order-functions: ${why}`);
@@ -48,22 +48,23 @@ function withRankNames(wasm, ranked) {
   const functionNames = Buffer.concat([u32(ranked.length), ...entries]);
   const nameSection = Buffer.concat([wasmString('name'), Buffer.from([1]), u32(functionNames.length), functionNames]);
   const parts = [wasm.subarray(0, 8)];
-  const cursor = { at: 8 };
-  while (cursor.at < wasm.length) {
-    const id = wasm[cursor.at++];
-    const size = readU32(wasm, cursor);
-    const start = cursor.at;
-    cursor.at += size;
+  for (const { id, start, end } of eachSection(wasm)) {
     // The old names go: the ranks take their place.
     if (id === 0 && readString(wasm, { at: start }) === 'name') continue;
-    parts.push(Buffer.concat([Buffer.from([id]), u32(size), wasm.subarray(start, start + size)]));
+    parts.push(Buffer.concat([Buffer.from([id]), u32(end - start), wasm.subarray(start, end)]));
   }
   parts.push(Buffer.concat([Buffer.from([0]), u32(nameSection.length), nameSection]));
   return Buffer.concat(parts);
 }
 
-/** Reorders the functions of the wasm at `wasmPath` (see the top of this file). */
-export function orderFunctions(wasmPath, featureFlags) {
+/**
+ * Reorders the functions of the wasm at `wasmPath` (see the top of this
+ * file); its features are the `--enable-…` flags of WASM_OPT_ARGS
+ * (scripts/lib.sh sets it for every build).
+ */
+export function orderFunctions(wasmPath) {
+  const args = process.env.WASM_OPT_ARGS?.split(' ') ?? fail('WASM_OPT_ARGS is not set (scripts/lib.sh sets it)');
+  const featureFlags = args.filter((arg) => arg.startsWith('--enable-'));
   const wasm = readFileSync(wasmPath);
   const found = sections(wasm);
   const code = found.get(10) ?? fail('no code section');
@@ -79,12 +80,6 @@ export function orderFunctions(wasmPath, featureFlags) {
   unlinkSync(`${wasmPath}.ranked`);
 }
 
-/** The `--enable-…` flags of WASM_OPT_ARGS (scripts/lib.sh): the wasm's features. */
-export const featureFlagsFromEnv = () => {
-  const args = process.env.WASM_OPT_ARGS?.split(' ') ?? fail('WASM_OPT_ARGS is not set (scripts/lib.sh sets it)');
-  return args.filter((arg) => arg.startsWith('--enable-'));
-};
-
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  orderFunctions(process.argv[2] ?? fail('usage: order-functions.mjs MODULE_bg.wasm'), featureFlagsFromEnv());
+  orderFunctions(process.argv[2] ?? fail('usage: order-functions.mjs MODULE_bg.wasm'));
 }

@@ -42,7 +42,7 @@ export function readString(bytes, cursor) {
 }
 
 /** Each section of `wasm` in order: its id and where its body starts and ends. */
-function* eachSection(wasm) {
+export function* eachSection(wasm) {
   const cursor = { at: 8 };
   while (cursor.at < wasm.length) {
     const id = wasm[cursor.at++];
