@@ -153,9 +153,6 @@ pub enum Msg {
     ErrHeaders,
     ErrConfig,
     StoppedAuth,
-    PageTitle,
-    PageIdsLabel,
-    PageShow,
     TryAnotherApi,
     ReverseIncremental,
     ErrTemporary,
@@ -172,21 +169,6 @@ pub enum Msg {
     CatchingUp,
     FallingBehind,
     Steady,
-    GroupFailed,
-    GroupAlarming,
-    GroupUnknown,
-    GroupPaused,
-    GroupRunning,
-    GroupFinished,
-    GroupReleased,
-    WallTitle,
-    WallAll,
-    WallV3,
-    WallNoProjects,
-    WallOpen,
-    WallClose,
-    WallDelay,
-    WallGroups,
 }
 
 impl Msg {
@@ -232,12 +214,6 @@ impl Msg {
             ),
             ErrConfig => ("The widget's options are wrong", "组件配置有误"),
             StoppedAuth => ("Polling stopped: not authorised", "已停止轮询：认证失败"),
-            PageTitle => ("OMS sync progress", "OMS 同步进度"),
-            PageIdsLabel => (
-                "Project ids (comma-separated; prefix migration projects with migration:)",
-                "项目 ID（逗号分隔，迁移项目加 migration: 前缀）",
-            ),
-            PageShow => ("Show", "查看"),
             ReverseIncremental => ("Reverse incremental sync", "反向增量同步"),
             Steps => ("Steps", "步骤"),
             StepInit => ("Not started", "未开始"),
@@ -258,6 +234,54 @@ impl Msg {
             CatchingUp => ("catching up", "正在追赶"),
             FallingBehind => ("falling behind", "延迟在增加"),
             Steady => ("steady", "平稳"),
+            ErrTemporary => (
+                "OMS is not ready yet (temporary); retrying",
+                "OMS 暂不可用（临时），将自动重试",
+            ),
+            TryAnotherApi => (
+                "This OMS has no such endpoint: set api to the one it serves (sync or migration for OMS 3.x, v4 for OMS 4.x)",
+                "该 OMS 没有这个接口：请把 api 设为它支持的值（OMS 3.x 用 sync 或 migration，OMS 4.x 用 v4）",
+            ),
+        };
+        lang.pick(en, zh)
+    }
+}
+
+/// Phrases only the standalone page and the wallboard show: a table of
+/// their own, so that the widget's bundle, which draws neither, carries
+/// none of them ([`Msg::text`]'s match keeps every text it names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageMsg {
+    PageTitle,
+    PageIdsLabel,
+    PageShow,
+    GroupFailed,
+    GroupAlarming,
+    GroupUnknown,
+    GroupPaused,
+    GroupRunning,
+    GroupFinished,
+    GroupReleased,
+    WallTitle,
+    WallAll,
+    WallV3,
+    WallNoProjects,
+    WallOpen,
+    WallClose,
+    WallDelay,
+    WallGroups,
+}
+
+impl PageMsg {
+    pub fn text(self, lang: Lang) -> &'static str {
+        use PageMsg::*;
+        let (en, zh) = match self {
+            PageTitle => ("OMS sync progress", "OMS 同步进度"),
+            PageIdsLabel => (
+                "Project ids (comma-separated; prefix migration projects with migration:)",
+                "项目 ID（逗号分隔，迁移项目加 migration: 前缀）",
+            ),
+            PageShow => ("Show", "查看"),
             GroupFailed => ("failed", "失败"),
             GroupAlarming => ("alarming", "告警中"),
             GroupUnknown => ("unknown status", "状态未知"),
@@ -276,14 +300,6 @@ impl Msg {
             WallClose => ("Close", "收起"),
             WallDelay => ("delay", "延迟"),
             WallGroups => ("Show one group", "按分组筛选"),
-            ErrTemporary => (
-                "OMS is not ready yet (temporary); retrying",
-                "OMS 暂不可用（临时），将自动重试",
-            ),
-            TryAnotherApi => (
-                "This OMS has no such endpoint: set api to the one it serves (sync or migration for OMS 3.x, v4 for OMS 4.x)",
-                "该 OMS 没有这个接口：请把 api 设为它支持的值（OMS 3.x 用 sync 或 migration，OMS 4.x 用 v4）",
-            ),
         };
         lang.pick(en, zh)
     }

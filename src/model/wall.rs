@@ -4,7 +4,7 @@
 
 use super::{lag_level, status_tone, LagLevel, LagThresholds, Tone};
 use crate::api::{ListQuery, Status, WireProject};
-use crate::i18n::{self, Lang, Msg};
+use crate::i18n::{self, Lang, Msg, PageMsg};
 use std::collections::BTreeSet;
 
 /// What a project needs from the operator, most urgent first.
@@ -67,18 +67,18 @@ impl Attention {
 
     /// The group's name for people (plural, lower case: "2 failed").
     pub fn label(self, lang: Lang) -> &'static str {
+        let page = |msg: PageMsg| msg.text(lang);
         match self {
-            Attention::Failed => Msg::GroupFailed,
-            Attention::FarBehind => Msg::FarBehind,
-            Attention::Behind => Msg::Behind,
-            Attention::Alarming => Msg::GroupAlarming,
-            Attention::Unknown => Msg::GroupUnknown,
-            Attention::Paused => Msg::GroupPaused,
-            Attention::Running => Msg::GroupRunning,
-            Attention::Finished => Msg::GroupFinished,
-            Attention::Released => Msg::GroupReleased,
+            Attention::Failed => page(PageMsg::GroupFailed),
+            Attention::FarBehind => Msg::FarBehind.text(lang),
+            Attention::Behind => Msg::Behind.text(lang),
+            Attention::Alarming => page(PageMsg::GroupAlarming),
+            Attention::Unknown => page(PageMsg::GroupUnknown),
+            Attention::Paused => page(PageMsg::GroupPaused),
+            Attention::Running => page(PageMsg::GroupRunning),
+            Attention::Finished => page(PageMsg::GroupFinished),
+            Attention::Released => page(PageMsg::GroupReleased),
         }
-        .text(lang)
     }
 
     /// Whether the group goes into the page title.

@@ -1,7 +1,7 @@
 use super::{provide_lang, OmsSyncProgress, OmsWallboard};
 use crate::api::ApiKind;
 use crate::config::PageConfig;
-use crate::i18n::Msg;
+use crate::i18n::PageMsg;
 use leptos::prelude::*;
 
 /// The standalone status page: one widget per project in the URL, or a
@@ -23,7 +23,7 @@ pub fn StandalonePage(
     let empty = config.widgets.is_empty() && wall.is_none();
     view! {
         <main class="oms-page" lang=lang.tag()>
-            <h1>{Msg::PageTitle.text(lang)}</h1>
+            <h1>{PageMsg::PageTitle.text(lang)}</h1>
             <ul class="oms-page-problems" role="status">
                 {config
                     .problems
@@ -34,14 +34,14 @@ pub fn StandalonePage(
             {empty.then(|| view! {
                 <form class="oms-page-form" method="get">
                     <label>
-                        {Msg::PageIdsLabel.text(lang)}
+                        {PageMsg::PageIdsLabel.text(lang)}
                         " "
                         <input name="project" required size="48" placeholder="np_4ur1zdx1v8cg, migration:p_3xj9…" />
                     </label>
-                    <button type="submit">{Msg::PageShow.text(lang)}</button>
+                    <button type="submit">{PageMsg::PageShow.text(lang)}</button>
                 </form>
             })}
-            {v3_wall.then(|| view! { <p class="oms-page-note" data-field="wall-v3">{Msg::WallV3.text(lang)}</p> })}
+            {v3_wall.then(|| view! { <p class="oms-page-note" data-field="wall-v3">{PageMsg::WallV3.text(lang)}</p> })}
             {wall.map(|wall| view! { <OmsWallboard options=wall.options filter=wall.filter group=wall.group set_title=true /> })}
             <div class="oms-grid">
                 {config.widgets.into_iter().map(|options| view! { <OmsSyncProgress options /> }).collect_view()}

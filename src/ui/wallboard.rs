@@ -3,7 +3,7 @@ use super::{
     OmsSyncProgress,
 };
 use crate::config::WidgetOptions;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, PageMsg};
 use crate::model::{error_view, wall_title, wall_view, Attention, WallCard, WallFilter};
 use crate::poll::{use_oms_list_with_options, PollEvent, UseOmsListOptions};
 use leptos::prelude::*;
@@ -148,7 +148,7 @@ pub fn OmsWallboard(
     let rows = move || 0..shown.get();
     let card_at = move |place: usize| places.with_value(|p| p.get(place).cloned());
     let empty = move || !has_data() || board.with(|b| !b.cards.is_empty());
-    let heading = Msg::WallTitle.text(lang);
+    let heading = PageMsg::WallTitle.text(lang);
     view! {
         <section class="oms-wall" data-oms-wallboard="" data-wall-state=move || attr(wall_state()) lang=lang.tag() aria-label=heading>
             <header class="oms-wall-head">
@@ -156,14 +156,14 @@ pub fn OmsWallboard(
                 <CardFooter updated_ago stale stopped=|| None on_refresh=Some(list.refresh) />
             </header>
             <ErrorPanel error retry_in show_retry=|| false on_retry=None />
-            <div class="oms-wall-summary" role="group" aria-label=Msg::WallGroups.text(lang)>
+            <div class="oms-wall-summary" role="group" aria-label=PageMsg::WallGroups.text(lang)>
                 <button
                     type="button"
                     data-group="all"
                     aria-pressed=move || Some(group.with(Option::is_none).to_string())
                     on:click=move |_| group.set(None)
                 >
-                    {Msg::WallAll.text(lang)}
+                    {PageMsg::WallAll.text(lang)}
                     " "
                     <span data-field="count">{move || board.with(|b| b.total.to_string())}</span>
                 </button>
@@ -192,7 +192,7 @@ pub fn OmsWallboard(
                 </For>
             </ul>
             <p class="oms-wall-empty" data-field="wall-empty" hidden=move || attr_flag(empty())>
-                {Msg::WallNoProjects.text(lang)}
+                {PageMsg::WallNoProjects.text(lang)}
             </p>
         </section>
     }
@@ -300,7 +300,7 @@ fn WallRow(
                     data-action="open"
                     aria-expanded=move || Some(is_open.get().to_string())
                     disabled=move || attr_flag(!can_open())
-                    title=move || attr(if is_open.get() { Msg::WallClose.text(lang) } else { Msg::WallOpen.text(lang) })
+                    title=move || attr(if is_open.get() { PageMsg::WallClose.text(lang) } else { PageMsg::WallOpen.text(lang) })
                     on:click=toggle
                 >
                     {text(|c| c.title.clone())}
@@ -314,7 +314,7 @@ fn WallRow(
             <div class="oms-wall-line">
                 <span data-field="step" hidden=move || attr_flag(step().is_none())>{move || step().unwrap_or_default()}</span>
                 <span data-field="delay" hidden=move || attr_flag(delay().is_none())>
-                    {Msg::WallDelay.text(lang)}
+                    {PageMsg::WallDelay.text(lang)}
                     " "
                     {move || delay().unwrap_or_default()}
                 </span>
