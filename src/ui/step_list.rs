@@ -18,15 +18,33 @@ pub fn StepList(
     now: ReadSignal<i64>,
 ) -> impl IntoView {
     let lang = use_lang();
-    // Not a memo (one more memo type costs wasm): the list is rebuilt only
-    // when a new answer arrives.
-    let shown = move || {
-        steps.with(|answer| {
+    // Redrawn only when what is shown changed: while the list is open each
+    // poll asks again, and an answer that changes nothing draws nothing. A
+    // version number rather than a memo of the list: that memo's type
+    // measured 0.5 KB gzipped more.
+    let last = std::sync::Arc::new(std::sync::Mutex::new(None));
+    let cached = last.clone();
+    let version = Memo::new(move |before: Option<&Option<i64>>| {
+        let now = steps.with(|answer| {
             answer.map(|(_, result)| match result {
                 Ok(list) => Ok(steps_view(list, lang)),
                 Err(e) => Err(e.to_string()),
             })
-        })
+        });
+        let before = before.copied().flatten().unwrap_or(0);
+        let Ok(mut last) = last.lock() else {
+            return Some(before);
+        };
+        if last.as_ref() == Some(&now) {
+            return Some(before);
+        }
+        *last = Some(now);
+        Some(before + 1)
+    });
+    let shown = move || {
+        // Read, not only tracked: a memo works itself out when read.
+        let _ = version.get();
+        cached.lock().ok().and_then(|last| last.clone()).flatten()
     };
     let on_toggle = move |ev: leptos::ev::Event| {
         let opened = ev
@@ -38,7 +56,7 @@ pub fn StepList(
     view! {
         <details class="oms-steps" data-field="steps" on:toggle=on_toggle>
             <summary>{Msg::Steps.text(lang)}</summary>
-            {move || match shown() {
+            {move || super::Fresh(match shown() {
                 None => EitherOf3::A(view! { <div class="oms-note">{Msg::StepsLoading.text(lang)}</div> }),
                 Some(Err(reason)) => {
                     EitherOf3::B(view! { <div class="oms-note" data-field="steps-error">{reason}</div> })
@@ -48,7 +66,7 @@ pub fn StepList(
                         view! { <ol class="oms-step-list">{list.into_iter().map(|s| step_item(s, now)).collect_view()}</ol> },
                     )
                 }
-            }}
+            })}
         </details>
     }
 }

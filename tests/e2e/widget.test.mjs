@@ -331,6 +331,14 @@ test('OMS 4.x step list: collapsed and unrequested until opened, then each step 
   await incr.waitFor({ timeout: 5_000 });
   assert.match(await incr.textContent(), /Watching/);
   assert.match(await incr.textContent(), /running for \d+/);
+  // Open, the list is asked for again on each poll; answers that change
+  // nothing shown leave the list as it is (the same element, not redrawn).
+  const list = steady.locator('[data-field=steps] ol');
+  await list.evaluate((ol) => { ol.dataset.seen = 'yes'; });
+  const asked = await stepCalls();
+  await sleep(2_500);
+  assert.ok(await stepCalls() >= asked + 2, 'asked again while open');
+  assert.equal(await list.getAttribute('data-seen'), 'yes', 'the list was not drawn anew');
   assert.deepEqual(errors, []);
   await page.close();
 });
