@@ -655,6 +655,6 @@ async fn an_auth_stop_is_marked_stopped_with_its_reason_and_a_retry() {
         None,
         "the retry button shows"
     );
-    // Every part took the card's language from its context.
+    // Every part drew in the language the card passed it.
     assert_eq!(text(&host, "[data-field=error-code] .oms-key"), "错误码: ");
 }

@@ -12,7 +12,7 @@ mod wallboard;
 use crate::config::{option_names, Problem, Source, WidgetOptions};
 use crate::i18n::Lang;
 use crate::poll::PollEvent;
-use crate::ui::{provide_lang, ConfigError, OmsSyncProgress};
+use crate::ui::{ConfigError, OmsSyncProgress};
 use leptos::either::Either;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -260,8 +260,8 @@ fn register(
 /// What is wrong with an element's options, in the host's language.
 fn config_error(host: &SendWrapper<HtmlElement>, problems: Vec<Problem>) -> impl IntoView {
     let project_id = host.get_attribute("project-id").unwrap_or_default();
-    provide_lang(Lang::from_tag(&host_language()));
-    view! { <ConfigError project_id problems /> }
+    let lang = Lang::from_tag(&host_language());
+    view! { <ConfigError project_id problems lang /> }
 }
 
 /// Options that are the same again (an attribute set to its value) keep the

@@ -1,12 +1,13 @@
 use super::{
-    bool_memo, pick, provide_lang, shown, CardFooter, ErrorPanel, Field, Fresh, HistoryPanel,
-    IncrementalSection, StageBar, StatusBadge, StepLine, StepList, WidgetRoot,
+    bool_memo, pick, shown, CardFooter, ErrorPanel, Field, Fresh, HistoryPanel, IncrementalSection,
+    StageBar, StatusBadge, StepLine, StepList, WidgetRoot,
 };
 use crate::i18n::{Lang, Msg};
 use crate::model::{Checkpoint, HistoryView, LagWhere, LiveView, Stage, StopReason, View};
 use crate::poll::StepsAnswer;
 use leptos::either::Either;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The widget's body, drawn from a [`View`] and a [`LiveView`].
 ///
@@ -27,6 +28,10 @@ pub fn ProgressCard(
     /// Language of every label, for every part inside.
     #[prop(optional)]
     lang: Lang,
+    /// The zone of shown times: an IANA name or `UTC` (the browser's own
+    /// when `None`).
+    #[prop(default = None)]
+    time_zone: Option<Arc<str>>,
     /// Fewer lines: status, bars and lag (sets `data-compact`).
     #[prop(optional)]
     compact: bool,
@@ -44,7 +49,6 @@ pub fn ProgressCard(
     #[prop(default = None)]
     history: Option<Memo<HistoryView>>,
 ) -> impl IntoView {
-    provide_lang(lang);
     let shown_id = project_id.clone();
     // A memo: the header is rebuilt only when data first comes (or goes).
     let has_data = bool_memo(Box::new(move || view.with(|v| v.has_data)));
@@ -69,6 +73,7 @@ pub fn ProgressCard(
                 view! {
                     <StageBar
                         stage
+                        lang
                         value=move || bar.with(|b| b.as_ref().and_then(|b| b.0))
                         raw=move || bar.with(|b| b.as_ref().and_then(|b| b.1.clone()))
                     />
@@ -84,6 +89,7 @@ pub fn ProgressCard(
             tone=tone.clone()
             state=pick(live, |l| l.state)
             compact
+            lang
         >
             <header class="oms-head">
                 <span class="oms-project" data-field="project-id">{shown_id}</span>
@@ -108,12 +114,12 @@ pub fn ProgressCard(
                     )))
                 }}
             </header>
-            <StepLine step=pick(view, |v| v.step.clone()) />
+            <StepLine step=pick(view, |v| v.step.clone()) lang />
             {steps
                 .filter(|_| !compact)
                 .map(|(steps, open)| {
                     let now = now.unwrap_or_else(|| signal(0).0);
-                    view! { <StepList open steps now /> }
+                    view! { <StepList open steps now lang time_zone=time_zone.clone() /> }
                 })}
             {bar(Stage::Struct)}
             {bar(Stage::Full)}
@@ -128,6 +134,8 @@ pub fn ProgressCard(
                     })
                     lag=pick(live, |l| l.lag)
                     lag_where=lag_where.clone()
+                    lang
+                    time_zone=time_zone.clone()
                 />
             })}
             {shown(move || view.with(|v| v.reverse.is_some()), move || view! {
@@ -135,20 +143,23 @@ pub fn ProgressCard(
                     checkpoint_text=pick(view, |v| v.reverse.as_ref().map(|i| i.checkpoint_text.clone()).unwrap_or_default())
                     lag=pick(live, |l| l.reverse_lag)
                     reverse=true
+                    lang
                 />
             })}
-            {history.map(|view| view! { <HistoryPanel view tick=now /> })}
+            {history.map(|view| view! { <HistoryPanel view tick=now lang /> })}
             <ErrorPanel
                 error
                 retry_in=pick(live, |l| l.retry_in_secs)
                 show_retry=pick(view, |v| v.stopped == Some(StopReason::Auth))
                 on_retry=on_refresh
+                lang
             />
             <CardFooter
                 updated_ago=pick(live, |l| l.updated_ago_secs)
                 stale=pick(live, |l| l.stale)
                 stopped
                 on_refresh
+                lang
             />
         </WidgetRoot>
     }

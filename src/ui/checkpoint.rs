@@ -1,8 +1,9 @@
-use super::{attr_opt, shown, use_lang, Field, LocalTime};
-use crate::i18n::{self, Msg};
+use super::{attr_opt, shown, Field, LocalTime};
+use crate::i18n::{self, Lang, Msg};
 use crate::model::{Lag, LagLevel, LagWhere};
 use leptos::either::Either;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The incremental part: checkpoint and the lag, which ticks every second;
 /// forward (`[data-field=checkpoint]`) or reverse (`[data-field=reverse-checkpoint]`).
@@ -24,8 +25,14 @@ pub fn IncrementalSection(
     /// Where the lag is (OMS 4.x's components), when it is behind and OMS said.
     #[prop(default = None)]
     lag_where: Option<Field<Option<LagWhere>>>,
+    /// The zone shown times are in: an IANA name or `UTC` (the browser's
+    /// own when `None`).
+    #[prop(default = None)]
+    time_zone: Option<Arc<str>>,
+    /// The language of its labels (English unless told).
+    #[prop(optional)]
+    lang: Lang,
 ) -> impl IntoView {
-    let lang = use_lang();
     let (lag_secs, lag_level, lag_source, lag_shown) =
         (lag.clone(), lag.clone(), lag.clone(), lag.clone());
     let lag_text = {
@@ -59,7 +66,7 @@ pub fn IncrementalSection(
                 <span class="oms-key">{Msg::Checkpoint.text(lang)} ": "</span>
                 <span data-field="checkpoint-value">
                     {move || match checkpoint_secs.as_ref().and_then(Field::get) {
-                        Some(secs) => Either::Left(view! { <LocalTime secs /> }),
+                        Some(secs) => Either::Left(view! { <LocalTime secs lang time_zone=time_zone.clone() /> }),
                         None => Either::Right(checkpoint_text.get()),
                     }}
                 </span>

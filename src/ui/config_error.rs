@@ -1,5 +1,6 @@
-use super::{use_lang, WidgetRoot};
+use super::WidgetRoot;
 use crate::config::Problem;
+use crate::i18n::Lang;
 use crate::model::{ErrorKind, Tone, WidgetState};
 use leptos::prelude::*;
 
@@ -12,10 +13,12 @@ pub fn ConfigError(
     project_id: String,
     /// What is wrong, one problem each.
     problems: Vec<Problem>,
+    /// The language of its labels (English unless told).
+    #[prop(optional)]
+    lang: Lang,
 ) -> impl IntoView {
-    let lang = use_lang();
     view! {
-        <WidgetRoot project_id status=|| "UNKNOWN".to_owned() tone=|| Tone::Neutral state=|| WidgetState::Error>
+        <WidgetRoot project_id lang status=|| "UNKNOWN".to_owned() tone=|| Tone::Neutral state=|| WidgetState::Error>
             <div class="oms-error" part="error" role="alert" data-error=ErrorKind::Config.as_str()>
                 <div class="oms-error-title">{ErrorKind::Config.title().text(lang)}</div>
                 {problems

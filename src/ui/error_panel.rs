@@ -1,5 +1,5 @@
-use super::{attr_flag, attr_opt, use_lang, Field};
-use crate::i18n::{self, Msg};
+use super::{attr_flag, attr_opt, Field};
+use crate::i18n::{self, Lang, Msg};
 use crate::model::ErrorView;
 use leptos::prelude::*;
 
@@ -22,8 +22,10 @@ pub fn ErrorPanel(
     show_retry: Field<bool>,
     /// Called by the "retry" button.
     on_retry: Option<Callback<()>>,
+    /// The language of its labels (English unless told).
+    #[prop(optional)]
+    lang: Lang,
 ) -> impl IntoView {
-    let lang = use_lang();
     let kind = {
         let error = error.clone();
         move || error.get().map(|e| e.kind.as_str())

@@ -1,5 +1,5 @@
-use super::{shown, use_lang, Field};
-use crate::i18n::{self, Msg};
+use super::{shown, Field};
+use crate::i18n::{self, Lang, Msg};
 use crate::model::StopReason;
 use leptos::prelude::*;
 
@@ -18,8 +18,10 @@ pub fn CardFooter(
     stopped: Field<Option<StopReason>>,
     /// Called by "refresh now"; no button without it.
     on_refresh: Option<Callback<()>>,
+    /// The language of its labels (English unless told).
+    #[prop(optional)]
+    lang: Lang,
 ) -> impl IntoView {
-    let lang = use_lang();
     let ago = updated_ago.clone();
     view! {
         <footer class="oms-foot">

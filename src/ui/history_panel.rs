@@ -1,4 +1,5 @@
-use super::{attr_opt, use_lang};
+use super::attr_opt;
+use crate::i18n::Lang;
 use crate::model::{trend_label, HistoryView, SPARK_HEIGHT, SPARK_WIDTH};
 use leptos::prelude::*;
 
@@ -18,8 +19,10 @@ pub fn HistoryPanel(
     /// it, the chart follows `view` at once.
     #[prop(default = None)]
     tick: Option<ReadSignal<i64>>,
+    /// The language of its labels (English unless told).
+    #[prop(optional)]
+    lang: Lang,
 ) -> impl IntoView {
-    let lang = use_lang();
     // The same memo type as the widget's history, so it costs no new code.
     let chart = match tick {
         Some(tick) => Memo::new(move |_| {

@@ -47,12 +47,17 @@ pub fn local_time(secs: i64, zone: Option<&str>, lang: Lang) -> String {
 pub fn LocalTime(
     /// Unix seconds.
     secs: i64,
+    /// The language of the date's form (English unless told).
+    #[prop(optional)]
+    lang: Lang,
+    /// An IANA zone name or `UTC`; `None`: the browser's own zone.
+    #[prop(default = None)]
+    time_zone: Option<std::sync::Arc<str>>,
 ) -> impl IntoView {
-    let (lang, zone) = (super::use_lang(), super::use_time_zone());
     let utc = utc_time(secs);
     let iso = format!(
         "{}Z",
         utc.get(..19).unwrap_or_default().replacen(' ', "T", 1)
     );
-    view! { <time datetime=iso title=utc>{local_time(secs, zone.as_deref(), lang)}</time> }
+    view! { <time datetime=iso title=utc>{local_time(secs, time_zone.as_deref(), lang)}</time> }
 }

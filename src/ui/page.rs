@@ -1,4 +1,4 @@
-use super::{provide_lang, OmsSyncProgress, OmsWallboard};
+use super::{OmsSyncProgress, OmsWallboard};
 use crate::api::ApiKind;
 use crate::config::PageConfig;
 use crate::i18n::PageMsg;
@@ -14,7 +14,6 @@ pub fn StandalonePage(
     config: PageConfig,
 ) -> impl IntoView {
     let lang = config.lang;
-    provide_lang(lang);
     let (wall, v3_wall) = match config.wall {
         Some(wall) if wall.options.api == ApiKind::V4 => (Some(wall), false),
         Some(_) => (None, true),

@@ -1,4 +1,5 @@
-use super::{attr, use_lang, Field};
+use super::{attr, Field};
+use crate::i18n::Lang;
 use crate::model::{Tone, WidgetState};
 use leptos::prelude::*;
 
@@ -21,6 +22,9 @@ pub fn WidgetRoot<C>(
     /// Sets `data-compact`.
     #[prop(optional)]
     compact: bool,
+    /// The language of its labels, its `lang` attribute (English unless told).
+    #[prop(optional)]
+    lang: Lang,
     /// The card inside. Typed, not boxed: a boxed view costs its whole
     /// rebuild code in wasm, never run here.
     children: TypedChildren<C>,
@@ -28,7 +32,6 @@ pub fn WidgetRoot<C>(
 where
     C: IntoView + 'static,
 {
-    let lang = use_lang();
     // The widget brings its stylesheet (once per page); in the embed build
     // the shadow root already has it.
     #[cfg(not(feature = "embed"))]

@@ -1,5 +1,5 @@
-use super::{use_lang, Field};
-use crate::i18n::Msg;
+use super::Field;
+use crate::i18n::{Lang, Msg};
 use crate::model::Stage;
 use leptos::prelude::*;
 
@@ -14,8 +14,10 @@ pub fn StageBar(
     /// The value as OMS sent it, shown when it had to be clamped.
     #[prop(into)]
     raw: Field<Option<String>>,
+    /// The language of its labels (English unless told).
+    #[prop(optional)]
+    lang: Lang,
 ) -> impl IntoView {
-    let lang = use_lang();
     let label = stage.label(lang);
     let (valuenow, width) = (value.clone(), value.clone());
     let text = move || {

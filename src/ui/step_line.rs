@@ -1,5 +1,5 @@
-use super::{use_lang, Field};
-use crate::i18n::Msg;
+use super::Field;
+use crate::i18n::{Lang, Msg};
 use crate::model::Step;
 use leptos::prelude::*;
 
@@ -10,8 +10,10 @@ pub fn StepLine(
     /// The step, when OMS named one.
     #[prop(into)]
     step: Field<Option<Step>>,
+    /// The language of its labels (English unless told).
+    #[prop(optional)]
+    lang: Lang,
 ) -> impl IntoView {
-    let lang = use_lang();
     move || {
         step.get().map(|Step { code, label }| {
             let shown = label.map_or_else(|| code.clone(), str::to_owned);

@@ -1,9 +1,10 @@
-use super::{use_lang, LocalTime};
-use crate::i18n::{self, Msg};
+use super::LocalTime;
+use crate::i18n::{self, Lang, Msg};
 use crate::model::{step_duration, steps_view, StepView};
 use crate::poll::StepsAnswer;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// OMS 4.x's step plan, collapsed by default: the widget asks OMS for the
@@ -16,8 +17,14 @@ pub fn StepList(
     steps: StepsAnswer,
     /// The clock, for "running for".
     now: ReadSignal<i64>,
+    /// The zone shown times are in: an IANA name or `UTC` (the browser's
+    /// own when `None`).
+    #[prop(default = None)]
+    time_zone: Option<Arc<str>>,
+    /// The language of its labels (English unless told).
+    #[prop(optional)]
+    lang: Lang,
 ) -> impl IntoView {
-    let lang = use_lang();
     // Redrawn only when what is shown changed: while the list is open each
     // poll asks again, and an answer that changes nothing draws nothing. A
     // version number rather than a memo of the list: that memo's type
@@ -63,7 +70,7 @@ pub fn StepList(
                 }
                 Some(Ok(list)) => {
                     EitherOf3::C(
-                        view! { <ol class="oms-step-list">{list.into_iter().map(|s| step_item(s, now)).collect_view()}</ol> },
+                        view! { <ol class="oms-step-list">{list.into_iter().map(|s| step_item(s, now, lang, time_zone.clone())).collect_view()}</ol> },
                     )
                 }
             })}
@@ -72,15 +79,24 @@ pub fn StepList(
 }
 
 /// A step's time in the viewer's zone, or OMS's text when it is no time.
-fn shown_time(secs: Option<i64>, text: Option<String>) -> impl IntoView {
+fn shown_time(
+    secs: Option<i64>,
+    text: Option<String>,
+    lang: Lang,
+    time_zone: Option<Arc<str>>,
+) -> impl IntoView {
     match secs {
-        Some(secs) => Either::Left(view! { <LocalTime secs /> }),
+        Some(secs) => Either::Left(view! { <LocalTime secs lang time_zone /> }),
         None => Either::Right(text),
     }
 }
 
-fn step_item(step: StepView, now: ReadSignal<i64>) -> impl IntoView {
-    let lang = use_lang();
+fn step_item(
+    step: StepView,
+    now: ReadSignal<i64>,
+    lang: Lang,
+    time_zone: Option<Arc<str>>,
+) -> impl IntoView {
     let finished = step.finished_secs.is_some();
     let time = {
         let step = step.clone();
@@ -96,9 +112,9 @@ fn step_item(step: StepView, now: ReadSignal<i64>) -> impl IntoView {
             <span class="oms-step-status">{step.status_label.clone()}</span>
             {step.progress.map(|p| view! { " " <span class="oms-step-progress">{format!("{p}%")}</span> })}
             <div class="oms-note">
-                {shown_time(step.started_secs, step.started_text.clone())}
+                {shown_time(step.started_secs, step.started_text.clone(), lang, time_zone.clone())}
                 {step.finished_text.clone().map(|_| " → ")}
-                {shown_time(step.finished_secs, step.finished_text.clone())}
+                {shown_time(step.finished_secs, step.finished_text.clone(), lang, time_zone)}
                 {move || time().map(|t| format!(" · {t}")).unwrap_or_default()}
             </div>
             {step.rows.clone().map(|r| view! { <div class="oms-note" data-field="step-rows">{r}</div> })}

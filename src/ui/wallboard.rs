@@ -1,7 +1,4 @@
-use super::{
-    attr, attr_flag, attr_opt, bool_memo, provide_lang, CardFooter, ErrorPanel, Fresh,
-    OmsSyncProgress,
-};
+use super::{attr, attr_flag, attr_opt, bool_memo, CardFooter, ErrorPanel, Fresh, OmsSyncProgress};
 use crate::config::WidgetOptions;
 use crate::i18n::{Lang, PageMsg};
 use crate::model::{error_view, wall_title, wall_view, Attention, WallCard, WallFilter};
@@ -43,7 +40,6 @@ pub fn OmsWallboard(
     refresh: Option<Trigger>,
 ) -> impl IntoView {
     let lang = options.lang;
-    provide_lang(lang);
     #[cfg(not(feature = "embed"))]
     super::styles::adopt_in_document();
     let poll = options.poll.normalized();
@@ -153,9 +149,9 @@ pub fn OmsWallboard(
         <section class="oms-wall" data-oms-wallboard="" data-wall-state=move || attr(wall_state()) lang=lang.tag() aria-label=heading>
             <header class="oms-wall-head">
                 <h2 class="oms-wall-title">{heading}</h2>
-                <CardFooter updated_ago stale stopped=|| None on_refresh=Some(list.refresh) />
+                <CardFooter updated_ago stale stopped=|| None on_refresh=Some(list.refresh) lang />
             </header>
-            <ErrorPanel error retry_in show_retry=|| false on_retry=None />
+            <ErrorPanel error retry_in show_retry=|| false on_retry=None lang />
             <div class="oms-wall-summary" role="group" aria-label=PageMsg::WallGroups.text(lang)>
                 <button
                     type="button"

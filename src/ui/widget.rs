@@ -1,4 +1,4 @@
-use super::{bool_memo, local_time, provide_locale, ConfigError, Field, ProgressCard};
+use super::{bool_memo, local_time, ConfigError, Field, ProgressCard};
 use crate::api::{components_request, steps_request, ApiKind, ProgressRequest};
 use crate::config::WidgetOptions;
 use crate::model::{
@@ -41,12 +41,11 @@ pub fn OmsSyncProgress(
         ..
     } = options.clone();
     let project_id = project_id.trim().to_owned();
-    provide_locale(lang, options.time_zone.as_deref().map(std::sync::Arc::from));
     let time_zone = options.time_zone.clone();
     let request = match options.request() {
         Ok(request) => request,
         Err(problem) => {
-            return Either::Left(view! { <ConfigError project_id problems=vec![problem] /> })
+            return Either::Left(view! { <ConfigError project_id problems=vec![problem] lang /> })
         }
     };
     let poll = poll.normalized();
@@ -155,6 +154,7 @@ pub fn OmsSyncProgress(
             live
             on_refresh=progress.refresh
             lang
+            time_zone=options.time_zone.as_deref().map(std::sync::Arc::from)
             compact
             steps=steps
             now=progress.now
