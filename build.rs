@@ -4,7 +4,7 @@
 
 use std::{env, fs, path::Path};
 
-const SHEETS: [&str; 2] = ["oms-progress.css", "embed.css"];
+const SHEETS: [&str; 3] = ["oms-progress.css", "wallboard.css", "embed.css"];
 
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
@@ -17,8 +17,8 @@ fn main() {
 }
 
 /// Drops comments and the whitespace CSS does not read: runs become one
-/// space, none is kept next to `{`, `}`, `;` or `,`, and a block's last `;`
-/// goes. Strings are kept as they are; nothing else is touched (a space
+/// space, none is kept next to `{`, `}`, `;` or `,` nor after `:`, and a
+/// block's last `;` goes. Strings are kept as they are; nothing else is touched (a space
 /// between selectors is a descendant combinator, and `calc()` needs its).
 pub fn minify_css(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
@@ -54,6 +54,13 @@ pub fn minify_css(css: &str) -> String {
                 if c == '}' && out.ends_with(';') {
                     out.pop();
                 }
+                out.push(c);
+                skip_whitespace(&mut chars);
+            }
+            // A space before `:` may be a descendant combinator (`a :hover`);
+            // after it, in a declaration or a media feature, CSS ignores it.
+            ':' => {
+                flush_space(&mut out, &mut pending_space);
                 out.push(c);
                 skip_whitespace(&mut chars);
             }

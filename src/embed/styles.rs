@@ -7,9 +7,18 @@ use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, ShadowRoot};
 
 /// Minified by `build.rs` from `style/`.
+#[cfg(not(feature = "embed-wallboard"))]
 const CSS: &str = concat!(
     include_str!(concat!(env!("OUT_DIR"), "/embed.css")),
     include_str!(concat!(env!("OUT_DIR"), "/oms-progress.css"))
+);
+
+/// The same with the wallboard's rules: only `oms-wallboard.js` draws it.
+#[cfg(feature = "embed-wallboard")]
+const CSS: &str = concat!(
+    include_str!(concat!(env!("OUT_DIR"), "/embed.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/oms-progress.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/wallboard.css"))
 );
 
 thread_local! {

@@ -24,7 +24,10 @@ pub fn adopt_in_document() {
             if let (Some(document), Some(sheet)) = (document, sheet) {
                 if sheet
                     // Minified by `build.rs` from `style/`.
-                    .replace_sync(include_str!(concat!(env!("OUT_DIR"), "/oms-progress.css")))
+                    .replace_sync(concat!(
+                        include_str!(concat!(env!("OUT_DIR"), "/oms-progress.css")),
+                        include_str!(concat!(env!("OUT_DIR"), "/wallboard.css"))
+                    ))
                     .is_ok()
                 {
                     let key = JsValue::from_str("adoptedStyleSheets");
