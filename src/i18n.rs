@@ -477,7 +477,22 @@ pub fn quoted(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if c.is_control() => out.extend(c.escape_default()),
+            // As `{:?}` writes them, without std's escaping machinery.
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\0' => out.push_str("\\0"),
+            c if c.is_control() => {
+                out.push_str("\\u{");
+                let code = c as u32;
+                let digits = (32 - code.leading_zeros()).div_ceil(4).max(1);
+                for shift in (0..digits).rev() {
+                    out.push(char::from(
+                        b"0123456789abcdef"[((code >> (shift * 4)) & 0xf) as usize],
+                    ));
+                }
+                out.push('}');
+            }
             c => out.push(c),
         }
     }
@@ -498,6 +513,7 @@ mod tests {
             "back\\slash",
             "tab\tnew\nline\r",
             "esc\u{1b}",
+            "nul\0 del\u{7f} c1\u{85}",
             "订单 ü",
         ] {
             assert_eq!(quoted(text), format!("{text:?}"));
