@@ -68,7 +68,7 @@ impl fmt::Display for Problem {
                     f,
                     "unknown option {} (known: {})",
                     quoted(name),
-                    known.join(", ")
+                    crate::text::join(known, ", ")
                 )
             }
             ProblemKind::Missing => write!(
@@ -117,7 +117,7 @@ fn one_of(words: &[&str]) -> String {
     match words {
         [] => String::new(),
         [only] => (*only).to_owned(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+        [rest @ .., last] => format!("{} or {last}", crate::text::join(rest, ", ")),
     }
 }
 

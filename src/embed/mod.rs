@@ -111,7 +111,7 @@ pub fn attach_element(host: HtmlElement) -> Result<WidgetId, JsError> {
 /// spaces (one string: a `Vec<String>` costs 1.2 KB of wasm glue).
 #[wasm_bindgen(js_name = elementAttributes)]
 pub fn element_attributes() -> String {
-    option_names(Source::Element).join(" ")
+    crate::text::join(&option_names(Source::Element), " ")
 }
 
 /// Replaces the widget's options; a new project or endpoint restarts
@@ -290,7 +290,8 @@ fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsError> {
 
 fn js_problems(problems: Vec<Problem>) -> JsError {
     let said: Vec<String> = problems.iter().map(Problem::to_string).collect();
-    JsError::new(&format!("oms-progress: {}", said.join("; ")))
+    let said: Vec<&str> = said.iter().map(String::as_str).collect();
+    JsError::new(&format!("oms-progress: {}", crate::text::join(&said, "; ")))
 }
 
 fn host_language() -> String {

@@ -74,11 +74,14 @@ pub fn parse_http_date(text: &str) -> Option<i64> {
     ];
     let month = MONTHS.iter().position(|m| *m == month)? + 1;
     let month = if month < 10 {
-        ["0", &month.to_string()].concat()
+        crate::text::join(&["0", &month.to_string()], "")
     } else {
         month.to_string()
     };
-    let secs = utc_text_secs(&[year, "-", &month, "-", day, "T", time].concat())?;
+    let secs = utc_text_secs(&crate::text::join(
+        &[year, "-", &month, "-", day, "T", time],
+        "",
+    ))?;
     Some(secs * 1000)
 }
 

@@ -134,7 +134,7 @@ fn js_error_text(error: &wasm_bindgen::JsValue) -> String {
             .and_then(|v| v.as_string())
             .unwrap_or_default()
     };
-    [field("name"), field("message")].join(": ")
+    crate::text::join(&[&field("name"), &field("message")], ": ")
 }
 
 /// `Accept` (and `Content-Type` for a JSON body) plus the host's headers.

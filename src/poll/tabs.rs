@@ -406,6 +406,9 @@ pub(super) fn share_key(call: &super::Call, interval_ms: u64) -> Option<String> 
     let credentials = call.credentials.name();
     call.headers.is_none().then(|| {
         let body = call.body.as_deref().unwrap_or("");
-        [&interval_ms.to_string(), credentials, &call.url, body].join(" ")
+        crate::text::join(
+            &[&interval_ms.to_string(), credentials, &call.url, body],
+            " ",
+        )
     })
 }
