@@ -55,5 +55,5 @@ pub fn wallboard_attributes() -> String {
     let mut names = option_names(Source::Element);
     names.retain(|name| *name != "project-id");
     names.extend(WALL_FILTERS);
-    names.join(" ")
+    crate::text::join(&names, " ")
 }

@@ -300,7 +300,7 @@ fn card(project: &WireProject, attention: Attention, lang: Lang) -> WallCard {
             .alarm_content
             .clone()
             .filter(|_| project.alarming == Some(true)),
-        details: details.join(" · "),
+        details: crate::text::join(&details, " · "),
     }
 }
 
@@ -315,7 +315,10 @@ pub fn wall_title(view: &WallView, lang: Lang) -> String {
     let head = if urgent.is_empty() {
         i18n::projects_all_well(lang, view.total)
     } else {
-        urgent.join(" · ")
+        crate::text::join(
+            &urgent.iter().map(String::as_str).collect::<Vec<_>>(),
+            " · ",
+        )
     };
     format!("{head} — OMS")
 }
