@@ -5,7 +5,8 @@
 // gives up on wasm-bindgen's output), so: drop the classes, shorten the
 // names, wasm-opt the wasm again, order its functions for gzip
 // (order-functions.mjs), minify the JS with esbuild (export names
-// kept: the page's inline script imports them), then give index.html the
+// kept: the page's inline script imports them; the glue's snippets
+// too), then give index.html the
 // files' new integrity hashes. Measured on the page bundle: −3.5 KB gzipped
 // for the classes and the minified glue, −4.2 KB for the names.
 // wasm-opt and esbuild come from PATH, wasm-opt's arguments from
@@ -37,12 +38,19 @@ if (!wasmOptArgs) throw new Error('finish-page: WASM_OPT_ARGS is not set (run it
 run('wasm-opt', [...wasmOptArgs, '-o', `${wasmPath}.tmp`, wasmPath]);
 renameSync(`${wasmPath}.tmp`, wasmPath);
 orderFunctions(wasmPath);
-run('esbuild', [jsPath, '--minify', '--format=esm', '--target=es2022', '--log-level=warning', `--outfile=${jsPath}.tmp`]);
-renameSync(`${jsPath}.tmp`, jsPath);
+// The glue and the modules it imports (`snippets/`: the crate's inline
+// JS, which the page loads beside it).
+const snippets = readdirSync(dir, { recursive: true })
+  .filter((name) => name.startsWith('snippets') && name.endsWith('.js'));
+for (const name of [js, ...snippets]) {
+  const file = path.join(dir, name);
+  run('esbuild', [file, '--minify', '--format=esm', '--target=es2022', '--log-level=warning', `--outfile=${file}.tmp`]);
+  renameSync(`${file}.tmp`, file);
+}
 
 const htmlPath = path.join(dir, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
-for (const name of [js, wasm]) {
+for (const name of [js, wasm, ...snippets]) {
   const hash = `sha384-${createHash('sha384').update(readFileSync(path.join(dir, name))).digest('base64')}`;
   const tag = new RegExp(`(<link[^>]*href="/${name}"[^>]*integrity=")sha384-[^"]+(")`);
   if (!tag.test(html)) throw new Error(`finish-page: no integrity for ${name} in index.html`);

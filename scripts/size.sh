@@ -7,12 +7,13 @@ source "$(dirname "$0")/lib.sh"
 dir="${1:-$REPO/dist}"
 budget_name="${2:-}"
 total=0
-for f in "$dir"/*.wasm "$dir"/*.js "$dir"/*.css; do
+# The snippets: JS the glue imports (the page's inline JS from the crate).
+for f in "$dir"/*.wasm "$dir"/*.js "$dir"/*.css "$dir"/snippets/*/*.js; do
   [ -e "$f" ] || continue
   raw=$(wc -c < "$f")
   gz=$(gzip -9 -c "$f" | wc -c)
   total=$((total + gz))
-  printf '%-48s %8d bytes  %8d gzipped\n' "$(basename "$f")" "$raw" "$gz"
+  printf '%-48s %8d bytes  %8d gzipped\n' "${f#"$dir"/}" "$raw" "$gz"
 done
 printf '%-48s %8s        %8d gzipped\n' "total" "" "$total"
 [ -n "$budget_name" ] || exit 0
