@@ -134,3 +134,30 @@ test("times are shown in the viewer's zone (or time-zone's), UTC in the tooltip 
   const unknown = await shown('&time-zone=Mars/Olympus_Mons');
   assert.deepEqual([unknown.text, unknown.errors], ['2025-11-24 16:00:00 UTC', []]);
 });
+
+test("the viewer's own zone is written as Intl writes a zone named by its offset, without Intl", async () => {
+  const id = 'np_own_zone';
+  await env.sim.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC', checkpoint: { unix: 1764000000 } } });
+  // Zones whose short name is their offset: east and west of UTC, whole
+  // and half hours, in both languages (Intl puts the zone mid-date in zh-CN).
+  for (const zone of ['Asia/Shanghai', 'Asia/Kolkata', 'America/St_Johns', 'America/New_York']) {
+    for (const [lang, locale] of [['en', 'sv-SE'], ['zh-CN', 'zh-CN']]) {
+      const page = await env.browser.context.newPage();
+      const cdp = await env.browser.context.newCDPSession(page);
+      await cdp.send('Emulation.setTimezoneOverride', { timezoneId: zone });
+      // Counts the formatters the page makes (the first costs 10-18 ms).
+      await page.addInitScript(() => {
+        const Made = Intl.DateTimeFormat;
+        window.intlMade = 0;
+        Intl.DateTimeFormat = function DateTimeFormat(...args) { window.intlMade += 1; return new Made(...args); };
+      });
+      await page.goto(`${env.sim.base}/?project=${id}&interval=5&lang=${lang}`);
+      const time = widget(page, id).locator('[data-field=checkpoint-value] time');
+      await eventually(() => time.count(), (n) => n === 1, { what: `a <time> in ${zone}` });
+      assert.equal(await page.evaluate(() => window.intlMade), 0, 'no Intl.DateTimeFormat made');
+      const intl = await page.evaluate((locale) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).format(new Date(1764000000000)), locale);
+      assert.equal(await time.textContent(), intl, `${zone}, ${lang}`);
+      await page.close();
+    }
+  }
+});
