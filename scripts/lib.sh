@@ -4,6 +4,8 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
 ESBUILD_VERSION=0.25.12
+# Zopfli (gzip at its densest, in wasm: no native build) for the .gz files.
+ZOPFLI_VERSION=1.0.15
 # The release size builds (page and embed) use this nightly to rebuild std
 # with panics that abort at once and no file/line strings; tests never do.
 NIGHTLY_DATE=2026-05-19

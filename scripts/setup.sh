@@ -44,6 +44,13 @@ if [ "$(esbuild --version 2>/dev/null)" != "$ESBUILD_VERSION" ]; then
   npm install --prefix "$TOOLS_DIR" --no-audit --no-fund "esbuild@$ESBUILD_VERSION"
 fi
 
+zopfli_version() { node -p "require('$TOOLS_DIR/node_modules/@gfx/zopfli/package.json').version" 2>/dev/null; }
+if [ "$(zopfli_version)" != "$ZOPFLI_VERSION" ]; then
+  say "installing @gfx/zopfli $ZOPFLI_VERSION from npm into $TOOLS_DIR (the build's .gz files)"
+  mkdir -p "$TOOLS_DIR"
+  npm install --prefix "$TOOLS_DIR" --no-audit --no-fund "@gfx/zopfli@$ZOPFLI_VERSION"
+fi
+
 if [ "$purpose" = test ]; then
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
