@@ -57,16 +57,15 @@ pub fn minify_css(css: &str) -> String {
                 out.push(c);
                 skip_whitespace(&mut chars);
             }
-            // A space before `:` may be a descendant combinator (`a :hover`);
-            // after it, in a declaration or a media feature, CSS ignores it.
-            ':' => {
-                flush_space(&mut out, &mut pending_space);
-                out.push(c);
-                skip_whitespace(&mut chars);
-            }
             c => {
                 flush_space(&mut out, &mut pending_space);
                 out.push(c);
+                // A space before `:` may be a descendant combinator (`a
+                // :hover`); after it, in a declaration or a media feature,
+                // CSS ignores it.
+                if c == ':' {
+                    skip_whitespace(&mut chars);
+                }
             }
         }
     }

@@ -35,6 +35,14 @@ pub fn join(parts: &[&str], separator: &str) -> String {
     out
 }
 
+/// [`join`] for owned parts.
+pub fn join_strings(parts: &[String], separator: &str) -> String {
+    join(
+        &parts.iter().map(String::as_str).collect::<Vec<_>>(),
+        separator,
+    )
+}
+
 /// A whole number as `str::parse::<u64>` reads it: an optional `+`, then
 /// one or more ASCII digits, within range.
 pub fn parse_u64(text: &str) -> Option<u64> {
@@ -105,6 +113,8 @@ mod tests {
         ] {
             for separator in ["", ", ", " · "] {
                 assert_eq!(join(parts, separator), parts.join(separator), "{parts:?}");
+                let owned: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
+                assert_eq!(join_strings(&owned, separator), parts.join(separator));
             }
         }
     }

@@ -92,10 +92,7 @@ pub fn list_request(query: &ListQuery, page: u32) -> ProgressRequest {
     if !query.statuses.is_empty() {
         let list: Vec<String> = query.statuses.iter().map(|s| json_string(s)).collect();
         body.push_str("\"status\":[");
-        body.push_str(&crate::text::join(
-            &list.iter().map(String::as_str).collect::<Vec<_>>(),
-            ",",
-        ));
+        body.push_str(&crate::text::join_strings(&list, ","));
         body.push_str("],");
     }
     if let Some(search) = &query.search {

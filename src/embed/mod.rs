@@ -290,8 +290,10 @@ fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsError> {
 
 fn js_problems(problems: Vec<Problem>) -> JsError {
     let said: Vec<String> = problems.iter().map(Problem::to_string).collect();
-    let said: Vec<&str> = said.iter().map(String::as_str).collect();
-    JsError::new(&format!("oms-progress: {}", crate::text::join(&said, "; ")))
+    JsError::new(&format!(
+        "oms-progress: {}",
+        crate::text::join_strings(&said, "; ")
+    ))
 }
 
 fn host_language() -> String {

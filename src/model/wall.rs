@@ -315,10 +315,7 @@ pub fn wall_title(view: &WallView, lang: Lang) -> String {
     let head = if urgent.is_empty() {
         i18n::projects_all_well(lang, view.total)
     } else {
-        crate::text::join(
-            &urgent.iter().map(String::as_str).collect::<Vec<_>>(),
-            " · ",
-        )
+        crate::text::join_strings(&urgent, " · ")
     };
     format!("{head} — OMS")
 }
