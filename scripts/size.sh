@@ -7,6 +7,8 @@ source "$(dirname "$0")/lib.sh"
 dir="${1:-$REPO/dist}"
 budget_name="${2:-}"
 total=0
+# A build that failed leaves no wasm: 0 bytes would pass any budget.
+compgen -G "$dir/*.wasm" > /dev/null || { echo "no .wasm in $dir: nothing to measure" >&2; exit 1; }
 # The snippets: JS the glue imports (the page's inline JS from the crate).
 for f in "$dir"/*.wasm "$dir"/*.js "$dir"/*.css "$dir"/snippets/*/*.js; do
   [ -e "$f" ] || continue

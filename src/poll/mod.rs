@@ -8,6 +8,7 @@ mod deadline;
 mod driver;
 mod events;
 mod list;
+mod outbox;
 mod policy;
 mod request;
 mod shared;

@@ -1,5 +1,6 @@
-//! One progress request: headers asked for, sent with `fetch`, aborted at
-//! its timeout (see `deadline`), and the answer read with gloo-net.
+//! One progress request: headers asked for, sent with `fetch` (with the
+//! page's others, see `outbox`), aborted at its timeout (see `deadline`),
+//! and the answer read with gloo-net.
 
 use crate::api::{excerpt, Credentials, FetchError, HeaderSource, ParseError};
 use futures::future::{select, Either};
@@ -57,6 +58,7 @@ pub async fn fetch_text(
             detail: excerpt(&detail),
         };
         let window = web_sys::window().ok_or_else(|| network("no window".into()))?;
+        super::outbox::next_send().await;
         // Set for this request just before it: `fetch` reads the init when
         // it is called, so a shared init is safe.
         init.set_signal(controller.map(AbortController::signal).as_ref());
