@@ -14,10 +14,13 @@ use wasm_bindgen::JsCast;
 
 #[derive(Default)]
 struct Outbox {
-    /// Who waits for the next send; a timer is set while anyone does.
+    /// Who waits for the next send.
     waiting: Vec<oneshot::Sender<()>>,
     /// Made once for the page, set again for each send.
     send: Option<Closure<dyn FnMut()>>,
+    /// Whether the next send's timer is set: a timer the browser refused
+    /// is tried again by the next request instead of leaving it waiting.
+    timer_set: bool,
 }
 
 thread_local! {
@@ -35,14 +38,14 @@ pub async fn next_send() {
     OUTBOX.with(|outbox| {
         let mut outbox = outbox.borrow_mut();
         outbox.waiting.push(tell);
-        if outbox.waiting.len() == 1 {
+        if !outbox.timer_set {
             let send = outbox.send.get_or_insert_with(|| Closure::new(send_all));
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    send.as_ref().unchecked_ref(),
-                    0,
-                );
-            }
+            let send = send.as_ref().unchecked_ref();
+            outbox.timer_set = web_sys::window().is_some_and(|window| {
+                window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(send, 0)
+                    .is_ok()
+            });
         }
     });
     let _ = told.await;
@@ -51,7 +54,11 @@ pub async fn next_send() {
 /// Lets every waiting request go; their `fetch` calls follow each other in
 /// the next microtask.
 fn send_all() {
-    let waiting = OUTBOX.with(|outbox| std::mem::take(&mut outbox.borrow_mut().waiting));
+    let waiting = OUTBOX.with(|outbox| {
+        let mut outbox = outbox.borrow_mut();
+        outbox.timer_set = false;
+        std::mem::take(&mut outbox.waiting)
+    });
     for tell in waiting {
         let _ = tell.send(());
     }
