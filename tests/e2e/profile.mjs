@@ -117,6 +117,12 @@ try {
     '| ms a poll | function |',
     '|---|---|',
     ...middle.widgets.fns.map(([k, v]) => `| ${v.toFixed(4)} | \`${name(k)}\` |`),
+    '',
+    `The reference's top ${TOP} functions by self time a poll, from the same round:`,
+    '',
+    '| ms a poll | function |',
+    '|---|---|',
+    ...middle.reference.fns.map(([k, v]) => `| ${v.toFixed(4)} | \`${name(k)}\` |`),
   ];
   console.log(lines.join('\n'));
 } finally {
