@@ -5,8 +5,9 @@
 // (`__wbg_fetch_21015a0a4570ab44`); both files carry every name, and the
 // hashes do not compress. Renaming changes no index, only the import
 // section's strings and the glue's keys (a short name may also be a
-// variable of the glue: keys and variables never meet). Fails when an
-// import's name is not in the glue.
+// variable of the glue: keys and variables never meet). Imports from a
+// snippet's own module keep their names. Fails when an import's name is
+// not in the glue.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { readString, readU32, u32, wasmString, withSection } from './wasm-sections.mjs';
@@ -40,6 +41,12 @@ export function shortenImportNames(jsPath, wasmPath) {
       const kind = bytes[cursor.at++];
       if (kind !== 0) fail(`import ${module}.${field} is not a function (kind ${kind})`);
       readU32(bytes, cursor);
+      // A snippet's function that needs no glue is imported from the
+      // snippet's module under its own name: it keeps it.
+      if (module.includes('/snippets/')) {
+        entries.push(Buffer.concat([wasmString(module), wasmString(field), bytes.subarray(from, cursor.at)]));
+        continue;
+      }
       if (!renames.has(field)) renames.set(field, shortName(renames.size));
       entries.push(Buffer.concat([wasmString(module), wasmString(renames.get(field)), bytes.subarray(from, cursor.at)]));
     }

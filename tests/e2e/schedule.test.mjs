@@ -50,9 +50,10 @@ test('two widgets of one project share one poll; each page has one clock', async
   const intervals = await page.evaluate(() => window.__intervals);
   assert.equal(intervals.filter((ms) => ms === 1000).length, 1, `one ticker for 22 widgets (intervals: ${intervals})`);
   assert.deepEqual([...new Set(intervals.filter((ms) => ms !== 1000))], [250], `intervals: ${intervals}`);
-  // One timer a poll (its wait), none per request for its timeout; the
-  // page's sends (a 0 ms timer each) carry the requests of a wave together.
-  assert.ok(polls > 50 && timeouts <= polls * 1.1, `${timeouts} setTimeout calls for ${polls} polls`);
+  // The waits ending on one wave share a timer (measured: 15 for 105
+  // polls), none per request for its timeout; the page's sends (a 0 ms
+  // timer each) carry the requests of a wave together.
+  assert.ok(polls > 50 && timeouts <= polls / 3, `${timeouts} setTimeout calls for ${polls} polls`);
   assert.ok(sends >= 1 && sends <= polls * 0.75, `${sends} sends for ${polls} polls`);
   assert.deepEqual(errors, []);
   await page.close();
