@@ -96,6 +96,11 @@ try {
   }
   const middle = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)];
   const name = (fn) => fn.replace(/\[[0-9a-f]{16}\]/g, '').slice(0, 160).replace(/\|/g, '\\|');
+  const fnTable = (fns) => [
+    '| ms a poll | function |',
+    '|---|---|',
+    ...fns.map(([k, v]) => `| ${v.toFixed(4)} | \`${name(k)}\` |`),
+  ];
   const lines = [
     `${WIDGETS} widgets polling every ${INTERVAL} s, then only ticking, each under the sampling profiler for ${SECONDS} s; the same for the reference in waves. `
       + `Per poll is the polling run's sampled main-thread time minus the ticking run's, over the polls. ${ROUNDS} rounds; `
@@ -114,15 +119,11 @@ try {
     '',
     `The widgets' top ${TOP} functions by self time a poll (names from the build with names kept; the wasm's identical functions are folded, so a name can stand for others):`,
     '',
-    '| ms a poll | function |',
-    '|---|---|',
-    ...middle.widgets.fns.map(([k, v]) => `| ${v.toFixed(4)} | \`${name(k)}\` |`),
+    ...fnTable(middle.widgets.fns),
     '',
     `The reference's top ${TOP} functions by self time a poll, from the same round:`,
     '',
-    '| ms a poll | function |',
-    '|---|---|',
-    ...middle.reference.fns.map(([k, v]) => `| ${v.toFixed(4)} | \`${name(k)}\` |`),
+    ...fnTable(middle.reference.fns),
   ];
   console.log(lines.join('\n'));
 } finally {
