@@ -1,42 +1,127 @@
-//! The layers point one way: a module imports only from the rooms before it
-//! (api → model → poll → config → ui → embed). Test code may reach anywhere.
+//! The layers inside the widget's crate point one way: the browser runtime
+//! is a leaf the hooks use, and the hooks know no component. (The pure core
+//! is a crate of its own, so the compiler holds that boundary.) And no two
+//! files of any crate import each other.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::Path;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
-const ORDER: [&str; 6] = ["api", "model", "poll", "config", "ui", "embed"];
-/// Shared by every layer.
-const BELOW_ALL: [&str; 3] = ["decimal", "i18n", "text"];
+fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, found);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            found.push(path);
+        }
+    }
+}
+
+/// The code of a file before its test module, without comments (a doc
+/// link is no import).
+fn shipped(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).unwrap();
+    let code = text.split("#[cfg(test)]").next().unwrap_or("");
+    code.lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("run by cargo test"))
+}
 
 #[test]
-fn imports_point_only_to_earlier_layers() {
-    let root = std::env::var("CARGO_MANIFEST_DIR").expect("run by cargo test");
+fn the_runtime_and_the_hooks_import_nothing_above_them() {
     let mut wrong = Vec::new();
-    for (rank, layer) in ORDER.iter().enumerate() {
-        for entry in std::fs::read_dir(Path::new(&root).join("src").join(layer)).unwrap() {
-            let path = entry.unwrap().path();
-            let text = std::fs::read_to_string(&path).unwrap();
-            // Only the code before the test module counts.
-            let code = text.split("#[cfg(test)]").next().unwrap_or("");
-            for (at, _) in code.match_indices("crate::") {
-                let target: String = code[at + 7..]
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                    .collect();
-                let allowed = BELOW_ALL.contains(&target.as_str())
-                    || ORDER[..=rank].contains(&target.as_str());
-                if !allowed {
-                    wrong.push(format!("{} imports crate::{target}", path.display()));
+    for (layer, above) in [
+        (
+            "runtime",
+            &["crate::hooks", "crate::components", "crate::embed"][..],
+        ),
+        ("hooks", &["crate::components", "crate::embed"][..]),
+        ("components", &["crate::embed"][..]),
+    ] {
+        let mut files = Vec::new();
+        rust_files(&root().join("src").join(layer), &mut files);
+        assert!(!files.is_empty(), "src/{layer} has files");
+        for path in files {
+            let code = shipped(&path);
+            for name in above {
+                if code.contains(name) {
+                    wrong.push(format!("{} uses {name}", path.display()));
                 }
             }
         }
     }
-    // i18n sits below every layer but the wire vocabulary it names.
-    let i18n = std::fs::read_to_string(Path::new(&root).join("src/i18n.rs")).unwrap();
-    for layer in &ORDER[1..] {
-        if i18n.contains(&format!("crate::{layer}")) {
-            wrong.push(format!("src/i18n.rs imports crate::{layer}"));
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// The modules a file imports from its own folder (`super::x`, and
+/// `crate::a::b` named by the path from the crate's `src`).
+fn imports(path: &Path, src: &Path) -> BTreeSet<PathBuf> {
+    let code = shipped(path);
+    let dir = path.parent().unwrap();
+    let mut found = BTreeSet::new();
+    let mut add = |base: &Path, rest: &str| {
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        for candidate in [
+            base.join(format!("{name}.rs")),
+            base.join(&name).join("mod.rs"),
+        ] {
+            if candidate.exists() && candidate != path {
+                found.insert(candidate);
+            }
+        }
+    };
+    for (at, _) in code.match_indices("super::") {
+        // A `mod.rs` file's `super` is the folder above it.
+        let base = if path.ends_with("mod.rs") {
+            dir.parent().unwrap()
+        } else {
+            dir
+        };
+        add(base, &code[at + 7..]);
+    }
+    for (at, _) in code.match_indices("crate::") {
+        let rest = &code[at + 7..];
+        let first: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        let after = &rest[first.len()..];
+        match after.strip_prefix("::") {
+            Some(second) if src.join(&first).is_dir() => add(&src.join(&first), second),
+            _ => add(src, &first),
         }
     }
-    assert!(wrong.is_empty(), "{wrong:#?}");
+    found
+}
+
+#[test]
+fn no_two_files_import_each_other() {
+    let mut wrong = Vec::new();
+    for src in ["src", "core/src", "sim/src"] {
+        let src = root().join(src);
+        let mut files = Vec::new();
+        rust_files(&src, &mut files);
+        let graph: Vec<(PathBuf, BTreeSet<PathBuf>)> = files
+            .iter()
+            .map(|f| (f.clone(), imports(f, &src)))
+            .collect();
+        for (file, uses) in &graph {
+            for other in uses {
+                let back = graph.iter().find(|(f, _)| f == other);
+                if back.is_some_and(|(_, theirs)| theirs.contains(file)) && file < other {
+                    wrong.push(format!("{} <-> {}", file.display(), other.display()));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "files that import each other: {wrong:#?}");
 }

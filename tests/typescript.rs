@@ -5,10 +5,10 @@
 //! `OMS_UPDATE_TYPES=1 cargo test --test typescript` rewrites it.
 #![cfg(not(target_arch = "wasm32"))]
 
-use oms_progress::api::{ApiKind, Credentials, Status};
-use oms_progress::config::{Source, OPTIONS};
-use oms_progress::i18n::Lang;
-use oms_progress::model::ErrorKind;
+use oms_progress_core::i18n::Lang;
+use oms_progress_core::model::ErrorKind;
+use oms_progress_core::options::{Source, OPTIONS};
+use oms_progress_core::wire::{ApiKind, Credentials, Status};
 
 /// A TypeScript union of string literals.
 fn literals(words: &[&str]) -> String {
@@ -163,8 +163,8 @@ fn every_option_and_attribute_is_typed() {
 
 #[test]
 fn the_wallboards_types_name_its_groups_and_filters() {
-    use oms_progress::config::WALL_FILTERS;
-    use oms_progress::model::Attention;
+    use oms_progress_core::model::Attention;
+    use oms_progress_core::options::WALL_FILTERS;
     let types = std::fs::read_to_string("embed/oms-wallboard.d.ts").unwrap();
     let union = types
         .split("export type OmsWallGroup =")

@@ -3,7 +3,7 @@
 //! message saying what is wrong.
 
 use crate::faults::FaultRule;
-use crate::oms::json_response;
+use crate::http::json_response;
 use crate::scenario::ProjectSpec;
 use crate::state::{Project, Sim};
 use axum::body::Bytes;

@@ -2,8 +2,8 @@
 //! faults applied in front of them.
 
 use crate::faults::{decide, FaultKind};
+use crate::http::{json_response, ConnectionKill};
 use crate::scenario::{Envelope, Kind, Served};
-use crate::server::ConnectionKill;
 use crate::state::Sim;
 use crate::wire::{self, BusinessError};
 use axum::body::Body;
@@ -355,13 +355,4 @@ fn truncated() -> Response {
 
 fn text(status: StatusCode, content_type: &'static str, body: &'static str) -> Response {
     (status, [(header::CONTENT_TYPE, content_type)], body).into_response()
-}
-
-pub fn json_response(status: StatusCode, body: &Value) -> Response {
-    (
-        status,
-        [(header::CONTENT_TYPE, "application/json")],
-        body.to_string(),
-    )
-        .into_response()
 }

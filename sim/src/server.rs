@@ -2,6 +2,7 @@
 //! drop a connection without answering (the `close` fault).
 
 use crate::control;
+use crate::http::ConnectionKill;
 use crate::oms;
 use crate::state::Sim;
 use axum::extract::{Request, State};
@@ -17,16 +18,6 @@ use tokio::sync::mpsc;
 use tower::ServiceExt;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
-
-/// Lets a handler drop its own connection without writing a byte.
-#[derive(Clone)]
-pub struct ConnectionKill(mpsc::Sender<()>);
-
-impl ConnectionKill {
-    pub fn close(&self) {
-        let _ = self.0.try_send(());
-    }
-}
 
 /// The whole application.
 pub fn router(sim: Sim) -> Router {
@@ -105,7 +96,7 @@ pub async fn serve(listener: TcpListener, app: Router) -> std::io::Result<()> {
                 move |mut request: hyper::Request<hyper::body::Incoming>| {
                     request
                         .extensions_mut()
-                        .insert(ConnectionKill(kill_tx.clone()));
+                        .insert(ConnectionKill::new(kill_tx.clone()));
                     let app = app.clone();
                     async move {
                         match app.oneshot(request.map(axum::body::Body::new)).await {

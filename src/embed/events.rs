@@ -1,8 +1,8 @@
 //! Poll events as DOM events on the host element: they bubble and cross
 //! the shadow boundary (`composed`), so any ancestor can listen.
 
-use crate::api::{Percent, Progress};
-use crate::poll::PollEvent;
+use oms_progress_core::events::PollEvent;
+use oms_progress_core::wire::{Percent, Progress};
 use send_wrapper::SendWrapper;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

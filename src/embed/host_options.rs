@@ -1,12 +1,12 @@
 //! Reads a widget's options from the browser: a JS options object, or an
 //! element's attributes plus its `credentials` and `headers` properties.
-//! Checking them is the option table's job ([`crate::config`]).
+//! Checking them is the option table's job ([`oms_progress_core::options`]).
 
-use crate::api::HeaderSource;
-use crate::config::{
+use js_sys::{Function, Object, Reflect};
+use oms_progress_core::options::{
     option_names, read_options_strictly, Problem, ProblemKind, RawValue, Source, WidgetOptions,
 };
-use js_sys::{Function, Object, Reflect};
+use oms_progress_core::wire::HeaderSource;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
@@ -54,8 +54,10 @@ pub fn from_element(host: &HtmlElement) -> Result<WidgetOptions, Vec<Problem>> {
 /// From an `<oms-wallboard>`'s attributes (the table's and the filters)
 /// and properties.
 #[cfg(feature = "embed-wallboard")]
-pub fn wall_from_element(host: &HtmlElement) -> Result<crate::config::WallConfig, Vec<Problem>> {
-    use crate::config::{wall_element_config, WALL_FILTERS};
+pub fn wall_from_element(
+    host: &HtmlElement,
+) -> Result<oms_progress_core::options::WallConfig, Vec<Problem>> {
+    use oms_progress_core::options::{wall_element_config, WALL_FILTERS};
     let (entries, headers) = element_entries(host);
     let filters: Vec<(String, String)> = WALL_FILTERS
         .iter()
@@ -128,7 +130,7 @@ fn header_source(getter: &JsValue) -> Option<HeaderSource> {
                 None => {
                     return Err(format!(
                         "the headers function gave {} a value that is not a string",
-                        crate::i18n::quoted(&name)
+                        oms_progress_core::i18n::quoted(&name)
                     ))
                 }
             }

@@ -1,7 +1,7 @@
 //! The browser glue of the embed build (feature `embed`): `mount()` and the
 //! handle it returns, the `<oms-sync-progress>` element's Rust half, shadow
-//! styles and DOM events. Every decision is in [`crate::config`] and
-//! [`crate::poll`]; this only reads from and writes to the browser.
+//! styles and DOM events. Every decision is in [`oms_progress_core::options`] and
+//! [`crate::hooks`]; this only reads from and writes to the browser.
 
 mod events;
 mod host_options;
@@ -9,12 +9,12 @@ mod styles;
 #[cfg(feature = "embed-wallboard")]
 mod wallboard;
 
-use crate::config::{option_names, Problem, Source, WidgetOptions};
-use crate::i18n::Lang;
-use crate::poll::PollEvent;
-use crate::ui::{ConfigError, OmsSyncProgress};
+use crate::components::{ConfigError, OmsSyncProgress};
 use leptos::either::Either;
 use leptos::prelude::*;
+use oms_progress_core::events::PollEvent;
+use oms_progress_core::i18n::Lang;
+use oms_progress_core::options::{option_names, Problem, Source, WidgetOptions};
 use send_wrapper::SendWrapper;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -111,7 +111,7 @@ pub fn attach_element(host: HtmlElement) -> Result<WidgetId, JsError> {
 /// spaces (one string: a `Vec<String>` costs 1.2 KB of wasm glue).
 #[wasm_bindgen(js_name = elementAttributes)]
 pub fn element_attributes() -> String {
-    crate::text::join(&option_names(Source::Element), " ")
+    option_names(Source::Element).join(" ")
 }
 
 /// Replaces the widget's options; a new project or endpoint restarts
@@ -290,10 +290,7 @@ fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsError> {
 
 fn js_problems(problems: Vec<Problem>) -> JsError {
     let said: Vec<String> = problems.iter().map(Problem::to_string).collect();
-    JsError::new(&format!(
-        "oms-progress: {}",
-        crate::text::join_strings(&said, "; ")
-    ))
+    JsError::new(&format!("oms-progress: {}", said.join("; ")))
 }
 
 fn host_language() -> String {

@@ -2,11 +2,11 @@
 //! the wallboard in the element's shadow root, its events on the element.
 
 use super::{config_error, events, host_options, register, Options, WidgetId};
-use crate::config::{option_names, Problem, Source, WallConfig, WALL_FILTERS};
-use crate::poll::PollEvent;
-use crate::ui::OmsWallboard;
+use crate::components::OmsWallboard;
 use leptos::either::Either;
 use leptos::prelude::*;
+use oms_progress_core::events::PollEvent;
+use oms_progress_core::options::{option_names, Problem, Source, WallConfig, WALL_FILTERS};
 use send_wrapper::SendWrapper;
 use std::any::Any;
 use std::cell::RefCell;
@@ -55,5 +55,5 @@ pub fn wallboard_attributes() -> String {
     let mut names = option_names(Source::Element);
     names.retain(|name| *name != "project-id");
     names.extend(WALL_FILTERS);
-    crate::text::join(&names, " ")
+    names.join(" ")
 }

@@ -1,0 +1,237 @@
+//! What kind of failure a poll met, and how the operator reads it.
+
+use crate::i18n::{self, Lang, Msg};
+use crate::wire::{FetchError, ParseError};
+
+/// The kinds of failure, as `data-error` and the `oms-error` event name them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// No answer within the timeout.
+    Timeout,
+    /// No HTTP answer (refused, closed, offline, CORS).
+    Network,
+    /// The host page's `headers` function failed; no request was sent.
+    Headers,
+    /// 401 or 403.
+    Auth,
+    /// Another non-2xx HTTP status.
+    Http,
+    /// OMS does not know the project.
+    NotFound,
+    /// OMS is not ready yet or a service of its is down: retried with backoff.
+    Temporary,
+    /// Another error OMS reported.
+    Oms,
+    /// A body that is not an OMS answer.
+    Invalid,
+    /// The widget's own options are wrong; it polls nothing.
+    Config,
+}
+
+impl ErrorKind {
+    /// Every kind, for tables and tests.
+    pub const ALL: [ErrorKind; 10] = [
+        ErrorKind::Timeout,
+        ErrorKind::Network,
+        ErrorKind::Headers,
+        ErrorKind::Auth,
+        ErrorKind::Http,
+        ErrorKind::NotFound,
+        ErrorKind::Temporary,
+        ErrorKind::Oms,
+        ErrorKind::Invalid,
+        ErrorKind::Config,
+    ];
+
+    /// The value of `data-error` and of the event's `kind`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Network => "network",
+            ErrorKind::Headers => "headers",
+            ErrorKind::Auth => "auth",
+            ErrorKind::Http => "http",
+            ErrorKind::NotFound => "not-found",
+            ErrorKind::Temporary => "temporary",
+            ErrorKind::Oms => "oms",
+            ErrorKind::Invalid => "invalid",
+            ErrorKind::Config => "config",
+        }
+    }
+
+    /// The panel's title.
+    pub fn title(self) -> Msg {
+        match self {
+            ErrorKind::Timeout => Msg::ErrTimeout,
+            ErrorKind::Network => Msg::ErrNetwork,
+            ErrorKind::Headers => Msg::ErrHeaders,
+            ErrorKind::Auth => Msg::ErrAuth,
+            ErrorKind::Http => Msg::ErrHttp,
+            ErrorKind::NotFound => Msg::ErrNotFound,
+            ErrorKind::Temporary => Msg::ErrTemporary,
+            ErrorKind::Oms => Msg::ErrOms,
+            ErrorKind::Invalid => Msg::ErrInvalid,
+            ErrorKind::Config => Msg::ErrConfig,
+        }
+    }
+
+    /// The kind of a failed poll.
+    pub fn of(error: &FetchError) -> ErrorKind {
+        match error {
+            FetchError::Timeout => ErrorKind::Timeout,
+            FetchError::Network { .. } => ErrorKind::Network,
+            FetchError::Headers { .. } => ErrorKind::Headers,
+            FetchError::Auth { .. } => ErrorKind::Auth,
+            FetchError::Http { .. } => ErrorKind::Http,
+            FetchError::Oms(e) if is_not_found(e.code.as_deref()) => ErrorKind::NotFound,
+            FetchError::Oms(e) if is_temporary(e.code.as_deref()) => ErrorKind::Temporary,
+            FetchError::Oms(_) => ErrorKind::Oms,
+            FetchError::Invalid(_) => ErrorKind::Invalid,
+        }
+    }
+}
+
+/// A failure ready to draw: OMS's own fields as text, plus what we know.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorView {
+    pub kind: ErrorKind,
+    pub title: &'static str,
+    pub code: Option<String>,
+    pub message: Option<String>,
+    pub advice: Option<String>,
+    /// OMS's request id: what OMS support asks for.
+    pub request_id: Option<String>,
+    /// HTTP status, a short excerpt of a bad body, or what the browser said.
+    pub detail: Option<String>,
+    /// What to try, when the failure itself says it (a 404: another API).
+    pub hint: Option<String>,
+    /// OMS's `errorDetail.level`, as sent.
+    pub level: Option<String>,
+}
+
+/// How the operator reads a failed poll.
+pub fn error_view(error: &FetchError, lang: Lang) -> ErrorView {
+    let kind = ErrorKind::of(error);
+    let oms = error.oms().cloned().unwrap_or_default();
+    let detail = match error {
+        FetchError::Timeout | FetchError::Oms(_) => None,
+        FetchError::Network { detail } | FetchError::Headers { detail } => {
+            Some(detail.clone()).filter(|d| !d.is_empty())
+        }
+        FetchError::Auth { status, .. } => Some(i18n::http_status(*status)),
+        FetchError::Http {
+            status, excerpt, ..
+        } => Some(if excerpt.is_empty() {
+            i18n::http_status(*status)
+        } else {
+            format!("{}: {excerpt}", i18n::http_status(*status))
+        }),
+        FetchError::Invalid(
+            ParseError::NotJson { excerpt } | ParseError::NotAnObject { excerpt },
+        ) => Some(excerpt.clone()),
+        FetchError::Invalid(e) => Some(e.to_string()),
+    };
+    ErrorView {
+        kind,
+        title: kind.title().text(lang),
+        code: oms.code,
+        message: oms.message,
+        advice: oms.advice,
+        request_id: oms.request_id,
+        level: oms.level,
+        detail,
+        // No such endpoint: most likely the OMS version and the `api` option differ.
+        hint: matches!(error, FetchError::Http { status: 404, .. })
+            .then(|| Msg::TryAnotherApi.text(lang).to_owned()),
+    }
+}
+
+/// Codes OMS 4.x answers while it is not ready or a service of its is down
+/// (`GHANA-OPERAT000001` "the CM service may be not available", the
+/// `GHANA-OPERIE…` family while a transfer instance is being created):
+/// retrying later helps (from ODC's client; the family is inferred).
+fn is_temporary(code: Option<&str>) -> bool {
+    code.is_some_and(|c| {
+        let c = c.to_ascii_uppercase();
+        c == "GHANA-OPERAT000001" || c.starts_with("GHANA-OPERIE")
+    })
+}
+
+/// OMS's "resource not found" codes (`CM-RESONF…`) and generic spellings.
+fn is_not_found(code: Option<&str>) -> bool {
+    code.is_some_and(|c| {
+        let c = c.to_ascii_uppercase();
+        c.starts_with("CM-RESONF") || c.contains("NOT_FOUND") || c.contains("NOTFOUND")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::OmsError;
+
+    #[test]
+    fn every_kind_has_its_own_name_and_title() {
+        let names: std::collections::HashSet<_> =
+            ErrorKind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(names.len(), ErrorKind::ALL.len());
+        let titles: std::collections::HashSet<_> = ErrorKind::ALL
+            .iter()
+            .map(|k| k.title().text(Lang::En))
+            .collect();
+        assert_eq!(titles.len(), ErrorKind::ALL.len());
+    }
+
+    #[test]
+    fn a_failing_headers_function_is_the_pages_fault_not_the_networks() {
+        let view = error_view(
+            &FetchError::Headers {
+                detail: "the headers function threw".into(),
+            },
+            Lang::En,
+        );
+        assert_eq!(view.kind, ErrorKind::Headers);
+        assert_eq!(view.detail.as_deref(), Some("the headers function threw"));
+        assert_ne!(view.title, Msg::ErrNetwork.text(Lang::En));
+    }
+
+    #[test]
+    fn not_found_codes_and_the_request_id() {
+        let error = FetchError::Oms(OmsError {
+            code: Some("CM-RESONF000003".into()),
+            request_id: Some("req-42".into()),
+            ..OmsError::default()
+        });
+        let view = error_view(&error, Lang::En);
+        assert_eq!(
+            (view.kind, view.request_id.as_deref()),
+            (ErrorKind::NotFound, Some("req-42"))
+        );
+        assert_eq!(view.hint, None);
+    }
+
+    #[test]
+    fn not_ready_codes_are_temporary_and_keep_their_level() {
+        let answer = crate::wire::classify(
+            200,
+            r#"{"success":false,"code":"GHANA-OPERAT000001","message":"[GHANA-OPERAT000001]: internal service error","errorDetail":{"level":"WARNING","message":"the CM service may be not available"}}"#,
+        );
+        let error = answer.unwrap_err();
+        assert_eq!(ErrorKind::of(&error), ErrorKind::Temporary);
+        assert_eq!(error.oms().unwrap().level.as_deref(), Some("WARNING"));
+        let view = error_view(&error, Lang::En);
+        assert_eq!(
+            view.message.as_deref(),
+            Some("the CM service may be not available")
+        );
+    }
+
+    #[test]
+    fn a_404_names_the_other_apis() {
+        let view = error_view(&crate::wire::classify(404, "{}").unwrap_err(), Lang::En);
+        let hint = view.hint.unwrap();
+        for api in crate::wire::ApiKind::NAMES {
+            assert!(hint.contains(api), "{hint}");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! The view model: what the operator should see, computed from what OMS
+//! said and the time. Pure Rust; `now` is always an argument.
+
+mod checkpoint;
+mod clock_offset;
+mod error;
+mod history;
+mod history_view;
+mod state;
+mod steps;
+mod tone;
+mod view;
+mod wall;
+
+pub use crate::wire::Status;
+pub use checkpoint::{
+    checkpoint_age, interpret_checkpoint, lag_level, utc_text_secs, where_behind, Checkpoint, Lag,
+    LagLevel, LagSource, LagThresholds, LagWhere,
+};
+pub use clock_offset::{parse_http_date, ClockOffset, APPLY_FROM_MS};
+pub use error::{error_view, ErrorKind, ErrorView};
+pub use history::{
+    outlook, theil_sen, History, Line, Outlook, Recovery, Sample, Stuck, StuckOn, StuckRules, Trend,
+};
+pub use history_view::{
+    history_view, round_estimate, sparkline, trend_label, Estimate, HistoryView, Spark,
+    SPARK_HEIGHT, SPARK_WIDTH,
+};
+pub use state::{PollState, StopReason};
+pub use steps::{oms_clock_lag, step_duration, steps_view, StepStatus, StepView};
+pub use tone::{status_tone, Tone};
+pub use view::{
+    build_view, live_view, live_view_corrected, utc_time, Bar, IncrView, LiveView, Stage, Step,
+    View, WidgetState,
+};
+pub use wall::{wall_title, wall_view, Attention, WallCard, WallFilter, WallView};

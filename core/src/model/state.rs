@@ -1,0 +1,65 @@
+//! What a widget knows after its polls: the last good data, the latest
+//! failure, when to ask next. The poll policy fills it in; the view reads it.
+
+use crate::wire::{FetchError, Progress};
+use std::time::Duration;
+
+/// Why polling stopped until someone asks again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StopReason {
+    /// 401/403: retrying would not help and could lock the account.
+    Auth,
+    /// RELEASED or DELETED: nothing will change any more.
+    Terminal,
+}
+
+impl StopReason {
+    /// The value of `data-reason` on `[data-field=stopped]`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StopReason::Auth => "auth",
+            StopReason::Terminal => "terminal",
+        }
+    }
+}
+
+/// What a poller knows: the last good data (a project's progress, or the
+/// wallboard's projects), the latest error, the plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PollState<T = Progress> {
+    pub last_good: Option<T>,
+    /// When the last good data arrived (ms since the epoch).
+    pub last_good_at_ms: Option<i64>,
+    /// The latest failure; cleared by a success.
+    pub error: Option<FetchError>,
+    pub consecutive_failures: u32,
+    /// When the next poll is due, if one is planned.
+    pub next_poll_at_ms: Option<i64>,
+    pub stopped: Option<StopReason>,
+}
+
+impl<T> Default for PollState<T> {
+    fn default() -> Self {
+        PollState {
+            last_good: None,
+            last_good_at_ms: None,
+            error: None,
+            consecutive_failures: 0,
+            next_poll_at_ms: None,
+            stopped: None,
+        }
+    }
+}
+
+impl<T> PollState<T> {
+    /// True when the last good data is older than `stale_after` at `now_ms`.
+    /// Data of a released project is final, so it never goes stale.
+    pub fn is_stale(&self, now_ms: i64, stale_after: Duration) -> bool {
+        match self.last_good_at_ms {
+            Some(at) if self.stopped != Some(StopReason::Terminal) => {
+                now_ms.saturating_sub(at) > stale_after.as_millis().min(i64::MAX as u128) as i64
+            }
+            _ => false,
+        }
+    }
+}

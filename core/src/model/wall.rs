@@ -1,0 +1,572 @@
+//! The wallboard: every project of the list pages, in groups of what needs
+//! attention first, filtered, counted, and summed up in the page title.
+//! Pure: the list pages and the thresholds in, cards and counts out.
+
+use super::{lag_level, status_tone, LagLevel, LagThresholds, Tone};
+use crate::i18n::{self, Lang, Msg, PageMsg};
+use crate::wire::{ListQuery, Status, WireProject};
+use std::collections::BTreeSet;
+
+/// What a project needs from the operator, most urgent first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Attention {
+    Failed,
+    /// Running, its delay above the critical lag.
+    FarBehind,
+    /// Running, its delay above the warning lag.
+    Behind,
+    /// Running with an alarm raised (OMS's `alarmStats.alarming`).
+    Alarming,
+    /// A status OMS does not document, or none: shown raw, to be looked at.
+    Unknown,
+    Paused,
+    Running,
+    Finished,
+    /// Releasing, released or deleted.
+    Released,
+}
+
+impl Attention {
+    /// Every group, in the wallboard's order.
+    pub const ALL: [Attention; 9] = [
+        Attention::Failed,
+        Attention::FarBehind,
+        Attention::Behind,
+        Attention::Alarming,
+        Attention::Unknown,
+        Attention::Paused,
+        Attention::Running,
+        Attention::Finished,
+        Attention::Released,
+    ];
+
+    /// The groups' names, in [`Attention::ALL`]'s order.
+    pub const NAMES: [&'static str; 9] = [
+        "failed",
+        "far-behind",
+        "behind",
+        "alarming",
+        "unknown",
+        "paused",
+        "running",
+        "finished",
+        "released",
+    ];
+
+    /// The value of `data-attention` and of the `group` filter.
+    pub fn as_str(self) -> &'static str {
+        Attention::NAMES[self as usize]
+    }
+
+    /// From [`Attention::as_str`]'s names, any case.
+    pub fn parse(text: &str) -> Option<Attention> {
+        Attention::ALL
+            .into_iter()
+            .find(|a| a.as_str().eq_ignore_ascii_case(text.trim()))
+    }
+
+    /// The group's name for people (plural, lower case: "2 failed").
+    pub fn label(self, lang: Lang) -> &'static str {
+        let page = |msg: PageMsg| msg.text(lang);
+        match self {
+            Attention::Failed => page(PageMsg::GroupFailed),
+            Attention::FarBehind => Msg::FarBehind.text(lang),
+            Attention::Behind => Msg::Behind.text(lang),
+            Attention::Alarming => page(PageMsg::GroupAlarming),
+            Attention::Unknown => page(PageMsg::GroupUnknown),
+            Attention::Paused => page(PageMsg::GroupPaused),
+            Attention::Running => page(PageMsg::GroupRunning),
+            Attention::Finished => page(PageMsg::GroupFinished),
+            Attention::Released => page(PageMsg::GroupReleased),
+        }
+    }
+
+    /// Whether the group goes into the page title.
+    pub fn needs_attention(self) -> bool {
+        self <= Attention::Unknown
+    }
+
+    /// The group of one listed project.
+    pub fn of(project: &WireProject, lag: LagThresholds) -> Attention {
+        let Some(status) = &project.status else {
+            return Attention::Unknown;
+        };
+        match status {
+            Status::Failed => Attention::Failed,
+            Status::Suspend => Attention::Paused,
+            Status::Finished => Attention::Finished,
+            Status::Releasing | Status::Released | Status::Deleted => Attention::Released,
+            Status::Other(_) => Attention::Unknown,
+            Status::Init
+            | Status::Running
+            | Status::RunningModifying
+            | Status::RunningMerging
+            | Status::RunningAlarming => {
+                let delay = project.sync_delay.map(|d| d.max(0) as u64);
+                match delay.map(|d| lag_level(d, lag)) {
+                    Some(LagLevel::Critical) => Attention::FarBehind,
+                    Some(LagLevel::Warn) => Attention::Behind,
+                    _ if project.alarming == Some(true) || *status == Status::RunningAlarming => {
+                        Attention::Alarming
+                    }
+                    _ => Attention::Running,
+                }
+            }
+        }
+    }
+}
+
+/// Which projects the wallboard shows: OMS filters by type, status and
+/// name; labels and the group are filtered here.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WallFilter {
+    /// What OMS is asked for.
+    pub query: ListQuery,
+    /// Projects carrying every one of these labels (any case).
+    pub labels: Vec<String>,
+}
+
+impl WallFilter {
+    /// Whether `project` passes. The OMS-side filters are checked again:
+    /// an OMS that ignores one must not make the board show more.
+    pub fn admits(&self, project: &WireProject) -> bool {
+        let q = &self.query;
+        let kind_ok = q.kind.as_ref().is_none_or(|k| {
+            project
+                .kind
+                .as_ref()
+                .is_some_and(|pk| pk.eq_ignore_ascii_case(k))
+        });
+        let status_ok = q.statuses.is_empty()
+            || project
+                .status
+                .as_ref()
+                .is_some_and(|s| q.statuses.iter().any(|w| w.eq_ignore_ascii_case(s.code())));
+        // ASCII case only: ids and names are ASCII or Chinese (which has none).
+        let search_ok = q.search.as_ref().is_none_or(|s| {
+            let s = s.to_ascii_lowercase();
+            [&project.id, &project.name].iter().any(|t| {
+                t.as_ref()
+                    .is_some_and(|t| t.to_ascii_lowercase().contains(&s))
+            })
+        });
+        let labels_ok = self.labels.iter().all(|want| {
+            project
+                .labels
+                .iter()
+                .any(|l| l.trim().eq_ignore_ascii_case(want.trim()))
+        });
+        kind_ok && status_ok && search_ok && labels_ok
+    }
+}
+
+/// One project's compact card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WallCard {
+    /// Unique on the board: the id, or `#n` (its place in the list) for a
+    /// project without an id or with an id already seen.
+    pub key: String,
+    /// `data-project-id`; empty when OMS sent none (such a card cannot open).
+    pub id: String,
+    /// The name, else the id.
+    pub title: String,
+    pub attention: Attention,
+    /// The card's tone, from its group: failed and far behind are
+    /// critical, behind a warning, the rest as their status.
+    pub tone: Tone,
+    /// The status badge's tone, from the status alone.
+    pub status_tone: Tone,
+    /// The status's label, or OMS's raw text for an undocumented one.
+    pub status_text: String,
+    pub status_code: String,
+    /// The running step's label (raw when unknown) and its progress.
+    pub step_text: Option<String>,
+    pub progress: Option<u8>,
+    /// OMS's sync delay as sampled, for people ("42 s") and as seconds.
+    pub delay_text: Option<String>,
+    pub delay_secs: Option<i64>,
+    pub alarm: Option<String>,
+    /// Type, endpoints and labels, one line: "SYNC · MYSQL → OB_MYSQL · prod".
+    pub details: String,
+}
+
+/// The whole board.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WallView {
+    /// Projects per group (in [`Attention::ALL`]'s order) after the filter,
+    /// before the group is chosen.
+    pub counts: [usize; 9],
+    /// The chosen group's cards (all groups when none): the open ones
+    /// first (so an open card stays where it is while the others move),
+    /// then the most urgent, the longest delay, by title.
+    pub cards: Vec<WallCard>,
+    /// Projects that passed the filter.
+    pub total: usize,
+}
+
+/// The board for `projects` (every list page, in OMS's order); `open`:
+/// the keys of the cards the operator opened.
+pub fn wall_view(
+    projects: &[WireProject],
+    filter: &WallFilter,
+    group: Option<Attention>,
+    open: &[String],
+    lag: LagThresholds,
+    lang: Lang,
+) -> WallView {
+    let mut view = WallView::default();
+    let mut seen = BTreeSet::new();
+    for (place, project) in projects.iter().enumerate() {
+        if !filter.admits(project) {
+            continue;
+        }
+        let attention = Attention::of(project, lag);
+        view.counts[attention as usize] += 1;
+        view.total += 1;
+        if group.is_none_or(|g| g == attention) {
+            let mut card = card(project, attention, lang);
+            if card.id.is_empty() || !seen.insert(card.id.clone()) {
+                card.key = format!("#{place}");
+            }
+            view.cards.push(card);
+        }
+    }
+    let closed = |c: &WallCard| !open.contains(&c.key);
+    view.cards.sort_by(|a, b| {
+        closed(a)
+            .cmp(&closed(b))
+            .then(a.attention.cmp(&b.attention))
+            .then(b.delay_secs.unwrap_or(-1).cmp(&a.delay_secs.unwrap_or(-1)))
+            .then_with(|| a.title.cmp(&b.title))
+    });
+    view
+}
+
+fn card(project: &WireProject, attention: Attention, lang: Lang) -> WallCard {
+    let id = project.id.clone().unwrap_or_default();
+    let (tone, status_text, status_code) = match &project.status {
+        Some(status) => (
+            status_tone(status),
+            i18n::status_label(status, lang)
+                .map_or_else(|| status.code().to_owned(), str::to_owned),
+            status.code().to_owned(),
+        ),
+        None => (
+            Tone::Neutral,
+            Msg::UnknownStatus.text(lang).to_owned(),
+            String::new(),
+        ),
+    };
+    // A delay is only a lag while incremental sync runs.
+    let delay_secs = project.sync_delay.filter(|_| {
+        matches!(
+            attention,
+            Attention::FarBehind | Attention::Behind | Attention::Alarming | Attention::Running
+        )
+    });
+    let endpoints = match (&project.source_type, &project.sink_type) {
+        (Some(from), Some(to)) => Some(format!("{from} → {to}")),
+        (Some(one), None) | (None, Some(one)) => Some(one.clone()),
+        (None, None) => None,
+    };
+    let details: Vec<&str> = project
+        .kind
+        .iter()
+        .chain(endpoints.iter())
+        .chain(project.labels.iter())
+        .map(String::as_str)
+        .collect();
+    WallCard {
+        title: project.name.clone().unwrap_or_else(|| id.clone()),
+        key: id.clone(),
+        id,
+        attention,
+        tone: match attention {
+            Attention::Failed | Attention::FarBehind => Tone::Critical,
+            Attention::Behind => Tone::Warn,
+            _ => tone,
+        },
+        status_tone: tone,
+        status_text,
+        status_code,
+        step_text: project
+            .running_step
+            .as_ref()
+            .map(|step| i18n::step_label(step, lang).map_or_else(|| step.clone(), str::to_owned)),
+        progress: project.running_progress.as_ref().map(|p| p.value),
+        delay_text: delay_secs.map(|d| i18n::duration(lang, d.max(0) as u64)),
+        delay_secs,
+        alarm: project
+            .alarm_content
+            .clone()
+            .filter(|_| project.alarming == Some(true)),
+        details: details.join(" · "),
+    }
+}
+
+/// The page title: what needs attention, so a background tab still tells
+/// ("2 failed · 3 behind — OMS"), or how many are well.
+pub fn wall_title(view: &WallView, lang: Lang) -> String {
+    let urgent: Vec<String> = Attention::ALL
+        .into_iter()
+        .filter(|a| a.needs_attention() && view.counts[*a as usize] > 0)
+        .map(|a| format!("{} {}", view.counts[a as usize], a.label(lang)))
+        .collect();
+    let head = if urgent.is_empty() {
+        i18n::projects_all_well(lang, view.total)
+    } else {
+        urgent.join(" · ")
+    };
+    format!("{head} — OMS")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::Percent;
+
+    fn project(id: &str, status: &str, delay: Option<i64>) -> WireProject {
+        WireProject {
+            id: Some(id.into()),
+            status: Status::parse(status),
+            sync_delay: delay,
+            kind: Some("SYNC".into()),
+            ..WireProject::default()
+        }
+    }
+
+    /// The whole board, unfiltered, nothing open, the default thresholds.
+    fn board(projects: &[WireProject], lang: Lang) -> WallView {
+        wall_view(
+            projects,
+            &WallFilter::default(),
+            None,
+            &[],
+            LagThresholds::default(),
+            lang,
+        )
+    }
+
+    fn order(view: &WallView) -> Vec<&str> {
+        view.cards.iter().map(|c| c.id.as_str()).collect()
+    }
+
+    #[test]
+    fn groups_follow_status_delay_and_alarms() {
+        let lag = LagThresholds::default();
+        let of = |p: &WireProject| Attention::of(p, lag);
+        assert_eq!(of(&project("a", "FAILED", Some(9999))), Attention::Failed);
+        assert_eq!(
+            of(&project("a", "RUNNING", Some(301))),
+            Attention::FarBehind
+        );
+        assert_eq!(of(&project("a", "RUNNING", Some(300))), Attention::Behind);
+        assert_eq!(of(&project("a", "RUNNING", Some(26))), Attention::Behind);
+        assert_eq!(of(&project("a", "RUNNING", Some(25))), Attention::Running);
+        assert_eq!(of(&project("a", "RUNNING", None)), Attention::Running);
+        assert_eq!(of(&project("a", "INIT", None)), Attention::Running);
+        let alarming = WireProject {
+            alarming: Some(true),
+            ..project("a", "RUNNING", Some(3))
+        };
+        assert_eq!(of(&alarming), Attention::Alarming);
+        assert_eq!(
+            of(&project("a", "RUNNING_ALARMING", None)),
+            Attention::Alarming
+        );
+        assert_eq!(of(&project("a", "SUSPEND", Some(9999))), Attention::Paused);
+        assert_eq!(of(&project("a", "FINISHED", None)), Attention::Finished);
+        for s in ["RELEASING", "RELEASED", "DELETED"] {
+            assert_eq!(of(&project("a", s, None)), Attention::Released);
+        }
+        assert_eq!(of(&project("a", "WEIRD", None)), Attention::Unknown);
+        assert_eq!(of(&project("a", "", None)), Attention::Unknown);
+        for a in Attention::ALL {
+            assert_eq!(Attention::parse(a.as_str()), Some(a));
+            assert_ne!(a.label(Lang::En), a.label(Lang::ZhCn));
+        }
+    }
+
+    #[test]
+    fn sorted_by_attention_then_longest_delay_then_title() {
+        let projects = [
+            project("done", "FINISHED", None),
+            project("ok_small", "RUNNING", Some(2)),
+            project("ok_big", "RUNNING", Some(20)),
+            project("paused", "SUSPEND", Some(4000)),
+            project("behind", "RUNNING", Some(60)),
+            project("far2", "RUNNING", Some(900)),
+            project("far1", "RUNNING", Some(3600)),
+            project("failed_b", "FAILED", None),
+            project("failed_a", "FAILED", None),
+            project("gone", "RELEASED", None),
+            project("odd", "SOMETHING", None),
+        ];
+        let view = board(&projects, Lang::En);
+        assert_eq!(
+            order(&view),
+            [
+                "failed_a", "failed_b", "far1", "far2", "behind", "odd", "paused", "ok_big",
+                "ok_small", "done", "gone"
+            ]
+        );
+        assert_eq!(view.counts, [2, 2, 1, 0, 1, 1, 2, 1, 1]);
+        assert_eq!(view.total, 11);
+        let odd = &view.cards[5];
+        assert_eq!(
+            (odd.status_text.as_str(), odd.tone),
+            ("SOMETHING", Tone::Neutral)
+        );
+        assert_eq!(view.cards[0].tone, Tone::Critical);
+        assert_eq!(view.cards[2].tone, Tone::Critical, "far behind");
+        assert_eq!(view.cards[2].status_tone, Tone::Ok, "and running");
+        assert_eq!(view.cards[4].tone, Tone::Warn, "behind");
+        assert_eq!(
+            view.cards[6].delay_text, None,
+            "a paused project has no lag"
+        );
+        assert_eq!(view.cards[7].delay_text.as_deref(), Some("20 s"));
+
+        let failed = wall_view(
+            &projects,
+            &WallFilter::default(),
+            Some(Attention::Failed),
+            &[],
+            LagThresholds::default(),
+            Lang::En,
+        );
+        assert_eq!(order(&failed), ["failed_a", "failed_b"]);
+        assert_eq!(failed.counts, view.counts, "the counts stay whole");
+        let opened = wall_view(
+            &projects,
+            &WallFilter::default(),
+            None,
+            &["done".into(), "ok_big".into()],
+            LagThresholds::default(),
+            Lang::En,
+        );
+        assert_eq!(
+            order(&opened)[..4],
+            ["ok_big", "done", "failed_a", "failed_b"],
+            "open cards first"
+        );
+    }
+
+    #[test]
+    fn every_card_has_a_key_of_its_own() {
+        let projects = [
+            project("a", "RUNNING", None),
+            project("a", "RUNNING", None),
+            WireProject::default(),
+        ];
+        let view = board(&projects, Lang::En);
+        let keys: BTreeSet<&str> = view.cards.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(keys, BTreeSet::from(["a", "#1", "#2"]));
+    }
+
+    #[test]
+    fn filters_by_type_status_name_and_labels() {
+        let mut a = project("np_orders", "RUNNING", Some(1));
+        a.labels = vec!["prod".into(), "billing".into()];
+        a.name = Some("Orders to OB".into());
+        let mut b = project("np_users", "FAILED", None);
+        b.kind = Some("MIGRATION".into());
+        b.labels = vec!["prod".into()];
+        let projects = [a, b];
+        let ids = |filter: WallFilter| {
+            wall_view(
+                &projects,
+                &filter,
+                None,
+                &[],
+                LagThresholds::default(),
+                Lang::En,
+            )
+            .cards
+            .into_iter()
+            .map(|c| c.id)
+            .collect::<Vec<_>>()
+        };
+        let with = |query: ListQuery, labels: &[&str]| WallFilter {
+            query,
+            labels: labels.iter().map(|s| s.to_string()).collect(),
+        };
+        assert_eq!(ids(with(ListQuery::default(), &[])).len(), 2);
+        assert_eq!(
+            ids(with(ListQuery::default(), &["PROD", "billing"])),
+            ["np_orders"]
+        );
+        let kind = ListQuery {
+            kind: Some("migration".into()),
+            ..ListQuery::default()
+        };
+        assert_eq!(ids(with(kind, &[])), ["np_users"]);
+        let status = ListQuery {
+            statuses: vec!["running".into()],
+            ..ListQuery::default()
+        };
+        assert_eq!(ids(with(status, &[])), ["np_orders"]);
+        let search = ListQuery {
+            search: Some("to ob".into()),
+            ..ListQuery::default()
+        };
+        assert_eq!(ids(with(search, &[])), ["np_orders"], "by name too");
+    }
+
+    #[test]
+    fn cards_say_step_progress_details_and_raw_values() {
+        let p = WireProject {
+            name: Some("orders".into()),
+            running_step: Some("FULL_TRANSFER".into()),
+            running_progress: Some(Percent {
+                value: 63,
+                raw: None,
+            }),
+            source_type: Some("MYSQL".into()),
+            sink_type: Some("OB_MYSQL".into()),
+            labels: vec!["prod".into()],
+            alarming: Some(true),
+            alarm_content: Some("sync delay".into()),
+            ..project("np_1", "RUNNING", Some(3))
+        };
+        let card = &board(&[p], Lang::ZhCn).cards[0];
+        assert_eq!(card.title, "orders");
+        assert_eq!(card.step_text.as_deref(), Some("全量传输"));
+        assert_eq!(card.progress, Some(63));
+        assert_eq!(card.details, "SYNC · MYSQL → OB_MYSQL · prod");
+        assert_eq!(card.alarm.as_deref(), Some("sync delay"));
+        let raw_step = WireProject {
+            running_step: Some("NEW_STEP".into()),
+            ..project("np_2", "RUNNING", None)
+        };
+        let card = &board(&[raw_step], Lang::En).cards[0];
+        assert_eq!(card.step_text.as_deref(), Some("NEW_STEP"));
+    }
+
+    #[test]
+    fn the_title_names_what_needs_attention() {
+        let projects = [
+            project("a", "FAILED", None),
+            project("b", "FAILED", None),
+            project("c", "RUNNING", Some(60)),
+            project("d", "RUNNING", Some(1)),
+        ];
+        let view = |ps: &[WireProject], lang| board(ps, lang);
+        assert_eq!(
+            wall_title(&view(&projects, Lang::En), Lang::En),
+            "2 failed · 1 behind — OMS"
+        );
+        assert_eq!(
+            wall_title(&view(&projects, Lang::ZhCn), Lang::ZhCn),
+            "2 失败 · 1 有延迟 — OMS"
+        );
+        assert_eq!(
+            wall_title(&view(&projects[3..], Lang::En), Lang::En),
+            "1 project, all well — OMS"
+        );
+        assert_eq!(
+            wall_title(&view(&[], Lang::En), Lang::En),
+            "0 projects — OMS"
+        );
+    }
+}

@@ -1,0 +1,207 @@
+//! What can be wrong with an option, as a value: hosts get one sentence per
+//! problem, each naming its option as the host wrote it.
+
+use crate::i18n::quoted;
+use std::fmt;
+
+/// One thing wrong with a widget's options.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// The option's name as the host spelled it (`lag-warn`, `lagWarn`, `project`).
+    pub option: String,
+    pub kind: ProblemKind,
+}
+
+/// What is wrong with an option's value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    /// No such option; `known` lists the names there are.
+    Unknown { known: Vec<&'static str> },
+    /// A required option is missing or empty.
+    Missing,
+    /// A value of the wrong JS type, e.g. a number for `api`.
+    WrongType {
+        expected: &'static str,
+        got: &'static str,
+    },
+    /// Text that is not a number.
+    NotANumber { value: String },
+    /// A number outside the option's range, in seconds.
+    OutOfRange { value: f64, min: f64, max: f64 },
+    /// Not one of the words the option takes.
+    NotOneOf {
+        value: String,
+        allowed: &'static [&'static str],
+    },
+    /// Not something OMS could name a project.
+    NotAProjectId { value: String },
+    /// A base URL that cannot be used; `problem` says why.
+    BadUrl {
+        value: String,
+        problem: &'static str,
+    },
+    /// Fine alone, but not with another option's value: `relation` reads
+    /// between the two names ("is above", "is below").
+    Conflict {
+        relation: &'static str,
+        other: String,
+        value: f64,
+        other_value: f64,
+    },
+}
+
+impl Problem {
+    pub fn new(option: impl Into<String>, kind: ProblemKind) -> Self {
+        Problem {
+            option: option.into(),
+            kind,
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = &self.option;
+        match &self.kind {
+            ProblemKind::Unknown { known } => {
+                write!(
+                    f,
+                    "unknown option {} (known: {})",
+                    quoted(name),
+                    known.join(", ")
+                )
+            }
+            ProblemKind::Missing => write!(
+                f,
+                "{name} is required (the OMS project id, e.g. np_4ur1zdx1v8cg)"
+            ),
+            ProblemKind::WrongType { expected, got } => {
+                write!(f, "{name} must be {expected}, not {got}")
+            }
+            ProblemKind::NotANumber { value } => {
+                write!(f, "{name} {} is not a number of seconds", quoted(value))
+            }
+            ProblemKind::OutOfRange { value, min, max } => write!(
+                f,
+                "{name} {} is out of range ({} to {} seconds)",
+                seconds_text(*value),
+                seconds_text(*min),
+                seconds_text(*max)
+            ),
+            ProblemKind::NotOneOf { value, allowed } => {
+                write!(f, "{name} {} is not {}", quoted(value), one_of(allowed))
+            }
+            ProblemKind::NotAProjectId { value } => {
+                write!(f, "{name} {} is not a valid OMS project id", quoted(value))
+            }
+            ProblemKind::BadUrl { value, problem } => {
+                write!(f, "{name} {} {problem}", quoted(value))
+            }
+            ProblemKind::Conflict {
+                relation,
+                other,
+                value,
+                other_value,
+            } => write!(
+                f,
+                "{name} ({} s) {relation} {other} ({} s)",
+                seconds_text(*value),
+                seconds_text(*other_value)
+            ),
+        }
+    }
+}
+
+/// `a`, `a or b`, `a, b or c`.
+fn one_of(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [only] => (*only).to_owned(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// A number of seconds as written for a person, to the millisecond; plain
+/// integer formatting keeps the float formatter (14 KB of wasm) out.
+pub fn seconds_text(value: f64) -> String {
+    if value.is_nan() {
+        return "NaN".into();
+    }
+    if value.is_infinite() || value.abs() >= 1e15 {
+        return if value < 0.0 {
+            "a huge negative number"
+        } else {
+            "a huge number"
+        }
+        .into();
+    }
+    let millis = (value.abs() * 1000.0).round() as u64;
+    let sign = if value < 0.0 && millis > 0 { "-" } else { "" };
+    let (whole, fraction) = (millis / 1000, millis % 1000);
+    if fraction == 0 {
+        format!("{sign}{whole}")
+    } else {
+        let digits = format!("{fraction:03}");
+        format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seconds_are_written_as_a_person_would() {
+        for (value, text) in [
+            (0.1, "0.1"),
+            (1.0, "1"),
+            (0.0, "0"),
+            (-2.5, "-2.5"),
+            (86_400.25, "86400.25"),
+            (1.0 / 3.0, "0.333"),
+            (f64::NAN, "NaN"),
+            (f64::INFINITY, "a huge number"),
+            (-1e300, "a huge negative number"),
+        ] {
+            assert_eq!(seconds_text(value), text);
+        }
+    }
+
+    #[test]
+    fn every_problem_names_its_option() {
+        let kinds = [
+            ProblemKind::Unknown { known: vec!["a"] },
+            ProblemKind::Missing,
+            ProblemKind::WrongType {
+                expected: "a string",
+                got: "a number",
+            },
+            ProblemKind::NotANumber { value: "x".into() },
+            ProblemKind::OutOfRange {
+                value: 0.0,
+                min: 1.0,
+                max: 2.0,
+            },
+            ProblemKind::NotOneOf {
+                value: "x".into(),
+                allowed: &["a", "b", "c"],
+            },
+            ProblemKind::NotAProjectId { value: "..".into() },
+            ProblemKind::BadUrl {
+                value: "x".into(),
+                problem: "has no host",
+            },
+            ProblemKind::Conflict {
+                relation: "is above",
+                other: "other".into(),
+                value: 2.0,
+                other_value: 1.0,
+            },
+        ];
+        for kind in kinds {
+            let text = Problem::new("theOption", kind).to_string();
+            assert!(text.contains("theOption"), "{text}");
+        }
+        assert_eq!(one_of(&["a", "b", "c"]), "a, b or c");
+    }
+}

@@ -1,0 +1,149 @@
+//! What configures one widget, as Rust code builds it. Hosts that give
+//! names and values (a URL, attributes, `mount()`) go through [`super::table`].
+
+use super::problem::{Problem, ProblemKind};
+use crate::i18n::Lang;
+use crate::model::LagThresholds;
+use crate::policy::PollOptions;
+use crate::wire::{progress_request, ApiKind, Credentials, HeaderSource, ProgressRequest};
+use std::time::Duration;
+
+/// Everything that configures one widget.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WidgetOptions {
+    /// The OMS project id, e.g. `np_4ur1zdx1v8cg`. Required.
+    pub project_id: String,
+    /// Which endpoint to poll. Default: [`ApiKind::Sync`].
+    pub api: ApiKind,
+    /// Prepended to the API path. Default `""`: the page's own origin, where
+    /// a reverse proxy forwards `/api/` to OMS and adds the credentials.
+    pub base_url: String,
+    /// Intervals, timeout, backoff, staleness. Default: [`PollOptions::default`].
+    pub poll: PollOptions,
+    /// When a lag is a warning or critical. Default 25 s / 300 s.
+    pub lag: LagThresholds,
+    /// Language of every label. Default: English (hosts pick the browser's).
+    pub lang: Lang,
+    /// Fewer lines: status, bars and lag only. Default `false`.
+    pub compact: bool,
+    /// Whether requests carry cookies. Default [`Credentials::SameOrigin`].
+    pub credentials: Credentials,
+    /// Extra request headers, asked for before every request. Default none.
+    pub headers: Option<HeaderSource>,
+    /// A RUNNING project whose checkpoint has not moved for this long
+    /// (and for two polls at least) is marked stuck. Default 60 s.
+    pub stuck_after: Duration,
+    /// The zone of shown times: an IANA name (`Asia/Shanghai`) or `UTC`.
+    /// Default `None`: the browser's own. UTC stays in the tooltips.
+    pub time_zone: Option<String>,
+}
+
+impl WidgetOptions {
+    pub fn new(project_id: impl Into<String>) -> Self {
+        WidgetOptions {
+            project_id: project_id.into(),
+            api: ApiKind::Sync,
+            base_url: String::new(),
+            poll: PollOptions::default(),
+            lag: LagThresholds::default(),
+            lang: Lang::En,
+            compact: false,
+            credentials: Credentials::SameOrigin,
+            headers: None,
+            stuck_after: Duration::from_secs(60),
+            time_zone: None,
+        }
+    }
+
+    /// The request to poll with (its URL includes the base URL), or why the
+    /// options cannot work.
+    pub fn request(&self) -> Result<ProgressRequest, Problem> {
+        let id = self.project_id.trim();
+        check_project_id(id).map_err(|kind| Problem::new("projectId", kind))?;
+        let request = progress_request(self.api, id);
+        Ok(ProgressRequest {
+            path: format!("{}{}", self.base_url.trim_end_matches('/'), request.path),
+            body: request.body,
+        })
+    }
+
+    /// The URL to poll, or why the options cannot work.
+    pub fn url(&self) -> Result<String, Problem> {
+        self.request().map(|r| r.path)
+    }
+}
+
+/// An OMS project id is short and is never a path step on its own.
+pub(super) fn check_project_id(id: &str) -> Result<(), ProblemKind> {
+    if id.is_empty() {
+        Err(ProblemKind::Missing)
+    } else if id == "." || id == ".." || id.len() > 128 {
+        Err(ProblemKind::NotAProjectId { value: id.into() })
+    } else {
+        Ok(())
+    }
+}
+
+/// A base URL is a path on this origin or an http(s) URL, never one with a
+/// user name or password in it: those would end up in logs and histories.
+pub(super) fn check_base_url(base_url: &str) -> Result<(), ProblemKind> {
+    let url = base_url.trim();
+    let authority = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .map(|rest| {
+            rest.split_once(['/', '?', '#'])
+                .map_or(rest, |(host, _)| host)
+        });
+    let problem = match authority {
+        Some(a) if a.as_bytes().contains(&b'@') => {
+            "must not carry credentials; let the reverse proxy add them"
+        }
+        Some("") => "has no host",
+        Some(_) => return Ok(()),
+        None if url.is_empty() || url.starts_with('/') => return Ok(()),
+        None => "is neither a path starting with / nor an http(s) URL",
+    };
+    Err(ProblemKind::BadUrl {
+        value: url.into(),
+        problem,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_from_options() {
+        let mut o = WidgetOptions::new(" np_1 ");
+        assert_eq!(o.url().unwrap(), "/api/omsp/v2/sync/np_1/progress");
+        o.base_url = "https://portal.example/oms/".into();
+        o.api = ApiKind::Migration;
+        assert_eq!(
+            o.url().unwrap(),
+            "https://portal.example/oms/api/omsp/v2/migrations/np_1/progress"
+        );
+        o.api = ApiKind::V4;
+        let v4 = o.request().unwrap();
+        assert_eq!(
+            (v4.path.as_str(), v4.body.as_deref()),
+            (
+                "https://portal.example/oms/api/v2?Action=DescribeProjectProgress",
+                Some(r#"{"id":"np_1"}"#)
+            )
+        );
+        assert!(WidgetOptions::new("..").url().is_err());
+        assert!(WidgetOptions::new("").url().is_err());
+    }
+
+    #[test]
+    fn base_urls() {
+        for ok in ["", "/oms", "https://oms.example", "http://127.0.0.1:8089/"] {
+            assert!(check_base_url(ok).is_ok(), "{ok}");
+        }
+        for bad in ["oms.example", "https://", "https://u:p@h/", "ftp://h"] {
+            assert!(check_base_url(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! The wire model: what OMS sends, read tolerantly, and how a request is
+//! made. Pure Rust, no browser.
+//!
+//! OMS answers come in several spellings (three names for each percentage,
+//! PascalCase envelopes through OCP, checkpoints as string or number), so
+//! fields are looked up case-insensitively under every known name, and any
+//! value that is not what we expect is kept raw rather than guessed at.
+
+mod answer;
+mod components;
+mod endpoint;
+pub mod json;
+mod list;
+mod outcome;
+mod read;
+mod request;
+mod status;
+mod steps;
+
+pub use answer::{Answer, OmsError, ParseError, Percent, Progress};
+pub use components::{classify_components, WireComponent};
+pub use endpoint::{
+    components_request, list_request, progress_request, steps_request, ApiKind, ListQuery,
+    ProgressRequest,
+};
+pub use list::{classify_list, ListPage, WireProject, MAX_LIST_BODY_BYTES, MAX_PAGE_SIZE};
+pub use outcome::{classify, FetchError};
+pub use read::{excerpt, parse_answer, EXCERPT_CHARS, MAX_BODY_BYTES};
+pub use request::{Credentials, HeaderSource};
+pub use status::Status;
+pub use steps::{classify_steps, WireStep};

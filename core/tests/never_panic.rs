@@ -1,0 +1,208 @@
+//! Property tests: arbitrary bytes and arbitrary JSON through the parser,
+//! the policy and the view model never panic; every outcome is a value or a
+//! typed error. (A panic in wasm would take down every widget on the page.)
+#![cfg(not(target_arch = "wasm32"))]
+
+use oms_progress_core::i18n::{self, Lang};
+use oms_progress_core::model::{
+    build_view, interpret_checkpoint, live_view, wall_title, wall_view, Attention, LagThresholds,
+    WallFilter,
+};
+use oms_progress_core::options::{page_config, read_options, RawValue, Source};
+use oms_progress_core::wire::{classify, classify_list, json, WireProject};
+use oms_progress_core::{model::PollState, policy::PollOptions};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use std::time::Duration;
+
+/// Any JSON value, nested a few levels.
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>()
+            .prop_filter("JSON has no NaN or infinity", |f| f.is_finite())
+            .prop_map(|f| json!(f)),
+        ".{0,30}".prop_map(Value::String),
+        // Strings that look like what OMS sends, to reach the interesting branches.
+        prop_oneof![
+            Just("RUNNING"),
+            Just("FAILED"),
+            Just("100,30"),
+            Just("1661241223"),
+            Just("-5"),
+            Just("1e12")
+        ]
+        .prop_map(|s| Value::String(s.into())),
+    ];
+    leaf.prop_recursive(4, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((key(), inner), 0..8)
+                .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+        ]
+    })
+}
+
+/// Keys OMS uses (in odd cases too), and random ones.
+fn key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "success",
+            "Success",
+            "data",
+            "Data",
+            "code",
+            "message",
+            "advice",
+            "errorDetail",
+            "status",
+            "STATUS",
+            "importance",
+            "alarmLevel",
+            "currentStep",
+            "enableStructSync",
+            "enableFullSync",
+            "enableIncrSync",
+            "structMigrationProgress",
+            "fullSyncProgress",
+            "structTransferProgress",
+            "incrSyncCheckpoint",
+        ])
+        .prop_map(str::to_owned),
+        "[a-zA-Z]{1,12}",
+    ]
+}
+
+/// Runs one answer through everything the widget does with it.
+fn through_the_widget(status: u16, body: &str, now_ms: i64, random: f64) {
+    let opts = PollOptions::default();
+    let mut state = PollState::default();
+    let result = classify(status, body);
+    state.record(result, now_ms, random, &opts);
+    for lang in [Lang::En, Lang::ZhCn] {
+        let _ = build_view(&state, lang);
+    }
+    let _ = live_view(&state, now_ms, opts.stale_after(), LagThresholds::default());
+    let _ = live_view(
+        &state,
+        now_ms.wrapping_neg(),
+        opts.stale_after(),
+        LagThresholds {
+            warn_secs: 0,
+            critical_secs: u64::MAX,
+        },
+    );
+}
+
+/// Runs one list page through everything the wallboard does with it.
+fn through_the_wallboard(status: u16, body: &str, now_ms: i64) {
+    let opts = PollOptions::default();
+    let mut state: PollState<Vec<WireProject>> = PollState::default();
+    state.record(
+        classify_list(status, body).map(|p| p.projects),
+        now_ms,
+        0.5,
+        &opts,
+    );
+    let projects = state.last_good.clone().unwrap_or_default();
+    for lang in [Lang::En, Lang::ZhCn] {
+        for group in [None, Some(Attention::Failed), Some(Attention::Unknown)] {
+            let lag = LagThresholds {
+                warn_secs: 0,
+                critical_secs: u64::MAX,
+            };
+            let view = wall_view(&projects, &WallFilter::default(), group, &[], lag, lang);
+            let _ = wall_title(&view, lang);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400), status in any::<u16>(), now in any::<i64>()) {
+        through_the_widget(status, &String::from_utf8_lossy(&bytes), now, 0.5);
+        through_the_wallboard(status, &String::from_utf8_lossy(&bytes), now);
+    }
+
+    #[test]
+    fn arbitrary_json_never_panics(data in any_json(), envelope in any_json(), now in any::<i64>(), random in any::<f64>()) {
+        let wrapped = json!({ "success": true, "data": data });
+        through_the_widget(200, &wrapped.to_string(), now, random);
+        through_the_widget(200, &envelope.to_string(), now, random);
+        through_the_widget(500, &envelope.to_string(), now, random);
+        let page = json!({ "success": true, "totalCount": data, "data": [data, { "extraInfo": data, "alarmStats": data, "labels": data, "status": data }] });
+        through_the_wallboard(200, &page.to_string(), now);
+        through_the_wallboard(200, &envelope.to_string(), now);
+    }
+
+    #[test]
+    fn our_json_reader_agrees_with_serde_json(value in any_json(), bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        // Whatever serde_json writes, ours reads back to the same document.
+        let text = serde_json::to_string(&value).unwrap();
+        let ours = json::parse(&text).expect("a document serde_json wrote");
+        let again: Value = serde_json::from_str(&ours.to_string()).unwrap();
+        // (Both sides read back by serde_json, whose float reading is not exact.)
+        prop_assert_eq!(again, serde_json::from_str::<Value>(&text).unwrap());
+        // And on arbitrary text, what ours accepts serde_json accepts too.
+        let text = String::from_utf8_lossy(&bytes);
+        if json::parse(&text).is_some() {
+            prop_assert!(serde_json::from_str::<Value>(&text).is_ok(), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn arbitrary_checkpoints_and_durations_never_panic(raw in ".{0,40}", secs in any::<u64>()) {
+        let _ = interpret_checkpoint(&raw);
+        let _ = i18n::duration(Lang::En, secs);
+        let _ = i18n::duration(Lang::ZhCn, secs);
+    }
+
+    #[test]
+    fn arbitrary_page_parameters_never_panic(pairs in prop::collection::vec((prop_oneof!["[a-z-]{0,12}".boxed(), prop::sample::select(vec!["wall", "type", "status", "label", "search", "group"]).prop_map(str::to_owned).boxed()], ".{0,30}"), 0..8), lang in ".{0,8}") {
+        let config = page_config(&pairs, &lang);
+        for w in &config.widgets {
+            let _ = w.url();
+        }
+    }
+
+    #[test]
+    fn arbitrary_option_values_never_panic(entries in prop::collection::vec((prop::sample::select(vec!["projectId", "api", "baseUrl", "interval", "timeout", "maxBackoff", "lagWarn", "lagCritical", "lang", "compact", "credentials", "headers", "x"]), ".{0,20}", any::<f64>(), any::<bool>(), 0u8..3), 0..10)) {
+        let raw: Vec<(&str, RawValue)> = entries
+            .iter()
+            .map(|(name, text, number, flag, pick)| {
+                let value = match pick {
+                    0 => RawValue::Text(text.clone()),
+                    1 => RawValue::Number(*number),
+                    _ => RawValue::Bool(*flag),
+                };
+                (*name, value)
+            })
+            .collect();
+        let (options, problems) = read_options(Source::Mount, raw, "en");
+        let _ = options.url();
+        for p in problems {
+            let _ = p.to_string();
+        }
+    }
+
+    #[test]
+    fn arbitrary_poll_options_never_panic(interval in any::<u64>(), timeout in any::<u64>(), max in any::<u64>(), stale in any::<u32>(), failures in 0u32..100) {
+        let opts = PollOptions {
+            interval: Duration::from_millis(interval),
+            timeout: Duration::from_millis(timeout),
+            max_backoff: Duration::from_millis(max),
+            stale_after_intervals: stale,
+            finished_interval: Duration::from_millis(interval),
+        }
+        .normalized();
+        let mut state: PollState = PollState::default();
+        for i in 0..failures {
+            state.record(Err(oms_progress_core::wire::FetchError::Timeout), i64::from(i), 0.99, &opts);
+        }
+        let _ = state.is_stale(i64::MAX, opts.stale_after());
+    }
+}

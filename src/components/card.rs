@@ -1,0 +1,172 @@
+use super::{
+    CardFooter, ErrorPanel, HistoryPanel, IncrementalSection, StageBar, StatusBadge, StepLine,
+    StepList, WidgetRoot,
+};
+use crate::hooks::StepsAnswer;
+use leptos::prelude::*;
+use oms_progress_core::i18n::{Lang, Msg};
+use oms_progress_core::model::{
+    Checkpoint, HistoryView, LagWhere, LiveView, Stage, StopReason, View,
+};
+use std::sync::Arc;
+
+/// The widget's body, drawn from a [`View`] and a [`LiveView`].
+///
+/// Each part reads its own fields, so a poll that changes nothing writes
+/// nothing to the DOM; only the clock-driven texts move every second.
+#[component]
+pub fn ProgressCard(
+    /// The project shown; becomes `data-project-id`.
+    #[prop(into)]
+    project_id: String,
+    /// What the polls brought.
+    view: Memo<View>,
+    /// What moves with the clock.
+    live: Memo<LiveView>,
+    /// Called by "refresh now" and "retry".
+    #[prop(optional)]
+    on_refresh: Option<Callback<()>>,
+    /// Language of every label, for every part inside.
+    #[prop(optional)]
+    lang: Lang,
+    /// The zone of shown times: an IANA name or `UTC` (the browser's own
+    /// when `None`).
+    #[prop(default = None)]
+    time_zone: Option<Arc<str>>,
+    /// Fewer lines: status, bars and lag (sets `data-compact`).
+    #[prop(optional)]
+    compact: bool,
+    /// OMS 4.x's step plan and whether its list is open; no list without it.
+    #[prop(default = None)]
+    steps: Option<(StepsAnswer, RwSignal<bool>)>,
+    /// The page's clock: the steps' running times, and the tick the lag
+    /// chart is redrawn on.
+    #[prop(optional)]
+    now: Option<ReadSignal<i64>>,
+    /// Where the lag is (OMS 4.x's components), when it is behind.
+    #[prop(optional, into)]
+    lag_where: Signal<Option<LagWhere>>,
+    /// The last 30 minutes: sparkline, trend, ETAs, stuck and recovered notes.
+    #[prop(default = None)]
+    history: Option<Memo<HistoryView>>,
+) -> impl IntoView {
+    let shown_id = project_id.clone();
+    let has_data = Memo::new(move |_| view.with(|v| v.has_data));
+    let tone = Signal::derive(move || view.with(|v| v.tone));
+    let importance = move || {
+        view.with(|v| v.importance.clone()).map(|i| {
+            view! {
+                <span class="oms-importance" data-field="importance" title=Msg::Importance.text(lang)>
+                    {i}
+                </span>
+            }
+        })
+    };
+    let bar = move |stage: Stage| {
+        let bar = Memo::new(move |_| {
+            view.with(|v| {
+                v.bars
+                    .iter()
+                    .find(|b| b.stage == stage)
+                    .map(|b| (b.value, b.raw.clone()))
+            })
+        });
+        view! {
+            <Show when=move || bar.with(Option::is_some)>
+                <StageBar
+                    stage
+                    lang
+                    value=move || bar.with(|b| b.as_ref().and_then(|b| b.0))
+                    raw=move || bar.with(|b| b.as_ref().and_then(|b| b.1.clone()))
+                />
+            </Show>
+        }
+    };
+    let checkpoint_secs = move || {
+        view.with(
+            |v| match v.incr.as_ref().and_then(|i| i.checkpoint.as_ref()) {
+                Some(Checkpoint::Unix(secs)) => Some(*secs),
+                _ => None,
+            },
+        )
+    };
+    let forward_text = move || {
+        view.with(|v| v.incr.as_ref().map(|i| i.checkpoint_text.clone()))
+            .unwrap_or_default()
+    };
+    let reverse_text = move || {
+        view.with(|v| v.reverse.as_ref().map(|i| i.checkpoint_text.clone()))
+            .unwrap_or_default()
+    };
+    let forward_tz = time_zone.clone();
+
+    view! {
+        <WidgetRoot
+            project_id
+            status=move || view.with(|v| v.status_code().to_owned())
+            tone
+            state=move || live.with(|l| l.state)
+            compact
+            lang
+        >
+            <header class="oms-head">
+                <span class="oms-project" data-field="project-id">{shown_id}</span>
+                <Show
+                    when=move || has_data.get()
+                    fallback=move || view! {
+                        <Show when=move || view.with(|v| v.error.is_none())>
+                            <span class="oms-loading" data-field="loading">{Msg::Loading.text(lang)}</span>
+                        </Show>
+                    }
+                >
+                    <StatusBadge tone label=move || view.with(|v| v.status_label.clone()) />
+                    {importance}
+                </Show>
+            </header>
+            <StepLine step=move || view.with(|v| v.step.clone()) lang />
+            {steps
+                .filter(|_| !compact)
+                .map(|(steps, open)| {
+                    let now = now.unwrap_or_else(|| signal(0).0);
+                    view! { <StepList open steps now lang time_zone=time_zone.clone() /> }
+                })}
+            {bar(Stage::Struct)}
+            {bar(Stage::Full)}
+            // Created once: the checkpoint text and lag flow in through signals,
+            // so a new checkpoint updates two text nodes, not the whole section.
+            <Show when=move || view.with(|v| v.incr.is_some())>
+                <IncrementalSection
+                    checkpoint_text=forward_text
+                    checkpoint_secs=checkpoint_secs
+                    lag=move || live.with(|l| l.lag)
+                    lag_where
+                    lang
+                    time_zone=forward_tz.clone()
+                />
+            </Show>
+            <Show when=move || view.with(|v| v.reverse.is_some())>
+                <IncrementalSection
+                    checkpoint_text=reverse_text
+                    lag=move || live.with(|l| l.reverse_lag)
+                    reverse=true
+                    lang
+                />
+            </Show>
+            {history.map(|view| view! { <HistoryPanel view tick=now lang /> })}
+            <ErrorPanel
+                error=move || view.with(|v| v.error.clone())
+                retry_in=move || live.with(|l| l.retry_in_secs)
+                show_retry=move || view.with(|v| v.stopped == Some(StopReason::Auth))
+                on_retry=on_refresh
+                lang
+            />
+            <CardFooter
+                updated_ago=move || live.with(|l| l.updated_ago_secs)
+                stale=move || live.with(|l| l.stale)
+                stopped=move || view.with(|v| v.stopped)
+                on_refresh
+                lang
+            />
+        </WidgetRoot>
+    }
+}

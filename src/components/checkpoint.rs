@@ -1,0 +1,96 @@
+use super::LocalTime;
+use leptos::either::Either;
+use leptos::prelude::*;
+use oms_progress_core::i18n::{self, Lang, Msg};
+use oms_progress_core::model::{Lag, LagLevel, LagWhere};
+use std::sync::Arc;
+
+/// The incremental part: checkpoint and the lag, which ticks every second;
+/// forward (`[data-field=checkpoint]`) or reverse (`[data-field=reverse-checkpoint]`).
+#[component]
+pub fn IncrementalSection(
+    /// The checkpoint as the operator reads it (time, log position or raw).
+    #[prop(into)]
+    checkpoint_text: Signal<String>,
+    /// The checkpoint as unix seconds, when it is a time: then it is shown
+    /// in the viewer's zone, UTC in its tooltip.
+    #[prop(optional, into)]
+    checkpoint_secs: Signal<Option<i64>>,
+    /// The lag, when the checkpoint is a time.
+    #[prop(into)]
+    lag: Signal<Option<Lag>>,
+    /// The reverse incremental sync (after switch-over) instead of the forward one.
+    #[prop(optional)]
+    reverse: bool,
+    /// Where the lag is (OMS 4.x's components), when it is behind and OMS said.
+    #[prop(optional, into)]
+    lag_where: Signal<Option<LagWhere>>,
+    /// The zone shown times are in: an IANA name or `UTC` (the browser's
+    /// own when `None`).
+    #[prop(default = None)]
+    time_zone: Option<Arc<str>>,
+    /// The language of its labels (English unless told).
+    #[prop(optional)]
+    lang: Lang,
+) -> impl IntoView {
+    let lag_text = move || {
+        lag.get()
+            .map(|lag| {
+                let word = match lag.level {
+                    LagLevel::CaughtUp => Msg::CaughtUp,
+                    LagLevel::Warn => Msg::Behind,
+                    LagLevel::Critical => Msg::FarBehind,
+                };
+                format!("{} ({})", i18n::duration(lang, lag.secs), word.text(lang))
+            })
+            .unwrap_or_default()
+    };
+    let lag_where = move || {
+        lag_where.get().map(|at| {
+            let advice = match at {
+                LagWhere::Store => Msg::StoreBehind,
+                LagWhere::Writer => Msg::WriterBehind,
+            };
+            view! {
+                <span class="oms-note" data-field="lag-where" data-where=at.as_str()>
+                    " — " {advice.text(lang)}
+                </span>
+            }
+        })
+    };
+    view! {
+        <div
+            class="oms-incr"
+            part="incremental"
+            data-field=if reverse { "reverse-checkpoint" } else { "checkpoint" }
+            data-lag-seconds=move || lag.get().map(|lag| lag.secs.to_string())
+            data-lag-level=move || lag.get().map(|lag| lag.level.as_str())
+            data-lag-source=move || lag.get().map(|lag| lag.source.as_str())
+        >
+            <div class="oms-incr-title">
+                {if reverse { Msg::ReverseIncremental } else { Msg::Incremental }.text(lang)}
+            </div>
+            <div class="oms-checkpoint">
+                <span class="oms-key">{Msg::Checkpoint.text(lang)} ": "</span>
+                <span data-field="checkpoint-value">
+                    {move || match checkpoint_secs.get() {
+                        Some(secs) => Either::Left(view! { <LocalTime secs lang time_zone=time_zone.clone() /> }),
+                        None => Either::Right(checkpoint_text.get()),
+                    }}
+                </span>
+            </div>
+            <Show when=move || lag.with(Option::is_some)>
+                <div class="oms-lag">
+                    <span class="oms-key">{Msg::Lag.text(lang)} ": "</span>
+                    <span data-field="lag">{lag_text}</span>
+                    {lag_where}
+                    <Show when=move || lag.get().is_some_and(|lag| lag.clock_skew)>
+                        <span class="oms-note" data-field="clock-skew">
+                            " — " {Msg::ClockSkew.text(lang)}
+                        </span>
+                    </Show>
+                </div>
+            </Show>
+        </div>
+    }
+}

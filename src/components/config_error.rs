@@ -1,0 +1,31 @@
+use super::WidgetRoot;
+use leptos::prelude::*;
+use oms_progress_core::i18n::Lang;
+use oms_progress_core::model::{ErrorKind, Tone, WidgetState};
+use oms_progress_core::options::Problem;
+
+/// A widget that cannot start: its options are wrong. Says every problem,
+/// as text, and polls nothing.
+#[component]
+pub fn ConfigError(
+    /// The project id as given (may be empty); becomes `data-project-id`.
+    #[prop(into)]
+    project_id: String,
+    /// What is wrong, one problem each.
+    problems: Vec<Problem>,
+    /// The language of its labels (English unless told).
+    #[prop(optional)]
+    lang: Lang,
+) -> impl IntoView {
+    view! {
+        <WidgetRoot project_id lang status="UNKNOWN".to_owned() tone=Tone::Neutral state=WidgetState::Error>
+            <div class="oms-error" part="error" role="alert" data-error=ErrorKind::Config.as_str()>
+                <div class="oms-error-title">{ErrorKind::Config.title().text(lang)}</div>
+                {problems
+                    .into_iter()
+                    .map(|p| view! { <div data-field="problem">{p.to_string()}</div> })
+                    .collect_view()}
+            </div>
+        </WidgetRoot>
+    }
+}

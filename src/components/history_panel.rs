@@ -1,0 +1,79 @@
+use leptos::prelude::*;
+use oms_progress_core::i18n::Lang;
+use oms_progress_core::model::{trend_label, HistoryView, SPARK_HEIGHT, SPARK_WIDTH};
+
+/// One optional line of the panel: its text and, for an ETA, its seconds.
+type Line = Option<(String, Option<u64>)>;
+
+/// The last 30 minutes: the lag sparkline with its thresholds, the trend,
+/// the ETAs and the stuck and recovered notes (`[data-field=history]`).
+/// Each part appears only when the history supports it.
+#[component]
+pub fn HistoryPanel(
+    /// What the history says, rounded to what it can claim.
+    view: Memo<HistoryView>,
+    /// The page's clock: the chart is redrawn on its tick, with every
+    /// widget's ages, instead of in a frame of its own after each poll
+    /// (measured: one extra frame for about every second poll). Without
+    /// it, the chart follows `view` at once.
+    #[prop(default = None)]
+    tick: Option<ReadSignal<i64>>,
+    /// The language of its labels (English unless told).
+    #[prop(optional)]
+    lang: Lang,
+) -> impl IntoView {
+    let chart = match tick {
+        Some(tick) => Memo::new(move |_| {
+            tick.track();
+            view.get_untracked()
+        }),
+        None => view,
+    };
+    let threshold = |y: Option<i64>, class: &'static str| {
+        y.map(|y| view! { <line class=class x1="0" x2=SPARK_WIDTH y1=y y2=y /> })
+    };
+    let spark = move || {
+        chart.with(|v| v.spark.clone()).map(|spark| {
+            view! {
+                <svg
+                    class="oms-spark"
+                    data-field="lag-history"
+                    viewBox=format!("0 0 {SPARK_WIDTH} {SPARK_HEIGHT}")
+                    preserveAspectRatio="none"
+                    role="img"
+                    aria-label=spark.summary
+                >
+                    {threshold(spark.warn_y, "oms-spark-warn")}
+                    {threshold(spark.critical_y, "oms-spark-critical")}
+                    <polyline points=spark.points />
+                </svg>
+            }
+        })
+    };
+    let line = move |field: &'static str, read: fn(&HistoryView, Lang) -> Line| {
+        move || {
+            view.with(|v| read(v, lang)).map(|(text, secs)| {
+                view! { <span class="oms-history-line" data-field=field data-eta-seconds=secs>{text}</span> }
+            })
+        }
+    };
+    view! {
+        <div
+            class="oms-history"
+            data-field="history"
+            data-trend=move || view.with(|v| v.trend.map(|t| t.as_str()))
+            data-stuck=move || view.with(|v| v.stuck.as_ref().map(|s| s.0.as_str()))
+            data-clock-offset-ms=move || view.with(|v| v.clock.as_ref().map(|c| c.0.to_string()))
+        >
+            {spark}
+            <div class="oms-history-text">
+                {line("trend", |v, lang| v.trend.map(|t| (trend_label(t, lang).to_owned(), None)))}
+                {line("catch-up-eta", |v, _| v.catch_up.as_ref().map(|e| (e.text.clone(), Some(e.secs))))}
+                {line("full-eta", |v, _| v.full_done.as_ref().map(|e| (e.text.clone(), Some(e.secs))))}
+            </div>
+            {line("stuck", |v, _| v.stuck.as_ref().map(|s| (s.1.clone(), None)))}
+            {line("recovered", |v, _| v.recovered.clone().map(|text| (text, None)))}
+            {line("clock-offset", |v, _| v.clock.as_ref().map(|c| (c.1.clone(), None)))}
+        </div>
+    }
+}

@@ -1,0 +1,39 @@
+//! The widget's parts, one component a file. They only render: every
+//! decision was made in the core crate's model, and every request is made
+//! by a hook.
+
+mod badge;
+mod card;
+mod checkpoint;
+mod config_error;
+mod error_panel;
+mod footer;
+mod history_panel;
+mod local_time;
+mod page;
+mod root;
+mod stage_bar;
+mod step_line;
+mod step_list;
+#[cfg(not(feature = "embed"))]
+mod styles;
+mod wall_row;
+mod wallboard;
+mod widget;
+
+pub use badge::StatusBadge;
+pub use card::ProgressCard;
+pub use checkpoint::IncrementalSection;
+pub use config_error::ConfigError;
+pub use error_panel::ErrorPanel;
+pub use footer::CardFooter;
+pub use history_panel::HistoryPanel;
+pub(crate) use local_time::local_time;
+pub use local_time::LocalTime;
+pub use page::StandalonePage;
+pub use root::WidgetRoot;
+pub use stage_bar::StageBar;
+pub use step_line::StepLine;
+pub use step_list::StepList;
+pub use wallboard::OmsWallboard;
+pub use widget::OmsSyncProgress;

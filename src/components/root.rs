@@ -1,0 +1,50 @@
+use leptos::prelude::*;
+use oms_progress_core::i18n::Lang;
+use oms_progress_core::model::{Tone, WidgetState};
+
+/// The widget's root element, the same for a working widget and one whose
+/// options are wrong: the DOM contract's `[data-oms-widget]`.
+#[component]
+pub fn WidgetRoot(
+    /// The project shown; becomes `data-project-id`.
+    #[prop(into)]
+    project_id: String,
+    /// `data-status`: OMS's status, or `UNKNOWN`.
+    #[prop(into)]
+    status: Signal<String>,
+    /// `data-tone`.
+    #[prop(into)]
+    tone: Signal<Tone>,
+    /// `data-state`.
+    #[prop(into)]
+    state: Signal<WidgetState>,
+    /// Sets `data-compact`.
+    #[prop(optional)]
+    compact: bool,
+    /// The language of its labels, its `lang` attribute (English unless told).
+    #[prop(optional)]
+    lang: Lang,
+    /// The card inside.
+    children: Children,
+) -> impl IntoView {
+    // The widget brings its stylesheet (once per page); in the embed build
+    // the shadow root already has it.
+    #[cfg(not(feature = "embed"))]
+    super::styles::adopt_in_document();
+    view! {
+        <section
+            class="oms-progress"
+            part="root"
+            data-oms-widget=""
+            data-project-id=project_id.clone()
+            data-status=status
+            data-tone=move || tone.get().as_str()
+            data-state=move || state.get().as_str()
+            data-compact=compact.then_some("")
+            lang=lang.tag()
+            aria-label=format!("OMS {project_id}")
+        >
+            {children()}
+        </section>
+    }
+}

@@ -1,0 +1,169 @@
+use super::{local_time, ConfigError, ProgressCard};
+use crate::hooks::{
+    use_oms_components, use_oms_progress_with_options, use_oms_steps, use_refresh_trigger,
+    UseOmsProgressOptions,
+};
+use crate::runtime::{Call, Fetched};
+use leptos::either::Either;
+use leptos::prelude::*;
+use oms_progress_core::events::{Health, PollEvent};
+use oms_progress_core::model::{
+    build_view, history_view, live_view_corrected, oms_clock_lag, outlook, where_behind, LagLevel,
+    StuckRules,
+};
+use oms_progress_core::options::WidgetOptions;
+use oms_progress_core::wire::{components_request, steps_request, ApiKind, ProgressRequest};
+
+/// A live progress widget for one OMS project.
+///
+/// ```ignore
+/// view! { <OmsSyncProgress options=WidgetOptions::new("np_4ur1zdx1v8cg") /> }
+/// ```
+#[component]
+pub fn OmsSyncProgress(
+    /// Which project, which endpoint, how often, which language.
+    options: WidgetOptions,
+    /// Told of every poll: new data, a status change, a failure.
+    #[prop(optional, into)]
+    on_event: Option<Callback<PollEvent>>,
+    /// Polls at once whenever notified (as the "refresh" button does).
+    #[prop(optional)]
+    refresh: Option<Trigger>,
+) -> impl IntoView {
+    let WidgetOptions {
+        project_id,
+        api,
+        base_url,
+        lang,
+        poll,
+        lag,
+        compact,
+        credentials,
+        headers,
+        ..
+    } = options.clone();
+    let project_id = project_id.trim().to_owned();
+    let time_zone = options.time_zone.clone();
+    let request = match options.request() {
+        Ok(request) => request,
+        Err(problem) => {
+            return Either::Left(view! { <ConfigError project_id problems=vec![problem] lang /> })
+        }
+    };
+    let poll = poll.normalized();
+    // OMS 4.x's detail calls: the step plan only while its list is open,
+    // the components only while the lag is behind.
+    let v4_call = |request: ProgressRequest| Call {
+        url: format!("{}{}", base_url.trim_end_matches('/'), request.path),
+        body: request.body,
+        credentials,
+        headers: headers.clone(),
+        timeout: poll.timeout,
+    };
+    let steps_call = (api == ApiKind::V4 && !compact).then(|| v4_call(steps_request(&project_id)));
+    let components_call = (api == ApiKind::V4).then(|| v4_call(components_request(&project_id)));
+    let progress = use_oms_progress_with_options(
+        request.path,
+        UseOmsProgressOptions {
+            poll,
+            body: request.body,
+            credentials,
+            headers,
+            on_event,
+        },
+    );
+    let steps = steps_call.map(|call| {
+        let open = RwSignal::new(false);
+        let state = progress.state;
+        let revision = Signal::derive(move || state.with(|s| s.last_good_at_ms));
+        (use_oms_steps(call, poll, open, revision), open)
+    });
+    use_refresh_trigger(refresh, progress.refresh);
+    let stale_after = poll.stale_after();
+    // Worked out again only when a poll changed what is known.
+    let view = Memo::new(move |_| {
+        progress.revision.track();
+        progress.state.with_untracked(|st| build_view(st, lang))
+    });
+    let fresh_ms = poll.interval.as_millis() as i64 * 2;
+    // What moves with the clock is worked out again on the page's tick and
+    // when what is shown changed (new data, an error), not on every poll:
+    // an unchanged poll only moves when the data arrived, which the age
+    // shows at the next tick (within a second), so it writes nothing, and
+    // every widget's ages are written in the same frame.
+    let live = Memo::new(move |_| {
+        view.track();
+        let now = progress.now.get();
+        let offset = progress.clock_offset.get().unwrap_or(0);
+        let mut live = progress
+            .state
+            .with_untracked(|st| live_view_corrected(st, now, stale_after, lag, offset));
+        // OMS's own clock when the open step list brought a fresh sample.
+        if let Some((answer, _)) = steps.filter(|(_, open)| open.get()) {
+            let by_oms = answer.with(|a| match a {
+                Some(Fetched {
+                    at_ms,
+                    result: Ok(list),
+                }) if now - at_ms <= fresh_ms => oms_clock_lag(list, now - at_ms, lag),
+                _ => None,
+            });
+            if live.lag.is_some() && by_oms.is_some() {
+                live.lag = by_oms;
+            }
+        }
+        live
+    });
+    let lag_where = components_call.map(|call| {
+        let state = progress.state;
+        // A memo: the clock ticks every second, and only a change between
+        // caught up and behind may ask OMS again.
+        let behind =
+            Memo::new(move |_| live.with(|l| l.lag.is_some_and(|l| l.level != LagLevel::CaughtUp)));
+        // Asked for when the lag falls behind, then at most once a minute.
+        let minute = Memo::new(move |_| state.with(|s| s.last_good_at_ms.map(|t| t / 60_000)));
+        let components = use_oms_components(call, poll, behind, minute);
+        Signal::derive(move || {
+            components.with(|answer| match answer {
+                Some(Fetched {
+                    result: Ok(list), ..
+                }) if behind.get() => where_behind(list, lag.warn_secs),
+                _ => None,
+            })
+        })
+    });
+    let rules = StuckRules {
+        interval_ms: poll.interval.as_millis() as i64,
+        after_ms: options.stuck_after.as_millis() as i64,
+    };
+    let (history, clock_offset) = (progress.history, progress.clock_offset);
+    let history = Memo::new(move |_| {
+        let offset = clock_offset.get();
+        let time = |secs| local_time(secs, time_zone.as_deref(), lang);
+        history.with(|h| history_view(h, &outlook(h, lag, rules), lag, lang, offset, &time))
+    });
+    // Hosts that alert hear when the trend, the stuck mark or a recovery changes.
+    if let Some(on_event) = on_event {
+        Effect::new(move |before: Option<Health>| {
+            let now = history.with(Health::of);
+            if now != before.unwrap_or_default() {
+                on_event.run(PollEvent::Health(now.clone()));
+            }
+            now
+        });
+    }
+    Either::Right(view! {
+        <ProgressCard
+            project_id
+            view
+            live
+            on_refresh=progress.refresh
+            lang
+            time_zone=options.time_zone.as_deref().map(std::sync::Arc::from)
+            compact
+            steps=steps
+            now=progress.now
+            lag_where=lag_where.unwrap_or_default()
+            history=Some(history)
+        />
+    })
+}

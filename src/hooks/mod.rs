@@ -1,0 +1,22 @@
+//! The hooks, one a file, in leptos-use's shape: `use_x()` with the
+//! defaults, `use_x_with_options()` with a `UseXOptions`, a `UseXReturn`.
+//! Each lives as long as the reactive owner that calls it, and runs on the
+//! browser runtime (`crate::runtime`), which never calls back into them.
+
+mod use_now;
+mod use_oms_components;
+mod use_oms_list;
+mod use_oms_progress;
+mod use_oms_steps;
+mod use_refresh_trigger;
+
+pub use use_now::use_now;
+pub use use_oms_components::{use_oms_components, ComponentsAnswer};
+pub use use_oms_list::{
+    use_oms_list, use_oms_list_with_options, UseOmsListOptions, UseOmsListReturn,
+};
+pub use use_oms_progress::{
+    use_oms_progress, use_oms_progress_with_options, UseOmsProgressOptions, UseOmsProgressReturn,
+};
+pub use use_oms_steps::{use_oms_steps, StepsAnswer};
+pub use use_refresh_trigger::use_refresh_trigger;

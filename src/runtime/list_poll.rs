@@ -1,0 +1,120 @@
+//! Polls OMS 4.x's project list: every page once per interval (one request
+//! per page, whatever the number of projects), one page in flight at a
+//! time, under the same policy as a project's poll (backoff, staleness).
+
+use super::alarm::Alarm;
+use super::clock::now_ms;
+use super::poller::{wait_for_next, InFlight};
+use super::request::{fetch_text, Call};
+use super::tabs::{share_key, take_turn, Exchange, Raw, TabShare, Turn};
+use super::wake::Wake;
+use futures::channel::mpsc;
+use leptos::prelude::*;
+use oms_progress_core::events::{list_events, PollEvent};
+use oms_progress_core::model::PollState;
+use oms_progress_core::policy::PollOptions;
+use oms_progress_core::wire::{
+    classify_list, list_request, FetchError, ListQuery, WireProject, MAX_PAGE_SIZE,
+};
+use web_sys::AbortController;
+
+/// At most this many pages (22,500 projects) are read per poll: a
+/// `totalCount` beyond it is not believed.
+pub(crate) const MAX_PAGES: u32 = 150;
+
+/// Polls the list of the OMS at `call.url` (its base URL) until the wake
+/// channel closes, telling `on_event` of each project whose status changed.
+pub(crate) async fn list_loop(
+    mut call: Call,
+    query: ListQuery,
+    (poll, on_event): (PollOptions, Option<Callback<(String, PollEvent)>>),
+    set_state: WriteSignal<PollState<Vec<WireProject>>>,
+    (mut wake_rx, in_flight, wake): (mpsc::UnboundedReceiver<()>, InFlight, Wake),
+) {
+    let poll = poll.normalized();
+    call.timeout = poll.timeout;
+    let base = call.url.trim_end_matches('/').to_owned();
+    // Tabs share the list by its first page's request.
+    call.url = format!("{base}{}", list_request(&query, 1).path);
+    call.body = list_request(&query, 1).body;
+    let alarm = Alarm::new(wake.clone());
+    let (share, mut tab_events) = TabShare::new(
+        share_key(&call, poll.interval.as_millis() as u64).as_deref(),
+        wake,
+    );
+    loop {
+        let (result, mine) = match take_turn(&share, &mut tab_events, &mut wake_rx).await {
+            Turn::End => return,
+            Turn::Again => continue,
+            Turn::Follow(exchange) => (exchange.and_then(|raws| read_pages(&raws)), false),
+            Turn::Poll => {
+                let (exchange, result) = all_pages(&base, &query, &mut call, &in_flight).await;
+                share.publish(&exchange);
+                (result, true)
+            }
+        };
+        let received_ms = now_ms();
+        let mut events = Vec::new();
+        let next = set_state.try_update(|st| {
+            if on_event.is_some() {
+                events = list_events(st.last_good.as_deref(), &result);
+            }
+            st.record(result, received_ms, js_sys::Math::random(), &poll)
+        });
+        let Some(next) = next else { return };
+        if let Some(on_event) = on_event {
+            events.into_iter().for_each(|event| on_event.run(event));
+        }
+        if mine && !wait_for_next(next, &mut wake_rx, &alarm).await {
+            return;
+        }
+    }
+}
+
+/// Every page, one after the other, until the last or the first failure
+/// (which fails the poll: the last good list stays, marked stale in time).
+/// The exchanges, for other tabs, and the projects read from them.
+async fn all_pages(
+    base: &str,
+    query: &ListQuery,
+    call: &mut Call,
+    in_flight: &InFlight,
+) -> (Exchange, Result<Vec<WireProject>, FetchError>) {
+    let mut raws = Vec::new();
+    let mut projects = Vec::new();
+    for page in 1..=MAX_PAGES {
+        let request = list_request(query, page);
+        call.url = format!("{base}{}", request.path);
+        call.body = request.body;
+        let controller = AbortController::new().ok();
+        in_flight.replace(controller.clone());
+        let answer = fetch_text(call, controller.as_ref()).await;
+        in_flight.replace(None);
+        let (status, body, date) = match answer {
+            Ok(raw) => raw,
+            Err(e) => return (Err(e.clone()), Err(e)),
+        };
+        let listed = classify_list(status, &body);
+        raws.push((status, body, date));
+        let listed = match listed {
+            Ok(listed) => listed,
+            Err(e) => return (Ok(raws), Err(e)),
+        };
+        let got = listed.projects.len();
+        projects.extend(listed.projects);
+        let total = listed.total.unwrap_or(0).max(0) as usize;
+        if got < MAX_PAGE_SIZE as usize || projects.len() >= total {
+            break;
+        }
+    }
+    (Ok(raws), Ok(projects))
+}
+
+/// The projects of the pages another tab fetched.
+fn read_pages(raws: &[Raw]) -> Result<Vec<WireProject>, FetchError> {
+    let mut projects = Vec::new();
+    for (status, body, _) in raws {
+        projects.extend(classify_list(*status, body)?.projects);
+    }
+    Ok(projects)
+}

@@ -1,0 +1,27 @@
+//! The browser runtime the hooks stand on: the clock, `fetch` with its
+//! abort, timeout and the page's send queue and in-flight limit, the
+//! page's timers, visibility, and the tab that polls for the others. A
+//! leaf: it knows the pure core and the browser, never the hooks or the
+//! components.
+
+mod alarm;
+mod clock;
+mod deadline;
+mod list_poll;
+mod on_demand;
+mod outbox;
+pub(crate) mod page_clock;
+mod poller;
+mod progress_poll;
+mod request;
+mod shared;
+mod slots;
+mod tabs;
+mod wake;
+
+pub(crate) use list_poll::list_loop;
+pub(crate) use on_demand::on_demand;
+pub use on_demand::Fetched;
+pub(crate) use poller::spawn_poller;
+pub use request::Call;
+pub(crate) use shared::use_shared_poll;

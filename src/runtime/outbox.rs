@@ -1,0 +1,63 @@
+//! The page's `fetch` calls made back to back, from JavaScript: a request
+//! waits for the page's next send, and one timer task makes every waiting
+//! request's `fetch` call, one after another.
+//!
+//! Chromium's `fetch` costs the main thread less right after another
+//! `fetch` than alone at the end of a widget's own work. Measured with 100
+//! widgets polling every second: 0.46 → 0.39 ms a call when the waiting
+//! requests were let go from a Rust timer and each called `fetch` from its
+//! own task; 0.40 → 0.30 ms (100 widgets at 5 s) now that the timer's
+//! JavaScript makes the calls itself, with no wasm between them. A request
+//! waits one task longer (the delay is 0); in a hidden page it goes at
+//! once, because browsers hold timers back there for up to a second.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = "const waiting = [];
+let sendSet = false;
+function exchange(w, url, init, signal, body) {
+  init.signal = signal;
+  init.body = body;
+  return w.fetch(url, init).then((r) => r.text().then((t) => [r, t], () => [r, null]));
+}
+function sendAll() {
+  sendSet = false;
+  for (const [args, done, fail] of waiting.splice(0)) exchange(...args).then(done, fail);
+}
+export function send(w, url, init, signal, body, atOnce) {
+  if (atOnce) return exchange(w, url, init, signal, body);
+  return new Promise((done, fail) => {
+    waiting.push([[w, url, init, signal, body], done, fail]);
+    if (!sendSet) {
+      setTimeout(sendAll, 0);
+      sendSet = true;
+    }
+  });
+}")]
+extern "C" {
+    /// `fetch(url, init)` on `window` with `signal` and `body` set in
+    /// `init` just before the call (`fetch` reads the init when called, so
+    /// one init can serve every request), in the page's next send or, with
+    /// `at_once`, now. Then the answer's text: `[response, text]`, the text
+    /// `null` when the body was cut off.
+    fn send(
+        window: &web_sys::Window,
+        url: &str,
+        init: &web_sys::RequestInit,
+        signal: Option<web_sys::AbortSignal>,
+        body: Option<&str>,
+        at_once: bool,
+    ) -> js_sys::Promise;
+}
+
+/// `fetch(url, init)` with `signal` and `body`, then the answer's text (see
+/// [`send`]), in the page's next send; at once in a hidden page.
+pub(crate) fn fetch_then_text(
+    window: &web_sys::Window,
+    url: &str,
+    init: &web_sys::RequestInit,
+    signal: Option<web_sys::AbortSignal>,
+    body: Option<&str>,
+) -> js_sys::Promise {
+    send(window, url, init, signal, body, super::wake::page_hidden())
+}

@@ -1,0 +1,12 @@
+//! Components in a real headless Chromium (wasm-bindgen-test): what the
+//! operator sees for each state, read through the DOM contract. One file a
+//! component; `support` mounts views and waits on the reactive system or
+//! the page, never on a fixed sleep.
+#![cfg(target_arch = "wasm32")]
+
+mod card;
+mod history_panel;
+mod support;
+mod widget;
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
