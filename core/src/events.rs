@@ -11,7 +11,12 @@ pub enum PollEvent {
     /// A poll brought data (sent on every success, changed or not).
     Update(Progress),
     /// The status differs from the one before; `from` is `None` on the first data.
-    StatusChange { from: Option<Status>, to: Status },
+    StatusChange {
+        /// The status before; `None` on the first data.
+        from: Option<Status>,
+        /// The status now.
+        to: Status,
+    },
     /// A poll failed.
     Error(ErrorEvent),
     /// What the history says changed: the trend, the stuck mark, a recovery.
@@ -22,7 +27,9 @@ pub enum PollEvent {
 /// with every minute).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Health {
+    /// How the lag moves, when the history can tell.
     pub trend: Option<Trend>,
+    /// What is stuck, when something is.
     pub stuck: Option<StuckOn>,
     /// When the stuck value was first seen (ms since the epoch).
     pub stuck_since_ms: Option<i64>,

@@ -7,7 +7,9 @@ use crate::wire::Status;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     #[default]
+    /// English.
     En,
+    /// Simplified Chinese.
     ZhCn,
 }
 
@@ -120,58 +122,108 @@ pub fn step_label(code: &str, lang: Lang) -> Option<&'static str> {
 /// Fixed phrases.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Msg {
+    /// "Loading…"
     Loading,
+    /// "Unknown status"
     UnknownStatus,
+    /// "Alarm level"
     Importance,
+    /// "Step"
     Step,
+    /// "Schema"
     StageStruct,
+    /// "Full data"
     StageFull,
+    /// "Incremental sync"
     Incremental,
+    /// "Checkpoint"
     Checkpoint,
+    /// "Lag"
     Lag,
+    /// "log position"
     LogPosition,
+    /// "no checkpoint yet"
     NoCheckpointYet,
+    /// "checkpoint is ahead of this clock; shown as 0 s"
     ClockSkew,
+    /// "caught up"
     CaughtUp,
+    /// "behind"
     Behind,
+    /// "far behind"
     FarBehind,
+    /// "Stale"
     Stale,
+    /// "Refresh now"
     Refresh,
+    /// "Retry"
     Retry,
+    /// "Polling stopped"
     PollingStopped,
+    /// "OMS did not answer in time"
     ErrTimeout,
+    /// "Cannot reach OMS"
     ErrNetwork,
+    /// "Not authorised by OMS"
     ErrAuth,
+    /// "OMS answered with an HTTP error"
     ErrHttp,
+    /// "Project not found"
     ErrNotFound,
+    /// "OMS reported an error"
     ErrOms,
+    /// "Invalid response from OMS"
     ErrInvalid,
+    /// "Code"
     Code,
+    /// "Advice"
     Advice,
+    /// "as sent"
     RawValue,
+    /// "Request id"
     RequestId,
+    /// "The page's headers function failed; nothing was sent"
     ErrHeaders,
+    /// "The widget's options are wrong"
     ErrConfig,
+    /// "Polling stopped: not authorised"
     StoppedAuth,
+    /// "This OMS has no such endpoint: set api to the one it serves (sync or migration for OMS 3.x, v4 for OMS 4.x)"
     TryAnotherApi,
+    /// "Reverse incremental sync"
     ReverseIncremental,
+    /// "OMS is not ready yet (temporary); retrying"
     ErrTemporary,
+    /// "Steps"
     Steps,
+    /// "Not started"
     StepInit,
+    /// "Running"
     StepRunning,
+    /// "Failed"
     StepFailed,
+    /// "Done"
     StepFinished,
+    /// "Paused"
     StepSuspend,
+    /// "Watching"
     StepMonitoring,
+    /// "Loading the steps…"
     StepsLoading,
+    /// "the source-side Store is behind: look at the Store"
     StoreBehind,
+    /// "the Store is current, the writer is behind: look at the writer"
     WriterBehind,
+    /// "catching up"
     CatchingUp,
+    /// "falling behind"
     FallingBehind,
+    /// "steady"
     Steady,
 }
 
 impl Msg {
+    /// The phrase in `lang`.
     pub fn text(self, lang: Lang) -> &'static str {
         use Msg::*;
         let (en, zh) = match self {
@@ -252,27 +304,46 @@ impl Msg {
 /// none of them ([`Msg::text`]'s match keeps every text it names).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PageMsg {
+    /// "OMS sync progress"
     PageTitle,
+    /// "Project ids (comma-separated; prefix migration projects with migration:)"
     PageIdsLabel,
+    /// "Show"
     PageShow,
+    /// "failed"
     GroupFailed,
+    /// "alarming"
     GroupAlarming,
+    /// "unknown status"
     GroupUnknown,
+    /// "paused"
     GroupPaused,
+    /// "running"
     GroupRunning,
+    /// "finished"
     GroupFinished,
+    /// "released"
     GroupReleased,
+    /// "OMS projects"
     WallTitle,
+    /// "all"
     WallAll,
+    /// "OMS 3.x has no project list: showing the projects named in the address (project=…)"
     WallV3,
+    /// "No project matches."
     WallNoProjects,
+    /// "Open"
     WallOpen,
+    /// "Close"
     WallClose,
+    /// "delay"
     WallDelay,
+    /// "Show one group"
     WallGroups,
 }
 
 impl PageMsg {
+    /// The phrase in `lang`.
     pub fn text(self, lang: Lang) -> &'static str {
         use PageMsg::*;
         let (en, zh) = match self {

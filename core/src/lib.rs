@@ -16,7 +16,7 @@
 //! let progress = classify(200, body).expect("an OMS answer");
 //! assert_eq!(progress.status, Some(Status::Running));
 //! ```
-#![allow(missing_docs)] // TEMP
+#![warn(missing_docs)]
 
 pub mod decimal;
 pub mod events;

@@ -57,12 +57,15 @@ impl PollOptions {
 /// What to do after a poll.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Next {
+    /// Ask again after this.
     After(Duration),
+    /// Ask no more.
     Stop(StopReason),
 }
 
 /// What a poll brings, and when to ask again once it has arrived.
 pub trait Answered {
+    /// When to ask next, under `opts`.
     fn next_poll(&self, opts: &PollOptions) -> Next;
 }
 

@@ -8,7 +8,12 @@ pub enum Checkpoint {
     /// A unix time in seconds (Store/LogProxy sources).
     Unix(i64),
     /// A Sybase `"fileId,fileOffset"` log position: no time in it.
-    LogPosition { file: u64, offset: u64 },
+    LogPosition {
+        /// The log file's number.
+        file: u64,
+        /// The offset within it.
+        offset: u64,
+    },
     /// Anything else (GeaBase, garbage, ""), shown exactly as sent.
     Raw(String),
 }
@@ -136,6 +141,7 @@ impl Default for LagThresholds {
 pub struct Lag {
     /// Seconds behind; never negative.
     pub secs: u64,
+    /// How far behind, against the thresholds.
     pub level: LagLevel,
     /// The checkpoint was ahead of this clock, so the lag shows 0 s.
     pub clock_skew: bool,
@@ -155,6 +161,7 @@ pub enum LagSource {
 }
 
 impl LagSource {
+    /// The DOM contract's name (`data-lag-source`).
     pub fn as_str(self) -> &'static str {
         match self {
             LagSource::Browser => "browser",
@@ -236,12 +243,16 @@ pub fn where_behind(components: &[WireComponent], warn_secs: u64) -> Option<LagW
 /// How worrying a lag is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LagLevel {
+    /// Within the warning threshold.
     CaughtUp,
+    /// Past the warning threshold.
     Warn,
+    /// Past the critical threshold.
     Critical,
 }
 
 impl LagLevel {
+    /// The DOM contract's name (`data-lag-level`).
     pub fn as_str(self) -> &'static str {
         match self {
             LagLevel::CaughtUp => "ok",
@@ -251,6 +262,7 @@ impl LagLevel {
     }
 }
 
+/// The level of a lag of `lag_secs` under `thresholds`.
 pub fn lag_level(lag_secs: u64, thresholds: LagThresholds) -> LagLevel {
     if lag_secs > thresholds.critical_secs {
         LagLevel::Critical

@@ -94,10 +94,15 @@ impl ErrorKind {
 /// A failure ready to draw: OMS's own fields as text, plus what we know.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ErrorView {
+    /// Which kind of failure (`data-error`).
     pub kind: ErrorKind,
+    /// The headline, in the widget's language.
     pub title: &'static str,
+    /// OMS's error code, as sent.
     pub code: Option<String>,
+    /// OMS's (or the browser's) message, as sent.
     pub message: Option<String>,
+    /// OMS's advice, as sent.
     pub advice: Option<String>,
     /// OMS's request id: what OMS support asks for.
     pub request_id: Option<String>,

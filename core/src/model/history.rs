@@ -33,7 +33,9 @@ pub struct Sample {
     pub checkpoint_secs: Option<i64>,
     /// Full-data progress, 0–100.
     pub full_progress: Option<u8>,
+    /// Whether the project was running then.
     pub running: bool,
+    /// Whether the project had failed then.
     pub failed: bool,
 }
 
@@ -96,18 +98,22 @@ impl History {
         }
     }
 
+    /// How many samples are kept.
     pub fn len(&self) -> usize {
         self.samples.len()
     }
 
+    /// Whether no sample is kept.
     pub fn is_empty(&self) -> bool {
         self.samples.is_empty()
     }
 
+    /// The samples, oldest first.
     pub fn samples(&self) -> impl DoubleEndedIterator<Item = &Sample> + '_ {
         self.samples.iter()
     }
 
+    /// The newest sample.
     pub fn latest(&self) -> Option<&Sample> {
         self.samples.last()
     }
@@ -222,8 +228,11 @@ fn select(v: &mut [f64], k: usize) -> f64 {
 /// Which way the lag is going.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Trend {
+    /// The lag falls.
     CatchingUp,
+    /// The lag grows.
     FallingBehind,
+    /// The lag holds.
     Steady,
 }
 
@@ -258,7 +267,9 @@ impl StuckOn {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Something that has not moved for too long.
 pub struct Stuck {
+    /// What stopped moving.
     pub on: StuckOn,
     /// When the value was first seen as it still is (at the latest: the
     /// history reaches no further back).
@@ -268,7 +279,9 @@ pub struct Stuck {
 /// A FAILED spell that ended in RUNNING again.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Recovery {
+    /// When the failure was first seen (OMS's clock, ms).
     pub failed_at_ms: i64,
+    /// When it was seen running again (OMS's clock, ms).
     pub recovered_at_ms: i64,
 }
 
@@ -292,7 +305,9 @@ pub struct Outlook {
     pub catch_up_secs: Option<u64>,
     /// Seconds until the full-data stage reaches 100 %.
     pub full_done_secs: Option<u64>,
+    /// What stopped moving, if anything.
     pub stuck: Option<Stuck>,
+    /// A failure that recovered, if one did.
     pub recovered: Option<Recovery>,
 }
 

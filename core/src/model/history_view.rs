@@ -9,6 +9,7 @@ use crate::i18n::{self, Lang, Msg};
 
 /// The sparkline's drawing area, in SVG user units.
 pub const SPARK_WIDTH: i64 = 120;
+/// The sparkline's height in its own units.
 pub const SPARK_HEIGHT: i64 = 24;
 /// Time per horizontal unit: the window over the width (15 s).
 const BUCKET_MS: i64 = WINDOW_MS / SPARK_WIDTH;
@@ -20,6 +21,7 @@ pub struct Spark {
     pub points: String,
     /// Heights of the threshold lines, when they fall inside the chart.
     pub warn_y: Option<i64>,
+    /// Where the critical threshold's line is, when within the chart.
     pub critical_y: Option<i64>,
     /// The text equivalent, for screen readers and the tooltip.
     pub summary: String,
@@ -28,21 +30,30 @@ pub struct Spark {
 /// An estimate shown as "about …": its rounded seconds and its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Estimate {
+    /// Seconds left, rounded to what the estimate can claim.
     pub secs: u64,
+    /// The estimate as text.
     pub text: String,
 }
 
 /// Everything the history part of the card shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HistoryView {
+    /// The lag sparkline, once there are points to draw.
     pub spark: Option<Spark>,
+    /// How the lag moves.
     pub trend: Option<Trend>,
+    /// When the lag should be caught up.
     pub catch_up: Option<Estimate>,
+    /// When the full data stage should end.
     pub full_done: Option<Estimate>,
     /// Why it is stuck, and the note.
     pub stuck: Option<(StuckOn, String)>,
+    /// Since when it is stuck (OMS's clock, ms).
     pub stuck_since_ms: Option<i64>,
+    /// The recovery note, as text.
     pub recovered: Option<String>,
+    /// When the project recovered (OMS's clock, ms).
     pub recovered_at_ms: Option<i64>,
     /// The clock correction applied to the lag (ms) and its note.
     pub clock: Option<(i64, String)>,

@@ -27,14 +27,17 @@ impl StopReason {
 /// wallboard's projects), the latest error, the plan.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PollState<T = Progress> {
+    /// The last answer that was read, kept through later failures.
     pub last_good: Option<T>,
     /// When the last good data arrived (ms since the epoch).
     pub last_good_at_ms: Option<i64>,
     /// The latest failure; cleared by a success.
     pub error: Option<FetchError>,
+    /// Failed polls in a row.
     pub consecutive_failures: u32,
     /// When the next poll is due, if one is planned.
     pub next_poll_at_ms: Option<i64>,
+    /// Why polling stopped, if it did.
     pub stopped: Option<StopReason>,
 }
 

@@ -10,17 +10,24 @@ use crate::wire::WireStep;
 /// A step's status in OMS's words, parsed once; anything else kept as sent.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StepStatus {
+    /// Not started.
     Init,
+    /// Running.
     Running,
+    /// Failed.
     Failed,
+    /// Done.
     Finished,
+    /// Paused.
     Suspend,
     /// Incremental sync and verification sit here for the life of a project.
     Monitoring,
+    /// A status this widget does not know, as OMS sent it.
     Other(String),
 }
 
 impl StepStatus {
+    /// Reads OMS's step status, in any case.
     pub fn parse(text: &str) -> StepStatus {
         match text.trim().to_ascii_uppercase().as_str() {
             "INIT" => StepStatus::Init,
@@ -67,11 +74,15 @@ pub struct StepView {
     pub name: String,
     /// The label, or the raw name of a step we do not know.
     pub label: String,
+    /// Its status.
     pub status: StepStatus,
+    /// Its status, as the operator reads it.
     pub status_label: String,
+    /// Its progress, 0–100.
     pub progress: Option<u8>,
     /// Start and finish as unix seconds (OMS writes UTC text without a zone).
     pub started_secs: Option<i64>,
+    /// When it finished (unix seconds).
     pub finished_secs: Option<i64>,
     /// `2023-05-31 04:07:32 UTC`, or the raw text when it is no time.
     pub started_text: Option<String>,

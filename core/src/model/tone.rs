@@ -5,10 +5,15 @@ use crate::wire::Status;
 /// How alarming a status is; drives colour and the badge's shape.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Tone {
+    /// All is well.
     Ok,
+    /// Needs a look.
     Warn,
+    /// Needs action.
     Critical,
+    /// Nothing to judge (paused, unknown).
     Neutral,
+    /// Finished.
     Done,
 }
 

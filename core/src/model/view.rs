@@ -15,7 +15,9 @@ use std::time::Duration;
 /// A stage with a progress bar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
+    /// Schema (structure) migration.
     Struct,
+    /// Full data migration.
     Full,
 }
 
@@ -40,6 +42,7 @@ impl Stage {
 /// One stage's progress bar.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
+    /// Which stage.
     pub stage: Stage,
     /// 0–100, or `None` when OMS did not say.
     pub value: Option<u8>,
@@ -57,7 +60,9 @@ pub struct Step {
 }
 
 #[derive(Clone, Debug, PartialEq)]
+/// An incremental sync's checkpoint as the operator reads it.
 pub struct IncrView {
+    /// The checkpoint, read.
     pub checkpoint: Option<Checkpoint>,
     /// The checkpoint as the operator reads it: a UTC time, a log position or the raw text.
     pub checkpoint_text: String,
@@ -66,13 +71,18 @@ pub struct IncrView {
 /// The state as `data-state` names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WidgetState {
+    /// No answer yet.
     Loading,
+    /// Current data.
     Live,
+    /// Data older than the options allow.
     Stale,
+    /// No data, only an error.
     Error,
 }
 
 impl WidgetState {
+    /// The DOM contract's name (`data-state`).
     pub fn as_str(self) -> &'static str {
         match self {
             WidgetState::Loading => "loading",
@@ -86,19 +96,27 @@ impl WidgetState {
 /// What the polls brought, ready to draw.
 #[derive(Clone, Debug, PartialEq)]
 pub struct View {
+    /// Whether any answer was read.
     pub has_data: bool,
     /// `None` until OMS sends a status.
     pub status: Option<Status>,
     /// The translated status, the raw text of an unknown one, or "Unknown status".
     pub status_label: String,
+    /// The status's tone.
     pub tone: Tone,
+    /// OMS's alarm level, as sent.
     pub importance: Option<String>,
+    /// The step now running.
     pub step: Option<Step>,
+    /// The stages' bars, for the stages the project has.
     pub bars: Vec<Bar>,
+    /// The forward incremental sync, when the project has one.
     pub incr: Option<IncrView>,
     /// The reverse incremental sync, when it is enabled (after switch-over).
     pub reverse: Option<IncrView>,
+    /// The latest error, if the last poll failed.
     pub error: Option<ErrorView>,
+    /// Why polling stopped, if it did.
     pub stopped: Option<StopReason>,
 }
 
@@ -112,13 +130,17 @@ impl View {
 /// What moves with the clock.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LiveView {
+    /// The widget's state (`data-state`).
     pub state: WidgetState,
     /// When the checkpoint is a time.
     pub lag: Option<Lag>,
     /// The reverse sync's lag, when its checkpoint is a time.
     pub reverse_lag: Option<Lag>,
+    /// Seconds since the last good data.
     pub updated_ago_secs: Option<u64>,
+    /// Seconds until the next try after a failure.
     pub retry_in_secs: Option<u64>,
+    /// Whether the data is older than the options allow.
     pub stale: bool,
 }
 

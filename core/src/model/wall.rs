@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 /// What a project needs from the operator, most urgent first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Attention {
+    /// Failed.
     Failed,
     /// Running, its delay above the critical lag.
     FarBehind,
@@ -19,8 +20,11 @@ pub enum Attention {
     Alarming,
     /// A status OMS does not document, or none: shown raw, to be looked at.
     Unknown,
+    /// Paused.
     Paused,
+    /// Running and current.
     Running,
+    /// Finished, released or deleted.
     Finished,
     /// Releasing, released or deleted.
     Released,
@@ -170,6 +174,7 @@ pub struct WallCard {
     pub id: String,
     /// The name, else the id.
     pub title: String,
+    /// Its group on the board.
     pub attention: Attention,
     /// The card's tone, from its group: failed and far behind are
     /// critical, behind a warning, the rest as their status.
@@ -178,13 +183,17 @@ pub struct WallCard {
     pub status_tone: Tone,
     /// The status's label, or OMS's raw text for an undocumented one.
     pub status_text: String,
+    /// OMS's status, as sent.
     pub status_code: String,
     /// The running step's label (raw when unknown) and its progress.
     pub step_text: Option<String>,
+    /// The running step's progress, 0–100.
     pub progress: Option<u8>,
     /// OMS's sync delay as sampled, for people ("42 s") and as seconds.
     pub delay_text: Option<String>,
+    /// The sync delay OMS reported, in seconds.
     pub delay_secs: Option<i64>,
+    /// OMS's alarm text, when it is alarming.
     pub alarm: Option<String>,
     /// Type, endpoints and labels, one line: "SYNC · MYSQL → OB_MYSQL · prod".
     pub details: String,

@@ -22,6 +22,7 @@ pub struct WallConfig {
     /// card opened. Its `api` is OMS 4.x's unless the URL said otherwise:
     /// OMS 3.x has no list, and the page then shows the named projects.
     pub options: WidgetOptions,
+    /// Which projects the board shows.
     pub filter: WallFilter,
     /// The group chosen first (the summary strip changes it).
     pub group: Option<Attention>,
@@ -35,6 +36,7 @@ pub struct PageConfig {
     /// Parameters that could not be used, said plainly on the page; each
     /// such option keeps its default.
     pub problems: Vec<Problem>,
+    /// The page's language.
     pub lang: Lang,
     /// The wallboard, when the URL has `wall`.
     pub wall: Option<WallConfig>,

@@ -9,6 +9,7 @@ use std::fmt;
 pub struct Problem {
     /// The option's name as the host spelled it (`lag-warn`, `lagWarn`, `project`).
     pub option: String,
+    /// What is wrong with it.
     pub kind: ProblemKind,
 }
 
@@ -16,41 +17,68 @@ pub struct Problem {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
     /// No such option; `known` lists the names there are.
-    Unknown { known: Vec<&'static str> },
+    Unknown {
+        /// The names it could have meant.
+        known: Vec<&'static str>,
+    },
     /// A required option is missing or empty.
     Missing,
     /// A value of the wrong JS type, e.g. a number for `api`.
     WrongType {
+        /// What the option takes.
         expected: &'static str,
+        /// What it was given.
         got: &'static str,
     },
     /// Text that is not a number.
-    NotANumber { value: String },
+    NotANumber {
+        /// The value as given.
+        value: String,
+    },
     /// A number outside the option's range, in seconds.
-    OutOfRange { value: f64, min: f64, max: f64 },
+    OutOfRange {
+        /// The value as given.
+        value: f64,
+        /// The least allowed.
+        min: f64,
+        /// The most allowed.
+        max: f64,
+    },
     /// Not one of the words the option takes.
     NotOneOf {
+        /// The value as given.
         value: String,
+        /// The values it takes.
         allowed: &'static [&'static str],
     },
     /// Not something OMS could name a project.
-    NotAProjectId { value: String },
+    NotAProjectId {
+        /// The value as given.
+        value: String,
+    },
     /// A base URL that cannot be used; `problem` says why.
     BadUrl {
+        /// The value as given.
         value: String,
+        /// What is wrong with it.
         problem: &'static str,
     },
     /// Fine alone, but not with another option's value: `relation` reads
     /// between the two names ("is above", "is below").
     Conflict {
+        /// How it stands to the other option ("is above", "is below").
         relation: &'static str,
+        /// The other option's name.
         other: String,
+        /// This option's value.
         value: f64,
+        /// The other option's value.
         other_value: f64,
     },
 }
 
 impl Problem {
+    /// A problem with `option`.
     pub fn new(option: impl Into<String>, kind: ProblemKind) -> Self {
         Problem {
             option: option.into(),

@@ -27,8 +27,11 @@ pub enum Source {
 /// A value as a host gave it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RawValue {
+    /// Text, as written in a URL or an attribute.
     Text(String),
+    /// A number, as `mount()` passes it.
     Number(f64),
+    /// A boolean, as `mount()` passes it.
     Bool(bool),
     /// A JS value of another type, named for the message (`an object`…).
     Other(&'static str),

@@ -39,6 +39,7 @@ pub struct WidgetOptions {
 }
 
 impl WidgetOptions {
+    /// The defaults, for `project_id`.
     pub fn new(project_id: impl Into<String>) -> Self {
         WidgetOptions {
             project_id: project_id.into(),

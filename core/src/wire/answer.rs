@@ -19,12 +19,19 @@ pub struct Progress {
     pub status: Option<Status>,
     /// `importance` (V3) or `alarmLevel` (V4).
     pub importance: Option<String>,
+    /// Whether schema (structure) migration is part of the project.
     pub enable_struct: Option<bool>,
+    /// Whether full data migration is part of the project.
     pub enable_full: Option<bool>,
+    /// Whether forward incremental sync is part of the project.
     pub enable_incr: Option<bool>,
+    /// Whether reverse incremental sync is part of the project.
     pub enable_reverse_incr: Option<bool>,
+    /// The step now running, as sent.
     pub current_step: Option<String>,
+    /// Schema progress.
     pub struct_progress: Option<Percent>,
+    /// Full data progress.
     pub full_progress: Option<Percent>,
     /// The incremental checkpoint as text (numbers are turned into their digits).
     pub incr_checkpoint: Option<String>,
@@ -35,8 +42,11 @@ pub struct Progress {
 /// What OMS says when a call fails.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OmsError {
+    /// OMS's error code.
     pub code: Option<String>,
+    /// OMS's message (the most specific one it sent).
     pub message: Option<String>,
+    /// OMS's advice.
     pub advice: Option<String>,
     /// What OMS support asks for when a call failed.
     pub request_id: Option<String>,
@@ -47,7 +57,9 @@ pub struct OmsError {
 /// A well-formed answer: progress, or a failure OMS reported.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Answer {
+    /// The project's progress.
     Progress(Progress),
+    /// OMS's business error (`success: false`).
     Failed(OmsError),
 }
 
@@ -57,9 +69,15 @@ pub enum ParseError {
     /// Empty body.
     Empty,
     /// Not JSON (an HTML page, a cut-off body...); carries a short excerpt.
-    NotJson { excerpt: String },
+    NotJson {
+        /// The start of the body, as text.
+        excerpt: String,
+    },
     /// JSON, but not an object.
-    NotAnObject { excerpt: String },
+    NotAnObject {
+        /// The start of the body, as text.
+        excerpt: String,
+    },
     /// `success: true` (or absent) without a `data` object.
     NoData,
     /// `data` is a list where one project's object was expected: the URL
@@ -70,7 +88,10 @@ pub enum ParseError {
     /// The body stopped before its end (the connection was cut).
     Incomplete,
     /// Far larger than any progress answer (a wrong endpoint or a proxy's dump).
-    TooLarge { bytes: usize },
+    TooLarge {
+        /// The body's size.
+        bytes: usize,
+    },
 }
 
 impl fmt::Display for ParseError {

@@ -11,6 +11,7 @@ pub struct WireComponent {
     pub kind: Option<String>,
     /// Seconds behind.
     pub delay: Option<i64>,
+    /// Its status, as sent.
     pub status: Option<String>,
 }
 

@@ -32,7 +32,9 @@ impl ApiKind {
 /// POST (`None`: a GET).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProgressRequest {
+    /// The path (and query) below the base URL.
     pub path: String,
+    /// The JSON body of a POST; `None`: a GET.
     pub body: Option<String>,
 }
 

@@ -7,12 +7,17 @@ use std::fmt;
 /// One JSON value.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
     /// The number's text as written, e.g. `63`, `-1.5`, `1e12`.
     Number(String),
+    /// A string.
     String(String),
+    /// An array.
     Array(Vec<Json>),
+    /// An object.
     Object(Object),
 }
 

@@ -16,31 +16,42 @@ pub const MAX_LIST_BODY_BYTES: usize = 8 * 1024 * 1024;
 /// One project of a list page, every field as OMS sent it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct WireProject {
+    /// The project's id.
     pub id: Option<String>,
+    /// The project's name.
     pub name: Option<String>,
     /// `SYNC`, `MIGRATION` (or raw: 4.x also lists verification tasks).
     pub kind: Option<String>,
+    /// Its status.
     pub status: Option<Status>,
     /// The alarm protection level (`importance` here, not `alarmLevel`).
     pub importance: Option<String>,
+    /// Its labels.
     pub labels: Vec<String>,
+    /// The source's endpoint type (e.g. `MYSQL`).
     pub source_type: Option<String>,
+    /// The sink's endpoint type (e.g. `OB_MYSQL`).
     pub sink_type: Option<String>,
     /// `alarmStats.alarming`, and what the alarm says.
     pub alarming: Option<bool>,
+    /// OMS's alarm text.
     pub alarm_content: Option<String>,
     /// `extraInfo.runningStep` and its progress.
     pub running_step: Option<String>,
+    /// The running step's progress.
     pub running_progress: Option<Percent>,
     /// `extraInfo.syncDelay` (seconds) and when OMS sampled it (unix s, OMS's clock).
     pub sync_delay: Option<i64>,
+    /// When OMS sampled the delay (unix seconds, OMS's clock).
     pub delay_sampled_at: Option<i64>,
 }
 
 /// One page: its projects, and how many match in all (the envelope's `totalCount`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListPage {
+    /// The page's projects.
     pub projects: Vec<WireProject>,
+    /// OMS's total count of projects, when it said.
     pub total: Option<i64>,
 }
 

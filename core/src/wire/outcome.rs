@@ -11,17 +11,30 @@ pub enum FetchError {
     /// No answer within the timeout; the request was aborted.
     Timeout,
     /// No HTTP answer at all (connection refused or closed, offline, CORS).
-    Network { detail: String },
+    Network {
+        /// The browser's words.
+        detail: String,
+    },
     /// The host page's `headers` function failed, so no request was sent:
     /// the page's own code is at fault, not the network or OMS.
-    Headers { detail: String },
+    Headers {
+        /// Why the headers could not be had.
+        detail: String,
+    },
     /// 401 or 403: credentials missing, wrong or not allowed.
-    Auth { status: u16, oms: OmsError },
+    Auth {
+        /// 401 or 403.
+        status: u16,
+        /// What OMS said, if anything.
+        oms: OmsError,
+    },
     /// Another non-2xx status; OMS's error fields when the body had them.
     Http {
+        /// The HTTP status.
         status: u16,
         /// Boxed: most failures carry none, and it keeps every result small.
         oms: Option<Box<OmsError>>,
+        /// The start of the body, as text.
         excerpt: String,
     },
     /// HTTP 200 with `success: false` (an unknown project, a bad parameter...).

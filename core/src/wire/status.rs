@@ -4,7 +4,9 @@
 /// sent in [`Status::Other`] and shown raw, never guessed at.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
+    /// Not started.
     Init,
+    /// Running.
     Running,
     /// V4: running while its configuration is being changed.
     RunningModifying,
@@ -12,11 +14,17 @@ pub enum Status {
     RunningMerging,
     /// The V4 list filter's "running with alarms".
     RunningAlarming,
+    /// Paused.
     Suspend,
+    /// Failed.
     Failed,
+    /// Done.
     Finished,
+    /// Being released.
     Releasing,
+    /// Released.
     Released,
+    /// Deleted.
     Deleted,
     /// A status OMS does not document, exactly as sent.
     Other(String),

@@ -9,25 +9,33 @@ use super::{FetchError, OmsError, Percent};
 /// One step of a project's plan, every field as OMS sent it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct WireStep {
+    /// Its place in the plan.
     pub order: Option<i64>,
     /// `FULL_TRANSFER`, `INCR_TRANSFER`… (some APIs write them lower-case).
     pub name: Option<String>,
+    /// OMS's description.
     pub description: Option<String>,
     /// `INIT`, `RUNNING`, `FAILED`, `FINISHED`, `SUSPEND`, `MONITORING`, or raw.
     pub status: Option<String>,
+    /// Its progress.
     pub progress: Option<Percent>,
     /// UTC text without a zone, e.g. `2023-05-31T04:07:32`.
     pub start_time: Option<String>,
+    /// When it finished (UTC text, as sent).
     pub finish_time: Option<String>,
     /// A failed step's reason: `extraInfo.errorMsg` (with its code).
     pub error: Option<OmsError>,
     /// Full transfer: rows done, rows estimated, rows a second at source and sink.
     pub processed_records: Option<i64>,
+    /// Rows OMS estimates in all.
     pub capacity: Option<i64>,
+    /// Rows read per second.
     pub src_rps: Option<i64>,
+    /// Rows written per second.
     pub dst_rps: Option<i64>,
     /// Incremental: the checkpoint and when OMS sampled it (unix seconds, OMS's clock).
     pub incr_checkpoint: Option<String>,
+    /// When OMS sampled the checkpoint (unix seconds, OMS's clock).
     pub checkpoint_sample: Option<i64>,
     /// `DescribeOmsOpenAPIProject` only.
     pub estimated_remaining_secs: Option<i64>,
