@@ -1,15 +1,23 @@
-// ---- oms-progress embed start (appended to wasm-bindgen's module by scripts/build-embed.sh).
-// Loads the wasm (resolved relative to this module, so any path or CDN prefix
-// works), then defines <oms-sync-progress>. Importers see `mount` only once
-// the wasm is ready.
-await __wbg_init();
+// The JS half of the embed: the elements, the handle `mount()` returns, and
+// `start()`, which loads the wasm and defines the elements. The Rust half
+// (src/embed/) comes through wasm-bindgen's module, which the build
+// (scripts/build-embed.sh) bundles in under the name `oms-progress-glue`.
+import init, {
+  attachElement,
+  elementAttributes,
+  mountWidget,
+  refreshWidget,
+  syncElement,
+  unmountWidget,
+  updateWidget,
+} from 'oms-progress-glue';
 
 /**
  * What the elements share: a live view in an open shadow root, options from
  * the attributes and the `credentials` / `headers` properties. A subclass
  * names its attributes and how it attaches (`static attachTo`).
  */
-class OmsElement extends HTMLElement {
+export class OmsElement extends HTMLElement {
   /** The widget's id in the wasm; 0: none mounted. */
   #id = 0;
   #credentials = undefined;
@@ -55,8 +63,9 @@ class OmsElement extends HTMLElement {
 }
 
 /** <oms-sync-progress project-id="…">: one live widget in an open shadow root. */
-class OmsSyncProgressElement extends OmsElement {
-  static observedAttributes = elementAttributes().split(' ');
+export class OmsSyncProgressElement extends OmsElement {
+  // A getter: read by customElements.define(), once the wasm is loaded.
+  static get observedAttributes() { return elementAttributes().split(' '); }
   static attachTo = attachElement;
 }
 
@@ -65,7 +74,7 @@ class OmsSyncProgressElement extends OmsElement {
  * handle you drop leaves the widget running. (A JS class around the
  * widget's id: wasm-bindgen's class for it cost about 1 KB more wasm.)
  */
-class WidgetHandle {
+export class WidgetHandle {
   #id;
 
   constructor(id) {
@@ -95,15 +104,19 @@ class WidgetHandle {
  * Mounts a widget into `element` (inside an open shadow root it creates)
  * and returns its handle; throws, touching nothing, when an option is wrong.
  */
-function mount(element, options) {
+export function mount(element, options) {
   return new WidgetHandle(mountWidget(element, options));
 }
 
-if (!customElements.get('oms-sync-progress')) {
-  customElements.define('oms-sync-progress', OmsSyncProgressElement);
+/**
+ * Loads the wasm at `wasmUrl`, then defines each `[name, element]` not yet
+ * defined (a page may load the module twice). Returns a function telling
+ * the bytes of wasm memory now, for leak checks and the benchmarks.
+ */
+export async function start(wasmUrl, elements) {
+  const wasm = await init({ module_or_path: wasmUrl });
+  for (const [name, element] of elements) {
+    if (!customElements.get(name)) customElements.define(name, element);
+  }
+  return () => wasm.memory.buffer.byteLength;
 }
-/** Bytes of wasm memory now: for leak checks and the benchmarks. */
-const wasmMemoryBytes = () => wasm.memory.buffer.byteLength;
-
-export { OmsSyncProgressElement, WidgetHandle, mount, wasmMemoryBytes };
-// ---- oms-progress embed end.

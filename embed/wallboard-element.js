@@ -1,13 +1,9 @@
-// ---- oms-wallboard (appended after element.js in oms-wallboard.js only).
+import { attachWallboard, wallboardAttributes } from 'oms-progress-glue';
+import { OmsElement } from './element.js';
 
 /** <oms-wallboard>: every project of an OMS 4.x, most urgent first. */
-class OmsWallboardElement extends OmsElement {
-  static observedAttributes = wallboardAttributes().split(' ');
+export class OmsWallboardElement extends OmsElement {
+  // A getter: read by customElements.define(), once the wasm is loaded.
+  static get observedAttributes() { return wallboardAttributes().split(' '); }
   static attachTo = attachWallboard;
 }
-
-if (!customElements.get('oms-wallboard')) {
-  customElements.define('oms-wallboard', OmsWallboardElement);
-}
-
-export { OmsWallboardElement };

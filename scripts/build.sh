@@ -10,9 +10,8 @@ cd "$REPO"
 # Trunk builds offline (it must download no tools), so first fetch what the
 # rebuilt std depends on: a fresh machine's cargo has none of it.
 size_build cargo fetch --target wasm32-unknown-unknown --quiet
-# The size build (lib.sh): measured −12.6 KB gzipped against stable's.
+# The size build (lib.sh); Trunk runs wasm-opt (index.html).
 size_build trunk build --release --offline --dist "$PAGE_DIST"
-node scripts/finish-page.mjs "$PAGE_DIST"
 bash scripts/build-embed.sh "$EMBED_DIST" "$WALL_EMBED_DIST"
 bash scripts/package.sh "$EMBED_DIST" "$PKG_DIST" "$WALL_EMBED_DIST"
 # As a library user builds it: stable, Trunk's defaults, the crate by path.

@@ -25,9 +25,9 @@ PKG_DIST="$REPO/dist-pkg"
 # Where scripts/build.sh puts the Leptos example app (tests/leptos-app).
 LEPTOS_APP_DIST="$REPO/dist-leptos-app"
 export PATH="$TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-# wasm-opt's arguments for every shipped wasm (build-embed.sh, and
-# finish-page.mjs, which reads them from the environment): smallest, with
-# the features Rust's wasm32 target emits. `--converge` repeats -Oz while it
+# wasm-opt's arguments for the embed's wasm (build-embed.sh; index.html
+# gives Trunk the same for the page): smallest, with the features Rust's
+# wasm32 target emits. `--converge` repeats -Oz while it
 # still shrinks (−0.4 KB gzipped on the embed); `--low-memory-unused` lets
 # it fold `p + C` into loads' offsets (−0.6 KB): Rust's wasm32 puts the
 # 1 MB stack first, so the lowest 1 KB is touched only by a stack about
