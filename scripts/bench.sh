@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates docs/benchmark.md: bundle sizes, first render, and 100 widgets
+# Writes docs/benchmarks.md, the latest run only (earlier runs are in git): bundle sizes, first render, and 100 widgets
 # on one page (main-thread time per poll, long tasks, frame gaps, DOM writes
 # of unchanged polls), 100 widgets at 5 s against a hand-written reference,
 # and the wallboard with 1,000 projects, against the embed and page builds
@@ -33,8 +33,6 @@ OMS_EMBED_DIR="$EMBED_DIST" OMS_DIST_DIR="$PAGE_DIST" BENCH_OUT="$out" BENCH_SEC
   echo '```'
   echo
   cat "$out"
-  echo
-  cat docs/size-cuts.md
-} > docs/benchmark.md
+} > docs/benchmarks.md
 rm -f "$out"
-say "wrote docs/benchmark.md"
+say "wrote docs/benchmarks.md"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Turns the embed artifacts (scripts/build-embed.sh) into the npm package:
 # a folder with package.json (version = the crate's), the two modules and their wasm,
-# the types and a README excerpt, packed by `npm pack` into
+# the types and docs/embedding.md as its README, packed by `npm pack` into
 # dist-pkg/oms-progress-VERSION.tgz. Usage: package.sh [EMBED_DIR] [OUT] [WALL_EMBED_DIR].
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -16,13 +16,12 @@ mkdir -p "$pkg"
 cp "$embed/oms-progress.js" "$embed/oms-progress_bg.wasm" "$wall/oms-wallboard.js" "$wall/oms-wallboard_bg.wasm" "$pkg/"
 cp embed/oms-progress.d.ts embed/oms-wallboard.d.ts embed/react.d.ts embed/vue.d.ts "$pkg/"
 sed "s/@VERSION@/$version/" embed/package.json > "$pkg/package.json"
-# The README's embedding part, between its package-readme markers.
+# The package's README is docs/embedding.md under the package's name.
 {
   echo "# oms-progress"
-  echo
-  awk '/<!-- \/package-readme -->/ { on = 0 } on { print } /<!-- package-readme -->/ { on = 1 }' README.md
+  tail -n +2 docs/embedding.md
 } > "$pkg/README.md"
-grep -q 'npm install' "$pkg/README.md" || { echo "README.md lost its package-readme markers" >&2; exit 1; }
+grep -q 'npm install' "$pkg/README.md" || { echo "docs/embedding.md lost its npm section" >&2; exit 1; }
 (cd "$out" && npm pack ./package --silent >/dev/null)
 tarball="$out/oms-progress-$version.tgz"
 [ -f "$tarball" ] || { echo "npm pack made no $tarball" >&2; exit 1; }

@@ -1,5 +1,5 @@
 //! The widget's parser and view model on the shared JSON fixtures: the
-//! doc's example verbatim and each variant in oms-api.md. The simulator is
+//! doc's example verbatim and each variant in docs/oms-api.md. The simulator is
 //! checked against the same files (sim/tests/fixture_shapes.rs).
 
 use oms_progress_core::i18n::Lang;

@@ -1,7 +1,7 @@
 //! OMS 4.x's `DescribeProjectComponents`: the Store (reads the source's log)
 //! and the incremental-sync writer, each with its delay, checkpoint and
 //! status, so an operator can tell which one is behind. The fields are the
-//! ones `oms-api.md` lists; the array shape and `componentType` are
+//! ones `docs/oms-api.md` lists; the array shape and `componentType` are
 //! inferred.
 
 use crate::scenario::{Checkpoint, ProjectSpec, Snapshot};

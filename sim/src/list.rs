@@ -1,6 +1,6 @@
 //! OMS 4.x's `ListProjects`: one page of projects with their status, running
 //! step, progress and sync delay, so a many-projects view needs one request
-//! per page. Written from `oms-api.md`'s "ListProjects items"; the name
+//! per page. Written from `docs/oms-api.md`'s "The list"; the name
 //! filter's key, `searchKey`, and the paging errors are inferred.
 
 use crate::scenario::{Behaviour, Checkpoint, Kind, Served};

@@ -2,7 +2,8 @@
 //! state: steps before the current one FINISHED, the current one in its
 //! status (incremental steps MONITORING for the life of the project, a
 //! failed project's step FAILED with its reason), the rest INIT. Written
-//! from `oms-api.md`'s "Steps" and checked against `shared/samples`'s shapes.
+//! from `docs/oms-api.md`'s "The step plan", which follows the shapes of
+//! real answers OceanBase's ODC published.
 
 use crate::scenario::{Checkpoint, Snapshot};
 use serde_json::{json, Value};

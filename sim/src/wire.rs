@@ -1,5 +1,5 @@
 //! How OMS spells its answers: the envelope and the `data` object, in each
-//! generation's field names. Written from `oms-api.md`, not shared with the
+//! generation's field names. Written from `docs/oms-api.md`, not shared with the
 //! widget, so one misreading cannot pass both sides' tests.
 
 use crate::scenario::{Checkpoint, Envelope, Kind, Naming, ProjectSpec, Snapshot};

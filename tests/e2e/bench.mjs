@@ -1,5 +1,5 @@
 // Performance benchmark (not a test: it records, it does not assert timings).
-// Run by scripts/bench.sh, which writes docs/benchmark.md. Against the embed
+// Run by scripts/bench.sh, which writes docs/benchmarks.md. Against the embed
 // build and oms-sim in headless Chromium:
 //  - first render: navigation → widget drawn (loading) → first data shown;
 //  - 20 widgets, cold load to all live, against the hand-written reference;

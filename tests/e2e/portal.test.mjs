@@ -52,8 +52,8 @@ test('the portal has the packed tarball installed, not a path into the repositor
   assert.deepEqual(readdirSync(installed).sort(), [...manifest.files, 'package.json'].sort());
 });
 
-test("the README's React and Vue snippets are the files the portal builds", () => {
-  const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
+test("docs/embedding.md's React and Vue snippets are the files the portal builds", () => {
+  const readme = readFileSync(path.join(repo, 'docs/embedding.md'), 'utf8');
   const snippets = [...readme.matchAll(/<!-- snippet:([\w/.-]+) -->\n```\w+\n([\s\S]*?)```\n/g)];
   assert.deepEqual(snippets.map((m) => m[1]), ['tests/portal/src/OmsProgress.tsx', 'tests/portal/src/OpsPanel.vue']);
   for (const [, file, code] of snippets) assert.equal(code, readFileSync(path.join(repo, file), 'utf8'), file);
@@ -156,7 +156,7 @@ const freePort = () => new Promise((resolve) => {
   const server = createServer().listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => resolve(port)); });
 });
 
-test("vite dev serves the portal live too, as the README sets it up (the API proxied with credentials)", async () => {
+test("vite dev serves the portal live too, as docs/embedding.md sets it up (the API proxied with credentials)", async () => {
   const sim = await startSim({ auth: true, staticDir: site, marker: 'index.html' });
   const port = await freePort();
   const dev = spawn(path.join(portal, 'node_modules/.bin/vite'), ['--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
