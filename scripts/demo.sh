@@ -17,7 +17,16 @@ trap 'kill "$sim_pid" 2>/dev/null || true' EXIT INT TERM
 sleep 1
 kill -0 "$sim_pid" 2>/dev/null || { echo "oms-sim could not start (is port 8089 taken?)" >&2; exit 1; }
 
-url="http://127.0.0.1:8080/?project=$DEMO_PROJECTS"
-say "open $url"
-say "and the wallboard of every project: http://127.0.0.1:8080/?wall"
-trunk serve --release --offline
+# Trunk builds first (minutes, the first time) and then serves; the URLs
+# are printed once the page answers, so they do not scroll away.
+trunk serve --release --offline &
+trunk_pid=$!
+trap 'kill "$sim_pid" "$trunk_pid" 2>/dev/null || true' EXIT INT TERM
+until curl -sf -o /dev/null http://127.0.0.1:8080/; do
+  kill -0 "$trunk_pid" 2>/dev/null || { echo "trunk serve stopped (is port 8080 taken?)" >&2; exit 1; }
+  sleep 1
+done
+say "the seeded widgets: http://127.0.0.1:8080/?project=$DEMO_PROJECTS"
+say "the wallboard of every project: http://127.0.0.1:8080/?wall"
+say "Ctrl-C stops both"
+wait "$trunk_pid"

@@ -10,8 +10,11 @@ use std::path::PathBuf;
 
 /// A local stand-in for the OceanBase Migration Service OpenAPI.
 ///
-/// Serves GET /api/omsp/v2/sync/{id}/progress, GET /api/omsp/v2/migrations/{id}/progress
-/// and GET /oms/health, plus a control API under /_sim/ (see the README).
+/// Serves OMS 3.x's GET /api/omsp/v2/sync/{id}/progress and
+/// GET /api/omsp/v2/migrations/{id}/progress; OMS 4.x's POST /api/v2 with
+/// Action=DescribeProjectProgress, DescribeProjectSteps, ListProjects and
+/// DescribeProjectComponents; GET /oms/health; and a control API under
+/// /_sim/ for tests (docs/simulator.md).
 #[derive(Parser, Debug)]
 #[command(version)]
 struct Args {

@@ -29,8 +29,7 @@ type Config = Result<WidgetOptions, Vec<Problem>>;
 /// A mounted widget is known to JS by its id: the handle `mount()` returns
 /// is a small class of the JS half (`embed/element.js`) that passes it to
 /// the functions below, because a `#[wasm_bindgen]` struct with methods
-/// cost about 1 KB more wasm (a borrow-checked cell and a shim per
-/// method; measured −0.4 KB gzipped on the embed bundle). Only
+/// costs more wasm (a borrow-checked cell and a shim per method). Only
 /// `unmount()` ends a widget: a handle JS drops leaves it running, as any
 /// other part of the page.
 type WidgetId = u32;

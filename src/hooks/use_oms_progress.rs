@@ -47,6 +47,26 @@ pub struct UseOmsProgressOptions {
 
 /// Polls `url` (a full URL or a path on this origin) with the default
 /// options, for as long as the current reactive owner lives.
+///
+/// ## Usage
+///
+/// ```ignore
+/// use leptos::prelude::*;
+/// use oms_progress::use_oms_progress;
+/// use oms_progress::oms_progress_core::model::build_view;
+/// use oms_progress::Lang;
+///
+/// #[component]
+/// fn Status() -> impl IntoView {
+///     let progress = use_oms_progress("/api/omsp/v2/sync/np_4ur1zdx1v8cg/progress".into());
+///     // Worked out again only when a poll brought news.
+///     let view = Memo::new(move |_| {
+///         progress.revision.track();
+///         progress.state.with_untracked(|st| build_view(st, Lang::En))
+///     });
+///     view! { <p>{move || view.with(|v| v.status_label.clone())}</p> }
+/// }
+/// ```
 pub fn use_oms_progress(url: String) -> UseOmsProgressReturn {
     use_oms_progress_with_options(url, UseOmsProgressOptions::default())
 }

@@ -3,11 +3,9 @@
 //! request's `fetch` call, one after another.
 //!
 //! Chromium's `fetch` costs the main thread less right after another
-//! `fetch` than alone at the end of a widget's own work. Measured with 100
-//! widgets polling every second: 0.46 → 0.39 ms a call when the waiting
-//! requests were let go from a Rust timer and each called `fetch` from its
-//! own task; 0.40 → 0.30 ms (100 widgets at 5 s) now that the timer's
-//! JavaScript makes the calls itself, with no wasm between them. A request
+//! `fetch` than alone at the end of a widget's own work, and least when
+//! the calls come from one piece of JavaScript with no wasm between them
+//! (docs/benchmarks.md has the figures). A request
 //! waits one task longer (the delay is 0); in a hidden page it goes at
 //! once, because browsers hold timers back there for up to a second.
 
