@@ -5,7 +5,7 @@
 use crate::faults::FaultRule;
 use crate::http::json_response;
 use crate::scenario::ProjectSpec;
-use crate::state::{Project, Sim};
+use crate::state::{ListShape, Project, Sim};
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -32,6 +32,7 @@ pub fn routes() -> Router<Sim> {
         .route("/_sim/requests", get(list_requests).delete(clear_requests))
         .route("/_sim/clock", get(get_clock).post(move_clock))
         .route("/_sim/reset", axum::routing::post(reset))
+        .route("/_sim/list", get(get_list_shape).put(put_list_shape))
 }
 
 fn bad_request(message: impl Into<String>) -> Response {
@@ -195,6 +196,24 @@ async fn move_clock(State(sim): State<Sim>, body: Bytes) -> Response {
     ok(json!({ "now_ms": sim.clock().now_ms() }))
 }
 
+async fn get_list_shape(State(sim): State<Sim>) -> Response {
+    ok(json!(sim.lock().list_shape))
+}
+
+/// How `ListProjects` pages from now on (`{"page_cap": 50, "send_total": false}`).
+async fn put_list_shape(State(sim): State<Sim>, body: Bytes) -> Response {
+    let shape: ListShape = match parse(&body) {
+        Ok(s) => s,
+        Err(e) => return bad_request(e),
+    };
+    if shape.page_cap.is_some_and(|c| c < 1) {
+        return bad_request("page_cap must be at least 1 (or absent for none)");
+    }
+    let mut inner = sim.lock();
+    inner.list_shape = shape;
+    ok(json!(inner.list_shape))
+}
+
 /// Back to the scenario as loaded, with no faults and an empty log.
 async fn reset(State(sim): State<Sim>) -> Response {
     let fresh = Sim::new((*sim.config).clone());
@@ -203,5 +222,6 @@ async fn reset(State(sim): State<Sim>) -> Response {
     inner.projects = projects;
     inner.faults.clear();
     inner.log.clear();
+    inner.list_shape = ListShape::default();
     ok(json!({ "projects": inner.projects.len() }))
 }

@@ -1,7 +1,7 @@
 //! The OMS endpoints: progress (sync and migration), health, auth, and the
 //! faults applied in front of them.
 
-use crate::faults::{decide, FaultKind};
+use crate::faults::{decide, FaultKind, Target, LIST_ACTION};
 use crate::http::{json_response, ConnectionKill};
 use crate::scenario::{Envelope, Kind, Served};
 use crate::state::Sim;
@@ -56,8 +56,8 @@ pub async fn v4_action(
 ) -> Response {
     let request_id = format!("sim-{:x}", crate::clock::wall_now_ms());
     let action = query.get("Action").map(String::as_str).unwrap_or("");
-    if action == "ListProjects" {
-        return list_projects(&sim, &headers, &body, &request_id);
+    if action == LIST_ACTION {
+        return list_projects(&sim, &headers, &body, &request_id, kill.0).await;
     }
     let asked = match action {
         "DescribeProjectProgress" => Some(Api::V4),
@@ -89,28 +89,108 @@ pub async fn v4_action(
     }
 }
 
-/// `ListProjects`: one page of every project, filtered (no faults: they are
-/// per project).
-fn list_projects(sim: &Sim, headers: &HeaderMap, body: &[u8], request_id: &str) -> Response {
+/// `ListProjects`: one page of every project, filtered, paged as the list
+/// shape says (`/_sim/list`); only faults that name the action reach it.
+async fn list_projects(
+    sim: &Sim,
+    headers: &HeaderMap,
+    body: &[u8],
+    request_id: &str,
+    kill: ConnectionKill,
+) -> Response {
+    let body = serde_json::from_slice::<Value>(body).unwrap_or(Value::Null);
+    let page = body.get("pageNumber").and_then(Value::as_i64).unwrap_or(1);
+    let decision = decide(&mut sim.lock().faults, Target::ListPage(page));
+    if decision.latency_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(decision.latency_ms)).await;
+    }
+    if let Some(fault) = &decision.fault {
+        let failure = |e: &BusinessError| wire::v4_failure(e, request_id, 0);
+        if let Some(answer) = transport_fault(fault, "/api/v2", request_id, &kill, failure).await {
+            return answer;
+        }
+    }
     if let Some(c) = &sim.config.credentials {
         if !authorized(headers, &c.user, &c.password) {
             return unauthorized(request_id, true);
         }
     }
-    let body = serde_json::from_slice::<Value>(body).unwrap_or(Value::Null);
-    let query = match crate::list::ListQuery::from_body(&body) {
+    let mut query = match crate::list::ListQuery::from_body(&body) {
         Ok(query) => query,
         Err(e) => return json_response(StatusCode::OK, &wire::v4_failure(&e, request_id, 0)),
     };
     let now = sim.clock().now_ms();
     let inner = sim.lock();
+    let shape = inner.list_shape.clone();
+    // A capped server pages by its own size, whatever was asked.
+    if let Some(cap) = shape.page_cap {
+        query.page_size = query.page_size.min(cap);
+    }
     let projects: Vec<_> = inner.projects.values().collect();
     let (items, total) = crate::list::list_page(&projects, &query, now);
     let mut answer = wire::success(Envelope::Camel, Value::Array(items), 0);
     answer["pageNumber"] = json!(query.page_number);
     answer["pageSize"] = json!(query.page_size);
-    answer["totalCount"] = json!(total);
+    answer["totalCount"] = if shape.send_total {
+        json!(total)
+    } else {
+        Value::Null
+    };
     json_response(StatusCode::OK, &answer)
+}
+
+/// The answer a fault gives instead of OMS's, or `None` when the request
+/// goes on (latency, and the faults that alter the data). `failure` writes
+/// a business error in the API's own envelope.
+async fn transport_fault(
+    fault: &FaultKind,
+    path: &str,
+    request_id: &str,
+    kill: &ConnectionKill,
+    failure: impl Fn(&BusinessError) -> Value,
+) -> Option<Response> {
+    Some(match fault.clone() {
+        FaultKind::Latency { .. } | FaultKind::Hostile { .. } | FaultKind::Huge { .. } => {
+            return None
+        }
+        FaultKind::Status { code } => status_fault(code, path, request_id),
+        FaultKind::ProxyPage { code } => {
+            proxy_page(StatusCode::from_u16(code).unwrap_or(StatusCode::BAD_GATEWAY))
+        }
+        FaultKind::MalformedJson => text(
+            StatusCode::OK,
+            "application/json",
+            "{\"success\":true,\"data\":{\"status\":",
+        ),
+        FaultKind::Truncated => truncated(),
+        FaultKind::Close => {
+            kill.close();
+            std::future::pending::<()>().await;
+            unreachable!("a closed connection answers nothing")
+        }
+        FaultKind::Hang { ms } => {
+            tokio::time::sleep(Duration::from_millis(ms)).await;
+            StatusCode::GATEWAY_TIMEOUT.into_response()
+        }
+        FaultKind::BusinessError {
+            code,
+            message,
+            advice,
+        } => json_response(
+            StatusCode::OK,
+            &failure(&BusinessError {
+                code,
+                message,
+                advice,
+            }),
+        ),
+        FaultKind::Html => text(
+            StatusCode::OK,
+            "text/html",
+            "<!DOCTYPE html><html><head><title>Login</title></head><body><form action=\"/login\"></form></body></html>",
+        ),
+        FaultKind::Empty => text(StatusCode::OK, "application/json", ""),
+    })
 }
 
 /// Which generation of the API a progress request came through.
@@ -150,7 +230,13 @@ async fn progress(
     let started = Instant::now();
     let (decision, project) = {
         let mut inner = sim.lock();
-        let decision = decide(&mut inner.faults, &id);
+        let action = match api {
+            Api::V3(_) => None,
+            Api::V4 => Some("DescribeProjectProgress"),
+            Api::V4Steps => Some("DescribeProjectSteps"),
+            Api::V4Components => Some("DescribeProjectComponents"),
+        };
+        let decision = decide(&mut inner.faults, Target::Project { id: &id, action });
         (decision, inner.projects.get(&id).cloned())
     };
     if decision.latency_ms > 0 {
@@ -171,29 +257,10 @@ async fn progress(
         Api::V3(_) => wire::failure(envelope, e, &request_id, cost_ms),
     };
 
-    if let Some(fault) = decision.fault.clone() {
-        match fault {
-            FaultKind::Latency { .. } => {}
-            FaultKind::Status { code } => return status_fault(code, &path, &request_id),
-            FaultKind::MalformedJson => return text(StatusCode::OK, "application/json", "{\"success\":true,\"data\":{\"status\":"),
-            FaultKind::Truncated => return truncated(),
-            FaultKind::Close => {
-                kill.close();
-                std::future::pending::<()>().await;
-            }
-            FaultKind::Hang { ms } => {
-                tokio::time::sleep(Duration::from_millis(ms)).await;
-                return StatusCode::GATEWAY_TIMEOUT.into_response();
-            }
-            FaultKind::BusinessError { code, message, advice } => {
-                let e = BusinessError { code, message, advice };
-                return json_response(StatusCode::OK, &failure(envelope, &e, cost(started)));
-            }
-            FaultKind::Html => {
-                return text(StatusCode::OK, "text/html", "<!DOCTYPE html><html><head><title>Login</title></head><body><form action=\"/login\"></form></body></html>")
-            }
-            FaultKind::Empty => return text(StatusCode::OK, "application/json", ""),
-            FaultKind::Hostile { .. } | FaultKind::Huge { .. } => {}
+    if let Some(fault) = &decision.fault {
+        let business = |e: &BusinessError| failure(envelope, e, cost(started));
+        if let Some(answer) = transport_fault(fault, &path, &request_id, &kill, business).await {
+            return answer;
         }
     }
 
@@ -307,18 +374,24 @@ fn status_fault(code: u16, path: &str, request_id: &str) -> Response {
                 "requestId": request_id, "cost": "0 ms", "data": null,
             }),
         ),
-        _ => {
-            let reason = status.canonical_reason().unwrap_or("Error");
-            let page = format!(
-                "<html>\r\n<head><title>{code} {reason}</title></head>\r\n<body>\r\n<center><h1>{code} {reason}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
-            );
-            Response::builder()
-                .status(status)
-                .header(header::CONTENT_TYPE, "text/html")
-                .body(Body::from(page))
-                .unwrap_or_else(|_| status.into_response())
-        }
+        _ => proxy_page(status),
     }
+}
+
+/// nginx's own error page for `status`.
+fn proxy_page(status: StatusCode) -> Response {
+    let (code, reason) = (
+        status.as_u16(),
+        status.canonical_reason().unwrap_or("Error"),
+    );
+    let page = format!(
+        "<html>\r\n<head><title>{code} {reason}</title></head>\r\n<body>\r\n<center><h1>{code} {reason}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
+    );
+    Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, "text/html")
+        .body(Body::from(page))
+        .unwrap_or_else(|_| status.into_response())
 }
 
 fn spring_error(status: StatusCode, path: &str) -> Response {

@@ -69,10 +69,38 @@ pub struct LoggedRequest {
 /// The log keeps the newest entries only, so a long soak cannot grow it forever.
 pub const REQUEST_LOG_CAPACITY: usize = 100_000;
 
+/// How `ListProjects` pages its answers. OMS's own: the page size asked,
+/// with `totalCount`; some servers answer fewer a page whatever is asked,
+/// or leave the count out.
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListShape {
+    /// At most this many projects a page, whatever page size was asked.
+    #[serde(default)]
+    pub page_cap: Option<i64>,
+    /// Whether the envelope carries `totalCount`.
+    #[serde(default = "yes")]
+    pub send_total: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for ListShape {
+    fn default() -> Self {
+        ListShape {
+            page_cap: None,
+            send_total: true,
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Inner {
     pub projects: BTreeMap<String, Project>,
     pub faults: Vec<FaultRule>,
+    pub list_shape: ListShape,
     pub log: std::collections::VecDeque<LoggedRequest>,
     pub next_seq: u64,
 }
