@@ -9,7 +9,8 @@ import http from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSim, launchBrowser, embedDir, repo, eventually, sleep, reportDir } from './harness.mjs';
+import { Socket } from 'node:net';
+import { startSim, launchBrowser, embedDir, wallEmbedDir, repo, eventually, sleep, reportDir } from './harness.mjs';
 
 const NGINX = process.env.NGINX || '/usr/sbin/nginx';
 const work = mkdtempSync(path.join(tmpdir(), 'oms-nginx-'));
@@ -55,6 +56,10 @@ before(async () => {
   // The two files and their precompressed copies (scripts/precompress.sh), as the recipe says.
   for (const file of ['oms-progress.js', 'oms-progress_bg.wasm']) {
     for (const copy of [file, `${file}.gz`, `${file}.br`]) cpSync(path.join(embedDir, copy), path.join(root, 'oms-progress', copy));
+  }
+  // The wallboard's module beside it, as the recipe lists.
+  for (const file of ['oms-wallboard.js', 'oms-wallboard_bg.wasm']) {
+    for (const copy of [file, `${file}.gz`, `${file}.br`]) cpSync(path.join(wallEmbedDir, copy), path.join(root, 'oms-progress', copy));
   }
   cpSync(path.join(repo, 'deploy/index.html'), path.join(root, 'index.html'));
   cpSync(path.join(repo, 'tests/e2e/pages/viewer.html'), path.join(root, 'viewer.html'));
@@ -291,4 +296,69 @@ test('20 viewers of one OMS 4.x project: the micro-cache, keyed by the body, kee
   mkdirSync(reportDir, { recursive: true });
   appendFileSync(path.join(reportDir, 'deploy.md'), `OMS 4.x: ${VIEWERS} viewers of one project through POST /api/v2 for ${SECONDS} s: ${toOms} requests reached OMS (${(toOms / SECONDS).toFixed(2)} per second); write actions answered 403 by nginx, none reached OMS.\n`);
   for (const page of pages) await page.close();
+});
+
+/** One request exactly as written (no client normalises its path): its status. */
+const raw = (method, target, body = '') => new Promise((resolve, reject) => {
+  const socket = new Socket();
+  let answer = '';
+  socket.connect(env.port, '127.0.0.1', () => {
+    socket.end(`${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
+  socket.on('data', (chunk) => (answer += chunk));
+  socket.on('end', () => resolve(Number(answer.split(' ')[1])));
+  socket.on('error', reject);
+});
+
+test('deny by default: only the requests the widget makes reach OMS; hostile ones get 403 from nginx', async () => {
+  const seq = await env.sim.nextSeq();
+  const id = '{"id":"np_steady_orders"}';
+  const allowed = [
+    ['GET', '/api/omsp/v2/sync/np_steady_orders/progress'],
+    ['GET', '/api/omsp/v2/migrations/p_migration_dw/progress'],
+    ['POST', '/api/v2?Action=DescribeProjectProgress', id],
+    ['POST', '/api/v2?Action=DescribeProjectSteps', id],
+    ['POST', '/api/v2?Action=DescribeProjectComponents', id],
+    ['POST', '/api/v2?Action=ListProjects', '{"pageNumber":1,"pageSize":10}'],
+    ['GET', '/oms/health'],
+  ];
+  for (const [method, target, body] of allowed) {
+    assert.equal(await raw(method, target, body), 200, `passes: ${method} ${target}`);
+  }
+  const hostile = [
+    ['POST', '/oms/anything'],
+    ['PUT', '/oms/health'],
+    ['DELETE', '/oms/health'],
+    ['GET', '/oms/health?verbose'],
+    ['GET', '/api/omsp/v2/datasources'],
+    ['GET', '/api/omsp/v2/projects/np_steady_orders'],
+    ['POST', '/api/omsp/v2/sync/np_steady_orders/progress'],
+    ['HEAD', '/api/omsp/v2/sync/np_steady_orders/progress'],
+    ['GET', '/api/omsp/v2/sync/np_steady_orders/progress?detail=1'],
+    ['GET', '/api/omsp/v2/sync/np_steady_orders/progress/'],
+    ['GET', '/api/omsp/v2/sync/np_x;jsessionid=1/progress'],
+    ['GET', '/api/omsp/v2/datasources/../sync/np_steady_orders/progress'],
+    ['GET', '/oms/health/../../api/omsp/v2/datasources'],
+    ['GET', '/api/v2?Action=ListProjects'],
+    ['POST', '/api/v2?Action=StopProject', id],
+    ['POST', '/api/v2?action=stopproject', id],
+    ['POST', '/api/v2?action=describeprojectprogress', id],
+    ['POST', '/api/v2/?Action=DescribeProjectProgress', id],
+    ['POST', '/api/v2;x=1?Action=DescribeProjectProgress', id],
+    ['POST', '/api/v2?Action=DescribeProjectProgress&Action=StopProject', id],
+    ['POST', '/api/v2?Action=ListProjects%26Action=DeleteProject', id],
+    ['POST', '/api/x/../v2?Action=DeleteProject', id],
+    ['POST', '/api/%76%32?Action=ReleaseProject', id],
+  ];
+  assert.ok(hostile.length >= 15);
+  for (const [method, target, body] of hostile) {
+    assert.equal(await raw(method, target, body), 403, `refused: ${method} ${target}`);
+  }
+  const log = await env.sim.control('GET', `/_sim/requests?since_seq=${seq}`);
+  const reached = log.requests.map((r) => `${r.method} ${r.path}${r.query ? `?${r.query}` : ''}`);
+  assert.deepEqual(reached.sort(), allowed.map(([m, t]) => `${m} ${t}`).sort(), 'only the allowed requests reached OMS');
+  // The wallboard's module is served beside the widget's.
+  const wall = await fetch(`${env.base}/oms-progress/oms-wallboard.js`);
+  assert.equal(wall.status, 200);
+  assert.match(wall.headers.get('content-type'), /javascript/);
 });
