@@ -142,6 +142,11 @@ export type OmsStatus =
 export type OmsErrorKind =
   | 'timeout'
   | 'network'
+  | 'cors'
+  | 'unreachable'
+  | 'proxy'
+  | 'not-oms'
+  | 'wrong-api'
   | 'headers'
   | 'auth'
   | 'http'

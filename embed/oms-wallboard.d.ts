@@ -13,6 +13,7 @@ export type OmsWallGroup =
   | 'alarming'
   | 'unknown'
   | 'paused'
+  | 'not-started'
   | 'running'
   | 'finished'
   | 'released';

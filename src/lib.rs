@@ -37,8 +37,9 @@ mod runtime;
 pub use components::{OmsSyncProgress, OmsWallboard};
 pub use hooks::{
     use_now, use_oms_components, use_oms_list, use_oms_list_with_options, use_oms_progress,
-    use_oms_progress_with_options, use_oms_steps, ComponentsAnswer, StepsAnswer, UseOmsListOptions,
-    UseOmsListReturn, UseOmsProgressOptions, UseOmsProgressReturn,
+    use_oms_progress_once, use_oms_progress_with_options, use_oms_steps, ComponentsAnswer,
+    ProgressAnswer, StepsAnswer, UseOmsListOptions, UseOmsListReturn, UseOmsProgressOptions,
+    UseOmsProgressReturn,
 };
 pub use oms_progress_core;
 pub use oms_progress_core::events::PollEvent;

@@ -3,7 +3,7 @@
 
 use crate::i18n::Lang;
 use crate::model::{error_view, ErrorKind, HistoryView, StuckOn, Trend};
-use crate::wire::{FetchError, Progress, Status, WireProject};
+use crate::wire::{FetchError, Progress, ProjectList, Status, WireProject};
 
 /// One thing a host may want to react to (alert, log, count).
 #[derive(Clone, Debug, PartialEq)]
@@ -87,7 +87,10 @@ pub fn poll_events(
         Err(error) => {
             let view = error_view(error, Lang::En);
             let http_status = match error {
-                FetchError::Auth { status, .. } | FetchError::Http { status, .. } => Some(*status),
+                FetchError::Auth { status, .. }
+                | FetchError::Http { status, .. }
+                | FetchError::Proxy { status, .. }
+                | FetchError::NotOms { status, .. } => Some(*status),
                 _ => None,
             };
             vec![PollEvent::Error(ErrorEvent {
@@ -112,10 +115,10 @@ pub fn poll_events(
 /// Projects without an id or a status say nothing.
 pub fn list_events(
     before: Option<&[WireProject]>,
-    result: &Result<Vec<WireProject>, FetchError>,
+    result: &Result<ProjectList, FetchError>,
 ) -> Vec<(String, PollEvent)> {
     let projects = match result {
-        Ok(projects) => projects,
+        Ok(list) => &list.projects,
         Err(error) => {
             let events = poll_events(None, &Err(error.clone()));
             return events.into_iter().map(|e| (String::new(), e)).collect();
@@ -212,7 +215,7 @@ mod tests {
         };
         assert_eq!(
             (e.kind, e.http_status, e.code.as_deref()),
-            (ErrorKind::Http, Some(502), None)
+            (ErrorKind::Proxy, Some(502), None)
         );
         assert!(e.message.contains("502"), "{}", e.message);
         let PollEvent::Error(e) = &poll_events(None, &Err(FetchError::Timeout))[0] else {
@@ -232,7 +235,10 @@ mod tests {
 
     #[test]
     fn the_first_list_changes_every_project_from_nothing() {
-        let list = Ok(vec![listed("a", "RUNNING"), listed("b", "FAILED")]);
+        let list = Ok(ProjectList::of(vec![
+            listed("a", "RUNNING"),
+            listed("b", "FAILED"),
+        ]));
         let events = list_events(None, &list);
         assert_eq!(events.len(), 2);
         assert_eq!(
@@ -250,12 +256,12 @@ mod tests {
     #[test]
     fn a_later_list_tells_only_the_projects_that_changed_or_appeared() {
         let before = [listed("a", "RUNNING"), listed("b", "RUNNING")];
-        let after = Ok(vec![
+        let after = Ok(ProjectList::of(vec![
             listed("b", "FAILED"),
             listed("a", "RUNNING"),
             listed("c", "SUSPEND"),
             WireProject::default(),
-        ]);
+        ]));
         let events = list_events(Some(&before), &after);
         let said: Vec<(&str, Option<&str>, &str)> = events
             .iter()

@@ -194,6 +194,28 @@ pub enum Msg {
     ReverseIncremental,
     /// "OMS is not ready yet (temporary); retrying"
     ErrTemporary,
+    /// "Failed"
+    FailedBecause,
+    /// "Blocked by the browser (CORS)"
+    ErrCors,
+    /// "Cannot reach the server"
+    ErrUnreachable,
+    /// "The proxy cannot reach OMS"
+    ErrProxy,
+    /// "This address does not serve OMS's API"
+    ErrNotOms,
+    /// "This project is of the other type"
+    ErrWrongApi,
+    /// "The API is on another origin, which does not allow this page. Serve it from this page's origin through the proxy (deploy/nginx.conf), or allow this origin there."
+    HintCors,
+    /// "Nothing answers at this address: check that the server (or the proxy in front of OMS) runs, and the base-url."
+    HintUnreachable,
+    /// "The proxy in front of OMS answered instead of OMS: OMS is down or the proxy cannot reach it. Check OMS and the proxy's upstream address."
+    HintProxy,
+    /// "This is a web page or a 404 from a server or proxy, not OMS's JSON: check base-url, and that the proxy forwards /api/ (and /oms/) to OMS."
+    HintNotOms,
+    /// "The widget sends no credentials of its own: the proxy in front of OMS signs in (its Authorization line), or your page's headers function does. Check that account."
+    HintAuth,
     /// "Steps"
     Steps,
     /// "Not started"
@@ -286,9 +308,50 @@ impl Msg {
             CatchingUp => ("catching up", "正在追赶"),
             FallingBehind => ("falling behind", "延迟在增加"),
             Steady => ("steady", "平稳"),
+            FailedBecause => ("Failed", "失败原因"),
             ErrTemporary => (
                 "OMS is not ready yet (temporary); retrying",
                 "OMS 暂不可用（临时），将自动重试",
+            ),
+            ErrCors => (
+                "Blocked by the browser (CORS)",
+                "被浏览器拦截（CORS）",
+            ),
+            ErrUnreachable => (
+                "Cannot reach the server",
+                "无法连接服务器",
+            ),
+            ErrProxy => (
+                "The proxy cannot reach OMS",
+                "代理无法连接 OMS",
+            ),
+            ErrNotOms => (
+                "This address does not serve OMS's API",
+                "该地址不是 OMS 的接口",
+            ),
+            ErrWrongApi => (
+                "This project is of the other type",
+                "该项目属于另一种类型",
+            ),
+            HintCors => (
+                "The API is on another origin, which does not allow this page. Serve it from this page's origin through the proxy (deploy/nginx.conf), or allow this origin there.",
+                "接口在另一个源上，且不允许本页面访问。请通过本站的反向代理提供接口（deploy/nginx.conf），或在该服务上允许本源。",
+            ),
+            HintUnreachable => (
+                "Nothing answers at this address: check that the server (or the proxy in front of OMS) runs, and the base-url.",
+                "该地址无响应：请检查服务器（或 OMS 前的代理）是否在运行，以及 base-url。",
+            ),
+            HintProxy => (
+                "The proxy in front of OMS answered instead of OMS: OMS is down or the proxy cannot reach it. Check OMS and the proxy's upstream address.",
+                "OMS 前的代理代为应答：OMS 已停止或代理无法连接它。请检查 OMS 以及代理的上游地址。",
+            ),
+            HintNotOms => (
+                "This is a web page or a 404 from a server or proxy, not OMS's JSON: check base-url, and that the proxy forwards /api/ (and /oms/) to OMS.",
+                "返回的是网页或服务器/代理的 404，而不是 OMS 的 JSON：请检查 base-url，以及代理是否把 /api/（和 /oms/）转发到 OMS。",
+            ),
+            HintAuth => (
+                "The widget sends no credentials of its own: the proxy in front of OMS signs in (its Authorization line), or your page's headers function does. Check that account.",
+                "组件自身不发送凭据：由 OMS 前的代理登录（其 Authorization 配置），或由页面的 headers 函数提供。请检查该账号。",
             ),
             TryAnotherApi => (
                 "This OMS has no such endpoint: set api to the one it serves (sync or migration for OMS 3.x, v4 for OMS 4.x)",
@@ -324,6 +387,10 @@ pub enum PageMsg {
     GroupFinished,
     /// "released"
     GroupReleased,
+    /// "not started"
+    GroupNotStarted,
+    /// "partial list"
+    WallPartialMark,
     /// "OMS projects"
     WallTitle,
     /// "all"
@@ -360,6 +427,8 @@ impl PageMsg {
             GroupRunning => ("running", "运行中"),
             GroupFinished => ("finished", "已完成"),
             GroupReleased => ("released", "已释放"),
+            GroupNotStarted => ("not started", "未启动"),
+            WallPartialMark => ("partial list", "列表不完整"),
             WallTitle => ("OMS projects", "OMS 项目"),
             WallAll => ("all", "全部"),
             WallV3 => (
@@ -394,25 +463,43 @@ pub fn retrying_in(lang: Lang, wait: &str) -> String {
 
 /// "630 of 1000 rows".
 pub fn rows_of(lang: Lang, done: i64, total: i64) -> String {
+    let (done, total) = (grouped(done), grouped(total));
     match lang {
         Lang::En => format!("{done} of {total} rows"),
         Lang::ZhCn => format!("{done} / {total} 行"),
     }
 }
 
+/// A whole number with its thousands grouped: `1,512,000` (both languages
+/// write it so).
+pub fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// "630 rows" (no estimate sent).
 pub fn rows(lang: Lang, done: i64) -> String {
     match lang {
-        Lang::En => format!("{done} rows"),
-        Lang::ZhCn => format!("{done} 行"),
+        Lang::En => format!("{} rows", grouped(done)),
+        Lang::ZhCn => format!("{} 行", grouped(done)),
     }
 }
 
 /// "52 rows/s".
 pub fn rows_per_second(lang: Lang, rate: i64) -> String {
     match lang {
-        Lang::En => format!("{rate} rows/s"),
-        Lang::ZhCn => format!("{rate} 行/秒"),
+        Lang::En => format!("{} rows/s", grouped(rate)),
+        Lang::ZhCn => format!("{} 行/秒", grouped(rate)),
     }
 }
 
@@ -463,10 +550,10 @@ pub fn stuck_since(lang: Lang, checkpoint: bool, since: &str) -> String {
 /// "recovered at … after 40 s FAILED".
 pub fn recovered(lang: Lang, at: &str, failed_for: &str) -> String {
     match lang {
-        Lang::En => {
-            format!("recovered at {at} after {failed_for} FAILED (OMS services restarting)")
-        }
-        Lang::ZhCn => format!("已于 {at} 恢复，此前失败 {failed_for}（OMS 服务重启）"),
+        Lang::En => format!(
+            "recovered at {at} after {failed_for} FAILED (a short failure is often OMS restarting its services)"
+        ),
+        Lang::ZhCn => format!("已于 {at} 恢复，此前失败 {failed_for}（短暂失败通常是 OMS 服务重启）"),
     }
 }
 
@@ -510,6 +597,68 @@ pub fn projects_all_well(lang: Lang, count: usize) -> String {
         (Lang::ZhCn, 0) => "0 个项目".into(),
         (Lang::ZhCn, n) => format!("{n} 个项目，均正常"),
     }
+}
+
+/// "315 of 400 projects read: a list page could not be read (…)"; without
+/// OMS's count, "315 projects read: the next list page could not be read".
+pub fn wall_partial(lang: Lang, read: usize, total: Option<i64>, why: &str) -> String {
+    match (lang, total) {
+        (Lang::En, Some(total)) => {
+            format!("{read} of {total} projects read: a list page could not be read ({why})")
+        }
+        (Lang::En, None) => {
+            format!("{read} projects read: the next list page could not be read ({why})")
+        }
+        (Lang::ZhCn, Some(total)) => {
+            format!("已读取 {read}/{total} 个项目：有一页列表读取失败（{why}）")
+        }
+        (Lang::ZhCn, None) => format!("已读取 {read} 个项目：下一页列表读取失败（{why}）"),
+    }
+}
+
+/// "sampled 5 min ago": a delay OMS measured long before it answered.
+pub fn sampled_ago(lang: Lang, age: &str) -> String {
+    match lang {
+        Lang::En => format!("sampled {age} ago"),
+        Lang::ZhCn => format!("{age}前采样"),
+    }
+}
+
+/// "set api=migration: p_x is a migration project", for a project that
+/// OMS 3.x knows under the other endpoint.
+pub fn wrong_api(lang: Lang, project: &str, api: &str) -> String {
+    match lang {
+        Lang::En => format!("{project} is a {api} project: set api={api}"),
+        Lang::ZhCn => format!(
+            "{project} 是{}项目：请设置 api={api}",
+            match api {
+                "migration" => "迁移",
+                _ => "同步",
+            }
+        ),
+    }
+}
+
+/// "last confirmed 12:00:05": when the lag shown was true, while no
+/// current answer comes.
+pub fn lag_as_of(lang: Lang, at: &str) -> String {
+    match lang {
+        Lang::En => format!("last confirmed {at}"),
+        Lang::ZhCn => format!("最后确认于 {at}"),
+    }
+}
+
+/// OMS's alarm levels, as people read them; `None` for a level not
+/// documented (shown as sent).
+pub fn importance_label(level: &str, lang: Lang) -> Option<&'static str> {
+    let (en, zh) = match level.trim().to_ascii_uppercase().as_str() {
+        "HIGH" => ("high", "高"),
+        "MEDIUM" => ("medium", "中"),
+        "LOW" => ("low", "低"),
+        "IGNORE" => ("none", "不告警"),
+        _ => return None,
+    };
+    Some(lang.pick(en, zh))
 }
 
 /// "HTTP 502".
@@ -574,6 +723,29 @@ pub fn quoted(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_grouped_by_thousands() {
+        for (n, text) in [
+            (0, "0"),
+            (999, "999"),
+            (1_000, "1,000"),
+            (1_512_000, "1,512,000"),
+            (-12_345, "-12,345"),
+        ] {
+            assert_eq!(grouped(n), text);
+        }
+        assert_eq!(
+            rows_of(Lang::En, 630_000, 1_512_000),
+            "630,000 of 1,512,000 rows"
+        );
+        assert_eq!(importance_label("high", Lang::ZhCn), Some("高"));
+        assert_eq!(
+            importance_label("CRITICAL", Lang::En),
+            None,
+            "shown as sent"
+        );
+    }
 
     #[test]
     fn quoted_text_reads_as_debug_writes_it() {

@@ -2,7 +2,7 @@
 
 use crate::decimal::duration_from_secs;
 use crate::model::{PollState, StopReason};
-use crate::wire::{FetchError, Progress, Status, WireProject};
+use crate::wire::{FetchError, Progress, ProjectList, Status};
 use std::time::Duration;
 
 /// How often and how patiently to poll.
@@ -80,7 +80,7 @@ impl Answered for Progress {
     }
 }
 
-impl Answered for Vec<WireProject> {
+impl Answered for ProjectList {
     /// A list always has news to bring.
     fn next_poll(&self, opts: &PollOptions) -> Next {
         Next::After(opts.interval)

@@ -82,7 +82,8 @@ fn the_docs_own_example_parses_as_is() {
                 secs: 12,
                 level: LagLevel::CaughtUp,
                 clock_skew: false,
-                source: LagSource::Browser
+                source: LagSource::Browser,
+                as_of_ms: None,
             })
         )
     );
@@ -161,8 +162,9 @@ fn oms_4x_describe_project_progress_with_its_reverse_checkpoint() {
             Some("1661241150")
         )
     );
+    // Answered at the moment it is read (a stale answer's lag is frozen).
     let mut st = PollState::default();
-    st.record(Ok(p), 0, 0.5, &PollOptions::default());
+    st.record(Ok(p), 1_661_241_230_000, 0.5, &PollOptions::default());
     let live = live_view(
         &st,
         1_661_241_230_000,

@@ -1,6 +1,8 @@
 //! Property tests: arbitrary bytes and arbitrary JSON through the parser,
 //! the policy and the view model never panic; every outcome is a value or a
 //! typed error. (A panic in wasm would take down every widget on the page.)
+// FetchError carries OMS's whole error by value (as in the widget's crate).
+#![allow(clippy::result_large_err)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use oms_progress_core::i18n::{self, Lang};
@@ -9,7 +11,9 @@ use oms_progress_core::model::{
     WallFilter,
 };
 use oms_progress_core::options::{page_config, read_options, RawValue, Source};
-use oms_progress_core::wire::{classify, classify_list, json, WireProject};
+use oms_progress_core::wire::{
+    classify, classify_list, json, FetchError, ListCollector, ProjectList,
+};
 use oms_progress_core::{model::PollState, policy::PollOptions};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -99,13 +103,15 @@ fn through_the_widget(status: u16, body: &str, now_ms: i64, random: f64) {
 /// Runs one list page through everything the wallboard does with it.
 fn through_the_wallboard(status: u16, body: &str, now_ms: i64) {
     let opts = PollOptions::default();
-    let mut state: PollState<Vec<WireProject>> = PollState::default();
-    state.record(
-        classify_list(status, body).map(|p| p.projects),
-        now_ms,
-        0.5,
-        &opts,
-    );
+    let mut state: PollState<ProjectList> = PollState::default();
+    // The page read twice: as a whole list, and as the first page of a
+    // list whose second page failed, with OMS's clock anywhere.
+    let read = classify_list(status, body).and_then(|page| {
+        let mut list = ListCollector::default();
+        list.add(page, Some(now_ms / 1000));
+        list.fail(FetchError::Timeout)
+    });
+    state.record(read, now_ms, 0.5, &opts);
     let projects = state.last_good.clone().unwrap_or_default();
     for lang in [Lang::En, Lang::ZhCn] {
         for group in [None, Some(Attention::Failed), Some(Attention::Unknown)] {

@@ -49,6 +49,10 @@ pub fn ProgressCard(
     /// The last 30 minutes: sparkline, trend, ETAs, stuck and recovered notes.
     #[prop(default = None)]
     history: Option<Memo<HistoryView>>,
+    /// Why a failed project failed (OMS 4.x's failed step), shown without
+    /// a click.
+    #[prop(optional, into)]
+    failure: Signal<Option<String>>,
 ) -> impl IntoView {
     let shown_id = project_id.clone();
     let has_data = Memo::new(move |_| view.with(|v| v.has_data));
@@ -94,11 +98,19 @@ pub fn ProgressCard(
         view.with(|v| v.incr.as_ref().map(|i| i.checkpoint_text.clone()))
             .unwrap_or_default()
     };
+    let reverse_secs = move || {
+        view.with(
+            |v| match v.reverse.as_ref().and_then(|i| i.checkpoint.as_ref()) {
+                Some(Checkpoint::Unix(secs)) => Some(*secs),
+                _ => None,
+            },
+        )
+    };
     let reverse_text = move || {
         view.with(|v| v.reverse.as_ref().map(|i| i.checkpoint_text.clone()))
             .unwrap_or_default()
     };
-    let forward_tz = time_zone.clone();
+    let (forward_tz, reverse_tz) = (time_zone.clone(), time_zone.clone());
 
     view! {
         <WidgetRoot
@@ -124,6 +136,12 @@ pub fn ProgressCard(
                 </Show>
             </header>
             <StepLine step=move || view.with(|v| v.step.clone()) lang />
+            <Show when=move || failure.with(Option::is_some)>
+                <div class="oms-failure" data-field="failure">
+                    <span class="oms-key">{Msg::FailedBecause.text(lang)} ": "</span>
+                    <span>{move || failure.get().unwrap_or_default()}</span>
+                </div>
+            </Show>
             {steps
                 .filter(|_| !compact)
                 .map(|(steps, open)| {
@@ -147,9 +165,11 @@ pub fn ProgressCard(
             <Show when=move || view.with(|v| v.reverse.is_some())>
                 <IncrementalSection
                     checkpoint_text=reverse_text
+                    checkpoint_secs=reverse_secs
                     lag=move || live.with(|l| l.reverse_lag)
                     reverse=true
                     lang
+                    time_zone=reverse_tz.clone()
                 />
             </Show>
             {history.map(|view| view! { <HistoryPanel view tick=now lang /> })}

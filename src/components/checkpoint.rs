@@ -1,4 +1,4 @@
-use super::LocalTime;
+use super::{local_time, LocalTime};
 use leptos::either::Either;
 use leptos::prelude::*;
 use oms_progress_core::i18n::{self, Lang, Msg};
@@ -33,6 +33,7 @@ pub fn IncrementalSection(
     #[prop(optional)]
     lang: Lang,
 ) -> impl IntoView {
+    let zone = time_zone.clone();
     let lag_text = move || {
         lag.get()
             .map(|lag| {
@@ -41,7 +42,15 @@ pub fn IncrementalSection(
                     LagLevel::Warn => Msg::Behind,
                     LagLevel::Critical => Msg::FarBehind,
                 };
-                format!("{} ({})", i18n::duration(lang, lag.secs), word.text(lang))
+                let duration = i18n::duration(lang, lag.secs);
+                match lag.as_of_ms {
+                    // No current answer: the last lag OMS confirmed, and when.
+                    Some(at) => {
+                        let at = local_time(at.div_euclid(1000), zone.as_deref(), lang);
+                        format!("{duration} ({})", i18n::lag_as_of(lang, &at))
+                    }
+                    None => format!("{duration} ({})", word.text(lang)),
+                }
             })
             .unwrap_or_default()
     };
@@ -66,6 +75,7 @@ pub fn IncrementalSection(
             data-lag-seconds=move || lag.get().map(|lag| lag.secs.to_string())
             data-lag-level=move || lag.get().map(|lag| lag.level.as_str())
             data-lag-source=move || lag.get().map(|lag| lag.source.as_str())
+            data-lag-as-of=move || lag.get().and_then(|lag| lag.as_of_ms).map(|at| at.to_string())
         >
             <div class="oms-incr-title">
                 {if reverse { Msg::ReverseIncremental } else { Msg::Incremental }.text(lang)}
@@ -82,7 +92,7 @@ pub fn IncrementalSection(
             <Show when=move || lag.with(Option::is_some)>
                 <div class="oms-lag">
                     <span class="oms-key">{Msg::Lag.text(lang)} ": "</span>
-                    <span data-field="lag">{lag_text}</span>
+                    <span data-field="lag">{lag_text.clone()}</span>
                     {lag_where}
                     <Show when=move || lag.get().is_some_and(|lag| lag.clock_skew)>
                         <span class="oms-note" data-field="clock-skew">

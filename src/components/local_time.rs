@@ -22,14 +22,19 @@ export function localTime(secs, zone, locale) {
     try { format = new Intl.DateTimeFormat(locale, options); } catch { format = null; }
     formatters.set(key, format);
   }
-  return format === null ? undefined : format.format(date);
+  if (format === null) return undefined;
+  const part = {};
+  for (const { type, value } of format.formatToParts(date)) part[type] = value;
+  return written(part.year, part.month, part.day, `${part.hour}:${part.minute}:${part.second}`, part.timeZoneName);
 }
 function ownZone(date, sv) {
   const east = -date.getTimezoneOffset(), abs = Math.abs(east);
   const zone = east ? `GMT${east > 0 ? '+' : sv ? '−' : '-'}${Math.floor(abs / 60)}${abs % 60 ? ':' + pad(abs % 60) : ''}` : 'UTC';
-  const day = [date.getFullYear(), pad(date.getMonth() + 1), pad(date.getDate())].join(sv ? '-' : '/');
   const time = [date.getHours(), date.getMinutes(), date.getSeconds()].map(pad).join(':');
-  return sv ? `${day} ${time} ${zone}` : `${day} ${zone} ${time}`;
+  return written(date.getFullYear(), pad(date.getMonth() + 1), pad(date.getDate()), time, zone);
+}
+function written(year, month, day, time, zone) {
+  return `${year}-${month}-${day} ${time} ${zone}`;
 }")]
 extern "C" {
     /// `Intl.DateTimeFormat` for `locale`, one per zone and locale, made on
@@ -47,10 +52,11 @@ extern "C" {
 }
 
 /// `secs` (unix seconds) in `zone` (`None`: the browser's), e.g.
-/// `2026-12-01 15:22:00 GMT+8`; the UTC text where the browser cannot
-/// (an unknown zone name, no `Intl`): it says "UTC", so it never misleads.
-/// ISO-like dates: Swedish order for English, `zh-CN` for Chinese; 24 h,
-/// with the zone's short name (the browser's own zone by its offset).
+/// `2026-12-01 15:22:00 GMT+8`, in both languages (date, time, zone, as
+/// people read a log line); the UTC text where the browser cannot (an
+/// unknown zone name, no `Intl`): it says "UTC", so it never misleads. The
+/// zone's short name as the language's locale writes it (`sv-SE` for
+/// English, `zh-CN` for Chinese; the browser's own zone by its offset).
 pub fn local_time(secs: i64, zone: Option<&str>, lang: Lang) -> String {
     let locale = match lang {
         Lang::En => "sv-SE",

@@ -20,6 +20,11 @@ pub fn StandalonePage(
         None => (None, false),
     };
     let empty = config.widgets.is_empty() && wall.is_none();
+    // The tab's title in the page's language (the wallboard writes its own
+    // counts there instead).
+    if wall.is_none() {
+        document().set_title(PageMsg::PageTitle.text(lang));
+    }
     view! {
         <main class="oms-page" lang=lang.tag()>
             <h1>{PageMsg::PageTitle.text(lang)}</h1>

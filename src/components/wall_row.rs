@@ -37,6 +37,7 @@ pub(crate) fn WallRow(
     };
     let delay = move || card.with(|c| c.as_ref().and_then(|c| c.delay_text.clone()));
     let alarm = move || card.with(|c| c.as_ref().and_then(|c| c.alarm.clone()));
+    let failure = move || card.with(|c| c.as_ref().and_then(|c| c.failure.clone()));
     let can_open = move || card.with(|c| c.as_ref().is_some_and(|c| !c.id.is_empty()));
     let key = move || card.with(|c| c.as_ref().map(|c| c.key.clone()));
     let is_open = Memo::new(move |_| {
@@ -87,7 +88,7 @@ pub(crate) fn WallRow(
                     title=move || if is_open.get() { PageMsg::WallClose.text(lang) } else { PageMsg::WallOpen.text(lang) }
                     on:click=toggle
                 >
-                    {text(|c| c.title.clone())}
+                    {move || card.with(|c| c.as_ref().map(|c| breakable(&c.title)))}
                 </button>
                 <span class="oms-badge" data-field="status" data-tone=move || status_tone().map(|t| t.as_str())>
                     <span class="oms-badge-symbol" aria-hidden="true">{move || status_tone().map_or_else(String::new, |t| t.symbol().to_owned())}</span>
@@ -104,6 +105,7 @@ pub(crate) fn WallRow(
                 </span>
             </div>
             <div class="oms-wall-alarm" data-field="alarm" hidden=move || alarm().is_none()>{move || alarm().unwrap_or_default()}</div>
+            <div class="oms-wall-failure" data-field="failure" hidden=move || failure().is_none()>{move || failure().unwrap_or_default()}</div>
             <div class="oms-wall-details" data-field="details">{text(|c| c.details.clone())}</div>
             {move || {
                 open_id
@@ -123,4 +125,13 @@ pub(crate) fn WallRow(
             }}
         </li>
     }
+}
+
+/// The name with a line-break opportunity after each `_`, so that
+/// `np_orders_to_ob` wraps between its parts rather than mid-word.
+fn breakable(title: &str) -> impl IntoView {
+    title
+        .split_inclusive('_')
+        .map(|part| view! { {part.to_owned()}<wbr /> })
+        .collect_view()
 }

@@ -8,6 +8,7 @@ use oms_progress_core::model::{
     error_view, wall_title, wall_view, Attention, WallCard, WallFilter,
 };
 use oms_progress_core::options::WidgetOptions;
+use oms_progress_core::wire::ProjectList;
 
 /// Every project of an OMS 4.x, from its list pages alone (one request per
 /// page per interval), most urgent first, with a summary strip of counts
@@ -66,8 +67,9 @@ pub fn OmsWallboard(
         let chosen = group.get();
         opened.with(|open| {
             state.with(|st| {
-                let projects = st.last_good.as_deref().unwrap_or(&[]);
-                wall_view(projects, &filter, chosen, open, lag, lang)
+                let empty = ProjectList::default();
+                let list = st.last_good.as_ref().unwrap_or(&empty);
+                wall_view(list, &filter, chosen, open, lag, lang)
             })
         })
     });
@@ -156,6 +158,9 @@ pub fn OmsWallboard(
                 <CardFooter updated_ago stale stopped=None on_refresh=Some(list.refresh) lang />
             </header>
             <ErrorPanel error retry_in show_retry=false on_retry=None lang />
+            <p class="oms-wall-partial" data-field="wall-partial" role="status" hidden=move || board.with(|b| b.partial.is_none())>
+                {move || board.with(|b| b.partial.clone()).unwrap_or_default()}
+            </p>
             <div class="oms-wall-summary" role="group" aria-label=PageMsg::WallGroups.text(lang)>
                 <button
                     type="button"

@@ -1,18 +1,20 @@
 use super::{local_time, ConfigError, ProgressCard};
 use crate::hooks::{
-    use_oms_components, use_oms_progress_with_options, use_oms_steps, use_refresh_trigger,
-    UseOmsProgressOptions,
+    use_oms_components, use_oms_progress_once, use_oms_progress_with_options, use_oms_steps,
+    use_refresh_trigger, UseOmsProgressOptions,
 };
 use crate::runtime::{Call, Fetched};
 use leptos::either::Either;
 use leptos::prelude::*;
 use oms_progress_core::events::{Health, PollEvent};
 use oms_progress_core::model::{
-    build_view, history_view, live_view_corrected, oms_clock_lag, outlook, where_behind, LagLevel,
-    StuckRules,
+    build_view, failure_reason, history_view, live_view_corrected, oms_clock_lag, outlook,
+    where_behind, wrong_api_view, ErrorKind, LagLevel, StuckRules,
 };
 use oms_progress_core::options::WidgetOptions;
-use oms_progress_core::wire::{components_request, steps_request, ApiKind, ProgressRequest};
+use oms_progress_core::wire::{
+    components_request, progress_request, steps_request, ApiKind, ProgressRequest, Status,
+};
 
 /// A live progress widget for one OMS project.
 ///
@@ -43,6 +45,7 @@ pub fn OmsSyncProgress(
         ..
     } = options.clone();
     let project_id = project_id.trim().to_owned();
+    let shown_id = project_id.clone();
     let time_zone = options.time_zone.clone();
     let request = match options.request() {
         Ok(request) => request,
@@ -53,15 +56,23 @@ pub fn OmsSyncProgress(
     let poll = poll.normalized();
     // OMS 4.x's detail calls: the step plan only while its list is open,
     // the components only while the lag is behind.
-    let v4_call = |request: ProgressRequest| Call {
+    let call_for = |request: ProgressRequest| Call {
         url: format!("{}{}", base_url.trim_end_matches('/'), request.path),
         body: request.body,
         credentials,
         headers: headers.clone(),
         timeout: poll.timeout,
     };
-    let steps_call = (api == ApiKind::V4 && !compact).then(|| v4_call(steps_request(&project_id)));
-    let components_call = (api == ApiKind::V4).then(|| v4_call(components_request(&project_id)));
+    let steps_call = (api == ApiKind::V4).then(|| call_for(steps_request(&project_id)));
+    let components_call = (api == ApiKind::V4).then(|| call_for(components_request(&project_id)));
+    // OMS 3.x: a project OMS does not know under one endpoint may be a
+    // project of the other type; asked once when "not found" comes.
+    let other_call = match api {
+        ApiKind::Sync => Some((ApiKind::Migration, "migration")),
+        ApiKind::Migration => Some((ApiKind::Sync, "sync")),
+        ApiKind::V4 => None,
+    }
+    .map(|(other, name)| (call_for(progress_request(other, &project_id)), name));
     let progress = use_oms_progress_with_options(
         request.path,
         UseOmsProgressOptions {
@@ -72,18 +83,65 @@ pub fn OmsSyncProgress(
             on_event,
         },
     );
+    let wrong_api = other_call.map(|(call, name)| {
+        let state = progress.state;
+        let not_found = Memo::new(move |_| {
+            state.with(|s| {
+                s.error
+                    .as_ref()
+                    .is_some_and(|e| ErrorKind::of(e) == ErrorKind::NotFound)
+            })
+        });
+        let answer = use_oms_progress_once(call, poll, not_found);
+        (answer, name)
+    });
+    // The step plan: while its list is open, after every successful poll;
+    // for a failed project, once, for its reason, even with the list closed.
+    let failed = Memo::new(move |_| {
+        progress
+            .state
+            .with(|s| s.last_good.as_ref().and_then(|p| p.status.clone()) == Some(Status::Failed))
+    });
     let steps = steps_call.map(|call| {
         let open = RwSignal::new(false);
         let state = progress.state;
-        let revision = Signal::derive(move || state.with(|s| s.last_good_at_ms));
-        (use_oms_steps(call, poll, open, revision), open)
+        let wanted = Signal::derive(move || open.get() || failed.get());
+        let revision = Signal::derive(move || {
+            open.get()
+                .then(|| state.with(|s| s.last_good_at_ms))
+                .flatten()
+        });
+        (use_oms_steps(call, poll, wanted, revision), open)
+    });
+    let failure = Signal::derive(move || {
+        let answer = steps.map(|(answer, _)| answer)?;
+        failed.get().then_some(())?;
+        answer.with(|a| match a {
+            Some(Fetched {
+                result: Ok(list), ..
+            }) => failure_reason(list, lang),
+            _ => None,
+        })
     });
     use_refresh_trigger(refresh, progress.refresh);
     let stale_after = poll.stale_after();
     // Worked out again only when a poll changed what is known.
     let view = Memo::new(move |_| {
         progress.revision.track();
-        progress.state.with_untracked(|st| build_view(st, lang))
+        let mut view = progress.state.with_untracked(|st| build_view(st, lang));
+        let other_knows_it = wrong_api.filter(|(answer, _)| {
+            answer.with(|a| matches!(a, Some(Fetched { result: Ok(_), .. })))
+        });
+        if let Some((_, name)) = other_knows_it {
+            if view
+                .error
+                .as_ref()
+                .is_some_and(|e| e.kind == ErrorKind::NotFound)
+            {
+                view.error = Some(wrong_api_view(&shown_id, name, lang));
+            }
+        }
+        view
     });
     let fresh_ms = poll.interval.as_millis() as i64 * 2;
     // What moves with the clock is worked out again on the page's tick and
@@ -107,7 +165,8 @@ pub fn OmsSyncProgress(
                 }) if now - at_ms <= fresh_ms => oms_clock_lag(list, now - at_ms, lag),
                 _ => None,
             });
-            if live.lag.is_some() && by_oms.is_some() {
+            // Not while the lag is frozen at the last answer: no new data.
+            if live.lag.is_some_and(|l| l.as_of_ms.is_none()) && by_oms.is_some() {
                 live.lag = by_oms;
             }
         }
@@ -163,6 +222,7 @@ pub fn OmsSyncProgress(
             steps=steps
             now=progress.now
             lag_where=lag_where.unwrap_or_default()
+            failure
             history=Some(history)
         />
     })

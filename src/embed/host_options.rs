@@ -4,7 +4,8 @@
 
 use js_sys::{Function, Object, Reflect};
 use oms_progress_core::options::{
-    option_names, read_options_strictly, Problem, ProblemKind, RawValue, Source, WidgetOptions,
+    near_misses, option_names, read_options_strictly, Problem, ProblemKind, RawValue, Source,
+    WidgetOptions,
 };
 use oms_progress_core::wire::HeaderSource;
 use send_wrapper::SendWrapper;
@@ -45,10 +46,37 @@ pub fn from_js(options: &JsValue) -> Result<WidgetOptions, Vec<Problem>> {
 pub fn from_element(host: &HtmlElement) -> Result<WidgetOptions, Vec<Problem>> {
     let (entries, headers) = element_entries(host);
     let options = read_options_strictly(Source::Element, entries, &super::host_language());
+    let options = with_typos(options, typos(host, &[]));
     options.map(|mut options| {
         options.headers = header_source(&headers);
         options
     })
+}
+
+/// The attributes of `host` that nearly spell one of its options (or of
+/// `more`, the wallboard's filters).
+fn typos(host: &HtmlElement, more: &[&'static str]) -> Vec<Problem> {
+    let names: Vec<String> = host
+        .get_attribute_names()
+        .iter()
+        .filter_map(|name| name.as_string())
+        .collect();
+    let mut known = option_names(Source::Element);
+    known.extend_from_slice(more);
+    near_misses(&names, &known)
+}
+
+/// `read` with `typos` added to its problems: a typo stops the element as a
+/// wrong value does, so that it is fixed rather than silently ignored.
+fn with_typos<T>(read: Result<T, Vec<Problem>>, typos: Vec<Problem>) -> Result<T, Vec<Problem>> {
+    match read {
+        Ok(_) if !typos.is_empty() => Err(typos),
+        Ok(value) => Ok(value),
+        Err(mut problems) => {
+            problems.extend(typos);
+            Err(problems)
+        }
+    }
 }
 
 /// From an `<oms-wallboard>`'s attributes (the table's and the filters)
@@ -64,6 +92,7 @@ pub fn wall_from_element(
         .filter_map(|name| Some((name.to_string(), host.get_attribute(name)?)))
         .collect();
     let wall = wall_element_config(entries, &filters, &super::host_language());
+    let wall = with_typos(wall, typos(host, &WALL_FILTERS));
     wall.map(|mut wall| {
         wall.options.headers = header_source(&headers);
         wall

@@ -7,6 +7,7 @@ mod use_now;
 mod use_oms_components;
 mod use_oms_list;
 mod use_oms_progress;
+mod use_oms_progress_once;
 mod use_oms_steps;
 mod use_refresh_trigger;
 
@@ -18,5 +19,6 @@ pub use use_oms_list::{
 pub use use_oms_progress::{
     use_oms_progress, use_oms_progress_with_options, UseOmsProgressOptions, UseOmsProgressReturn,
 };
+pub use use_oms_progress_once::{use_oms_progress_once, ProgressAnswer};
 pub use use_oms_steps::{use_oms_steps, StepsAnswer};
 pub use use_refresh_trigger::use_refresh_trigger;

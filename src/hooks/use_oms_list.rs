@@ -7,13 +7,13 @@ use leptos::prelude::*;
 use oms_progress_core::events::PollEvent;
 use oms_progress_core::model::PollState;
 use oms_progress_core::policy::PollOptions;
-use oms_progress_core::wire::{Credentials, HeaderSource, ListQuery, WireProject};
+use oms_progress_core::wire::{Credentials, HeaderSource, ListQuery, ProjectList};
 
 /// What [`use_oms_list`] hands back.
 #[derive(Clone, Copy)]
 pub struct UseOmsListReturn {
     /// Every listed project of the last good poll, the latest error, the plan.
-    pub state: ReadSignal<PollState<Vec<WireProject>>>,
+    pub state: ReadSignal<PollState<ProjectList>>,
     /// The clock, ms since the epoch, ticking every second.
     pub now: ReadSignal<i64>,
     /// Polls at once.
@@ -48,7 +48,7 @@ pub fn use_oms_list_with_options(
     query: ListQuery,
     options: UseOmsListOptions,
 ) -> UseOmsListReturn {
-    let (state, set_state) = signal(PollState::<Vec<WireProject>>::default());
+    let (state, set_state) = signal(PollState::<ProjectList>::default());
     let now = use_now();
     let UseOmsListOptions {
         poll,

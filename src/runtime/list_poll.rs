@@ -11,16 +11,13 @@ use super::wake::Wake;
 use futures::channel::mpsc;
 use leptos::prelude::*;
 use oms_progress_core::events::{list_events, PollEvent};
+use oms_progress_core::model::parse_http_date;
 use oms_progress_core::model::PollState;
 use oms_progress_core::policy::PollOptions;
 use oms_progress_core::wire::{
-    classify_list, list_request, FetchError, ListQuery, WireProject, MAX_PAGE_SIZE,
+    classify_list, list_request, FetchError, ListCollector, ListQuery, ProjectList,
 };
 use web_sys::AbortController;
-
-/// At most this many pages (22,500 projects) are read per poll: a
-/// `totalCount` beyond it is not believed.
-pub(crate) const MAX_PAGES: u32 = 150;
 
 /// Polls the list of the OMS at `call.url` (its base URL) until the wake
 /// channel closes, telling `on_event` of each project whose status changed.
@@ -28,7 +25,7 @@ pub(crate) async fn list_loop(
     mut call: Call,
     query: ListQuery,
     (poll, on_event): (PollOptions, Option<Callback<(String, PollEvent)>>),
-    set_state: WriteSignal<PollState<Vec<WireProject>>>,
+    set_state: WriteSignal<PollState<ProjectList>>,
     (mut wake_rx, in_flight, wake): (mpsc::UnboundedReceiver<()>, InFlight, Wake),
 ) {
     let poll = poll.normalized();
@@ -57,7 +54,7 @@ pub(crate) async fn list_loop(
         let mut events = Vec::new();
         let next = set_state.try_update(|st| {
             if on_event.is_some() {
-                events = list_events(st.last_good.as_deref(), &result);
+                events = list_events(st.last_good.as_ref().map(|l| &l.projects[..]), &result);
             }
             st.record(result, received_ms, js_sys::Math::random(), &poll)
         });
@@ -71,19 +68,22 @@ pub(crate) async fn list_loop(
     }
 }
 
-/// Every page, one after the other, until the last or the first failure
-/// (which fails the poll: the last good list stays, marked stale in time).
-/// The exchanges, for other tabs, and the projects read from them.
+/// Every page, one after the other, as far as the list goes (see
+/// [`ListCollector`]); a page that fails after the first cuts the list
+/// short (the board says so), the first failing fails the poll (the last
+/// good list stays, marked stale in time). The exchanges, for other tabs,
+/// and the list read from them.
 async fn all_pages(
     base: &str,
     query: &ListQuery,
     call: &mut Call,
     in_flight: &InFlight,
-) -> (Exchange, Result<Vec<WireProject>, FetchError>) {
+) -> (Exchange, Result<ProjectList, FetchError>) {
     let mut raws = Vec::new();
-    let mut projects = Vec::new();
-    for page in 1..=MAX_PAGES {
-        let request = list_request(query, page);
+    let mut list = ListCollector::default();
+    let mut page = Some(1);
+    while let Some(number) = page {
+        let request = list_request(query, number);
         call.url = format!("{base}{}", request.path);
         call.body = request.body;
         let controller = AbortController::new().ok();
@@ -92,29 +92,32 @@ async fn all_pages(
         in_flight.replace(None);
         let (status, body, date) = match answer {
             Ok(raw) => raw,
-            Err(e) => return (Err(e.clone()), Err(e)),
+            Err(e) if raws.is_empty() => return (Err(e.clone()), Err(e)),
+            Err(e) => return (Ok(raws), list.fail(e)),
         };
         let listed = classify_list(status, &body);
+        let oms_now = date.as_deref().and_then(parse_http_date);
         raws.push((status, body, date));
-        let listed = match listed {
-            Ok(listed) => listed,
-            Err(e) => return (Ok(raws), Err(e)),
+        page = match listed {
+            Ok(listed) => list.add(listed, oms_now.map(|ms| ms / 1000)),
+            Err(e) => return (Ok(raws), list.fail(e)),
         };
-        let got = listed.projects.len();
-        projects.extend(listed.projects);
-        let total = listed.total.unwrap_or(0).max(0) as usize;
-        if got < MAX_PAGE_SIZE as usize || projects.len() >= total {
-            break;
-        }
     }
-    (Ok(raws), Ok(projects))
+    (Ok(raws), Ok(list.finish()))
 }
 
-/// The projects of the pages another tab fetched.
-fn read_pages(raws: &[Raw]) -> Result<Vec<WireProject>, FetchError> {
-    let mut projects = Vec::new();
-    for (status, body, _) in raws {
-        projects.extend(classify_list(*status, body)?.projects);
+/// The list from the pages another tab fetched (a page it could not read
+/// cut its list short there, as it did for that tab).
+fn read_pages(raws: &[Raw]) -> Result<ProjectList, FetchError> {
+    let mut list = ListCollector::default();
+    for (status, body, date) in raws {
+        let oms_now = date.as_deref().and_then(parse_http_date);
+        match classify_list(*status, body) {
+            Ok(page) => {
+                list.add(page, oms_now.map(|ms| ms / 1000));
+            }
+            Err(e) => return list.fail(e),
+        }
     }
-    Ok(projects)
+    Ok(list.finish())
 }

@@ -7,6 +7,7 @@
 mod alarm;
 mod clock;
 mod deadline;
+mod diagnose;
 mod list_poll;
 mod on_demand;
 mod outbox;

@@ -83,7 +83,7 @@ pub(crate) async fn fetch_text(
             .ok_or(FetchError::Invalid(ParseError::Incomplete))?;
         Ok((status, body, date))
     });
-    match select(exchange, pin!(super::deadline::deadline(timeout))).await {
+    let result = match select(exchange, pin!(super::deadline::deadline(timeout))).await {
         Either::Left((result, _)) => result,
         Either::Right(_) => {
             if let Some(c) = controller {
@@ -91,6 +91,15 @@ pub(crate) async fn fetch_text(
             }
             Err(FetchError::Timeout)
         }
+    };
+    match result {
+        // Not an abort of ours (closed, unmounted): say why there was no answer.
+        Err(FetchError::Network { detail })
+            if !controller.is_some_and(|c| c.signal().aborted()) =>
+        {
+            Err(super::diagnose::diagnose(url, detail, timeout).await)
+        }
+        other => other,
     }
 }
 

@@ -290,6 +290,14 @@ fn encode(exchange: &Exchange) -> Array {
             message.push(&"network".into());
             message.push(&detail.into());
         }
+        Err(FetchError::Cors { detail }) => {
+            message.push(&"cors".into());
+            message.push(&detail.into());
+        }
+        Err(FetchError::Unreachable { detail }) => {
+            message.push(&"unreachable".into());
+            message.push(&detail.into());
+        }
         Err(_) => {
             message.push(&"incomplete".into());
         }
@@ -314,6 +322,8 @@ fn decode(message: &Array) -> Option<Exchange> {
         "timeout" => Err(FetchError::Timeout),
         "headers" => Err(FetchError::Headers { detail: detail() }),
         "network" => Err(FetchError::Network { detail: detail() }),
+        "cors" => Err(FetchError::Cors { detail: detail() }),
+        "unreachable" => Err(FetchError::Unreachable { detail: detail() }),
         _ => Err(FetchError::Invalid(ParseError::Incomplete)),
     })
 }

@@ -2,7 +2,9 @@ use crate::support::*;
 use leptos::prelude::*;
 use oms_progress::oms_progress_core::i18n;
 use oms_progress::oms_progress_core::model::status_tone;
-use oms_progress::oms_progress_core::wire::{FetchError, OmsError, Percent, Progress, Status};
+use oms_progress::oms_progress_core::wire::{
+    classify, FetchError, OmsError, Percent, Progress, Status,
+};
 use oms_progress::{Lang, PollOptions};
 use wasm_bindgen_test::*;
 
@@ -245,12 +247,14 @@ async fn errors_keep_the_last_good_data_and_count_down_to_the_retry() {
         ..Progress::default()
     };
     let mut st = polled(p);
+    // A proxy's error page: the widget says the proxy cannot reach OMS,
+    // with the page's status and title, never its markup.
+    let gateway = classify(
+        502,
+        "<html><head><title>502 Bad Gateway</title></head><body><h1>x</h1></body></html>",
+    );
     st.record(
-        Err(FetchError::Http {
-            status: 502,
-            oms: None,
-            excerpt: "<html>Bad Gateway</html>".into(),
-        }),
+        gateway.map(|_| Progress::default()),
         NOW,
         1.0,
         &PollOptions::default(),
@@ -263,9 +267,12 @@ async fn errors_keep_the_last_good_data_and_count_down_to_the_retry() {
     );
     assert_eq!(
         attr(&host, "[role=alert]", "data-error").as_deref(),
-        Some("http")
+        Some("proxy")
     );
-    assert!(text(&host, "[data-field=error-detail]").starts_with("HTTP 502: <html>Bad Gateway"));
+    assert_eq!(
+        text(&host, "[data-field=error-detail]"),
+        "HTTP 502: \"502 Bad Gateway\""
+    );
     assert_eq!(text(&host, "[data-field=retry-in]"), "retrying in 10 s");
     now.set(NOW + 3_000);
     settle().await;

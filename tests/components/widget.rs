@@ -6,7 +6,7 @@ use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
 #[wasm_bindgen_test]
-async fn the_component_fetches_for_real_and_reports_an_http_error() {
+async fn the_component_fetches_for_real_and_reports_what_answered_instead_of_oms() {
     // The test runner's own server has no OMS API: a real fetch, a real 404.
     let options = WidgetOptions::new("np_nowhere");
     let host = mount(move || view! { <OmsSyncProgress options /> });
@@ -22,9 +22,10 @@ async fn the_component_fetches_for_real_and_reports_an_http_error() {
         attr(&host, "[data-oms-widget]", "data-state").as_deref(),
         Some("error")
     );
+    // The test runner's own server has no OMS API: its 404 is not OMS's.
     assert_eq!(
         attr(&host, "[role=alert]", "data-error").as_deref(),
-        Some("http")
+        Some("not-oms")
     );
     assert!(text(&host, "[data-field=error-detail]").starts_with("HTTP 404"));
     assert!(q(&host, "[data-action=refresh]").is_some());
@@ -86,7 +87,7 @@ async fn events_reach_on_event_and_a_trigger_polls_at_once() {
         let PollEvent::Error(e) = &events[0] else {
             panic!("expected an error event, got {events:?}")
         };
-        assert_eq!((e.kind.as_str(), e.http_status), ("http", Some(404)));
+        assert_eq!((e.kind.as_str(), e.http_status), ("not-oms", Some(404)));
     }
     assert!(q(&host, "[data-oms-widget][data-compact]").is_some());
     // The backoff after a 404 is seconds away; the trigger polls now.

@@ -57,13 +57,15 @@ async function operatorSees(w) {
 }
 
 const failing = [
-  ['HTTP 500', { kind: 'status', code: 500 }, 'http', /HTTP 500/],
-  ['HTTP 502 (proxy HTML page)', { kind: 'status', code: 502 }, 'http', /HTTP 502: <html>/],
-  ['HTTP 503', { kind: 'status', code: 503 }, 'http', /HTTP 503/],
-  ['connection closed without an answer', { kind: 'close' }, 'network', null],
+  ['HTTP 500 from OMS (its JSON)', { kind: 'status', code: 500 }, 'http', /HTTP 500/],
+  ['HTTP 502 (the proxy up, OMS down: its HTML page)', { kind: 'status', code: 502 }, 'proxy', /HTTP 502: "502 Bad Gateway"/],
+  ['HTTP 503 (the proxy\'s HTML page)', { kind: 'status', code: 503 }, 'proxy', /HTTP 503: "503 Service Unavailable"/],
+  ['HTTP 500 (the proxy\'s HTML page)', { kind: 'proxy_page', code: 500 }, 'proxy', /The proxy cannot reach OMS/],
+  ['HTTP 404 (a proxy without the route: its HTML page)', { kind: 'proxy_page', code: 404 }, 'not-oms', /check base-url, and that the proxy forwards \/api\//],
+  ['connection closed without an answer', { kind: 'close' }, 'unreachable', /Nothing answers at this address/],
   ['malformed JSON', { kind: 'malformed_json' }, 'invalid', /\{"success":true/],
   ['truncated body', { kind: 'truncated' }, 'invalid', /cut off/],
-  ['HTML page with HTTP 200 (login redirect)', { kind: 'html' }, 'invalid', /<!DOCTYPE html>/],
+  ['HTML page with HTTP 200 (a login page)', { kind: 'html' }, 'not-oms', /HTTP 200: "Login"/],
   ['empty body', { kind: 'empty' }, 'invalid', /empty/],
   ['5 MB body', { kind: 'huge', bytes: 5_000_000 }, 'invalid', /bytes, far more than a progress answer/],
   ['HTTP 401', { kind: 'status', code: 401 }, 'auth', /HTTP 401/],
@@ -76,7 +78,12 @@ for (const [name, fault, kind, detail] of failing) {
     const { page, errors, w } = await liveProject(id);
     await env.sim.control('POST', '/_sim/faults', { project: id, ...fault });
     await eventually(() => errorKind(w), (k) => k === kind, { what: `${name} → ${kind}` });
-    if (detail) assert.match(await w.locator('[role=alert]').textContent(), detail);
+    const said = await w.locator('[role=alert]').textContent();
+    if (detail) assert.match(said, detail);
+    // Never a page's markup: its status line and title at most.
+    assert.doesNotMatch(said, /<html|<head|<!DOCTYPE/i);
+    // The widget sends no credentials itself: an auth error points at the proxy's account.
+    if (kind === 'auth') assert.match(said, /the proxy in front of OMS signs in/);
     assert.equal(await attr(w, 'data-status'), 'RUNNING', 'the last good data stays');
     const sees = await operatorSees(w);
     // Stale after three intervals without a success, with its age.
@@ -150,14 +157,14 @@ test('backoff: spacing grows, is capped, has jitter, and resets after a success'
   await page.close();
 });
 
-test('fault: the server gone, then back → network error, then live', async () => {
+test('fault: the server gone, then back → unreachable, then live', async () => {
   const own = await startSim();
   const { page, errors } = await openPage(env.browser, own.base, 'project=np_steady_orders&interval=1');
   const w = widget(page, 'np_steady_orders');
   await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live' });
   const listen = own.base.replace('http://', '');
   await own.stop();
-  await eventually(() => errorKind(w), (k) => k === 'network', { what: 'network error' });
+  await eventually(() => errorKind(w), (k) => k === 'unreachable', { what: 'unreachable' });
   const sees = await operatorSees(w);
   await w.locator('[data-field=stale]').waitFor({ timeout: 8_000 });
   const back = await startSim({ listen });

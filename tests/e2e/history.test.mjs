@@ -86,7 +86,7 @@ test('a brief FAILED spell that runs again is shown as recovered', async () => {
   await put('RUNNING');
   const note = w.locator('[data-field=recovered]');
   await eventually(() => note.count(), (n) => n === 1, { what: 'recovered note' });
-  assert.match(await note.textContent(), /^recovered at .+ UTC after \d s FAILED \(OMS services restarting\)$/);
+  assert.match(await note.textContent(), /^recovered at .+ UTC after \d s FAILED \(a short failure is often OMS restarting its services\)$/);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -127,6 +127,8 @@ test("times are shown in the viewer's zone (or time-zone's), UTC in the tooltip 
   };
   const beijing = await shown('&time-zone=Asia/Shanghai');
   assert.match(beijing.text, /^2025-11-25 00:00:00 (GMT\+8|CST)$/);
+  // In Chinese the same order: date, time, zone.
+  assert.match((await shown('&time-zone=Asia/Shanghai&lang=zh-CN')).text, /^2025-11-25 00:00:00 GMT\+8$/);
   assert.deepEqual([beijing.title, beijing.datetime, beijing.errors], ['2025-11-24 16:00:00 UTC', '2025-11-24T16:00:00Z', []]);
   // This browser runs in UTC (the test machine's zone): its own zone is UTC.
   assert.equal((await shown('')).text, '2025-11-24 16:00:00 UTC');
@@ -139,7 +141,7 @@ test("the viewer's own zone is written as Intl writes a zone named by its offset
   const id = 'np_own_zone';
   await env.sim.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC', checkpoint: { unix: 1764000000 } } });
   // Zones whose short name is their offset: east and west of UTC, whole
-  // and half hours, in both languages (Intl puts the zone mid-date in zh-CN).
+  // and half hours, in both languages.
   for (const zone of ['Asia/Shanghai', 'Asia/Kolkata', 'America/St_Johns', 'America/New_York']) {
     for (const [lang, locale] of [['en', 'sv-SE'], ['zh-CN', 'zh-CN']]) {
       const page = await env.browser.context.newPage();
@@ -155,9 +157,27 @@ test("the viewer's own zone is written as Intl writes a zone named by its offset
       const time = widget(page, id).locator('[data-field=checkpoint-value] time');
       await eventually(() => time.count(), (n) => n === 1, { what: `a <time> in ${zone}` });
       assert.equal(await page.evaluate(() => window.intlMade), 0, 'no Intl.DateTimeFormat made');
-      const intl = await page.evaluate((locale) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).format(new Date(1764000000000)), locale);
+      // Intl's parts, in the widget's order for both languages: date, time, zone.
+      const intl = await page.evaluate((locale) => {
+        const parts = Object.fromEntries(new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).formatToParts(new Date(1764000000000)).map((p) => [p.type, p.value]));
+        return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${parts.timeZoneName}`;
+      }, locale);
       assert.equal(await time.textContent(), intl, `${zone}, ${lang}`);
       await page.close();
     }
   }
+});
+
+test('the reverse checkpoint is shown in the chosen zone too', async () => {
+  const id = 'np_zoned_reverse';
+  await env.sim.control('PUT', `/_sim/projects/${id}`, {
+    behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'REVERSE_INCR_TRANSFER', checkpoint: { unix: 1764000000 }, enable_reverse: true, reverse_checkpoint: { unix: 1764000000 } },
+    naming: 'v4',
+  });
+  const { page } = await openPage(env.browser, env.sim.base, `project=v4:${id}&interval=5&time-zone=Asia/Shanghai`);
+  const reverse = widget(page, id).locator('[data-field=reverse-checkpoint] [data-field=checkpoint-value] time');
+  await eventually(() => reverse.count(), (n) => n === 1, { what: 'the reverse checkpoint as a <time>' });
+  assert.match(await reverse.textContent(), /^2025-11-25 00:00:00 (GMT\+8|CST)$/);
+  assert.equal(await reverse.getAttribute('datetime'), '2025-11-24T16:00:00Z');
+  await page.close();
 });

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSim, launchBrowser, openPage, eventually, sleep, widget } from './harness.mjs';
 
-const GROUPS = ['failed', 'far-behind', 'behind', 'alarming', 'unknown', 'paused', 'running', 'finished', 'released'];
+const GROUPS = ['failed', 'far-behind', 'behind', 'alarming', 'unknown', 'paused', 'not-started', 'running', 'finished', 'released'];
 const env = {};
 before(async () => {
   env.sim = await startSim({ args: ['--generate', '300'] });
@@ -174,5 +174,79 @@ test('in Chinese, and with OMS 3.x, which has no list, the named projects and a 
   await eventually(() => widget(page, 'np_steady_orders').getAttribute('data-state'), (s) => s === 'live', { what: 'V3 widget live' });
   assert.equal(await page.locator('[data-oms-wallboard]').count(), 0);
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a server that pages by 50, with or without a count: every project still shown', async () => {
+  const total = await listedCount();
+  try {
+    for (const shape of [{ page_cap: 50 }, { page_cap: 50, send_total: false }]) {
+      await env.sim.control('PUT', '/_sim/list', shape);
+      const { page, errors } = await openWall('');
+      await eventually(() => cards(page), (c) => c.length === total, { what: `every card, list ${JSON.stringify(shape)}` });
+      assert.equal((await counts(page)).all, total);
+      assert.equal(await page.getAttribute('[data-field=wall-partial]', 'hidden'), '', 'not partial');
+      assert.doesNotMatch(await page.title(), /partial/);
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  } finally {
+    await env.sim.control('PUT', '/_sim/list', {});
+  }
+});
+
+test('a list page that cannot be read: the board says it is partial, in its line and its title', async () => {
+  const total = await listedCount();
+  await env.sim.control('PUT', '/_sim/list', { page_cap: 50 });
+  await env.sim.control('POST', '/_sim/faults', { kind: 'status', code: 502, action: 'ListProjects', page: 3 });
+  try {
+    const { page } = await openPage(env.browser, env.sim.base, 'wall&lang=en&interval=2');
+    const line = await eventually(
+      () => page.textContent('[data-field=wall-partial]'),
+      (t) => (t || '').startsWith(`100 of ${total} projects read`),
+      { what: 'the partial line' },
+    );
+    assert.match(line, /a list page could not be read/);
+    assert.equal(await page.getAttribute('[data-field=wall-partial]', 'hidden'), null);
+    assert.equal((await cards(page)).length, 100, 'the pages read are shown');
+    assert.match(await page.title(), / · partial list — OMS$/);
+    assert.equal(await page.getAttribute('[data-oms-wallboard]', 'data-wall-state'), 'live');
+    // The page comes back: the list is whole again.
+    await env.sim.control('DELETE', '/_sim/faults');
+    await eventually(() => cards(page), (c) => c.length === total, { what: 'the whole list again' });
+    assert.doesNotMatch(await page.title(), /partial/);
+    await page.close();
+  } finally {
+    await env.sim.control('DELETE', '/_sim/faults');
+    await env.sim.control('PUT', '/_sim/list', {});
+  }
+});
+
+test('a project not started yet is a group of its own, its delay not judged', async () => {
+  await env.sim.control('PUT', '/_sim/projects/np_wall_not_started', {
+    behaviour: { type: 'fixed', status: 'INIT', current_step: 'TRANSFER_PRECHECK', checkpoint: { frozen_lag_secs: 9000 } },
+    naming: 'v4',
+  });
+  try {
+    const { page } = await openWall('search=np_wall_not_started');
+    const [card] = await eventually(() => cards(page), (c) => c.length === 1, { what: 'the card' });
+    assert.equal(card.attention, 'not-started');
+    assert.equal(card.delay, -1, 'no delay judged');
+    assert.equal((await counts(page))['not-started'], 1);
+    assert.doesNotMatch(await page.title(), /behind/);
+    await page.close();
+  } finally {
+    await env.sim.control('DELETE', '/_sim/projects/np_wall_not_started');
+  }
+});
+
+test('a failed card says why, from the failed step the list carries', async () => {
+  const { page } = await openWall('search=np_failed_billing');
+  const why = await eventually(
+    () => page.locator('.oms-wall-card[data-project-id=np_failed_billing] [data-field=failure]').textContent(),
+    (t) => /target table billing\.invoice is missing/.test(t),
+    { what: 'the failure on the card' },
+  );
+  assert.match(why, /^Full data transfer: /);
   await page.close();
 });

@@ -218,14 +218,15 @@ test('a request slower than the timeout is aborted and reported, then retried', 
   await page.close();
 });
 
-test('offline then online: a network error, then an immediate poll on the online event', async () => {
+test('offline then online: unreachable (this browser is offline), then an immediate poll on the online event', async () => {
   const id = 'np_steady_orders';
   const { page } = await openPage(`project=${id}&interval=30`);
   const w = widget(page, id);
   await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live first' });
   await env.browser.context.setOffline(true);
   await w.locator('[data-action=refresh]').click();
-  await eventually(() => w.locator('[role=alert]').getAttribute('data-error').catch(() => null), (s) => s === 'network', { what: 'network error' });
+  await eventually(() => w.locator('[role=alert]').getAttribute('data-error').catch(() => null), (s) => s === 'unreachable', { what: 'unreachable' });
+  assert.match(await w.locator('[data-field=error-detail]').textContent(), /this browser is offline/);
   const seq = await env.sim.nextSeq();
   const onlineAt = Date.now();
   await env.browser.context.setOffline(false);
@@ -309,13 +310,17 @@ test('OMS 4.x step list: collapsed and unrequested until opened, then each step 
   await sleep(1_500);
   const stepCalls = async () => (await env.sim.control('GET', `/_sim/requests?since_seq=${seq}&path_prefix=/api/v2`)).requests
     .filter((r) => r.query === 'Action=DescribeProjectSteps').length;
-  assert.equal(await stepCalls(), 0, 'no steps asked for while the list is closed');
+  // Closed, the plan is asked for once, for the failed project's reason
+  // (shown on the card), not at every poll; never for the steady one.
+  assert.equal(await stepCalls(), 1, 'asked once while the list is closed, for the failure reason');
+  assert.match(await w.locator('[data-field=failure]').textContent(), /billing\.invoice/);
+  assert.equal(await widget(page, 'np_steady_orders').locator('[data-field=failure]').count(), 0);
   assert.equal(await w.locator('[data-field=steps]').getAttribute('open'), null, 'collapsed by default');
   await w.locator('[data-field=steps] summary').click();
   const failed = w.locator('[data-field=steps] li[data-step-name=FULL_TRANSFER][data-step-status=FAILED]');
   await failed.waitFor({ timeout: 5_000 });
   assert.match(await failed.locator('[data-field=step-error]').textContent(), /billing\.invoice/);
-  assert.match(await failed.locator('[data-field=step-rows]').textContent(), /of 2400000 rows/);
+  assert.match(await failed.locator('[data-field=step-rows]').textContent(), /of 2,400,000 rows/);
   const names = await w.locator('[data-field=steps] li').evaluateAll((items) => items.map((li) => `${li.dataset.stepName}:${li.dataset.stepStatus}`));
   assert.deepEqual(names, ['TRANSFER_PRECHECK:FINISHED', 'STRUCT_TRANSFER:FINISHED', 'FULL_TRANSFER:FAILED', 'INCR_TRANSFER:INIT']);
   // A finished step: its start and finish (UTC) and how long it took.
@@ -403,5 +408,14 @@ test("OMS 4.x: with the step list open, the lag comes from OMS's own clock and s
   await w.locator('[data-field=steps] summary').click();
   await eventually(() => attr(checkpoint, 'data-lag-source'), (s) => s === 'browser', { what: 'back to the browser clock when closed' });
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the page title is in the page language, and alarm levels too', async () => {
+  const { page } = await openPage('project=np_steady_orders&lang=zh-CN');
+  await eventually(() => page.title(), (t) => t === 'OMS 同步进度', { what: 'a Chinese title' });
+  const importance = widget(page, 'np_steady_orders').locator('[data-field=importance]');
+  await importance.waitFor({ timeout: 5_000 });
+  assert.match(await importance.textContent(), /^(高|中|低|不告警)$/);
   await page.close();
 });

@@ -147,6 +147,10 @@ pub struct Lag {
     pub clock_skew: bool,
     /// Whose clock measured it.
     pub source: LagSource,
+    /// When the latest poll failed or the data is stale: when (browser ms)
+    /// the answer came that this lag is from. The lag is then the last one
+    /// OMS confirmed, not worked out again from this clock alone.
+    pub as_of_ms: Option<i64>,
 }
 
 /// Whose clock a lag was measured with: `data-lag-source`.
@@ -179,6 +183,7 @@ impl Lag {
             level: lag_level(secs, thresholds),
             clock_skew,
             source: LagSource::Browser,
+            as_of_ms: None,
         }
     }
 
@@ -198,6 +203,7 @@ impl Lag {
             level: lag_level(secs, thresholds),
             clock_skew: at_sample < 0,
             source: LagSource::Oms,
+            as_of_ms: None,
         }
     }
 }

@@ -8,8 +8,18 @@ use crate::wire::{FetchError, ParseError};
 pub enum ErrorKind {
     /// No answer within the timeout.
     Timeout,
-    /// No HTTP answer (refused, closed, offline, CORS).
+    /// No HTTP answer, for a reason not known.
     Network,
+    /// The browser would not let the page read the answer (CORS).
+    Cors,
+    /// Nothing answers at the host.
+    Unreachable,
+    /// A proxy answered for OMS: it cannot reach OMS.
+    Proxy,
+    /// The answer is not OMS's API (a web page, a server's or proxy's 404).
+    NotOms,
+    /// OMS 3.x knows the project under the other endpoint (sync or migration).
+    WrongApi,
     /// The host page's `headers` function failed; no request was sent.
     Headers,
     /// 401 or 403.
@@ -30,9 +40,14 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     /// Every kind, for tables and tests.
-    pub const ALL: [ErrorKind; 10] = [
+    pub const ALL: [ErrorKind; 15] = [
         ErrorKind::Timeout,
         ErrorKind::Network,
+        ErrorKind::Cors,
+        ErrorKind::Unreachable,
+        ErrorKind::Proxy,
+        ErrorKind::NotOms,
+        ErrorKind::WrongApi,
         ErrorKind::Headers,
         ErrorKind::Auth,
         ErrorKind::Http,
@@ -48,6 +63,11 @@ impl ErrorKind {
         match self {
             ErrorKind::Timeout => "timeout",
             ErrorKind::Network => "network",
+            ErrorKind::Cors => "cors",
+            ErrorKind::Unreachable => "unreachable",
+            ErrorKind::Proxy => "proxy",
+            ErrorKind::NotOms => "not-oms",
+            ErrorKind::WrongApi => "wrong-api",
             ErrorKind::Headers => "headers",
             ErrorKind::Auth => "auth",
             ErrorKind::Http => "http",
@@ -64,6 +84,11 @@ impl ErrorKind {
         match self {
             ErrorKind::Timeout => Msg::ErrTimeout,
             ErrorKind::Network => Msg::ErrNetwork,
+            ErrorKind::Cors => Msg::ErrCors,
+            ErrorKind::Unreachable => Msg::ErrUnreachable,
+            ErrorKind::Proxy => Msg::ErrProxy,
+            ErrorKind::NotOms => Msg::ErrNotOms,
+            ErrorKind::WrongApi => Msg::ErrWrongApi,
             ErrorKind::Headers => Msg::ErrHeaders,
             ErrorKind::Auth => Msg::ErrAuth,
             ErrorKind::Http => Msg::ErrHttp,
@@ -80,6 +105,10 @@ impl ErrorKind {
         match error {
             FetchError::Timeout => ErrorKind::Timeout,
             FetchError::Network { .. } => ErrorKind::Network,
+            FetchError::Cors { .. } => ErrorKind::Cors,
+            FetchError::Unreachable { .. } => ErrorKind::Unreachable,
+            FetchError::Proxy { .. } => ErrorKind::Proxy,
+            FetchError::NotOms { .. } => ErrorKind::NotOms,
             FetchError::Headers { .. } => ErrorKind::Headers,
             FetchError::Auth { .. } => ErrorKind::Auth,
             FetchError::Http { .. } => ErrorKind::Http,
@@ -120,8 +149,16 @@ pub fn error_view(error: &FetchError, lang: Lang) -> ErrorView {
     let oms = error.oms().cloned().unwrap_or_default();
     let detail = match error {
         FetchError::Timeout | FetchError::Oms(_) => None,
-        FetchError::Network { detail } | FetchError::Headers { detail } => {
-            Some(detail.clone()).filter(|d| !d.is_empty())
+        FetchError::Network { detail }
+        | FetchError::Headers { detail }
+        | FetchError::Cors { detail }
+        | FetchError::Unreachable { detail } => Some(detail.clone()).filter(|d| !d.is_empty()),
+        // The status line and the page's title at most: never its markup.
+        FetchError::Proxy { status, title } | FetchError::NotOms { status, title } => {
+            Some(match title {
+                Some(title) => format!("{}: {}", i18n::http_status(*status), i18n::quoted(title)),
+                None => i18n::http_status(*status),
+            })
         }
         FetchError::Auth { status, .. } => Some(i18n::http_status(*status)),
         FetchError::Http {
@@ -136,18 +173,49 @@ pub fn error_view(error: &FetchError, lang: Lang) -> ErrorView {
         ) => Some(excerpt.clone()),
         FetchError::Invalid(e) => Some(e.to_string()),
     };
+    // What to do, when we know better than a generic advice: an auth
+    // failure is the proxy's account (OMS's canned advice to send Basic
+    // credentials would mislead, since the widget sends none itself).
+    let ours = match kind {
+        ErrorKind::Auth => Some(Msg::HintAuth),
+        ErrorKind::Cors => Some(Msg::HintCors),
+        ErrorKind::Unreachable => Some(Msg::HintUnreachable),
+        ErrorKind::Proxy => Some(Msg::HintProxy),
+        ErrorKind::NotOms => Some(Msg::HintNotOms),
+        _ => None,
+    };
     ErrorView {
         kind,
         title: kind.title().text(lang),
         code: oms.code,
         message: oms.message,
-        advice: oms.advice,
+        advice: match ours {
+            Some(hint) => Some(hint.text(lang).to_owned()),
+            None => oms.advice,
+        },
         request_id: oms.request_id,
         level: oms.level,
         detail,
         // No such endpoint: most likely the OMS version and the `api` option differ.
         hint: matches!(error, FetchError::Http { status: 404, .. })
             .then(|| Msg::TryAnotherApi.text(lang).to_owned()),
+    }
+}
+
+/// The error a project of the other OMS 3.x type shows: OMS said "not
+/// found" for `project` under one endpoint, and the other (`api`, `sync` or
+/// `migration`) answered for it.
+pub fn wrong_api_view(project: &str, api: &str, lang: Lang) -> ErrorView {
+    ErrorView {
+        kind: ErrorKind::WrongApi,
+        title: ErrorKind::WrongApi.title().text(lang),
+        code: None,
+        message: None,
+        advice: Some(i18n::wrong_api(lang, project, api)),
+        request_id: None,
+        detail: None,
+        hint: None,
+        level: None,
     }
 }
 

@@ -18,7 +18,7 @@ pub use checkpoint::{
     LagLevel, LagSource, LagThresholds, LagWhere,
 };
 pub use clock_offset::{parse_http_date, ClockOffset, APPLY_FROM_MS};
-pub use error::{error_view, ErrorKind, ErrorView};
+pub use error::{error_view, wrong_api_view, ErrorKind, ErrorView};
 pub use history::{
     outlook, theil_sen, History, Line, Outlook, Recovery, Sample, Stuck, StuckOn, StuckRules, Trend,
 };
@@ -27,7 +27,9 @@ pub use history_view::{
     SPARK_HEIGHT, SPARK_WIDTH,
 };
 pub use state::{PollState, StopReason};
-pub use steps::{oms_clock_lag, step_duration, steps_view, StepStatus, StepView};
+pub use steps::{
+    failure_reason, oms_clock_lag, reason, step_duration, steps_view, StepStatus, StepView,
+};
 pub use tone::{status_tone, Tone};
 pub use view::{
     build_view, live_view, live_view_corrected, utc_time, Bar, IncrView, LiveView, Stage, Step,

@@ -5,7 +5,7 @@ use super::checkpoint::{interpret_checkpoint, utc_text_secs, Checkpoint, Lag, La
 use super::history_view::round_estimate;
 use super::view::utc_time;
 use crate::i18n::{self, Lang, Msg};
-use crate::wire::WireStep;
+use crate::wire::{OmsError, WireStep};
 
 /// A step's status in OMS's words, parsed once; anything else kept as sent.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -122,10 +122,7 @@ pub fn steps_view(steps: &[WireStep], lang: Lang) -> Vec<StepView> {
                     .error
                     .as_ref()
                     .filter(|_| status == StepStatus::Failed)
-                    .map(|e| match (&e.code, &e.message) {
-                        (Some(code), Some(message)) => format!("{code}: {message}"),
-                        (code, message) => message.clone().or(code.clone()).unwrap_or_default(),
-                    }),
+                    .map(reason),
                 rows: rows(s, status == StepStatus::Running, lang),
                 name,
                 status,
@@ -203,6 +200,33 @@ pub fn step_duration(step: &StepView, now_ms: i64) -> Option<u64> {
     Some(end.saturating_sub(start).max(0) as u64)
 }
 
+/// Why a step failed, as OMS said it: "CODE: message", or whichever it sent.
+pub fn reason(error: &OmsError) -> String {
+    match (&error.code, &error.message) {
+        (Some(code), Some(message)) => format!("{code}: {message}"),
+        (code, message) => message.clone().or(code.clone()).unwrap_or_default(),
+    }
+}
+
+/// Why a failed project failed: the first failed step's reason, after its
+/// label ("Full data: CM-… : …"); `None` when no failed step says.
+pub fn failure_reason(steps: &[WireStep], lang: Lang) -> Option<String> {
+    let step = steps.iter().find(|s| {
+        s.status
+            .as_deref()
+            .is_some_and(|st| StepStatus::parse(st) == StepStatus::Failed)
+            && s.error.is_some()
+    })?;
+    let why = reason(step.error.as_ref()?);
+    Some(match step.name.as_deref() {
+        Some(name) => {
+            let label = i18n::step_label(name, lang).map_or_else(|| name.to_owned(), str::to_owned);
+            format!("{label}: {why}")
+        }
+        None => why,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,7 +297,7 @@ mod tests {
             v.error.as_deref(),
             Some("CM-STEP000121: target table missing")
         );
-        assert_eq!(v.rows.as_deref(), Some("630 of 1000 rows · 52 rows/s"));
+        assert_eq!(v.rows.as_deref(), Some("630 of 1,000 rows · 52 rows/s"));
         assert_eq!(v.finished_text.as_deref(), Some("2023-05-31 04:09:02 UTC"));
     }
 
@@ -288,14 +312,14 @@ mod tests {
         // 370,000 rows at 1,250 rows/s written: 296 s, about 5 min.
         assert_eq!(
             v.rows.as_deref(),
-            Some("630000 of 1000000 rows · 1300 rows/s · about 5 min left")
+            Some("630,000 of 1,000,000 rows · 1,300 rows/s · about 5 min left")
         );
         // No time left without a rate, past the estimate, or when not running.
         full.dst_rps = Some(0);
         full.src_rps = None;
         assert_eq!(
             steps_view(&[full.clone()], Lang::En)[0].rows.as_deref(),
-            Some("630000 of 1000000 rows")
+            Some("630,000 of 1,000,000 rows")
         );
         full.dst_rps = Some(10);
         full.processed_records = Some(1_000_001);

@@ -104,7 +104,7 @@ pub struct View {
     pub status_label: String,
     /// The status's tone.
     pub tone: Tone,
-    /// OMS's alarm level, as sent.
+    /// OMS's alarm level: translated when documented, else as sent.
     pub importance: Option<String>,
     /// The step now running.
     pub step: Option<Step>,
@@ -193,7 +193,10 @@ pub fn build_view(state: &PollState, lang: Lang) -> View {
         },
         tone: status.as_ref().map_or(Tone::Neutral, status_tone),
         status,
-        importance: p.and_then(|p| p.importance.clone()),
+        // A documented level in the widget's language, anything else as sent.
+        importance: p.and_then(|p| p.importance.as_deref()).map(|level| {
+            i18n::importance_label(level, lang).map_or_else(|| level.to_owned(), str::to_owned)
+        }),
         step: p.and_then(|p| p.current_step.clone()).map(|code| Step {
             label: i18n::step_label(&code, lang),
             code,
@@ -241,12 +244,26 @@ pub fn live_view_corrected(
     // ticks once a second): never read the data at a time before it came.
     let now_ms = now_ms.max(state.last_good_at_ms.unwrap_or(i64::MIN));
     let stale = state.is_stale(now_ms, stale_after);
-    let oms_now_ms = now_ms.saturating_add(oms_offset_ms);
+    let p = state.last_good.as_ref();
+    // Finished, released and deleted projects' checkpoints age for good:
+    // no lag is judged from them.
+    let judged = !matches!(
+        p.and_then(|p| p.status.as_ref()),
+        Some(Status::Finished | Status::Releasing | Status::Released | Status::Deleted)
+    );
+    // Without a current answer, the lag is the one the last answer
+    // confirmed, as of then: this clock alone says nothing new.
+    let as_of_ms = (state.error.is_some() || stale)
+        .then_some(state.last_good_at_ms)
+        .flatten();
+    let oms_now_ms = as_of_ms.unwrap_or(now_ms).saturating_add(oms_offset_ms);
     let lag_of = |raw: Option<&str>| match interpret_checkpoint(raw?) {
-        Checkpoint::Unix(secs) => Some(Lag::at(secs, oms_now_ms, thresholds)),
+        Checkpoint::Unix(secs) if judged => Some(Lag {
+            as_of_ms,
+            ..Lag::at(secs, oms_now_ms, thresholds)
+        }),
         _ => None,
     };
-    let p = state.last_good.as_ref();
     let lag = lag_of(p.and_then(|p| p.incr_checkpoint.as_deref()));
     let reverse_lag = lag_of(p.and_then(|p| p.reverse_checkpoint.as_deref()));
     let secs_until = |at: i64| (at.saturating_sub(now_ms).max(0) as u64).div_ceil(1000);
@@ -384,28 +401,40 @@ mod tests {
             incr_checkpoint: Some("990".into()),
             ..Progress::default()
         };
-        let mut st = state_with(p.clone());
+        let st = state_with(p.clone());
         // 990 is implausible as unix seconds: raw, so no lag.
         assert_eq!(
             live_view(&st, 1_000_000, stale_after, LagThresholds::default()).lag,
             None
         );
-        st = state_with(Progress {
+        let mut st = PollState::default();
+        let answered = 1_661_241_230_000;
+        let checkpoint = Progress {
             incr_checkpoint: Some("1661241200".into()),
             ..p
-        });
-        let now = 1_661_241_230_000;
-        let lv = live_view(&st, now, stale_after, LagThresholds::default());
+        };
+        st.record(Ok(checkpoint.clone()), answered, 0.5, &opts);
+        let lv = live_view(&st, answered, stale_after, LagThresholds::default());
         assert_eq!(
             lv.lag,
             Some(Lag {
                 secs: 30,
                 level: LagLevel::Warn,
                 clock_skew: false,
-                source: crate::model::LagSource::Browser
+                source: crate::model::LagSource::Browser,
+                as_of_ms: None,
             })
         );
+        // An hour later, with no answer since: stale, and the lag is the one
+        // the last answer confirmed, as of then, not an hour more.
+        let now = answered + 3_600_000;
+        let lv = live_view(&st, now, stale_after, LagThresholds::default());
         assert_eq!(lv.state, WidgetState::Stale, "recorded long before now");
+        let lag = lv.lag.unwrap();
+        assert_eq!(
+            (lag.secs, lag.level, lag.as_of_ms),
+            (30, LagLevel::Warn, Some(answered))
+        );
         st.record(Err(FetchError::Timeout), now, 1.0, &opts);
         let lv = live_view(&st, now + 2_500, stale_after, LagThresholds::default());
         assert_eq!((lv.state, lv.retry_in_secs), (WidgetState::Error, Some(8)));
@@ -419,6 +448,57 @@ mod tests {
     }
 
     #[test]
+    fn finished_released_and_deleted_projects_get_no_lag_judgement() {
+        let opts = PollOptions::default();
+        for status in ["FINISHED", "RELEASING", "RELEASED", "DELETED", "RUNNING"] {
+            let mut st = PollState::default();
+            let p = Progress {
+                status: Status::parse(status),
+                enable_incr: Some(true),
+                incr_checkpoint: Some("1661241200".into()),
+                ..Progress::default()
+            };
+            st.record(Ok(p), 1_661_500_000_000, 0.5, &opts);
+            let lv = live_view(
+                &st,
+                1_661_500_000_000,
+                opts.stale_after(),
+                LagThresholds::default(),
+            );
+            assert_eq!(lv.lag.is_some(), status == "RUNNING", "{status}");
+            assert!(
+                build_view(&st, Lang::En).incr.is_some(),
+                "the checkpoint still shows"
+            );
+        }
+    }
+
+    #[test]
+    fn a_failed_poll_freezes_the_lag_at_what_the_last_answer_confirmed() {
+        let opts = PollOptions::default();
+        let mut st = PollState::default();
+        let p = Progress {
+            status: Status::parse("RUNNING"),
+            incr_checkpoint: Some("1661241200".into()),
+            ..Progress::default()
+        };
+        st.record(Ok(p), 1_661_241_210_000, 0.5, &opts);
+        st.record(Err(FetchError::Timeout), 1_661_241_220_000, 0.5, &opts);
+        let lag = live_view(
+            &st,
+            1_661_241_600_000,
+            opts.stale_after(),
+            LagThresholds::default(),
+        )
+        .lag
+        .unwrap();
+        assert_eq!(
+            (lag.secs, lag.level, lag.as_of_ms),
+            (10, LagLevel::CaughtUp, Some(1_661_241_210_000))
+        );
+    }
+
+    #[test]
     fn the_reverse_sync_has_its_own_lag_after_switch_over() {
         let p = crate::wire::parse_answer(
             r#"{"success":true,"data":{"status":"RUNNING","enableIncrSync":true,"incrSyncCheckpoint":1661241220,"enableReverseIncrTransfer":true,"reverseIncrTransferCheckpoint":1661241150}}"#,
@@ -426,7 +506,8 @@ mod tests {
         let Ok(crate::wire::Answer::Progress(p)) = p else {
             panic!("{p:?}")
         };
-        let st = state_with(p);
+        let mut st = PollState::default();
+        st.record(Ok(p), 1_661_241_230_000, 0.5, &PollOptions::default());
         let v = build_view(&st, Lang::En);
         assert_eq!(
             v.reverse.unwrap().checkpoint,

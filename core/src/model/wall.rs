@@ -4,7 +4,7 @@
 
 use super::{lag_level, status_tone, LagLevel, LagThresholds, Tone};
 use crate::i18n::{self, Lang, Msg, PageMsg};
-use crate::wire::{ListQuery, Status, WireProject};
+use crate::wire::{ListQuery, ProjectList, Status, WireProject};
 use std::collections::BTreeSet;
 
 /// What a project needs from the operator, most urgent first.
@@ -22,6 +22,8 @@ pub enum Attention {
     Unknown,
     /// Paused.
     Paused,
+    /// Not started yet (INIT): its delay means nothing yet.
+    NotStarted,
     /// Running and current.
     Running,
     /// Finished, released or deleted.
@@ -32,26 +34,28 @@ pub enum Attention {
 
 impl Attention {
     /// Every group, in the wallboard's order.
-    pub const ALL: [Attention; 9] = [
+    pub const ALL: [Attention; 10] = [
         Attention::Failed,
         Attention::FarBehind,
         Attention::Behind,
         Attention::Alarming,
         Attention::Unknown,
         Attention::Paused,
+        Attention::NotStarted,
         Attention::Running,
         Attention::Finished,
         Attention::Released,
     ];
 
     /// The groups' names, in [`Attention::ALL`]'s order.
-    pub const NAMES: [&'static str; 9] = [
+    pub const NAMES: [&'static str; 10] = [
         "failed",
         "far-behind",
         "behind",
         "alarming",
         "unknown",
         "paused",
+        "not-started",
         "running",
         "finished",
         "released",
@@ -79,6 +83,7 @@ impl Attention {
             Attention::Alarming => page(PageMsg::GroupAlarming),
             Attention::Unknown => page(PageMsg::GroupUnknown),
             Attention::Paused => page(PageMsg::GroupPaused),
+            Attention::NotStarted => page(PageMsg::GroupNotStarted),
             Attention::Running => page(PageMsg::GroupRunning),
             Attention::Finished => page(PageMsg::GroupFinished),
             Attention::Released => page(PageMsg::GroupReleased),
@@ -90,23 +95,24 @@ impl Attention {
         self <= Attention::Unknown
     }
 
-    /// The group of one listed project.
-    pub fn of(project: &WireProject, lag: LagThresholds) -> Attention {
+    /// The group of one listed project, its delay (aged, see
+    /// [`aged_delay`]) `delay`.
+    pub fn of(project: &WireProject, delay: Option<i64>, lag: LagThresholds) -> Attention {
         let Some(status) = &project.status else {
             return Attention::Unknown;
         };
         match status {
             Status::Failed => Attention::Failed,
             Status::Suspend => Attention::Paused,
+            Status::Init => Attention::NotStarted,
             Status::Finished => Attention::Finished,
             Status::Releasing | Status::Released | Status::Deleted => Attention::Released,
             Status::Other(_) => Attention::Unknown,
-            Status::Init
-            | Status::Running
+            Status::Running
             | Status::RunningModifying
             | Status::RunningMerging
             | Status::RunningAlarming => {
-                let delay = project.sync_delay.map(|d| d.max(0) as u64);
+                let delay = delay.map(|d| d.max(0) as u64);
                 match delay.map(|d| lag_level(d, lag)) {
                     Some(LagLevel::Critical) => Attention::FarBehind,
                     Some(LagLevel::Warn) => Attention::Behind,
@@ -195,8 +201,33 @@ pub struct WallCard {
     pub delay_secs: Option<i64>,
     /// OMS's alarm text, when it is alarming.
     pub alarm: Option<String>,
+    /// Why a failed project failed, from its failed step, when the list says.
+    pub failure: Option<String>,
     /// Type, endpoints and labels, one line: "SYNC · MYSQL → OB_MYSQL · prod".
     pub details: String,
+}
+
+/// A sample older than this is not aged into the delay: the delay is shown
+/// with its age and not judged.
+pub const DELAY_SAMPLE_STALE_SECS: i64 = 600;
+
+/// OMS's delay as of now: the delay it sampled plus the time since it
+/// sampled it (both on OMS's clock: the sample time against the list's
+/// `Date`), since the sync has not been confirmed to move meanwhile. `None`
+/// when OMS sent no delay, or sampled it so long ago
+/// ([`DELAY_SAMPLE_STALE_SECS`]) that it says nothing about now.
+pub fn aged_delay(project: &WireProject, oms_now_secs: Option<i64>) -> Option<i64> {
+    let delay = project.sync_delay?;
+    match sample_age(project, oms_now_secs) {
+        Some(age) if age > DELAY_SAMPLE_STALE_SECS => None,
+        Some(age) => Some(delay.saturating_add(age)),
+        None => Some(delay),
+    }
+}
+
+/// Seconds between OMS's sample of the delay and its answer, when both are known.
+fn sample_age(project: &WireProject, oms_now_secs: Option<i64>) -> Option<i64> {
+    Some((oms_now_secs? - project.delay_sampled_at?).max(0))
 }
 
 /// The whole board.
@@ -204,19 +235,22 @@ pub struct WallCard {
 pub struct WallView {
     /// Projects per group (in [`Attention::ALL`]'s order) after the filter,
     /// before the group is chosen.
-    pub counts: [usize; 9],
+    pub counts: [usize; 10],
     /// The chosen group's cards (all groups when none): the open ones
     /// first (so an open card stays where it is while the others move),
     /// then the most urgent, the longest delay, by title.
     pub cards: Vec<WallCard>,
     /// Projects that passed the filter.
     pub total: usize,
+    /// When the list is partial: how many projects were read and why the
+    /// rest were not, as one line ("315 of 400 projects read: …").
+    pub partial: Option<String>,
 }
 
-/// The board for `projects` (every list page, in OMS's order); `open`:
+/// The board for `list` (every list page read, in OMS's order); `open`:
 /// the keys of the cards the operator opened.
 pub fn wall_view(
-    projects: &[WireProject],
+    list: &ProjectList,
     filter: &WallFilter,
     group: Option<Attention>,
     open: &[String],
@@ -225,15 +259,17 @@ pub fn wall_view(
 ) -> WallView {
     let mut view = WallView::default();
     let mut seen = BTreeSet::new();
-    for (place, project) in projects.iter().enumerate() {
+    for (place, project) in list.projects.iter().enumerate() {
         if !filter.admits(project) {
             continue;
         }
-        let attention = Attention::of(project, lag);
+        let delay = aged_delay(project, list.oms_now_secs);
+        let attention = Attention::of(project, delay, lag);
         view.counts[attention as usize] += 1;
         view.total += 1;
         if group.is_none_or(|g| g == attention) {
-            let mut card = card(project, attention, lang);
+            let age = sample_age(project, list.oms_now_secs);
+            let mut card = card(project, attention, (delay, age), lang);
             if card.id.is_empty() || !seen.insert(card.id.clone()) {
                 card.key = format!("#{place}");
             }
@@ -248,10 +284,27 @@ pub fn wall_view(
             .then(b.delay_secs.unwrap_or(-1).cmp(&a.delay_secs.unwrap_or(-1)))
             .then_with(|| a.title.cmp(&b.title))
     });
+    if list.is_partial() {
+        let why = list.cut_short.as_ref().map_or_else(
+            || PageMsg::WallPartialMark.text(lang).to_owned(),
+            |e| super::ErrorKind::of(e).title().text(lang).to_owned(),
+        );
+        view.partial = Some(i18n::wall_partial(
+            lang,
+            list.projects.len(),
+            list.total,
+            &why,
+        ));
+    }
     view
 }
 
-fn card(project: &WireProject, attention: Attention, lang: Lang) -> WallCard {
+fn card(
+    project: &WireProject,
+    attention: Attention,
+    (delay, sample_age): (Option<i64>, Option<i64>),
+    lang: Lang,
+) -> WallCard {
     let id = project.id.clone().unwrap_or_default();
     let (tone, status_text, status_code) = match &project.status {
         Some(status) => (
@@ -266,13 +319,26 @@ fn card(project: &WireProject, attention: Attention, lang: Lang) -> WallCard {
             String::new(),
         ),
     };
-    // A delay is only a lag while incremental sync runs.
-    let delay_secs = project.sync_delay.filter(|_| {
-        matches!(
-            attention,
-            Attention::FarBehind | Attention::Behind | Attention::Alarming | Attention::Running
-        )
-    });
+    // A delay is only a lag while incremental sync runs; one sampled long
+    // ago is shown as sampled, with its age, and not judged.
+    let running = matches!(
+        attention,
+        Attention::FarBehind | Attention::Behind | Attention::Alarming | Attention::Running
+    );
+    let delay_secs = delay.filter(|_| running);
+    let stale_sample = (running && delay.is_none())
+        .then_some(project.sync_delay)
+        .flatten()
+        .zip(sample_age);
+    let delay_text = match (delay_secs, stale_sample) {
+        (Some(d), _) => Some(i18n::duration(lang, d.max(0) as u64)),
+        (None, Some((d, age))) => Some(format!(
+            "{} ({})",
+            i18n::duration(lang, d.max(0) as u64),
+            i18n::sampled_ago(lang, &i18n::rough_duration(lang, age as u64))
+        )),
+        (None, None) => None,
+    };
     let endpoints = match (&project.source_type, &project.sink_type) {
         (Some(from), Some(to)) => Some(format!("{from} → {to}")),
         (Some(one), None) | (None, Some(one)) => Some(one.clone()),
@@ -303,18 +369,22 @@ fn card(project: &WireProject, attention: Attention, lang: Lang) -> WallCard {
             .as_ref()
             .map(|step| i18n::step_label(step, lang).map_or_else(|| step.clone(), str::to_owned)),
         progress: project.running_progress.as_ref().map(|p| p.value),
-        delay_text: delay_secs.map(|d| i18n::duration(lang, d.max(0) as u64)),
+        delay_text,
         delay_secs,
         alarm: project
             .alarm_content
             .clone()
             .filter(|_| project.alarming == Some(true)),
+        failure: (attention == Attention::Failed)
+            .then(|| super::failure_reason(&project.steps, lang))
+            .flatten(),
         details: details.join(" · "),
     }
 }
 
 /// The page title: what needs attention, so a background tab still tells
-/// ("2 failed · 3 behind — OMS"), or how many are well.
+/// ("2 failed · 3 behind — OMS"), or how many are well; a partial list
+/// says so ("2 failed · partial list — OMS").
 pub fn wall_title(view: &WallView, lang: Lang) -> String {
     let urgent: Vec<String> = Attention::ALL
         .into_iter()
@@ -326,7 +396,10 @@ pub fn wall_title(view: &WallView, lang: Lang) -> String {
     } else {
         urgent.join(" · ")
     };
-    format!("{head} — OMS")
+    match view.partial {
+        Some(_) => format!("{head} · {} — OMS", PageMsg::WallPartialMark.text(lang)),
+        None => format!("{head} — OMS"),
+    }
 }
 
 #[cfg(test)]
@@ -347,7 +420,7 @@ mod tests {
     /// The whole board, unfiltered, nothing open, the default thresholds.
     fn board(projects: &[WireProject], lang: Lang) -> WallView {
         wall_view(
-            projects,
+            &ProjectList::of(projects.to_vec()),
             &WallFilter::default(),
             None,
             &[],
@@ -363,7 +436,7 @@ mod tests {
     #[test]
     fn groups_follow_status_delay_and_alarms() {
         let lag = LagThresholds::default();
-        let of = |p: &WireProject| Attention::of(p, lag);
+        let of = |p: &WireProject| Attention::of(p, p.sync_delay, lag);
         assert_eq!(of(&project("a", "FAILED", Some(9999))), Attention::Failed);
         assert_eq!(
             of(&project("a", "RUNNING", Some(301))),
@@ -373,7 +446,11 @@ mod tests {
         assert_eq!(of(&project("a", "RUNNING", Some(26))), Attention::Behind);
         assert_eq!(of(&project("a", "RUNNING", Some(25))), Attention::Running);
         assert_eq!(of(&project("a", "RUNNING", None)), Attention::Running);
-        assert_eq!(of(&project("a", "INIT", None)), Attention::Running);
+        assert_eq!(
+            of(&project("a", "INIT", Some(9999))),
+            Attention::NotStarted,
+            "a delay before the start is not judged"
+        );
         let alarming = WireProject {
             alarming: Some(true),
             ..project("a", "RUNNING", Some(3))
@@ -419,7 +496,7 @@ mod tests {
                 "ok_small", "done", "gone"
             ]
         );
-        assert_eq!(view.counts, [2, 2, 1, 0, 1, 1, 2, 1, 1]);
+        assert_eq!(view.counts, [2, 2, 1, 0, 1, 1, 0, 2, 1, 1]);
         assert_eq!(view.total, 11);
         let odd = &view.cards[5];
         assert_eq!(
@@ -437,7 +514,7 @@ mod tests {
         assert_eq!(view.cards[7].delay_text.as_deref(), Some("20 s"));
 
         let failed = wall_view(
-            &projects,
+            &ProjectList::of(projects.to_vec()),
             &WallFilter::default(),
             Some(Attention::Failed),
             &[],
@@ -447,7 +524,7 @@ mod tests {
         assert_eq!(order(&failed), ["failed_a", "failed_b"]);
         assert_eq!(failed.counts, view.counts, "the counts stay whole");
         let opened = wall_view(
-            &projects,
+            &ProjectList::of(projects.to_vec()),
             &WallFilter::default(),
             None,
             &["done".into(), "ok_big".into()],
@@ -459,6 +536,65 @@ mod tests {
             ["ok_big", "done", "failed_a", "failed_b"],
             "open cards first"
         );
+    }
+
+    #[test]
+    fn delays_age_by_their_sample_time_and_old_samples_are_not_judged() {
+        let sampled = |delay, at| WireProject {
+            delay_sampled_at: Some(at),
+            ..project("a", "RUNNING", Some(delay))
+        };
+        let list = |p: WireProject| ProjectList {
+            oms_now_secs: Some(1_000_000),
+            ..ProjectList::of(vec![p])
+        };
+        // Sampled 40 s before OMS answered: 10 s then is 50 s now.
+        let view = board_of(&list(sampled(10, 1_000_000 - 40)), Lang::En);
+        assert_eq!(view.cards[0].delay_secs, Some(50));
+        assert_eq!(view.cards[0].attention, Attention::Behind);
+        // Sampled an hour ago: shown as sampled, with its age, not judged.
+        let view = board_of(&list(sampled(10, 1_000_000 - 3_600)), Lang::En);
+        let card = &view.cards[0];
+        assert_eq!(
+            (card.delay_secs, card.attention),
+            (None, Attention::Running)
+        );
+        assert_eq!(card.delay_text.as_deref(), Some("10 s (sampled 1 h ago)"));
+        // Without OMS's clock the delay is as sent.
+        let view = board_of(&ProjectList::of(vec![sampled(10, 5)]), Lang::En);
+        assert_eq!(view.cards[0].delay_secs, Some(10));
+    }
+
+    #[test]
+    fn a_partial_list_says_so_in_its_line_and_its_title() {
+        let list = ProjectList {
+            total: Some(120),
+            cut_short: Some(crate::wire::FetchError::Timeout),
+            ..ProjectList::of(vec![project("a", "FAILED", None)])
+        };
+        let view = board_of(&list, Lang::En);
+        assert_eq!(
+            view.partial.as_deref(),
+            Some("1 of 120 projects read: a list page could not be read (OMS did not answer in time)")
+        );
+        assert_eq!(wall_title(&view, Lang::En), "1 failed · partial list — OMS");
+        let whole = board_of(
+            &ProjectList::of(vec![project("a", "FAILED", None)]),
+            Lang::En,
+        );
+        assert_eq!(whole.partial, None);
+        assert_eq!(wall_title(&whole, Lang::En), "1 failed — OMS");
+    }
+
+    fn board_of(list: &ProjectList, lang: Lang) -> WallView {
+        wall_view(
+            list,
+            &WallFilter::default(),
+            None,
+            &[],
+            LagThresholds::default(),
+            lang,
+        )
     }
 
     #[test]
@@ -484,7 +620,7 @@ mod tests {
         let projects = [a, b];
         let ids = |filter: WallFilter| {
             wall_view(
-                &projects,
+                &ProjectList::of(projects.to_vec()),
                 &filter,
                 None,
                 &[],

@@ -2,11 +2,13 @@
 //! option table through which the page's URL, the element's attributes and
 //! `mount()` are read, with the same verdict for the same value.
 
+mod near_miss;
 mod page;
 mod problem;
 mod table;
 mod widget;
 
+pub use near_miss::near_misses;
 pub use page::{
     page_config, wall_element_config, PageConfig, WallConfig, WALL_FILTERS, WALL_PARAMS,
 };

@@ -298,7 +298,7 @@ mod tests {
             said,
             [
                 "type \"v4\" is not sync or migration",
-                "group \"urgent\" is not failed, far-behind, behind, alarming, unknown, paused, running, finished or released"
+                "group \"urgent\" is not failed, far-behind, behind, alarming, unknown, paused, not-started, running, finished or released"
             ]
         );
         // OMS 3.x has no list: the board shows the named projects.

@@ -21,6 +21,12 @@ pub enum ProblemKind {
         /// The names it could have meant.
         known: Vec<&'static str>,
     },
+    /// An attribute that is not an option but nearly spells one (a typo the
+    /// element would otherwise ignore).
+    NearMiss {
+        /// The option it nearly spells.
+        meant: &'static str,
+    },
     /// A required option is missing or empty.
     Missing,
     /// A value of the wrong JS type, e.g. a number for `api`.
@@ -97,6 +103,13 @@ impl fmt::Display for Problem {
                     "unknown option {} (known: {})",
                     quoted(name),
                     known.join(", ")
+                )
+            }
+            ProblemKind::NearMiss { meant } => {
+                write!(
+                    f,
+                    "{} is not an option: did you mean {meant}?",
+                    quoted(name)
                 )
             }
             ProblemKind::Missing => write!(

@@ -23,7 +23,10 @@ pub use endpoint::{
     components_request, list_request, progress_request, steps_request, ApiKind, ListQuery,
     ProgressRequest,
 };
-pub use list::{classify_list, ListPage, WireProject, MAX_LIST_BODY_BYTES, MAX_PAGE_SIZE};
+pub use list::{
+    classify_list, ListCollector, ListPage, ProjectList, WireProject, MAX_LIST_BODY_BYTES,
+    MAX_PAGES, MAX_PAGE_SIZE,
+};
 pub use outcome::{classify, FetchError};
 pub use read::{excerpt, parse_answer, EXCERPT_CHARS, MAX_BODY_BYTES};
 pub use request::{Credentials, HeaderSource};

@@ -10,10 +10,39 @@ use std::fmt;
 pub enum FetchError {
     /// No answer within the timeout; the request was aborted.
     Timeout,
-    /// No HTTP answer at all (connection refused or closed, offline, CORS).
+    /// No HTTP answer at all, for a reason not known (refused, closed,
+    /// offline, or refused by CORS).
     Network {
         /// The browser's words.
         detail: String,
+    },
+    /// The host answered, but the browser would not let the page read it:
+    /// the base URL is another origin that does not allow this page (CORS).
+    Cors {
+        /// Where the request went, and the browser's words.
+        detail: String,
+    },
+    /// Nothing answers at the host (connection refused, no such name, no
+    /// route, offline).
+    Unreachable {
+        /// Where the request went, and the browser's words.
+        detail: String,
+    },
+    /// A proxy in front of OMS answered for it (500, 502, 503 or 504
+    /// without OMS's JSON): the proxy is up, OMS is not reachable from it.
+    Proxy {
+        /// The HTTP status.
+        status: u16,
+        /// The title of the proxy's error page, when it sent one.
+        title: Option<String>,
+    },
+    /// An answer that is not OMS's API at all: a web page, or a 404 that is
+    /// not OMS's (a static server, or a proxy without the route).
+    NotOms {
+        /// The HTTP status.
+        status: u16,
+        /// The title of the page, when it was one.
+        title: Option<String>,
     },
     /// The host page's `headers` function failed, so no request was sent:
     /// the page's own code is at fault, not the network or OMS.
@@ -60,6 +89,10 @@ impl fmt::Display for FetchError {
             FetchError::Timeout => f.write_str("no answer within the timeout"),
             FetchError::Network { detail } if detail.is_empty() => f.write_str("no HTTP answer"),
             FetchError::Network { detail } => write!(f, "no HTTP answer: {detail}"),
+            FetchError::Cors { detail } => write!(f, "blocked by CORS: {detail}"),
+            FetchError::Unreachable { detail } => write!(f, "unreachable: {detail}"),
+            FetchError::Proxy { status, .. } => write!(f, "HTTP {status} from the proxy"),
+            FetchError::NotOms { status, .. } => write!(f, "HTTP {status}, not OMS's API"),
             FetchError::Headers { detail } => write!(f, "no request sent: {detail}"),
             FetchError::Auth { status, .. } => write!(f, "HTTP {status}: not authorised"),
             FetchError::Http { status, .. } => write!(f, "HTTP {status}"),
@@ -103,16 +136,30 @@ pub(super) fn classify_within<T>(
             .unwrap_or_default();
         return Err(FetchError::Auth { status, oms });
     }
+    let json = body.trim_start().starts_with(['{', '[']);
     if !(200..300).contains(&status) {
         let oms = envelope(body, max_bytes)
             .ok()
             .map(|e| oms_error(&e))
             .filter(|e| e.code.is_some() || e.message.is_some())
             .map(Box::new);
+        if oms.is_none() && !json {
+            let title = html_title(body);
+            return Err(match status {
+                500 | 502..=504 => FetchError::Proxy { status, title },
+                _ => FetchError::NotOms { status, title },
+            });
+        }
         return Err(FetchError::Http {
             status,
             oms,
             excerpt: excerpt(body),
+        });
+    }
+    if body.trim_start().starts_with('<') {
+        return Err(FetchError::NotOms {
+            status,
+            title: html_title(body),
         });
     }
     let envelope = envelope(body, max_bytes).map_err(FetchError::Invalid)?;
@@ -120,6 +167,21 @@ pub(super) fn classify_within<T>(
         return Err(FetchError::Oms(oms_error(&envelope)));
     }
     read(&envelope).map_err(FetchError::Invalid)
+}
+
+/// The `<title>` of an HTML page, as text (entities left as they are: it is
+/// shown as text, never as markup); `None` when it has none.
+fn html_title(body: &str) -> Option<String> {
+    let lower = body.to_ascii_lowercase();
+    let open = lower.find("<title")?;
+    let start = open + lower[open..].find('>')? + 1;
+    let end = start + lower[start..].find("</title")?;
+    let title: String = body
+        .get(start..end)?
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!title.is_empty()).then(|| excerpt(&title))
 }
 
 #[cfg(test)]
@@ -136,16 +198,57 @@ mod tests {
             classify(403, "<html>"),
             Err(FetchError::Auth { status: 403, .. })
         ));
-        let Err(FetchError::Http {
-            status,
-            oms,
-            excerpt,
-        }) = classify(502, "<html><title>502 Bad Gateway</title></html>")
-        else {
-            panic!()
-        };
-        assert_eq!((status, oms), (502, None));
-        assert!(excerpt.contains("502 Bad Gateway"));
+        // A proxy's error page: its status and title, never its markup.
+        assert_eq!(
+            classify(
+                502,
+                "<html>\r\n<head><title>502 Bad Gateway</title></head><body>x</body></html>"
+            ),
+            Err(FetchError::Proxy {
+                status: 502,
+                title: Some("502 Bad Gateway".into())
+            })
+        );
+        assert_eq!(
+            classify(500, ""),
+            Err(FetchError::Proxy {
+                status: 500,
+                title: None
+            })
+        );
+        // A page or a bare 404 instead of OMS's API.
+        assert_eq!(
+            classify(404, "<!DOCTYPE html><html><head><TITLE>Not Found</TITLE>"),
+            Err(FetchError::NotOms {
+                status: 404,
+                title: Some("Not Found".into())
+            })
+        );
+        assert_eq!(
+            classify(404, "Not Found"),
+            Err(FetchError::NotOms {
+                status: 404,
+                title: None
+            })
+        );
+        assert_eq!(
+            classify(
+                200,
+                "<!doctype html><html><head><title>Portal</title></head></html>"
+            ),
+            Err(FetchError::NotOms {
+                status: 200,
+                title: Some("Portal".into())
+            })
+        );
+        // Spring's own 404 JSON is OMS's: this OMS has no such endpoint.
+        assert!(matches!(
+            classify(
+                404,
+                r#"{"timestamp":1,"status":404,"error":"Not Found","path":"/api/x"}"#
+            ),
+            Err(FetchError::Http { status: 404, .. })
+        ));
         let Err(FetchError::Http { oms, .. }) = classify(
             500,
             r#"{"success":false,"code":"INNER_ERROR","message":"x"}"#,
@@ -174,7 +277,12 @@ mod tests {
                 },
                 "no request sent: the headers function threw",
             ),
-            (classify(502, "").unwrap_err(), "HTTP 502"),
+            (classify(502, "").unwrap_err(), "HTTP 502 from the proxy"),
+            (classify(503, "{}").unwrap_err(), "HTTP 503"),
+            (
+                classify(404, "<html>").unwrap_err(),
+                "HTTP 404, not OMS's API",
+            ),
             (
                 classify(200, r#"{"success":false,"code":"PARAM_ERROR"}"#).unwrap_err(),
                 "OMS error PARAM_ERROR",

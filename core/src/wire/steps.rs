@@ -46,7 +46,7 @@ pub fn classify_steps(status: u16, body: &str) -> Result<Vec<WireStep>, FetchErr
     super::outcome::classify_with(status, body, |envelope| list_data(envelope, wire_step))
 }
 
-fn wire_step(step: &Object) -> WireStep {
+pub(super) fn wire_step(step: &Object) -> WireStep {
     let extra = match field(step, &["extraInfo"]) {
         Some(Value::Object(extra)) => Some(extra),
         _ => None,
