@@ -6,7 +6,7 @@ use crate::hooks::StepsAnswer;
 use leptos::prelude::*;
 use oms_progress_core::i18n::{Lang, Msg};
 use oms_progress_core::model::{
-    Checkpoint, HistoryView, LagWhere, LiveView, Stage, StopReason, View,
+    Checkpoint, HistoryView, IncrView, LagWhere, LiveView, Stage, StopReason, View,
 };
 use std::sync::Arc;
 
@@ -86,30 +86,26 @@ pub fn ProgressCard(
             </Show>
         }
     };
-    let checkpoint_secs = move || {
-        view.with(
-            |v| match v.incr.as_ref().and_then(|i| i.checkpoint.as_ref()) {
+    // The forward or the reverse incremental part's checkpoint: as unix
+    // seconds when it is a time, and as text.
+    let secs_of = move |part: fn(&View) -> Option<&IncrView>| {
+        move || {
+            view.with(|v| match part(v).and_then(|i| i.checkpoint.as_ref()) {
                 Some(Checkpoint::Unix(secs)) => Some(*secs),
                 _ => None,
-            },
-        )
+            })
+        }
     };
-    let forward_text = move || {
-        view.with(|v| v.incr.as_ref().map(|i| i.checkpoint_text.clone()))
-            .unwrap_or_default()
+    let text_of = move |part: fn(&View) -> Option<&IncrView>| {
+        move || {
+            view.with(|v| part(v).map(|i| i.checkpoint_text.clone()))
+                .unwrap_or_default()
+        }
     };
-    let reverse_secs = move || {
-        view.with(
-            |v| match v.reverse.as_ref().and_then(|i| i.checkpoint.as_ref()) {
-                Some(Checkpoint::Unix(secs)) => Some(*secs),
-                _ => None,
-            },
-        )
-    };
-    let reverse_text = move || {
-        view.with(|v| v.reverse.as_ref().map(|i| i.checkpoint_text.clone()))
-            .unwrap_or_default()
-    };
+    let (forward, reverse): (
+        fn(&View) -> Option<&IncrView>,
+        fn(&View) -> Option<&IncrView>,
+    ) = (|v| v.incr.as_ref(), |v| v.reverse.as_ref());
     let (forward_tz, reverse_tz) = (time_zone.clone(), time_zone.clone());
 
     view! {
@@ -154,8 +150,8 @@ pub fn ProgressCard(
             // so a new checkpoint updates two text nodes, not the whole section.
             <Show when=move || view.with(|v| v.incr.is_some())>
                 <IncrementalSection
-                    checkpoint_text=forward_text
-                    checkpoint_secs=checkpoint_secs
+                    checkpoint_text=text_of(forward)
+                    checkpoint_secs=secs_of(forward)
                     lag=move || live.with(|l| l.lag)
                     lag_where
                     lang
@@ -164,8 +160,8 @@ pub fn ProgressCard(
             </Show>
             <Show when=move || view.with(|v| v.reverse.is_some())>
                 <IncrementalSection
-                    checkpoint_text=reverse_text
-                    checkpoint_secs=reverse_secs
+                    checkpoint_text=text_of(reverse)
+                    checkpoint_secs=secs_of(reverse)
                     lag=move || live.with(|l| l.reverse_lag)
                     reverse=true
                     lang

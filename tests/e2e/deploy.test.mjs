@@ -302,11 +302,15 @@ test('20 viewers of one OMS 4.x project: the micro-cache, keyed by the body, kee
 const raw = (method, target, body = '') => new Promise((resolve, reject) => {
   const socket = new Socket();
   let answer = '';
+  // Written, not ended: a half-closed client counts as gone to nginx's proxy.
   socket.connect(env.port, '127.0.0.1', () => {
-    socket.end(`${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(`${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   });
   socket.on('data', (chunk) => (answer += chunk));
-  socket.on('end', () => resolve(Number(answer.split(' ')[1])));
+  socket.on('end', () => {
+    socket.destroy();
+    resolve(Number(answer.split(' ')[1]));
+  });
   socket.on('error', reject);
 });
 
@@ -354,9 +358,13 @@ test('deny by default: only the requests the widget makes reach OMS; hostile one
   for (const [method, target, body] of hostile) {
     assert.equal(await raw(method, target, body), 403, `refused: ${method} ${target}`);
   }
+  // What reached OMS: only allowed requests (some may have come from
+  // nginx's 1 s cache instead; none of the hostile ones reached it at all).
   const log = await env.sim.control('GET', `/_sim/requests?since_seq=${seq}`);
   const reached = log.requests.map((r) => `${r.method} ${r.path}${r.query ? `?${r.query}` : ''}`);
-  assert.deepEqual(reached.sort(), allowed.map(([m, t]) => `${m} ${t}`).sort(), 'only the allowed requests reached OMS');
+  const passing = new Set(allowed.map(([m, t]) => `${m} ${t}`));
+  assert.ok(reached.length > 0, 'the allowed requests went through to OMS');
+  assert.deepEqual(reached.filter((r) => !passing.has(r)), [], 'no hostile request reached OMS');
   // The wallboard's module is served beside the widget's.
   const wall = await fetch(`${env.base}/oms-progress/oms-wallboard.js`);
   assert.equal(wall.status, 200);

@@ -96,8 +96,9 @@ test('a fault shows an error with the last good data kept, then polling recovers
   await env.sim.control('POST', '/_sim/faults', { project: id, kind: 'status', code: 503 });
   await eventually(() => attr(w, 'data-state'), (s) => s === 'error', { what: 'error state' });
   const alert = w.locator('[role=alert]');
-  assert.equal(await alert.getAttribute('data-error'), 'http');
-  assert.match(await alert.locator('[data-field=error-detail]').textContent(), /^HTTP 503: <html>/);
+  // nginx's 503 page in OMS's place: the proxy's error, by status and title.
+  assert.equal(await alert.getAttribute('data-error'), 'proxy');
+  assert.equal(await alert.locator('[data-field=error-detail]').textContent(), 'HTTP 503: "503 Service Unavailable"');
   assert.equal(await attr(w, 'data-status'), 'RUNNING', 'last good data stays on screen');
   // With no success for 3 intervals the data is marked stale, with its age.
   await w.locator('[data-field=stale]').waitFor({ timeout: 10_000 });
