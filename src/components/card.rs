@@ -10,6 +10,9 @@ use oms_progress_core::model::{
 };
 use std::sync::Arc;
 
+/// The forward or the reverse incremental part of a view.
+type IncrPart = fn(&View) -> Option<&IncrView>;
+
 /// The widget's body, drawn from a [`View`] and a [`LiveView`].
 ///
 /// Each part reads its own fields, so a poll that changes nothing writes
@@ -88,7 +91,7 @@ pub fn ProgressCard(
     };
     // The forward or the reverse incremental part's checkpoint: as unix
     // seconds when it is a time, and as text.
-    let secs_of = move |part: fn(&View) -> Option<&IncrView>| {
+    let secs_of = move |part: IncrPart| {
         move || {
             view.with(|v| match part(v).and_then(|i| i.checkpoint.as_ref()) {
                 Some(Checkpoint::Unix(secs)) => Some(*secs),
@@ -96,16 +99,14 @@ pub fn ProgressCard(
             })
         }
     };
-    let text_of = move |part: fn(&View) -> Option<&IncrView>| {
+    let text_of = move |part: IncrPart| {
         move || {
             view.with(|v| part(v).map(|i| i.checkpoint_text.clone()))
                 .unwrap_or_default()
         }
     };
-    let (forward, reverse): (
-        fn(&View) -> Option<&IncrView>,
-        fn(&View) -> Option<&IncrView>,
-    ) = (|v| v.incr.as_ref(), |v| v.reverse.as_ref());
+    let forward: IncrPart = |v| v.incr.as_ref();
+    let reverse: IncrPart = |v| v.reverse.as_ref();
     let (forward_tz, reverse_tz) = (time_zone.clone(), time_zone.clone());
 
     view! {
