@@ -6,6 +6,7 @@ use super::alarm::Alarm;
 use super::clock::now_ms;
 use super::poller::{wait_for_next, InFlight};
 use super::request::{fetch_text, Call};
+use super::slots::Lane;
 use super::tabs::{share_key, take_turn, Exchange, Raw, TabShare, Turn};
 use super::wake::Wake;
 use futures::channel::mpsc;
@@ -88,7 +89,7 @@ async fn all_pages(
         call.body = request.body;
         let controller = AbortController::new().ok();
         in_flight.replace(controller.clone());
-        let answer = fetch_text(call, controller.as_ref()).await;
+        let answer = fetch_text(call, controller.as_ref(), Lane::Poll).await;
         in_flight.replace(None);
         let (status, body, date) = match answer {
             Ok(raw) => raw,

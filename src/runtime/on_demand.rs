@@ -3,11 +3,13 @@
 //! call's timeout, when no longer wanted and when its owner goes; after a
 //! failure, not asked again before the poll policy's backoff is over.
 //! Answers arrive in the order asked, so an older one never replaces a
-//! newer one. Requests go through [`fetch_text`], so they count against
-//! the page's limit of requests in flight.
+//! newer one. Requests go through [`fetch_text`] in the detail lane: they
+//! count against the page's limit of requests in flight, and hold at most
+//! half of it, so a hung call never takes a progress poll's slot.
 
 use super::clock::now_ms;
 use super::request::{fetch_text, Call};
+use super::slots::Lane;
 use leptos::prelude::*;
 use oms_progress_core::policy::{backoff, PollOptions};
 use oms_progress_core::wire::FetchError;
@@ -73,7 +75,7 @@ where
             calls.in_flight.replace(Some(controller.clone()));
             let (call, calls) = (call.clone(), Rc::clone(&calls));
             leptos::task::spawn_local(async move {
-                let result = fetch_text(&call, Some(&controller))
+                let result = fetch_text(&call, Some(&controller), Lane::Detail)
                     .await
                     .and_then(|(status, body, _)| read(status, &body));
                 // Closed or unmounted meanwhile: nobody waits for it.

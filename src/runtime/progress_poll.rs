@@ -5,6 +5,7 @@ use super::alarm::Alarm;
 use super::clock::now_ms;
 use super::poller::{wait_for_next, InFlight};
 use super::request::{fetch_text, Call};
+use super::slots::Lane;
 use super::tabs::{share_key, take_turn, TabShare, Turn};
 use super::wake::Wake;
 use futures::channel::mpsc;
@@ -61,7 +62,7 @@ pub(crate) async fn poll_loop(
                 let controller = AbortController::new().ok();
                 in_flight.replace(controller.clone());
                 let sent_ms = now_ms();
-                let exchange = fetch_text(&call, controller.as_ref())
+                let exchange = fetch_text(&call, controller.as_ref(), Lane::Poll)
                     .await
                     .map(|raw| vec![raw]);
                 in_flight.replace(None);

@@ -2,6 +2,7 @@
 //! page's others, see `outbox`), aborted at its timeout (see `deadline`),
 //! and the answer's status and `Date` read with gloo-net.
 
+use super::slots::Lane;
 use futures::future::{select, Either};
 use oms_progress_core::wire::{excerpt, Credentials, FetchError, HeaderSource, ParseError};
 use std::cell::RefCell;
@@ -34,6 +35,7 @@ pub struct Call {
 pub(crate) async fn fetch_text(
     call: &Call,
     controller: Option<&AbortController>,
+    lane: Lane,
 ) -> Result<(u16, String, Option<String>), FetchError> {
     let Call {
         url,
@@ -49,7 +51,7 @@ pub(crate) async fn fetch_text(
         *timeout,
     );
     // The turn is taken before the timeout starts: it measures OMS, not the queue.
-    let _turn = super::slots::take_slot().await;
+    let _turn = super::slots::take_slot(lane).await;
     // `fetch(url, init)` as a careful script calls it: no `Request` object,
     // no URL parsed to add a query (gloo-net's builder does both, measured
     // 0.12 ms of main thread a poll); gloo-net reads the answer's head.
