@@ -242,6 +242,28 @@ pub enum Msg {
     FallingBehind,
     /// "steady"
     Steady,
+    /// The chart's tooltip when OMS has no history to give.
+    OmsHistoryMissing,
+    /// The chart's tooltip when it has only the browser's samples.
+    BrowserSamplesOnly,
+    /// "Chart range": the range switch's label.
+    ChartRange,
+    /// "Tables": the verification tables' disclosure.
+    VerifyTables,
+    /// "Table"
+    VerifyTable,
+    /// "Result"
+    VerifyResult,
+    /// "Only in source"
+    SourceOnly,
+    /// "Only in target"
+    DestOnly,
+    /// "Mismatched"
+    Mismatched,
+    /// "Consistent"
+    ConsistentRows,
+    /// "Progress"
+    VerifyProgress,
 }
 
 impl Msg {
@@ -308,6 +330,23 @@ impl Msg {
             CatchingUp => ("catching up", "正在追赶"),
             FallingBehind => ("falling behind", "延迟在增加"),
             Steady => ("steady", "平稳"),
+            OmsHistoryMissing => (
+                "This OMS serves no history (OMS 4.1 or later does): the chart shows this browser's samples since the page opened",
+                "此 OMS 不提供历史数据（OMS 4.1 及以上提供）：图表显示本页面打开以来浏览器的采样",
+            ),
+            BrowserSamplesOnly => (
+                "This browser's samples since the page opened",
+                "本页面打开以来浏览器的采样",
+            ),
+            ChartRange => ("Chart range", "图表范围"),
+            VerifyTables => ("Tables", "各表结果"),
+            VerifyTable => ("Table", "表"),
+            VerifyResult => ("Result", "结果"),
+            SourceOnly => ("Only in source", "仅源端有"),
+            DestOnly => ("Only in target", "仅目标端有"),
+            Mismatched => ("Mismatched", "不一致"),
+            ConsistentRows => ("Consistent", "一致"),
+            VerifyProgress => ("Progress", "进度"),
             FailedBecause => ("Failed", "失败原因"),
             ErrTemporary => (
                 "OMS is not ready yet (temporary); retrying",
@@ -572,6 +611,59 @@ pub fn lag_went(lang: Lang, from: &str, to: &str, over: &str) -> String {
     match lang {
         Lang::En => format!("lag went from {from} to {to} over {over}"),
         Lang::ZhCn => format!("{over}内延迟从 {from} 变为 {to}"),
+    }
+}
+
+/// "Forward lag over 1 h (scale 0–35 min)": what the chart draws.
+pub fn chart_caption(lang: Lang, reverse: bool, over: &str, top: &str) -> String {
+    match (lang, reverse) {
+        (Lang::En, false) => format!("Forward lag over {over} (scale 0–{top})"),
+        (Lang::En, true) => format!("Reverse lag over {over} (scale 0–{top})"),
+        (Lang::ZhCn, false) => format!("正向延迟，{over}（刻度 0–{top}）"),
+        (Lang::ZhCn, true) => format!("反向延迟，{over}（刻度 0–{top}）"),
+    }
+}
+
+/// "Incremental: 1,234 rows/s now, 1,100 rows/s on average over 1 h".
+pub fn throughput(lang: Lang, full: bool, now: &str, average: &str, over: &str) -> String {
+    match (lang, full) {
+        (Lang::En, false) => {
+            format!("Incremental: {now} now, {average} on average over {over}")
+        }
+        (Lang::En, true) => format!("Full data: {now} now, {average} on average over {over}"),
+        (Lang::ZhCn, false) => format!("增量：当前 {now}，{over}平均 {average}"),
+        (Lang::ZhCn, true) => format!("全量：当前 {now}，{over}平均 {average}"),
+    }
+}
+
+/// "Verification: consistent", "… 1,203 rows differ", "… running, 40 %".
+pub fn verify_line(
+    lang: Lang,
+    verdict: &str,
+    differing: Option<i64>,
+    progress: Option<u8>,
+) -> String {
+    let progress = progress.map(|p| format!(", {p} %")).unwrap_or_default();
+    let rows = differing.map(grouped).unwrap_or_default();
+    match (lang, verdict) {
+        (Lang::En, "consistent") => "Verification: consistent".into(),
+        (Lang::En, "inconsistent") => format!("Verification: {rows} rows differ"),
+        (Lang::En, "running") => format!("Verification: running{progress}"),
+        (Lang::En, _) => "Verification: OMS sent no verdict".into(),
+        (Lang::ZhCn, "consistent") => "全量校验：一致".into(),
+        (Lang::ZhCn, "inconsistent") => format!("全量校验：{rows} 行不一致"),
+        (Lang::ZhCn, "running") => format!("全量校验：进行中{progress}"),
+        (Lang::ZhCn, _) => "全量校验：OMS 未给出结论".into(),
+    }
+}
+
+/// "3 of 5 tables read": a verification list that is not whole.
+pub fn verify_partial(lang: Lang, read: usize, total: Option<i64>) -> String {
+    match (lang, total) {
+        (Lang::En, Some(t)) => format!("{read} of {t} tables read"),
+        (Lang::En, None) => format!("{read} tables read; OMS has more"),
+        (Lang::ZhCn, Some(t)) => format!("已读取 {t} 张表中的 {read} 张"),
+        (Lang::ZhCn, None) => format!("已读取 {read} 张表，OMS 还有更多"),
     }
 }
 

@@ -229,3 +229,30 @@ fn success_with_a_filled_error_detail_is_live_data_with_camel_case_items() {
         "a UTC text checkpoint is a time"
     );
 }
+
+#[test]
+fn a_verification_page_with_a_consistent_and_an_inconsistent_table() {
+    use oms_progress_core::wire::classify_verify;
+    let page = classify_verify(200, &fixture("v4-verify-result.json")).unwrap();
+    assert_eq!((page.different_rows, page.total), (Some(7), Some(2)));
+    let (orders, invoice) = (&page.tables[0], &page.tables[1]);
+    assert_eq!(
+        (
+            orders.source_table.as_deref(),
+            orders.consistent,
+            orders.progress.as_deref()
+        ),
+        (Some("orders"), Some(52_000), Some("1.0"))
+    );
+    assert_eq!(orders.result_desc.as_deref(), Some("一致"));
+    assert_eq!(
+        (
+            invoice.source_only,
+            invoice.dest_only,
+            invoice.mismatched,
+            invoice.progress.as_deref()
+        ),
+        (Some(3), Some(1), Some(3), Some("80"))
+    );
+    assert_eq!(invoice.result_type.as_deref(), Some("INCONSISTENT"));
+}

@@ -7,12 +7,14 @@
 
 use oms_progress_core::i18n::{self, Lang};
 use oms_progress_core::model::{
-    build_view, interpret_checkpoint, live_view, wall_title, wall_view, Attention, LagThresholds,
-    WallFilter,
+    build_view, history_view_with, interpret_checkpoint, live_view, outlook_with, utc_time,
+    verify_view, wall_title, wall_view, Attention, ChartInput, History, LagThresholds, OmsSeries,
+    Range, Sample, StuckRules, WallFilter,
 };
 use oms_progress_core::options::{page_config, read_options, RawValue, Source};
 use oms_progress_core::wire::{
-    classify, classify_list, json, FetchError, ListCollector, ProjectList,
+    classify, classify_list, classify_metric, classify_verify, json, FetchError, ListCollector,
+    ProjectList, VerifyResult,
 };
 use oms_progress_core::{model::PollState, policy::PollOptions};
 use proptest::prelude::*;
@@ -100,6 +102,47 @@ fn through_the_widget(status: u16, body: &str, now_ms: i64, random: f64) {
     );
 }
 
+/// Runs one answer through what the chart and the verification line do
+/// with OMS's metric and verification answers.
+fn through_the_history(status: u16, body: &str, now_ms: i64) {
+    let points = classify_metric(status, body).unwrap_or_default();
+    let oms = OmsSeries {
+        lag: points.clone(),
+        incr_rps: points.clone(),
+        full_rps: points,
+        ..OmsSeries::default()
+    };
+    let mut history = History::default();
+    history.push(Sample {
+        at_ms: now_ms,
+        checkpoint_secs: Some(now_ms / 1000 - 30),
+        full_progress: Some(40),
+        running: true,
+        failed: false,
+    });
+    let lag = LagThresholds::default();
+    let rules = StuckRules {
+        interval_ms: 5_000,
+        after_ms: 60_000,
+    };
+    for range in Range::ALL {
+        let chart = ChartInput {
+            oms: Some(&oms),
+            range,
+            lacking: false,
+        };
+        let o = outlook_with(&history, &oms.lag, lag, rules);
+        let _ = history_view_with(&history, &o, chart, lag, Lang::En, None, &utc_time);
+    }
+    let mut result = VerifyResult::default();
+    if let Ok(page) = classify_verify(status, body) {
+        result.add(page, 1);
+    }
+    for lang in [Lang::En, Lang::ZhCn] {
+        let _ = verify_view(&result, None, lang);
+    }
+}
+
 /// Runs one list page through everything the wallboard does with it.
 fn through_the_wallboard(status: u16, body: &str, now_ms: i64) {
     let opts = PollOptions::default();
@@ -132,6 +175,7 @@ proptest! {
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400), status in any::<u16>(), now in any::<i64>()) {
         through_the_widget(status, &String::from_utf8_lossy(&bytes), now, 0.5);
         through_the_wallboard(status, &String::from_utf8_lossy(&bytes), now);
+        through_the_history(status, &String::from_utf8_lossy(&bytes), now);
     }
 
     #[test]
@@ -143,6 +187,10 @@ proptest! {
         let page = json!({ "success": true, "totalCount": data, "data": [data, { "extraInfo": data, "alarmStats": data, "labels": data, "status": data }] });
         through_the_wallboard(200, &page.to_string(), now);
         through_the_wallboard(200, &envelope.to_string(), now);
+        let metric = json!({ "success": true, "data": { "metrics": [{ "dataPoints": [data, { "timestamp": data, "value": data }, { "Timestamp": now, "Value": data }] }] } });
+        through_the_history(200, &metric.to_string(), now);
+        let verify = json!({ "success": true, "totalCount": data, "data": { "differentNumber": data, "fullVerifyTableStatistics": [data, { "progress": data, "sourceOnlyCount": data, "resultType": data }] } });
+        through_the_history(200, &verify.to_string(), now);
     }
 
     #[test]

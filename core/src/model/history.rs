@@ -311,8 +311,24 @@ pub struct Outlook {
     pub recovered: Option<Recovery>,
 }
 
+/// OMS's own points reach at most this far back for a trend or an ETA.
+pub const TREND_REACH_MS: i64 = 60 * 60 * 1000;
+
 /// Reads the history under the lag thresholds and the stuck rules.
 pub fn outlook(history: &History, lag: LagThresholds, rules: StuckRules) -> Outlook {
+    outlook_with(history, &[], lag, rules)
+}
+
+/// Like [`outlook`], with OMS's own lag points (ms, seconds; oldest first)
+/// before the browser's samples, so that a trend and a catch-up ETA come
+/// from the first answer. OMS's points count only while every sample the
+/// browser kept is of one running spell: they say nothing of a restart.
+pub fn outlook_with(
+    history: &History,
+    oms_lag: &[(i64, f64)],
+    lag: LagThresholds,
+    rules: StuckRules,
+) -> Outlook {
     let Some(latest) = history.latest().copied() else {
         return Outlook::default();
     };
@@ -331,7 +347,18 @@ pub fn outlook(history: &History, lag: LagThresholds, rules: StuckRules) -> Outl
         .take_while(|s| s.running)
         .last()
         .map_or(latest.at_ms, |s| s.at_ms);
-    let lag_points = history.points_since(spell_start, Sample::lag_secs);
+    let mut lag_points = history.points_since(spell_start, Sample::lag_secs);
+    if history
+        .samples()
+        .next()
+        .is_some_and(|s| s.at_ms == spell_start)
+    {
+        lag_points = super::oms_history::joined(
+            oms_lag,
+            &lag_points,
+            latest.at_ms.saturating_sub(TREND_REACH_MS),
+        );
+    }
     if let Some(line) = fitted(&lag_points) {
         let mut lags: Vec<f64> = lag_points.iter().map(|p| p.1).collect();
         let typical = median(&mut lags).unwrap_or(0.0);
@@ -618,6 +645,38 @@ mod tests {
         let still_failed = history((0..10).map(|i| at(i * 5, 5)).chain((10..12).map(failed)));
         assert_eq!(
             outlook(&still_failed, LagThresholds::default(), RULES).recovered,
+            None
+        );
+    }
+
+    #[test]
+    fn omss_own_points_give_a_trend_and_an_eta_from_the_first_sample() {
+        // OMS: an hour falling from 1,800 s to 300 s, a point every 6 min.
+        let oms: Vec<(i64, f64)> = (0..10)
+            .map(|i| {
+                (
+                    1_700_000_000_000 - (10 - i) * 360_000,
+                    1800.0 - 150.0 * i as f64,
+                )
+            })
+            .collect();
+        let h = history([at(0, 300)]);
+        assert_eq!(outlook(&h, LagThresholds::default(), RULES).trend, None);
+        let o = outlook_with(&h, &oms, LagThresholds::default(), RULES);
+        assert_eq!(o.trend, Some(Trend::CatchingUp));
+        // Falling 150 s every 6 min (0.42 s/s) from 300 s to the warn line (25 s).
+        let eta = o.catch_up_secs.unwrap();
+        assert!((600..=720).contains(&eta), "{eta}");
+        // A restart seen by the browser: OMS's older points say nothing of it.
+        let restarted = history([
+            Sample {
+                running: false,
+                ..at(0, 300)
+            },
+            at(5, 300),
+        ]);
+        assert_eq!(
+            outlook_with(&restarted, &oms, LagThresholds::default(), RULES).trend,
             None
         );
     }

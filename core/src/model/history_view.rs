@@ -5,14 +5,13 @@
 
 use super::checkpoint::LagThresholds;
 use super::history::{History, Outlook, StuckOn, Trend, WINDOW_MS};
+use super::oms_history::{joined, source_of, throughput, HistorySource, OmsSeries, Range};
 use crate::i18n::{self, Lang, Msg};
 
 /// The sparkline's drawing area, in SVG user units.
 pub const SPARK_WIDTH: i64 = 120;
 /// The sparkline's height in its own units.
 pub const SPARK_HEIGHT: i64 = 24;
-/// Time per horizontal unit: the window over the width (15 s).
-const BUCKET_MS: i64 = WINDOW_MS / SPARK_WIDTH;
 
 /// The lag sparkline: integer points, so the same data draws the same text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,6 +24,21 @@ pub struct Spark {
     pub critical_y: Option<i64>,
     /// The text equivalent, for screen readers and the tooltip.
     pub summary: String,
+    /// What it draws: which lag, over how long, its scale.
+    pub caption: String,
+    /// How many points it joins (before bucketing).
+    pub count: usize,
+}
+
+/// What the chart is drawn from, besides the browser's samples.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ChartInput<'a> {
+    /// OMS's own series, when it sent them.
+    pub oms: Option<&'a OmsSeries>,
+    /// The range chosen.
+    pub range: Range,
+    /// OMS answered that it keeps no history the widget can read.
+    pub lacking: bool,
 }
 
 /// An estimate shown as "about …": its rounded seconds and its text.
@@ -57,6 +71,16 @@ pub struct HistoryView {
     pub recovered_at_ms: Option<i64>,
     /// The clock correction applied to the lag (ms) and its note.
     pub clock: Option<(i64, String)>,
+    /// Where the chart's points come from.
+    pub source: Option<HistorySource>,
+    /// The range shown, once OMS's history makes a choice possible.
+    pub range: Option<Range>,
+    /// Why the chart has only the browser's samples (its tooltip).
+    pub note: Option<String>,
+    /// The incremental step's rows a second, now (rounded), and as text.
+    pub throughput: Option<(i64, String)>,
+    /// The full-data step's rows a second while it runs, and as text.
+    pub full_throughput: Option<(i64, String)>,
 }
 
 /// The history part of the card for `outlook`, read from `history`, with
@@ -71,6 +95,27 @@ pub fn history_view(
     clock_offset_ms: Option<i64>,
     time: &dyn Fn(i64) -> String,
 ) -> HistoryView {
+    history_view_with(
+        history,
+        outlook,
+        ChartInput::default(),
+        lag,
+        lang,
+        clock_offset_ms,
+        time,
+    )
+}
+
+/// Like [`history_view`], with OMS's own series and the chosen range.
+pub fn history_view_with(
+    history: &History,
+    outlook: &Outlook,
+    chart: ChartInput,
+    lag: LagThresholds,
+    lang: Lang,
+    clock_offset_ms: Option<i64>,
+    time: &dyn Fn(i64) -> String,
+) -> HistoryView {
     let estimate = |secs: u64, done: fn(Lang, &str) -> String| {
         let secs = round_estimate(secs);
         Estimate {
@@ -78,8 +123,64 @@ pub fn history_view(
             text: done(lang, &i18n::rough_duration(lang, secs)),
         }
     };
+    let own = history.lag_points();
+    let newest = own
+        .last()
+        .map(|p| p.0)
+        .into_iter()
+        .chain(
+            chart
+                .oms
+                .and_then(|o| o.lag.last().or(o.reverse_lag.last()).map(|p| p.0)),
+        )
+        .max();
+    // OMS's series choose the range; the browser alone keeps 30 minutes.
+    let range_ms = match chart.oms {
+        Some(_) => chart.range.secs() * 1000,
+        None => WINDOW_MS,
+    };
+    let since = newest.unwrap_or(0).saturating_sub(range_ms);
+    let (points, reverse, oms_count) = match chart.oms {
+        Some(oms) if oms.lag.is_empty() && own.is_empty() => (
+            joined(&oms.reverse_lag, &[], since),
+            true,
+            oms.reverse_lag.len(),
+        ),
+        Some(oms) => {
+            let points = joined(&oms.lag, &own, since);
+            let from_oms = points
+                .len()
+                .saturating_sub(own.iter().filter(|p| p.0 >= since).count());
+            (points, false, from_oms)
+        }
+        None => (joined(&[], &own, since), false, 0),
+    };
+    let source = source_of(oms_count, points.len() - oms_count);
+    let rates = |series: fn(&OmsSeries) -> &Vec<(i64, f64)>, full: bool| {
+        let t = throughput(series(chart.oms?), since)?;
+        let text = i18n::throughput(
+            lang,
+            full,
+            &i18n::rows_per_second(lang, t.now.round() as i64),
+            &i18n::rows_per_second(lang, t.average.round() as i64),
+            &i18n::rough_duration(lang, (range_ms / 1000) as u64),
+        );
+        Some((t.now.round() as i64, text))
+    };
+    let running_full = history
+        .latest()
+        .is_some_and(|s| s.running && s.full_progress.is_some_and(|p| p < 100));
     HistoryView {
-        spark: sparkline(history, lag, lang),
+        spark: sparkline_of(&points, range_ms, reverse, lag, lang),
+        source,
+        range: chart.oms.map(|_| chart.range),
+        note: match (chart.oms, chart.lacking) {
+            (Some(_), _) => None,
+            (None, true) => Some(Msg::OmsHistoryMissing.text(lang).to_owned()),
+            (None, false) => Some(Msg::BrowserSamplesOnly.text(lang).to_owned()),
+        },
+        throughput: rates(|o| &o.incr_rps, false),
+        full_throughput: rates(|o| &o.full_rps, true).filter(|_| running_full),
         trend: outlook.trend,
         catch_up: outlook
             .catch_up_secs
@@ -119,10 +220,22 @@ pub fn round_estimate(secs: u64) -> u64 {
     ((secs + unit / 2) / unit * unit).max(unit)
 }
 
-/// The sparkline of the lag over the window, right-aligned to the newest
-/// sample; `None` with fewer than two points.
+/// The sparkline of the browser's own lag samples over its 30 minutes,
+/// right-aligned to the newest; `None` with fewer than two points.
 pub fn sparkline(history: &History, lag: LagThresholds, lang: Lang) -> Option<Spark> {
-    let points = history.lag_points();
+    sparkline_of(&history.lag_points(), WINDOW_MS, false, lag, lang)
+}
+
+/// The sparkline of `points` (ms, seconds of lag; oldest first) over
+/// `range_ms`, right-aligned to the newest point; `None` with fewer than
+/// two points. `reverse`: the points are the reverse incremental lag.
+pub fn sparkline_of(
+    points: &[(i64, f64)],
+    range_ms: i64,
+    reverse: bool,
+    lag: LagThresholds,
+    lang: Lang,
+) -> Option<Spark> {
     let (&(first_ms, first_lag), &(last_ms, last_lag)) = (points.first()?, points.last()?);
     if points.len() < 2 {
         return None;
@@ -131,11 +244,13 @@ pub fn sparkline(history: &History, lag: LagThresholds, lang: Lang) -> Option<Sp
     let worst = points.iter().map(|p| p.1).fold(0.0, f64::max);
     let top = (worst * 1.1).max(lag.warn_secs as f64 * 1.5).max(1.0);
     let y = |secs: f64| SPARK_HEIGHT - ((secs / top) * SPARK_HEIGHT as f64).round() as i64;
-    let last_bucket = last_ms.div_euclid(BUCKET_MS);
+    // Time per horizontal unit: the range over the width (15 s for 30 min).
+    let bucket_ms = (range_ms / SPARK_WIDTH).max(1);
+    let last_bucket = last_ms.div_euclid(bucket_ms);
     // The worst lag of each bucket, newest bucket at the right edge.
     let mut buckets: Vec<(i64, f64)> = Vec::new();
-    for &(ms, secs) in &points {
-        let x = SPARK_WIDTH - (last_bucket - ms.div_euclid(BUCKET_MS));
+    for &(ms, secs) in points {
+        let x = SPARK_WIDTH - (last_bucket - ms.div_euclid(bucket_ms));
         match buckets.last_mut() {
             Some((bx, worst)) if *bx == x => *worst = worst.max(secs),
             _ => buckets.push((x, secs)),
@@ -151,6 +266,7 @@ pub fn sparkline(history: &History, lag: LagThresholds, lang: Lang) -> Option<Sp
     let line = |threshold: u64| Some(threshold as f64).filter(|t| *t <= top).map(y);
     let secs = |v: f64| i18n::duration(lang, v.round() as u64);
     let span = ((last_ms - first_ms).max(0) / 1000) as u64;
+    let scale = i18n::rough_duration(lang, round_estimate(top.round() as u64));
     Some(Spark {
         points: drawn,
         warn_y: line(lag.warn_secs),
@@ -163,6 +279,13 @@ pub fn sparkline(history: &History, lag: LagThresholds, lang: Lang) -> Option<Sp
             // once a minute, not with every poll.
             &i18n::rough_duration(lang, round_estimate(span)),
         ),
+        caption: i18n::chart_caption(
+            lang,
+            reverse,
+            &i18n::rough_duration(lang, (range_ms / 1000) as u64),
+            &scale,
+        ),
+        count: points.len(),
     })
 }
 
@@ -178,7 +301,7 @@ pub fn trend_label(trend: Trend, lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::history::{outlook, Sample, StuckRules};
+    use crate::model::history::{outlook, outlook_with, Sample, StuckRules};
     use crate::model::utc_time;
 
     const T0: i64 = 1_700_000_000_000;
@@ -289,5 +412,56 @@ mod tests {
                 "OMS 时钟比本浏览器慢 2 分 0 秒，延迟已校正".into()
             ))
         );
+    }
+
+    #[test]
+    fn omss_history_fills_the_chart_at_open_with_its_source_range_and_throughput() {
+        let lag = LagThresholds::default();
+        let rules = StuckRules {
+            interval_ms: 5_000,
+            after_ms: 60_000,
+        };
+        let h = history([running(0, 300)]);
+        let oms = OmsSeries {
+            range: Range::Hour,
+            lag: (0..10)
+                .map(|i| (T0 - (10 - i) * 360_000, 1800.0 - 150.0 * i as f64))
+                .collect(),
+            incr_rps: vec![(T0 - 700_000, 900.0), (T0 - 100_000, 1_300.4)],
+            ..OmsSeries::default()
+        };
+        let chart = ChartInput {
+            oms: Some(&oms),
+            range: Range::Hour,
+            lacking: false,
+        };
+        let o = outlook_with(&h, &oms.lag, lag, rules);
+        let v = history_view_with(&h, &o, chart, lag, Lang::En, None, &utc_time);
+        let spark = v.spark.unwrap();
+        assert_eq!(
+            (v.source, v.range, spark.count),
+            (Some(HistorySource::Both), Some(Range::Hour), 11)
+        );
+        assert_eq!(spark.caption, "Forward lag over 1 h (scale 0–33 min)");
+        // An hour over 120 units: the oldest point 60 min back is at x = 0.
+        assert!(spark.points.starts_with("0,"), "{}", spark.points);
+        assert_eq!(v.trend, Some(Trend::CatchingUp));
+        assert!(v.catch_up.is_some());
+        assert_eq!(
+            v.throughput,
+            Some((
+                1_300,
+                "Incremental: 1,300 rows/s now, 1,100 rows/s on average over 1 h".into()
+            ))
+        );
+        assert_eq!((v.note, v.full_throughput), (None, None));
+        // Without OMS's history: the browser's 30 minutes, and the tooltip says why.
+        let alone = ChartInput {
+            lacking: true,
+            ..ChartInput::default()
+        };
+        let v = history_view_with(&h, &o, alone, lag, Lang::ZhCn, None, &utc_time);
+        assert_eq!((v.range, v.spark), (None, None));
+        assert!(v.note.unwrap().contains("OMS 4.1"));
     }
 }

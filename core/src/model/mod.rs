@@ -6,9 +6,11 @@ mod clock_offset;
 mod error;
 mod history;
 mod history_view;
+mod oms_history;
 mod state;
 mod steps;
 mod tone;
+mod verify;
 mod view;
 mod wall;
 
@@ -20,17 +22,23 @@ pub use checkpoint::{
 pub use clock_offset::{parse_http_date, ClockOffset, APPLY_FROM_MS};
 pub use error::{error_view, wrong_api_view, ErrorKind, ErrorView};
 pub use history::{
-    outlook, theil_sen, History, Line, Outlook, Recovery, Sample, Stuck, StuckOn, StuckRules, Trend,
+    outlook, outlook_with, theil_sen, History, Line, Outlook, Recovery, Sample, Stuck, StuckOn,
+    StuckRules, Trend,
 };
 pub use history_view::{
-    history_view, round_estimate, sparkline, trend_label, Estimate, HistoryView, Spark,
-    SPARK_HEIGHT, SPARK_WIDTH,
+    history_view, history_view_with, round_estimate, sparkline, sparkline_of, trend_label,
+    ChartInput, Estimate, HistoryView, Spark, SPARK_HEIGHT, SPARK_WIDTH,
 };
+pub use oms_history::{joined, source_of, throughput, HistorySource, OmsSeries, Range, Throughput};
 pub use state::{PollState, StopReason};
 pub use steps::{
     failure_reason, oms_clock_lag, reason, step_duration, steps_view, StepStatus, StepView,
 };
 pub use tone::{status_tone, Tone};
+pub use verify::{
+    is_full_verify_step, verify_progress, verify_running, verify_view, Verdict, VerifyTableView,
+    VerifyView,
+};
 pub use view::{
     build_view, live_view, live_view_corrected, utc_time, Bar, IncrView, LiveView, Stage, Step,
     View, WidgetState,

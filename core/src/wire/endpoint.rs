@@ -121,7 +121,7 @@ fn v4_action(action: &str, project_id: &str) -> ProgressRequest {
 }
 
 /// `text` as a JSON string literal.
-fn json_string(text: &str) -> String {
+pub(super) fn json_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

@@ -11,11 +11,13 @@ mod components;
 mod endpoint;
 pub mod json;
 mod list;
+mod metric;
 mod outcome;
 mod read;
 mod request;
 mod status;
 mod steps;
+mod verify;
 
 pub use answer::{Answer, OmsError, ParseError, Percent, Progress};
 pub use components::{classify_components, WireComponent};
@@ -27,8 +29,13 @@ pub use list::{
     classify_list, ListCollector, ListPage, ProjectList, WireProject, MAX_LIST_BODY_BYTES,
     MAX_PAGES, MAX_PAGE_SIZE,
 };
+pub use metric::{classify_metric, lacks_action, metric_request, Point, MIN_WINDOW_SECS};
 pub use outcome::{classify, FetchError};
 pub use read::{excerpt, parse_answer, EXCERPT_CHARS, MAX_BODY_BYTES};
 pub use request::{Credentials, HeaderSource};
 pub use status::Status;
 pub use steps::{classify_steps, WireStep};
+pub use verify::{
+    classify_verify, verify_request, VerifyPage, VerifyResult, WireVerifyTable, MAX_VERIFY_PAGES,
+    VERIFY_PAGE_SIZE,
+};

@@ -1,0 +1,164 @@
+//! OMS's own history of a project (its `DescribeProjectStepMetric` series)
+//! joined with the browser's samples: OMS's points reach back hours at a
+//! point every few minutes, the browser's are finer and newer, so the
+//! joined series takes OMS's up to the first browser sample and the
+//! browser's from there.
+
+use crate::wire::Point;
+
+/// The chart's range, chosen by the operator.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Range {
+    /// The last hour (OMS's shortest window).
+    #[default]
+    Hour,
+    /// The last six hours.
+    SixHours,
+    /// The last day.
+    Day,
+}
+
+impl Range {
+    /// Every range, shortest first.
+    pub const ALL: [Range; 3] = [Range::Hour, Range::SixHours, Range::Day];
+
+    /// Its length in seconds.
+    pub fn secs(self) -> i64 {
+        match self {
+            Range::Hour => 3_600,
+            Range::SixHours => 6 * 3_600,
+            Range::Day => 24 * 3_600,
+        }
+    }
+
+    /// The value of `data-range`, and the switch's label: `1h`, `6h`, `24h`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Range::Hour => "1h",
+            Range::SixHours => "6h",
+            Range::Day => "24h",
+        }
+    }
+}
+
+/// OMS's series for one project over one range, oldest point first; a
+/// series OMS had no data for is empty.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OmsSeries {
+    /// The range asked for.
+    pub range: Range,
+    /// The incremental step's `DELAY`, seconds.
+    pub lag: Vec<Point>,
+    /// The reverse incremental step's `DELAY`, seconds (when enabled).
+    pub reverse_lag: Vec<Point>,
+    /// The incremental step's `RPS`, rows a second.
+    pub incr_rps: Vec<Point>,
+    /// The full-data step's `RPS`, rows a second (while it runs).
+    pub full_rps: Vec<Point>,
+}
+
+/// Where the chart's points come from: the value of `data-history-source`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistorySource {
+    /// OMS's series only (no browser sample with a lag yet).
+    Oms,
+    /// The browser's own samples only.
+    Browser,
+    /// OMS's older points and the browser's newer ones.
+    Both,
+}
+
+impl HistorySource {
+    /// The value of `data-history-source`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HistorySource::Oms => "oms",
+            HistorySource::Browser => "browser",
+            HistorySource::Both => "both",
+        }
+    }
+}
+
+/// `oms`'s points older than the browser's first point, then the browser's
+/// `own` points (both oldest first), from `since_ms` on.
+pub fn joined(oms: &[Point], own: &[(i64, f64)], since_ms: i64) -> Vec<(i64, f64)> {
+    let first_own = own.first().map_or(i64::MAX, |p| p.0);
+    oms.iter()
+        .copied()
+        .filter(|p| p.0 < first_own && p.1 >= 0.0)
+        .chain(own.iter().copied())
+        .filter(|p| p.0 >= since_ms)
+        .collect()
+}
+
+/// Which sources a series of joined points drew from.
+pub fn source_of(oms_points: usize, own_points: usize) -> Option<HistorySource> {
+    match (oms_points > 0, own_points > 0) {
+        (true, true) => Some(HistorySource::Both),
+        (true, false) => Some(HistorySource::Oms),
+        (false, true) => Some(HistorySource::Browser),
+        (false, false) => None,
+    }
+}
+
+/// Rows a second: the newest point's and the average over the range.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Throughput {
+    /// The newest point.
+    pub now: f64,
+    /// The mean of the points from `since_ms` on.
+    pub average: f64,
+}
+
+/// The throughput a series says, when it has a point from `since_ms` on.
+pub fn throughput(points: &[Point], since_ms: i64) -> Option<Throughput> {
+    let recent: Vec<f64> = points
+        .iter()
+        .filter(|p| p.0 >= since_ms && p.1 >= 0.0)
+        .map(|p| p.1)
+        .collect();
+    Some(Throughput {
+        now: *recent.last()?,
+        average: recent.iter().sum::<f64>() / recent.len() as f64,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn oms_points_come_before_the_browsers_and_never_overlap_them() {
+        let oms = [(0, 300.0), (600_000, 200.0), (1_200_000, 100.0)];
+        let own = [(900_000, 150.0), (905_000, 149.0)];
+        assert_eq!(
+            joined(&oms, &own, 0),
+            [
+                (0, 300.0),
+                (600_000, 200.0),
+                (900_000, 150.0),
+                (905_000, 149.0)
+            ]
+        );
+        assert_eq!(joined(&oms, &own, 500_000).len(), 3);
+        assert_eq!(joined(&oms, &[], 0).len(), 3);
+        assert_eq!(joined(&[(0, -1.0)], &[], 0), []);
+        assert_eq!(source_of(2, 0), Some(HistorySource::Oms));
+        assert_eq!(source_of(0, 0), None);
+    }
+
+    #[test]
+    fn throughput_now_and_on_average_over_the_range() {
+        let rps = [(0, 100.0), (1_000, 200.0), (2_000, 600.0)];
+        assert_eq!(
+            throughput(&rps, 500),
+            Some(Throughput {
+                now: 600.0,
+                average: 400.0
+            })
+        );
+        assert_eq!(throughput(&rps, 5_000), None);
+        assert_eq!(Range::Day.secs(), 86_400);
+        assert_eq!(Range::ALL.map(Range::as_str), ["1h", "6h", "24h"]);
+    }
+}
