@@ -6,7 +6,8 @@
 //! [`OmsSyncProgress`] polls one project and draws its status, stage
 //! progress and replication lag; [`OmsWallboard`] shows every project an
 //! OMS 4.x lists. The hooks under them ([`use_oms_progress`],
-//! [`use_oms_list`], [`use_oms_steps`], [`use_oms_components`]) serve apps
+//! [`use_oms_list`], [`use_oms_steps`], [`use_oms_components`],
+//! [`use_oms_history`], [`use_oms_verify`]) serve apps
 //! that draw their own. Everything they decide (reading OMS's answers, the
 //! view model, the poll policy, the option table, the strings) lives in the
 //! pure crate [`oms_progress_core`], re-exported here.
@@ -36,10 +37,11 @@ mod runtime;
 
 pub use components::{OmsSyncProgress, OmsWallboard};
 pub use hooks::{
-    use_now, use_oms_components, use_oms_list, use_oms_list_with_options, use_oms_progress,
-    use_oms_progress_once, use_oms_progress_with_options, use_oms_steps, ComponentsAnswer,
-    ProgressAnswer, StepsAnswer, UseOmsListOptions, UseOmsListReturn, UseOmsProgressOptions,
-    UseOmsProgressReturn,
+    use_now, use_oms_components, use_oms_history, use_oms_list, use_oms_list_with_options,
+    use_oms_progress, use_oms_progress_once, use_oms_progress_with_options, use_oms_steps,
+    use_oms_verify, ComponentsAnswer, ProgressAnswer, StepsAnswer, UseOmsHistoryOptions,
+    UseOmsHistoryReturn, UseOmsListOptions, UseOmsListReturn, UseOmsProgressOptions,
+    UseOmsProgressReturn, VerifyAnswer, HISTORY_REFRESH_MS,
 };
 pub use oms_progress_core;
 pub use oms_progress_core::events::PollEvent;

@@ -667,6 +667,16 @@ pub fn verify_partial(lang: Lang, read: usize, total: Option<i64>) -> String {
     }
 }
 
+/// A chart's span: whole hours as hours ("24 h", not "1 d 0 h"), else
+/// as [`rough_duration`] ("30 min").
+pub fn span(lang: Lang, secs: u64) -> String {
+    match (secs >= 3600 && secs % 3600 == 0, lang) {
+        (true, Lang::En) => format!("{} h", secs / 3600),
+        (true, Lang::ZhCn) => format!("{} 小时", secs / 3600),
+        (false, _) => rough_duration(lang, secs),
+    }
+}
+
 /// A rounded duration without its zero tail: `40 s`, `8 min`, `1 h 10 min`.
 pub fn rough_duration(lang: Lang, secs: u64) -> String {
     let full = duration(lang, secs);

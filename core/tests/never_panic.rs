@@ -106,7 +106,7 @@ fn through_the_widget(status: u16, body: &str, now_ms: i64, random: f64) {
 /// with OMS's metric and verification answers.
 fn through_the_history(status: u16, body: &str, now_ms: i64) {
     let points = classify_metric(status, body).unwrap_or_default();
-    let oms = OmsSeries {
+    let mut oms = OmsSeries {
         lag: points.clone(),
         incr_rps: points.clone(),
         full_rps: points,
@@ -126,9 +126,9 @@ fn through_the_history(status: u16, body: &str, now_ms: i64) {
         after_ms: 60_000,
     };
     for range in Range::ALL {
+        oms.range = range;
         let chart = ChartInput {
             oms: Some(&oms),
-            range,
             lacking: false,
         };
         let o = outlook_with(&history, &oms.lag, lag, rules);

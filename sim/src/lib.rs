@@ -7,6 +7,7 @@ pub mod clock;
 pub mod components;
 pub mod control;
 pub mod faults;
+pub mod history;
 pub mod http;
 pub mod list;
 pub mod oms;

@@ -160,7 +160,9 @@ fn item(p: &Project, s: &crate::scenario::Snapshot, now_s: i64) -> Value {
             "recentlyTriggerCount": if alarming { 1 } else { 0 },
             "alarmContent": alarm,
         },
-        "steps": steps_json(s, started_s, now_s),
+        "steps": steps_json(s, started_s, now_s, p.spec.verify.as_ref().map(|v| {
+            crate::history::verify_fraction(v, (now_s - started_s) as f64)
+        })),
         "extraInfo": {
             "runningStep": s.current_step,
             "runningProgress": running_progress,

@@ -12,8 +12,9 @@ use std::path::PathBuf;
 ///
 /// Serves OMS 3.x's GET /api/omsp/v2/sync/{id}/progress and
 /// GET /api/omsp/v2/migrations/{id}/progress; OMS 4.x's POST /api/v2 with
-/// Action=DescribeProjectProgress, DescribeProjectSteps, ListProjects and
-/// DescribeProjectComponents; GET /oms/health; and a control API under
+/// Action=DescribeProjectProgress, DescribeProjectSteps, ListProjects,
+/// DescribeProjectComponents, DescribeProjectStepMetric and
+/// ListProjectFullVerifyResult; GET /oms/health; and a control API under
 /// /_sim/ for tests (docs/simulator.md).
 #[derive(Parser, Debug)]
 #[command(version)]
@@ -55,6 +56,11 @@ struct Args {
     /// for the wallboard and its benchmark.
     #[arg(long, value_name = "N", default_value_t = 0)]
     generate: usize,
+    /// The OMS version to behave as: 4.0 has no history actions
+    /// (DescribeProjectStepMetric, ListProjectFullVerifyResult); 4.1 and
+    /// later have them.
+    #[arg(long, value_name = "VERSION", default_value = "4.2")]
+    oms_version: String,
 }
 
 #[tokio::main]
@@ -89,6 +95,7 @@ async fn main() {
         scenario,
         static_dir: args.static_dir.clone(),
         cors_origin: args.cors_origin.clone(),
+        history_actions: !matches!(args.oms_version.trim(), "3" | "3.x" | "4.0" | "4.0.0"),
     };
     let projects = config.scenario.projects.len();
     let running = match oms_sim::start(args.listen, config).await {

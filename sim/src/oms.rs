@@ -59,6 +59,9 @@ pub async fn v4_action(
     if action == LIST_ACTION {
         return list_projects(&sim, &headers, &body, &request_id, kill.0).await;
     }
+    if action == "DescribeProjectStepMetric" || action == "ListProjectFullVerifyResult" {
+        return history_action(&sim, action, &headers, &body, &request_id, kill.0).await;
+    }
     let asked = match action {
         "DescribeProjectProgress" => Some(Api::V4),
         "DescribeProjectSteps" => Some(Api::V4Steps),
@@ -86,6 +89,90 @@ pub async fn v4_action(
             }
             _ => v4_param_error(&request_id, &format!("action {action:?} is not supported")),
         },
+    }
+}
+
+/// OMS 4.1+'s history actions; an older OMS (`--oms-version 4.0`) answers
+/// them as any action it does not know. Faults naming the action reach them.
+async fn history_action(
+    sim: &Sim,
+    action: &str,
+    headers: &HeaderMap,
+    body: &[u8],
+    request_id: &str,
+    kill: ConnectionKill,
+) -> Response {
+    let body = serde_json::from_slice::<Value>(body).unwrap_or(Value::Null);
+    let id = body
+        .get("projectId")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned();
+    let (decision, project) = {
+        let mut inner = sim.lock();
+        let decision = decide(
+            &mut inner.faults,
+            Target::Project {
+                id: &id,
+                action: Some(action),
+            },
+        );
+        (decision, inner.projects.get(&id).cloned())
+    };
+    if decision.latency_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(decision.latency_ms)).await;
+    }
+    let failure = |e: &BusinessError| wire::v4_failure(e, request_id, 0);
+    if let Some(fault) = &decision.fault {
+        if let Some(answer) = transport_fault(fault, "/api/v2", request_id, &kill, failure).await {
+            return answer;
+        }
+    }
+    if let Some(c) = &sim.config.credentials {
+        if !authorized(headers, &c.user, &c.password) {
+            return unauthorized(request_id, true);
+        }
+    }
+    if !sim.config.history_actions {
+        return v4_param_error(request_id, &format!("action {action:?} is not supported"));
+    }
+    let Some(project) = project else {
+        let e = BusinessError {
+            code: NOT_FOUND_CODE.into(),
+            message: format!("project {id} does not exist"),
+            advice: "Check the project ID.".into(),
+        };
+        return json_response(StatusCode::OK, &failure(&e));
+    };
+    let now = sim.clock().now_ms();
+    let envelope = project.spec.envelope;
+    let answer = if action == "DescribeProjectStepMetric" {
+        crate::history::step_metric(&project, &body, now)
+            .map(|data| wire::success(envelope, data, 0))
+    } else {
+        let elapsed = (now - project.since_ms) as f64 / 1000.0;
+        match &project.spec.verify {
+            // A project without a verification: no tables, no verdict.
+            None => Ok(wire::success(
+                envelope,
+                json!({"differentNumber": null, "fullVerifyTableStatistics": []}),
+                0,
+            )),
+            Some(spec) => crate::history::verify_page(spec, elapsed, &body).map(|(data, total)| {
+                let mut answer = wire::success(envelope, data, 0);
+                let key = if envelope == Envelope::Pascal {
+                    "TotalCount"
+                } else {
+                    "totalCount"
+                };
+                answer[key] = json!(total);
+                answer
+            }),
+        }
+    };
+    match answer {
+        Ok(answer) => json_response(StatusCode::OK, &answer),
+        Err(e) => json_response(StatusCode::OK, &failure(&e)),
     }
 }
 
@@ -286,6 +373,9 @@ async fn progress(
             &snapshot,
             project.since_ms.div_euclid(1000),
             now.div_euclid(1000),
+            project.spec.verify.as_ref().map(|v| {
+                crate::history::verify_fraction(v, (now - project.since_ms) as f64 / 1000.0)
+            }),
         ),
         Served::State(snapshot) if api == Api::V4Components => {
             crate::components::components_json(&project.spec, &snapshot, now.div_euclid(1000))

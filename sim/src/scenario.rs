@@ -175,7 +175,30 @@ pub struct ProjectSpec {
     /// projects alarm anyway.
     #[serde(default)]
     pub alarming: bool,
+    /// A full verification after the full-data copy (OMS 4.x's
+    /// `FULL_VERIFIER` step and `ListProjectFullVerifyResult`).
+    #[serde(default)]
+    pub verify: Option<VerifySpec>,
     pub behaviour: Behaviour,
+}
+
+/// A project's full verification.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerifySpec {
+    /// How many tables it compares.
+    #[serde(default = "default_verify_tables")]
+    pub tables: u32,
+    /// Rows that differ once it finished (0: consistent), all in the first table.
+    #[serde(default)]
+    pub differing_rows: i64,
+    /// How long it runs from when the project was defined (0: finished).
+    #[serde(default)]
+    pub duration_secs: f64,
+}
+
+fn default_verify_tables() -> u32 {
+    4
 }
 
 fn default_importance() -> String {
@@ -284,6 +307,7 @@ impl Scenario {
                         TEAMS[i % TEAMS.len()].into(),
                     ],
                     alarming: (9..=11).contains(&(i % 100)),
+                    verify: None,
                     behaviour,
                     id,
                 }
@@ -428,7 +452,7 @@ fn curve_at(points: &[[f64; 2]], t: f64) -> f64 {
 }
 
 /// A stable phase in [0, 1) from the id, so steady projects drift out of step.
-fn phase_of(id: &str) -> f64 {
+pub(crate) fn phase_of(id: &str) -> f64 {
     let h = id
         .bytes()
         .fold(17u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32));
@@ -514,9 +538,12 @@ impl ProjectSpec {
                 steps.incr,
                 behind((start_secs + rate * elapsed).min(*max_secs)),
             ),
-            Behaviour::LagCurve { points } => {
-                running(steps.incr, behind(curve_at(points, elapsed)))
-            }
+            // Before the simulator started too (its history), so a curve
+            // may begin at negative seconds.
+            Behaviour::LagCurve { points } => running(
+                steps.incr,
+                behind(curve_at(points, elapsed_ms as f64 / 1000.0)),
+            ),
             Behaviour::Sybase => {
                 let secs = elapsed as i64;
                 let position = format!("{},{}", 100 + secs / 600, (secs % 600) * 4096 + 30);
@@ -554,6 +581,7 @@ mod tests {
             name: None,
             labels: Vec::new(),
             alarming: false,
+            verify: None,
             behaviour,
         }
     }

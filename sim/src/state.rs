@@ -24,6 +24,9 @@ pub struct Config {
     pub static_dir: Option<std::path::PathBuf>,
     /// An origin allowed to call the API cross-origin, if any.
     pub cors_origin: Option<String>,
+    /// Serves OMS 4.1's history actions (`DescribeProjectStepMetric`,
+    /// `ListProjectFullVerifyResult`); an OMS 4.0 does not.
+    pub history_actions: bool,
 }
 
 impl Default for Config {
@@ -37,6 +40,7 @@ impl Default for Config {
             scenario: Scenario::default_scenario(),
             static_dir: None,
             cors_origin: None,
+            history_actions: true,
         }
     }
 }

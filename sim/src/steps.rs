@@ -34,8 +34,9 @@ fn stage_of(step: &str) -> usize {
 }
 
 /// The steps of a project in state `s`, which began at `started_s` (unix
-/// seconds); `now_s` is the simulator's clock.
-pub fn steps_json(s: &Snapshot, started_s: i64, now_s: i64) -> Value {
+/// seconds); `now_s` is the simulator's clock. `verify`: the full
+/// verification's progress (0.0–1.0), when the project has one.
+pub fn steps_json(s: &Snapshot, started_s: i64, now_s: i64, verify: Option<f64>) -> Value {
     let enabled = [
         true,
         s.enable_struct,
@@ -85,6 +86,22 @@ pub fn steps_json(s: &Snapshot, started_s: i64, now_s: i64) -> Value {
             "progress": progress,
             "stepInfo": step_info(s, index, progress, started, now_s),
         }));
+        // Full verification follows the full-data copy once it finished;
+        // as OMS does, a finished one stays RUNNING at 100 % with a finish time.
+        if let (2, Some(done), true) = (index, verify, status == "FINISHED") {
+            let progress = (done * 100.0).floor() as i64;
+            steps.push(json!({
+                "order": steps.len() + 1,
+                "name": "FULL_VERIFIER",
+                "description": "Full verification",
+                "status": "RUNNING",
+                "extraInfo": { "errorDetails": null, "errorCode": null, "errorMsg": null, "errorParam": null, "failedTime": null },
+                "startTime": json!(utc_text(start + slice)),
+                "finishTime": if progress >= 100 { json!(utc_text(start + slice + slice / 2)) } else { Value::Null },
+                "progress": progress,
+                "stepInfo": { "processedRecords": (40_000.0 * done) as i64, "capacity": 40_000, "srcRps": 900, "dstRps": 900 },
+            }));
+        }
     }
     Value::Array(steps)
 }
@@ -183,6 +200,7 @@ mod tests {
             &snapshot("RUNNING", "CONNECTOR_INCR_SYNC"),
             1_700_000_000,
             1_700_003_600,
+            None,
         );
         assert_eq!(
             statuses(&steps),
@@ -211,6 +229,7 @@ mod tests {
             &snapshot("FAILED", "CONNECTOR_FULL_SYNC"),
             1_700_000_000,
             1_700_000_600,
+            None,
         );
         assert_eq!(statuses(&steps)[2], ("FULL_TRANSFER", "FAILED"));
         assert_eq!(statuses(&steps)[3], ("INCR_TRANSFER", "INIT"));
@@ -222,6 +241,20 @@ mod tests {
             .contains("billing.invoice"));
         assert_eq!(full["stepInfo"]["processedRecords"], json!(1_512_000));
         assert_eq!(steps[3]["startTime"], Value::Null);
+    }
+
+    #[test]
+    fn a_verification_follows_the_full_copy_and_stays_running_at_100() {
+        let steps = steps_json(
+            &snapshot("RUNNING", "CONNECTOR_INCR_SYNC"),
+            1_700_000_000,
+            1_700_003_600,
+            Some(1.0),
+        );
+        assert_eq!(statuses(&steps)[3], ("FULL_VERIFIER", "RUNNING"));
+        assert_eq!(steps[3]["progress"], json!(100));
+        assert!(steps[3]["finishTime"].is_string());
+        assert_eq!(statuses(&steps)[4], ("INCR_TRANSFER", "MONITORING"));
     }
 
     #[test]

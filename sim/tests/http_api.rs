@@ -828,7 +828,10 @@ async fn v4_list_projects_pages_and_filters_every_project() {
     assert!(ids(&second).iter().all(|id| !ids(&first).contains(id)));
 
     let (_, migrations) = v4(&s, "ListProjects", json!({ "type": "MIGRATION" })).await;
-    assert_eq!(ids(&migrations), ["p_migration_dw"]);
+    assert_eq!(
+        ids(&migrations),
+        ["np_verified_ledger", "np_verify_mismatch", "p_migration_dw"]
+    );
     let (_, failed) = v4(&s, "ListProjects", json!({ "status": ["FAILED"] })).await;
     assert_eq!(ids(&failed), ["np_failed_billing"]);
     let item = &failed["data"][0];
@@ -904,4 +907,128 @@ async fn v4_components_say_whether_store_or_writer_is_behind() {
     let store_checkpoint = body["data"][0]["checkpoint"].as_str().unwrap();
     assert_eq!(store_checkpoint.len(), 19, "UTC text: {store_checkpoint}");
     assert!(body["data"][0]["checkpointSampleTimestamp"].is_i64());
+}
+
+async fn action(s: &Running, action: &str, body: Value) -> Value {
+    client()
+        .post(s.url(&format!("/api/v2?Action={action}")))
+        .basic_auth("oms", Some("oms-sim"))
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn metric_history_follows_the_lag_served_and_enforces_omss_rules() {
+    let s = sim().await;
+    let now = T0_MS / 1000;
+    let (status, _) = control(
+        &s,
+        reqwest::Method::PUT,
+        "/_sim/projects/np_falling",
+        json!({"naming": "v4", "behaviour": {"type": "lag_curve", "points": [[-3600, 1800], [0, 600]]}}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let ask = |begin: i64, end: i64, points: i64, metric: &str| {
+        json!({"projectId": "np_falling", "stepName": "INCR_TRANSFER", "metricType": metric,
+               "aggregator": "AVG", "beginTimestamp": begin, "endTimestamp": end, "maxPointNum": points})
+    };
+    let delay = action(
+        &s,
+        "DescribeProjectStepMetric",
+        ask(now - 3600, now, 10, "DELAY"),
+    )
+    .await;
+    let points = delay["data"]["metrics"][0]["dataPoints"]
+        .as_array()
+        .unwrap();
+    assert_eq!(points.len(), 10);
+    // The curve: 1,800 s an hour ago falling to 600 s now.
+    assert_eq!(points[9], json!({"timestamp": now, "value": 600.0}));
+    let first = points[0]["value"].as_f64().unwrap();
+    assert!((1_600.0..=1_800.0).contains(&first), "{first}");
+    assert!(points
+        .windows(2)
+        .all(|w| w[0]["value"].as_f64() > w[1]["value"].as_f64()));
+    let rps = action(
+        &s,
+        "DescribeProjectStepMetric",
+        ask(now - 3600, now, 10, "RPS"),
+    )
+    .await;
+    assert!(
+        rps["data"]["metrics"][0]["dataPoints"][0]["value"]
+            .as_f64()
+            .unwrap()
+            > 0.0
+    );
+    // OMS's rules: at least an hour, not past OMS's now, 5 to 10,080 points.
+    for (body, words) in [
+        (ask(now - 600, now, 10, "DELAY"), "at least one hour"),
+        (ask(now - 3000, now + 600, 10, "DELAY"), "later than now"),
+        (ask(now - 3600, now, 3, "DELAY"), "maxPointNum"),
+    ] {
+        let answer = action(&s, "DescribeProjectStepMetric", body).await;
+        assert_eq!(answer["success"], json!(false));
+        assert!(
+            answer["errorDetail"]["message"]
+                .as_str()
+                .unwrap()
+                .contains(words),
+            "{answer}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn verification_results_are_paged_and_an_oms_4_0_lacks_both_actions() {
+    let s = sim().await;
+    control(
+        &s,
+        reqwest::Method::PUT,
+        "/_sim/projects/np_many_tables",
+        json!({"kind": "migration", "naming": "v4", "verify": {"tables": 160, "differing_rows": 12},
+               "behaviour": {"type": "steady"}}),
+    )
+    .await;
+    let page = |n: i64| json!({"projectId": "np_many_tables", "sourceSchemas": [], "destSchemas": [], "pageNumber": n, "pageSize": 150});
+    let first = action(&s, "ListProjectFullVerifyResult", page(1)).await;
+    assert_eq!(first["totalCount"], json!(160));
+    assert_eq!(first["data"]["differentNumber"], json!(12));
+    let tables = first["data"]["fullVerifyTableStatistics"]
+        .as_array()
+        .unwrap();
+    assert_eq!(tables.len(), 150);
+    assert_eq!(tables[0]["resultType"], json!("INCONSISTENT"));
+    assert_eq!(tables[1]["progress"], json!("1.0"));
+    let second = action(&s, "ListProjectFullVerifyResult", page(2)).await;
+    assert_eq!(
+        second["data"]["fullVerifyTableStatistics"]
+            .as_array()
+            .unwrap()
+            .len(),
+        10
+    );
+
+    let old = oms_sim::start(
+        "127.0.0.1:0".parse().unwrap(),
+        Config {
+            clock: Clock::manual(T0_MS),
+            history_actions: false,
+            ..Config::default()
+        },
+    )
+    .await
+    .unwrap();
+    let answer = action(&old, "ListProjectFullVerifyResult", page(1)).await;
+    assert_eq!(answer["success"], json!(false));
+    assert!(answer["errorDetail"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("not supported"));
 }

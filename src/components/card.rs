@@ -1,12 +1,13 @@
 use super::{
     CardFooter, ErrorPanel, HistoryPanel, IncrementalSection, StageBar, StatusBadge, StepLine,
-    StepList, WidgetRoot,
+    StepList, VerifyPanel, WidgetRoot,
 };
 use crate::hooks::StepsAnswer;
 use leptos::prelude::*;
 use oms_progress_core::i18n::{Lang, Msg};
 use oms_progress_core::model::{
-    Checkpoint, HistoryView, IncrView, LagWhere, LiveView, Stage, StopReason, View,
+    Checkpoint, HistoryView, IncrView, LagWhere, LiveView, Range, Stage, StopReason, VerifyView,
+    View,
 };
 use std::sync::Arc;
 
@@ -56,6 +57,15 @@ pub fn ProgressCard(
     /// a click.
     #[prop(optional, into)]
     failure: Signal<Option<String>>,
+    /// The lag chart's range, once OMS's own history can fill it.
+    #[prop(default = None)]
+    range: Option<RwSignal<Range>>,
+    /// OMS 4.x's full verification, while the step list is open.
+    #[prop(optional, into)]
+    verify: Signal<Option<VerifyView>>,
+    /// Why the verification results could not be read.
+    #[prop(optional, into)]
+    verify_error: Signal<Option<String>>,
 ) -> impl IntoView {
     let shown_id = project_id.clone();
     let has_data = Memo::new(move |_| view.with(|v| v.has_data));
@@ -143,7 +153,10 @@ pub fn ProgressCard(
                 .filter(|_| !compact)
                 .map(|(steps, open)| {
                     let now = now.unwrap_or_else(|| signal(0).0);
-                    view! { <StepList open steps now lang time_zone=time_zone.clone() /> }
+                    view! {
+                        <StepList open steps now lang time_zone=time_zone.clone() />
+                        <VerifyPanel view=verify error=verify_error lang />
+                    }
                 })}
             {bar(Stage::Struct)}
             {bar(Stage::Full)}
@@ -169,7 +182,7 @@ pub fn ProgressCard(
                     time_zone=reverse_tz.clone()
                 />
             </Show>
-            {history.map(|view| view! { <HistoryPanel view tick=now lang /> })}
+            {history.map(|view| view! { <HistoryPanel view tick=now lang range /> })}
             <ErrorPanel
                 error=move || view.with(|v| v.error.clone())
                 retry_in=move || live.with(|l| l.retry_in_secs)

@@ -1,13 +1,15 @@
 use leptos::prelude::*;
-use oms_progress_core::i18n::Lang;
-use oms_progress_core::model::{trend_label, HistoryView, SPARK_HEIGHT, SPARK_WIDTH};
+use oms_progress_core::i18n::{Lang, Msg};
+use oms_progress_core::model::{trend_label, HistoryView, Range, SPARK_HEIGHT, SPARK_WIDTH};
 
 /// One optional line of the panel: its text and, for an ETA, its seconds.
 type Line = Option<(String, Option<u64>)>;
 
-/// The last 30 minutes: the lag sparkline with its thresholds, the trend,
-/// the ETAs and the stuck and recovered notes (`[data-field=history]`).
-/// Each part appears only when the history supports it.
+/// The lag chart with its thresholds (the browser's last 30 minutes, or
+/// OMS's own history over the chosen range joined with them), the trend,
+/// the ETAs, the throughput and the stuck and recovered notes
+/// (`[data-field=history]`). Each part appears only when the history
+/// supports it.
 #[component]
 pub fn HistoryPanel(
     /// What the history says, rounded to what it can claim.
@@ -21,6 +23,10 @@ pub fn HistoryPanel(
     /// The language of its labels (English unless told).
     #[prop(optional)]
     lang: Lang,
+    /// The chart's range, set by the switch; the switch shows only once
+    /// OMS's history makes a choice possible.
+    #[prop(default = None)]
+    range: Option<RwSignal<Range>>,
 ) -> impl IntoView {
     let chart = match tick {
         Some(tick) => Memo::new(move |_| {
@@ -34,6 +40,7 @@ pub fn HistoryPanel(
     };
     let spark = move || {
         chart.with(|v| v.spark.clone()).map(|spark| {
+            let (label, tooltip) = (spark.summary.clone(), spark.summary);
             view! {
                 <svg
                     class="oms-spark"
@@ -41,8 +48,10 @@ pub fn HistoryPanel(
                     viewBox=format!("0 0 {SPARK_WIDTH} {SPARK_HEIGHT}")
                     preserveAspectRatio="none"
                     role="img"
-                    aria-label=spark.summary
+                    aria-label=label
+                    data-points=spark.count
                 >
+                    <title>{tooltip}{chart.with(|v| v.note.clone()).map(|n| format!(" ({n})"))}</title>
                     {threshold(spark.warn_y, "oms-spark-warn")}
                     {threshold(spark.critical_y, "oms-spark-critical")}
                     <polyline points=spark.points />
@@ -57,6 +66,41 @@ pub fn HistoryPanel(
             })
         }
     };
+    let caption = move || {
+        view.with(|v| v.spark.as_ref().map(|s| s.caption.clone())).map(|caption| {
+            view! { <span class="oms-chart-caption" data-field="chart-caption">{caption}</span> }
+        })
+    };
+    let switch = move || {
+        let range = range?;
+        view.with(|v| v.range.is_some()).then(|| {
+            let button = move |choice: Range| {
+                view! {
+                    <button
+                        type="button"
+                        class="oms-range"
+                        data-range=choice.as_str()
+                        aria-pressed=move || (range.get() == choice).to_string()
+                        on:click=move |_| range.set(choice)
+                    >
+                        {range_label(choice, lang)}
+                    </button>
+                }
+            };
+            view! {
+                <span class="oms-range-switch" role="group" aria-label=Msg::ChartRange.text(lang)>
+                    {Range::ALL.map(button)}
+                </span>
+            }
+        })
+    };
+    let rate = move |field: &'static str, read: fn(&HistoryView) -> Option<(i64, String)>| {
+        move || {
+            view.with(read).map(|(now, text)| {
+                view! { <span class="oms-history-line" data-field=field data-rows-per-second=now>{text}</span> }
+            })
+        }
+    };
     view! {
         <div
             class="oms-history"
@@ -64,16 +108,26 @@ pub fn HistoryPanel(
             data-trend=move || view.with(|v| v.trend.map(|t| t.as_str()))
             data-stuck=move || view.with(|v| v.stuck.as_ref().map(|s| s.0.as_str()))
             data-clock-offset-ms=move || view.with(|v| v.clock.as_ref().map(|c| c.0.to_string()))
+            data-history-source=move || view.with(|v| v.source.map(|s| s.as_str()))
+            data-range=move || view.with(|v| v.range.map(Range::as_str))
         >
+            <div class="oms-chart-head">{caption}{switch}</div>
             {spark}
             <div class="oms-history-text">
                 {line("trend", |v, lang| v.trend.map(|t| (trend_label(t, lang).to_owned(), None)))}
                 {line("catch-up-eta", |v, _| v.catch_up.as_ref().map(|e| (e.text.clone(), Some(e.secs))))}
                 {line("full-eta", |v, _| v.full_done.as_ref().map(|e| (e.text.clone(), Some(e.secs))))}
             </div>
+            {rate("throughput", |v| v.throughput.clone())}
+            {rate("full-throughput", |v| v.full_throughput.clone())}
             {line("stuck", |v, _| v.stuck.as_ref().map(|s| (s.1.clone(), None)))}
             {line("recovered", |v, _| v.recovered.clone().map(|text| (text, None)))}
             {line("clock-offset", |v, _| v.clock.as_ref().map(|c| (c.1.clone(), None)))}
         </div>
     }
+}
+
+/// The switch's label for a range: "1 h", "6 h", "24 h".
+fn range_label(range: Range, lang: Lang) -> String {
+    oms_progress_core::i18n::span(lang, range.secs() as u64)
 }

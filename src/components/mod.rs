@@ -17,6 +17,7 @@ mod step_line;
 mod step_list;
 #[cfg(not(feature = "embed"))]
 mod styles;
+mod verify_panel;
 mod wall_row;
 mod wallboard;
 mod widget;
@@ -35,5 +36,6 @@ pub use root::WidgetRoot;
 pub use stage_bar::StageBar;
 pub use step_line::StepLine;
 pub use step_list::StepList;
+pub use verify_panel::VerifyPanel;
 pub use wallboard::OmsWallboard;
 pub use widget::OmsSyncProgress;

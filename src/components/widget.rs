@@ -1,15 +1,17 @@
 use super::{local_time, ConfigError, ProgressCard};
 use crate::hooks::{
-    use_oms_components, use_oms_progress_once, use_oms_progress_with_options, use_oms_steps,
-    use_refresh_trigger, UseOmsProgressOptions,
+    use_oms_components, use_oms_history, use_oms_progress_once, use_oms_progress_with_options,
+    use_oms_steps, use_oms_verify, use_refresh_trigger, UseOmsHistoryOptions,
+    UseOmsProgressOptions,
 };
 use crate::runtime::{Call, Fetched};
 use leptos::either::Either;
 use leptos::prelude::*;
 use oms_progress_core::events::{Health, PollEvent};
 use oms_progress_core::model::{
-    build_view, failure_reason, history_view, live_view_corrected, oms_clock_lag, outlook,
-    where_behind, wrong_api_view, ErrorKind, LagLevel, StuckRules,
+    build_view, failure_reason, history_view_with, is_full_verify_step, live_view_corrected,
+    oms_clock_lag, outlook_with, verify_running, verify_view, where_behind, wrong_api_view,
+    ChartInput, ErrorKind, LagLevel, Range, StuckRules,
 };
 use oms_progress_core::options::WidgetOptions;
 use oms_progress_core::wire::{
@@ -73,6 +75,10 @@ pub fn OmsSyncProgress(
         ApiKind::V4 => None,
     }
     .map(|(other, name)| (call_for(progress_request(other, &project_id)), name));
+    let template = call_for(ProgressRequest {
+        path: String::new(),
+        body: None,
+    });
     let progress = use_oms_progress_with_options(
         request.path,
         UseOmsProgressOptions {
@@ -121,6 +127,79 @@ pub fn OmsSyncProgress(
                 result: Ok(list), ..
             }) => failure_reason(list, lang),
             _ => None,
+        })
+    });
+    // Full verification: while the plan has its step and the list is open;
+    // asked again while it runs, not after it finished.
+    let verify = steps.map(|(answer, open)| {
+        let step = Memo::new(move |_| {
+            answer.with(|a| match a {
+                Some(Fetched {
+                    result: Ok(list), ..
+                }) => list.iter().find(|s| is_full_verify_step(s)).cloned(),
+                _ => None,
+            })
+        });
+        let state = progress.state;
+        // Memos: the step's times move with every answer, and only a
+        // change of these values may ask OMS again.
+        let wanted = Memo::new(move |_| open.get() && step.with(Option::is_some));
+        let revision = Memo::new(move |_| {
+            if step.with(|s| s.as_ref().is_some_and(verify_running)) {
+                state.with(|s| s.last_good_at_ms)
+            } else {
+                Some(0)
+            }
+        });
+        let results = use_oms_verify(
+            base_url.clone(),
+            project_id.clone(),
+            template.clone(),
+            poll,
+            wanted,
+            revision,
+        );
+        let shown = Memo::new(move |_| {
+            results.with(|r| match r {
+                Some(Fetched {
+                    result: Ok(result), ..
+                }) if wanted.get() => step.with(|s| Some(verify_view(result, s.as_ref(), lang))),
+                _ => None,
+            })
+        });
+        let error = Memo::new(move |_| {
+            results.with(|r| match r {
+                Some(Fetched { result: Err(e), .. }) if wanted.get() => Some(e.to_string()),
+                _ => None,
+            })
+        });
+        (shown, error)
+    });
+    // OMS's own history: from the first answer, for OMS 4.x projects.
+    let range = RwSignal::new(Range::default());
+    let last_good = move |read: fn(&oms_progress_core::wire::Progress) -> bool| {
+        Memo::new(move |_| {
+            progress
+                .state
+                .with(|s| s.last_good.as_ref().is_some_and(read))
+        })
+    };
+    let oms_history = (api == ApiKind::V4).then(|| {
+        use_oms_history(UseOmsHistoryOptions {
+            base_url: base_url.clone(),
+            project_id: project_id.clone(),
+            credentials,
+            headers: template.headers.clone(),
+            poll,
+            wanted: last_good(|_| true).into(),
+            range: range.into(),
+            clock_offset: progress.clock_offset.into(),
+            reverse: last_good(|p| p.enable_reverse_incr == Some(true)).into(),
+            full: last_good(|p| {
+                p.status.as_ref().is_some_and(Status::is_running)
+                    && p.full_progress.as_ref().is_some_and(|f| f.value < 100)
+            })
+            .into(),
         })
     });
     use_refresh_trigger(refresh, progress.refresh);
@@ -198,7 +277,16 @@ pub fn OmsSyncProgress(
     let history = Memo::new(move |_| {
         let offset = clock_offset.get();
         let time = |secs| local_time(secs, time_zone.as_deref(), lang);
-        history.with(|h| history_view(h, &outlook(h, lag, rules), lag, lang, offset, &time))
+        let series = oms_history.and_then(|h| h.series.get());
+        let chart = ChartInput {
+            oms: series.as_ref(),
+            lacking: oms_history.is_none_or(|h| h.lacking.get()),
+        };
+        let oms_lag = series.as_ref().map_or(&[][..], |s| &s.lag[..]);
+        history.with(|h| {
+            let outlook = outlook_with(h, oms_lag, lag, rules);
+            history_view_with(h, &outlook, chart, lag, lang, offset, &time)
+        })
     });
     // Hosts that alert hear when the trend, the stuck mark or a recovery changes.
     if let Some(on_event) = on_event {
@@ -224,6 +312,9 @@ pub fn OmsSyncProgress(
             lag_where=lag_where.unwrap_or_default()
             failure
             history=Some(history)
+            range=oms_history.map(|_| range)
+            verify=Signal::derive(move || verify.and_then(|(shown, _)| shown.get()))
+            verify_error=Signal::derive(move || verify.and_then(|(_, error)| error.get()))
         />
     })
 }

@@ -5,14 +5,19 @@
 
 mod use_now;
 mod use_oms_components;
+mod use_oms_history;
 mod use_oms_list;
 mod use_oms_progress;
 mod use_oms_progress_once;
 mod use_oms_steps;
+mod use_oms_verify;
 mod use_refresh_trigger;
 
 pub use use_now::use_now;
 pub use use_oms_components::{use_oms_components, ComponentsAnswer};
+pub use use_oms_history::{
+    use_oms_history, UseOmsHistoryOptions, UseOmsHistoryReturn, HISTORY_REFRESH_MS,
+};
 pub use use_oms_list::{
     use_oms_list, use_oms_list_with_options, UseOmsListOptions, UseOmsListReturn,
 };
@@ -21,4 +26,5 @@ pub use use_oms_progress::{
 };
 pub use use_oms_progress_once::{use_oms_progress_once, ProgressAnswer};
 pub use use_oms_steps::{use_oms_steps, StepsAnswer};
+pub use use_oms_verify::{use_oms_verify, VerifyAnswer};
 pub use use_refresh_trigger::use_refresh_trigger;

@@ -1,4 +1,5 @@
-//! The one path of every on-demand call (the step plan, the components):
+//! The one path of every on-demand call (the step plan, the components,
+//! OMS's metric series, the verification results):
 //! asked only while wanted, at most one in flight per call, aborted at the
 //! call's timeout, when no longer wanted and when its owner goes; after a
 //! failure, not asked again before the poll policy's backoff is over.
@@ -10,6 +11,7 @@
 use super::clock::now_ms;
 use super::request::{fetch_text, Call};
 use super::slots::Lane;
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use oms_progress_core::policy::{backoff, PollOptions};
 use oms_progress_core::wire::FetchError;
@@ -43,6 +45,12 @@ impl Calls {
     }
 }
 
+/// One on-demand job: one request or several in turn (pages, series),
+/// each through [`fetch_text`] in the detail lane, aborted through the
+/// controller it is given.
+pub(crate) type Job<T> =
+    Rc<dyn Fn(AbortController) -> LocalBoxFuture<'static, Result<T, FetchError>>>;
+
 /// Fetches `call` when `wanted` turns true and whenever `revision` moves
 /// while it is, reading each answer with `read`; `None` until an answer
 /// came. Everything stops with the current reactive owner.
@@ -52,6 +60,27 @@ pub(crate) fn on_demand<T>(
     wanted: Signal<bool>,
     revision: Signal<Option<i64>>,
     read: fn(u16, &str) -> Result<T, FetchError>,
+) -> ReadSignal<Option<Fetched<T>>>
+where
+    T: Send + Sync + 'static,
+{
+    let job: Job<T> = Rc::new(move |controller| {
+        let call = call.clone();
+        Box::pin(async move {
+            fetch_text(&call, Some(&controller), Lane::Detail)
+                .await
+                .and_then(|(status, body, _)| read(status, &body))
+        })
+    });
+    on_demand_job(job, poll, wanted, revision)
+}
+
+/// Like [`on_demand`], for a job of several requests.
+pub(crate) fn on_demand_job<T>(
+    job: Job<T>,
+    poll: PollOptions,
+    wanted: Signal<bool>,
+    revision: Signal<Option<i64>>,
 ) -> ReadSignal<Option<Fetched<T>>>
 where
     T: Send + Sync + 'static,
@@ -73,11 +102,9 @@ where
                 return;
             };
             calls.in_flight.replace(Some(controller.clone()));
-            let (call, calls) = (call.clone(), Rc::clone(&calls));
+            let (job, calls) = (Rc::clone(&job), Rc::clone(&calls));
             leptos::task::spawn_local(async move {
-                let result = fetch_text(&call, Some(&controller), Lane::Detail)
-                    .await
-                    .and_then(|(status, body, _)| read(status, &body));
+                let result = job(controller.clone()).await;
                 // Closed or unmounted meanwhile: nobody waits for it.
                 if controller.signal().aborted() && !matches!(result, Err(FetchError::Timeout)) {
                     return;

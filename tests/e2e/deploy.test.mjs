@@ -324,6 +324,8 @@ test('deny by default: only the requests the widget makes reach OMS; hostile one
     ['POST', '/api/v2?Action=DescribeProjectSteps', id],
     ['POST', '/api/v2?Action=DescribeProjectComponents', id],
     ['POST', '/api/v2?Action=ListProjects', '{"pageNumber":1,"pageSize":10}'],
+    ['POST', '/api/v2?Action=DescribeProjectStepMetric', `{"projectId":"np_steady_orders","stepName":"INCR_TRANSFER","metricType":"DELAY","aggregator":"AVG","beginTimestamp":${Math.floor(Date.now() / 1000) - 3700},"endTimestamp":${Math.floor(Date.now() / 1000) - 100},"maxPointNum":10}`],
+    ['POST', '/api/v2?Action=ListProjectFullVerifyResult', '{"projectId":"np_steady_orders","sourceSchemas":[],"destSchemas":[],"pageNumber":1,"pageSize":150}'],
     ['GET', '/oms/health'],
   ];
   for (const [method, target, body] of allowed) {
@@ -345,6 +347,8 @@ test('deny by default: only the requests the widget makes reach OMS; hostile one
     ['GET', '/oms/health/../../api/omsp/v2/datasources'],
     ['GET', '/api/v2?Action=ListProjects'],
     ['POST', '/api/v2?Action=StopProject', id],
+    ['POST', '/api/v2?Action=ResumeProject', id],
+    ['POST', '/api/v2?Action=DescribeProjectStepMetric&Action=StopProject', id],
     ['POST', '/api/v2?action=stopproject', id],
     ['POST', '/api/v2?action=describeprojectprogress', id],
     ['POST', '/api/v2/?Action=DescribeProjectProgress', id],

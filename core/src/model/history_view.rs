@@ -35,8 +35,6 @@ pub struct Spark {
 pub struct ChartInput<'a> {
     /// OMS's own series, when it sent them.
     pub oms: Option<&'a OmsSeries>,
-    /// The range chosen.
-    pub range: Range,
     /// OMS answered that it keeps no history the widget can read.
     pub lacking: bool,
 }
@@ -134,9 +132,10 @@ pub fn history_view_with(
                 .and_then(|o| o.lag.last().or(o.reverse_lag.last()).map(|p| p.0)),
         )
         .max();
-    // OMS's series choose the range; the browser alone keeps 30 minutes.
+    // The range of OMS's answer (the one chosen once its answer came);
+    // the browser alone keeps 30 minutes.
     let range_ms = match chart.oms {
-        Some(_) => chart.range.secs() * 1000,
+        Some(oms) => oms.range.secs() * 1000,
         None => WINDOW_MS,
     };
     let since = newest.unwrap_or(0).saturating_sub(range_ms);
@@ -163,7 +162,7 @@ pub fn history_view_with(
             full,
             &i18n::rows_per_second(lang, t.now.round() as i64),
             &i18n::rows_per_second(lang, t.average.round() as i64),
-            &i18n::rough_duration(lang, (range_ms / 1000) as u64),
+            &i18n::span(lang, (range_ms / 1000) as u64),
         );
         Some((t.now.round() as i64, text))
     };
@@ -173,7 +172,7 @@ pub fn history_view_with(
     HistoryView {
         spark: sparkline_of(&points, range_ms, reverse, lag, lang),
         source,
-        range: chart.oms.map(|_| chart.range),
+        range: chart.oms.map(|o| o.range),
         note: match (chart.oms, chart.lacking) {
             (Some(_), _) => None,
             (None, true) => Some(Msg::OmsHistoryMissing.text(lang).to_owned()),
@@ -282,7 +281,7 @@ pub fn sparkline_of(
         caption: i18n::chart_caption(
             lang,
             reverse,
-            &i18n::rough_duration(lang, (range_ms / 1000) as u64),
+            &i18n::span(lang, (range_ms / 1000) as u64),
             &scale,
         ),
         count: points.len(),
@@ -432,7 +431,6 @@ mod tests {
         };
         let chart = ChartInput {
             oms: Some(&oms),
-            range: Range::Hour,
             lacking: false,
         };
         let o = outlook_with(&h, &oms.lag, lag, rules);

@@ -1,0 +1,76 @@
+use leptos::prelude::*;
+use oms_progress_core::i18n::{Lang, Msg};
+use oms_progress_core::model::{VerifyTableView, VerifyView};
+
+/// Full verification (`[data-field=verify]`): OMS's verdict and progress
+/// on one line, and the tables, those that differ first, when opened.
+#[component]
+pub fn VerifyPanel(
+    /// What OMS's verification results say; nothing shown while `None`.
+    #[prop(into)]
+    view: Signal<Option<VerifyView>>,
+    /// Why the results could not be read, when they could not.
+    #[prop(optional, into)]
+    error: Signal<Option<String>>,
+    /// The language of its labels (English unless told).
+    #[prop(optional)]
+    lang: Lang,
+) -> impl IntoView {
+    let verdict = move || view.with(|v| v.as_ref().map(|v| v.verdict.as_str()));
+    let differing = move || view.with(|v| v.as_ref().and_then(|v| v.differing_rows));
+    let tables = Memo::new(move |_| {
+        view.with(|v| v.as_ref().map(|v| (v.tables.clone(), v.partial.clone())))
+    });
+    let heads = [
+        Msg::VerifyTable,
+        Msg::VerifyResult,
+        Msg::SourceOnly,
+        Msg::DestOnly,
+        Msg::Mismatched,
+        Msg::ConsistentRows,
+        Msg::VerifyProgress,
+    ];
+    view! {
+        <Show when=move || view.with(Option::is_some) || error.with(Option::is_some)>
+            <div
+                class="oms-verify"
+                data-field="verify"
+                data-verify=verdict
+                data-differing-rows=differing
+            >
+                <span data-field="verify-line">
+                    {move || view.with(|v| v.as_ref().map(|v| v.line.clone()))}
+                </span>
+                {move || error.get().map(|e| view! { <span class="oms-note" data-field="verify-error">{e}</span> })}
+                {move || tables.get().filter(|(t, _)| !t.is_empty()).map(|(list, partial)| {
+                    view! {
+                        <details class="oms-verify-tables" data-field="verify-tables">
+                            <summary>{Msg::VerifyTables.text(lang)} " (" {list.len()} ")"</summary>
+                            {partial.map(|p| view! { <div class="oms-note" data-field="verify-partial">{p}</div> })}
+                            <table>
+                                <thead><tr>{heads.map(|h| view! { <th scope="col">{h.text(lang)}</th> })}</tr></thead>
+                                <tbody>{list.into_iter().map(table_row).collect_view()}</tbody>
+                            </table>
+                        </details>
+                    }
+                })}
+            </div>
+        </Show>
+    }
+}
+
+fn table_row(t: VerifyTableView) -> impl IntoView {
+    let [source_only, dest_only, mismatched, consistent] = t.counts;
+    let name = t.name.clone();
+    view! {
+        <tr data-table=t.name data-result=t.result_type data-consistent=t.consistent.to_string()>
+            <th scope="row">{name}</th>
+            <td>{t.result}</td>
+            <td>{source_only}</td>
+            <td>{dest_only}</td>
+            <td>{mismatched}</td>
+            <td>{consistent}</td>
+            <td>{t.progress.map(|p| format!("{p}%"))}</td>
+        </tr>
+    }
+}
