@@ -66,37 +66,36 @@ pub fn HistoryPanel(
             })
         }
     };
-    let caption = move || {
-        view.with(|v| v.spark.as_ref().map(|s| s.caption.clone())).map(|caption| {
-            view! { <span class="oms-chart-caption" data-field="chart-caption">{caption}</span> }
-        })
-    };
-    let switch = move || {
-        let range = range?;
-        view.with(|v| v.range.is_some()).then(|| {
-            let button = move |choice: Range| {
-                view! {
-                    <button
-                        type="button"
-                        class="oms-range"
-                        data-range=choice.as_str()
-                        aria-pressed=move || (range.get() == choice).to_string()
-                        on:click=move |_| range.set(choice)
-                    >
-                        {range_label(choice, lang)}
-                    </button>
-                }
-            };
+    // Memos: the view moves with every poll, these parts only when their
+    // own text does (the switch's buttons keep their focus).
+    let caption = Memo::new(move |_| view.with(|v| v.spark.as_ref().map(|s| s.caption.clone())));
+    let has_range = Memo::new(move |_| view.with(|v| v.range.is_some()));
+    let switch = range.map(|range| {
+        let button = move |choice: Range| {
             view! {
+                <button
+                    type="button"
+                    class="oms-range"
+                    data-range=choice.as_str()
+                    aria-pressed=move || (range.get() == choice).to_string()
+                    on:click=move |_| range.set(choice)
+                >
+                    {range_label(choice, lang)}
+                </button>
+            }
+        };
+        view! {
+            <Show when=move || has_range.get()>
                 <span class="oms-range-switch" role="group" aria-label=Msg::ChartRange.text(lang)>
                     {Range::ALL.map(button)}
                 </span>
-            }
-        })
-    };
+            </Show>
+        }
+    });
     let rate = move |field: &'static str, read: fn(&HistoryView) -> Option<(i64, String)>| {
+        let shown = Memo::new(move |_| view.with(read));
         move || {
-            view.with(read).map(|(now, text)| {
+            shown.get().map(|(now, text)| {
                 view! { <span class="oms-history-line" data-field=field data-rows-per-second=now>{text}</span> }
             })
         }
@@ -111,7 +110,10 @@ pub fn HistoryPanel(
             data-history-source=move || view.with(|v| v.source.map(|s| s.as_str()))
             data-range=move || view.with(|v| v.range.map(Range::as_str))
         >
-            <div class="oms-chart-head">{caption}{switch}</div>
+            <div class="oms-chart-head">
+                {move || caption.get().map(|c| view! { <span class="oms-chart-caption" data-field="chart-caption">{c}</span> })}
+                {switch}
+            </div>
             {spark}
             <div class="oms-history-text">
                 {line("trend", |v, lang| v.trend.map(|t| (trend_label(t, lang).to_owned(), None)))}

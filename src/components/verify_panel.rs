@@ -18,9 +18,9 @@ pub fn VerifyPanel(
 ) -> impl IntoView {
     let verdict = move || view.with(|v| v.as_ref().map(|v| v.verdict.as_str()));
     let differing = move || view.with(|v| v.as_ref().and_then(|v| v.differing_rows));
-    let tables = Memo::new(move |_| {
-        view.with(|v| v.as_ref().map(|v| (v.tables.clone(), v.partial.clone())))
-    });
+    // `view` is a memo upstream: the tables are drawn again only when
+    // OMS's results changed.
+    let tables = move || view.with(|v| v.as_ref().map(|v| (v.tables.clone(), v.partial.clone())));
     let heads = [
         Msg::VerifyTable,
         Msg::VerifyResult,
@@ -42,7 +42,7 @@ pub fn VerifyPanel(
                     {move || view.with(|v| v.as_ref().map(|v| v.line.clone()))}
                 </span>
                 {move || error.get().map(|e| view! { <span class="oms-note" data-field="verify-error">{e}</span> })}
-                {move || tables.get().filter(|(t, _)| !t.is_empty()).map(|(list, partial)| {
+                {move || tables().filter(|(t, _)| !t.is_empty()).map(|(list, partial)| {
                     view! {
                         <details class="oms-verify-tables" data-field="verify-tables">
                             <summary>{Msg::VerifyTables.text(lang)} " (" {list.len()} ")"</summary>

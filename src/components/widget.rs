@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use oms_progress_core::events::{Health, PollEvent};
 use oms_progress_core::model::{
     build_view, failure_reason, history_view_with, is_full_verify_step, live_view_corrected,
-    oms_clock_lag, outlook_with, verify_running, verify_view, where_behind, wrong_api_view,
-    ChartInput, ErrorKind, LagLevel, Range, StuckRules,
+    oms_clock_lag, outlook_with, rows_left_secs, throughput, verify_running, verify_view,
+    where_behind, wrong_api_view, ChartInput, ErrorKind, LagLevel, Range, StuckRules,
 };
 use oms_progress_core::options::WidgetOptions;
 use oms_progress_core::wire::{
@@ -101,17 +101,29 @@ pub fn OmsSyncProgress(
         let answer = use_oms_progress_once(call, poll, not_found);
         (answer, name)
     });
-    // The step plan: while its list is open, after every successful poll;
-    // for a failed project, once, for its reason, even with the list closed.
     let failed = Memo::new(move |_| {
         progress
             .state
             .with(|s| s.last_good.as_ref().and_then(|p| p.status.clone()) == Some(Status::Failed))
     });
+    let last_good = move |read: fn(&oms_progress_core::wire::Progress) -> bool| {
+        Memo::new(move |_| {
+            progress
+                .state
+                .with(|s| s.last_good.as_ref().is_some_and(read))
+        })
+    };
+    let full_running = last_good(|p| {
+        p.status.as_ref().is_some_and(Status::is_running)
+            && p.full_progress.as_ref().is_some_and(|f| f.value < 100)
+    });
+    // The step plan: while its list is open, after every successful poll;
+    // once, even with the list closed, for a failed project's reason and
+    // for a running full copy's rows left (its ETA at open).
     let steps = steps_call.map(|call| {
         let open = RwSignal::new(false);
         let state = progress.state;
-        let wanted = Signal::derive(move || open.get() || failed.get());
+        let wanted = Signal::derive(move || open.get() || failed.get() || full_running.get());
         let revision = Signal::derive(move || {
             open.get()
                 .then(|| state.with(|s| s.last_good_at_ms))
@@ -132,20 +144,27 @@ pub fn OmsSyncProgress(
     // Full verification: while the plan has its step and the list is open;
     // asked again while it runs, not after it finished.
     let verify = steps.map(|(answer, open)| {
+        let verify_step = move |list: &[oms_progress_core::wire::WireStep]| {
+            list.iter().find(|s| is_full_verify_step(s)).cloned()
+        };
+        // Whether the plan has the step, and whether it runs: a memo, as
+        // the step's times move with every answer and only a change of
+        // these may ask OMS again.
         let step = Memo::new(move |_| {
             answer.with(|a| match a {
                 Some(Fetched {
                     result: Ok(list), ..
-                }) => list.iter().find(|s| is_full_verify_step(s)).cloned(),
+                }) => list
+                    .iter()
+                    .find(|s| is_full_verify_step(s))
+                    .map(verify_running),
                 _ => None,
             })
         });
         let state = progress.state;
-        // Memos: the step's times move with every answer, and only a
-        // change of these values may ask OMS again.
-        let wanted = Memo::new(move |_| open.get() && step.with(Option::is_some));
+        let wanted = Memo::new(move |_| open.get() && step.get().is_some());
         let revision = Memo::new(move |_| {
-            if step.with(|s| s.as_ref().is_some_and(verify_running)) {
+            if step.get() == Some(true) {
                 state.with(|s| s.last_good_at_ms)
             } else {
                 Some(0)
@@ -163,7 +182,15 @@ pub fn OmsSyncProgress(
             results.with(|r| match r {
                 Some(Fetched {
                     result: Ok(result), ..
-                }) if wanted.get() => step.with(|s| Some(verify_view(result, s.as_ref(), lang))),
+                }) if wanted.get() => {
+                    let step = answer.with(|a| match a {
+                        Some(Fetched {
+                            result: Ok(list), ..
+                        }) => verify_step(list),
+                        _ => None,
+                    });
+                    Some(verify_view(result, step.as_ref(), lang))
+                }
                 _ => None,
             })
         });
@@ -195,11 +222,7 @@ pub fn OmsSyncProgress(
             range: range.into(),
             clock_offset: progress.clock_offset.into(),
             reverse: last_good(|p| p.enable_reverse_incr == Some(true)).into(),
-            full: last_good(|p| {
-                p.status.as_ref().is_some_and(Status::is_running)
-                    && p.full_progress.as_ref().is_some_and(|f| f.value < 100)
-            })
-            .into(),
+            full: full_running.into(),
         })
     });
     use_refresh_trigger(refresh, progress.refresh);
@@ -283,8 +306,27 @@ pub fn OmsSyncProgress(
             lacking: oms_history.is_none_or(|h| h.lacking.get()),
         };
         let oms_lag = series.as_ref().map_or(&[][..], |s| &s.lag[..]);
+        // The full copy's ETA before the browser's own samples can give
+        // one: the rows left at OMS's average rate over the range.
+        let full_rate = series
+            .as_ref()
+            .and_then(|s| throughput(&s.full_rps, i64::MIN))
+            .map(|t| t.average);
+        let rows_left = match (full_rate, steps) {
+            (Some(rate), Some((answer, _))) => answer.with(|a| match a {
+                Some(Fetched {
+                    at_ms,
+                    result: Ok(list),
+                }) => rows_left_secs(list, rate, progress.now.get_untracked() - at_ms),
+                _ => None,
+            }),
+            _ => None,
+        };
         history.with(|h| {
-            let outlook = outlook_with(h, oms_lag, lag, rules);
+            let mut outlook = outlook_with(h, oms_lag, lag, rules);
+            if full_running.get() {
+                outlook.full_done_secs = outlook.full_done_secs.or(rows_left);
+            }
             history_view_with(h, &outlook, chart, lag, lang, offset, &time)
         })
     });

@@ -9,9 +9,10 @@ use oms_progress_core::model::{OmsSeries, Range};
 use oms_progress_core::policy::PollOptions;
 use oms_progress_core::wire::{lacks_action, Credentials, HeaderSource};
 
-/// OMS's series are asked again this often while wanted: OMS keeps a point
-/// every few minutes, so sooner would bring nothing new.
-pub const HISTORY_REFRESH_MS: i64 = 3 * 60 * 1000;
+/// OMS's series are asked again this often while wanted: about one new
+/// point of the hour's (one every 5.5 min) each time; sooner would bring
+/// nothing new. Two requests a refresh: one every 3 minutes a project.
+pub const HISTORY_REFRESH_MS: i64 = 6 * 60 * 1000;
 
 /// What [`use_oms_history`] reads, and how.
 #[derive(Clone)]

@@ -46,7 +46,7 @@ async function open(base, route, scheme) {
 for (const scheme of SCHEMES) {
   test(`the standalone page, widgets in every state, ${scheme}`, async () => {
     await env.sim.control('PUT', '/_sim/projects/np_a11y_error', { behaviour: { type: 'steady', lag_min_secs: 1, lag_max_secs: 3, period_secs: 60 } });
-    const ids = ['np_4ur1zdx1v8cg', 'np_steady_orders', 'np_lagging_audit', 'np_failed_billing', 'np_suspended_crm', 'np_finished_archive', 'np_released_legacy', 'np_sybase_ledger', 'v4:np_v4_payments', 'v4:np_store_lag_crm', 'v4:np_reverse_orders', 'np_a11y_error', 'np_does_not_exist'];
+    const ids = ['np_4ur1zdx1v8cg', 'np_steady_orders', 'np_lagging_audit', 'np_failed_billing', 'np_suspended_crm', 'np_finished_archive', 'np_released_legacy', 'np_sybase_ledger', 'v4:np_v4_payments', 'v4:np_store_lag_crm', 'v4:np_reverse_orders', 'v4:np_verify_mismatch', 'np_a11y_error', 'np_does_not_exist'];
     const { page, errors } = await open(env.sim.base, `/?project=${ids.join(',')}&interval=1`, scheme);
     await eventually(() => widget(page, 'np_a11y_error').getAttribute('data-state'), (s) => s === 'live', { what: 'live' });
     await env.sim.control('POST', '/_sim/faults', { project: 'np_a11y_error', kind: 'business_error', code: 'INNER_ERROR', message: 'boom', advice: 'retry later' });
@@ -55,6 +55,11 @@ for (const scheme of SCHEMES) {
     await widget(page, 'np_v4_payments').locator('[data-field=steps] summary').click();
     await widget(page, 'np_v4_payments').locator('[data-step-name]').first().waitFor();
     await widget(page, 'np_store_lag_crm').locator('[data-field=lag-where]').waitFor();
+    // OMS's history with its range switch, and the verification's tables.
+    await widget(page, 'np_v4_payments').locator('button[data-range]').first().waitFor();
+    await widget(page, 'np_verify_mismatch').locator('[data-field=steps] summary').click();
+    await widget(page, 'np_verify_mismatch').locator('[data-field=verify-tables] summary').click();
+    await widget(page, 'np_verify_mismatch').locator('[data-field=verify-tables] tbody tr').first().waitFor();
     assert.deepEqual(await violations(page), []);
     await env.sim.control('DELETE', '/_sim/faults?project=np_a11y_error');
     assert.deepEqual(errors, []);

@@ -29,6 +29,7 @@ ${Array.from({ length: FIRST_LIVE }, (_, i) => `<oms-sync-progress project-id="n
 for (const [name, interval] of [['many', 1], ['idle', 86400], ['many5', 5]]) {
   writeFileSync(path.join(site, `${name}.html`), widgetsPage(WIDGETS, interval));
 }
+writeFileSync(path.join(site, 'many-v4.html'), widgetsPage(WIDGETS, 5, 'v4'));
 
 writeFileSync(path.join(site, 'empty.html'), '<!DOCTYPE html><meta charset="utf-8"><p>Nothing but the benchmark\'s counters.</p>');
 writeFileSync(path.join(site, 'reference.js'), referenceScript(WIDGETS));
@@ -255,6 +256,49 @@ try {
     `| main-thread time per poll | ${middle1.perPoll1.toFixed(3)} ms | ${middle1.perPollWaves1.toFixed(3)} ms (widget ÷ it: ${middle1.ratio1.toFixed(2)}) |`,
     '',
   );
+
+  // OMS 4.x widgets: the requests OMS's history adds, at open and after.
+  {
+    const page = await browser.context.newPage();
+    const loadStart = Date.now();
+    const seqFrom = await sim.nextSeq();
+    await page.goto(`${sim.base}/many-v4.html`);
+    const joined = () => page.evaluate(() => [...document.querySelectorAll('oms-sync-progress')]
+      .filter((h) => h.shadowRoot?.querySelector('[data-history-source=both]')).length);
+    await eventually(joined, (n) => n === WIDGETS, { what: 'every chart with OMS\'s history', timeout: 60_000 });
+    const joinedMs = Date.now() - loadStart;
+    // The page's own view of its requests: most at once, from resource timing.
+    const overlap = await page.evaluate(() => {
+      const spans = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/'));
+      const edges = spans.flatMap((e) => [[e.startTime, 1], [e.responseEnd, -1]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      let now = 0;
+      let most = 0;
+      for (const [, step] of edges) { now += step; most = Math.max(most, now); }
+      return { most, requests: spans.length };
+    });
+    const openLog = (await sim.control('GET', `/_sim/requests?since_seq=${seqFrom}&path_prefix=/api/`)).requests;
+    const steadyFrom = await sim.nextSeq();
+    const steadySecs = SECONDS * 4;
+    await sleep(steadySecs * 1000);
+    const steady = (await sim.control('GET', `/_sim/requests?since_seq=${steadyFrom}&path_prefix=/api/`)).requests;
+    await page.close();
+    const count = (log, action) => log.filter((r) => r.query === `Action=${action}`).length;
+    const metricOpen = count(openLog, 'DescribeProjectStepMetric');
+    const metricSteady = count(steady, 'DescribeProjectStepMetric');
+    lines.push(
+      `## ${WIDGETS} OMS 4.x widgets at 5 s: the requests OMS's own history adds`,
+      '',
+      `Each widget asks OMS for its project's \`DELAY\` and \`RPS\` over the last hour when it first has data, then every 6 minutes at a phase of its own. Counted in the simulator's log; "at once" from the page's resource timing (every request's span, fetch to last byte, queued ones not yet sent).`,
+      '',
+      '| measure | value |',
+      '|---|---|',
+      `| every chart joined with OMS's history | ${joinedMs} ms after navigation started |`,
+      `| requests until then | ${openLog.length}: ${count(openLog, 'DescribeProjectProgress')} progress, ${metricOpen} metric (${(metricOpen / WIDGETS).toFixed(1)} a widget) |`,
+      `| most requests in flight at once (the page's limit: 6) | ${overlap.most} |`,
+      `| then, over ${steadySecs} s | ${steady.length} requests: ${count(steady, 'DescribeProjectProgress')} progress, ${metricSteady} metric (${(metricSteady / WIDGETS / (steadySecs / 60)).toFixed(2)} a project a minute; one every 3 min is 0.33) |`,
+      '',
+    );
+  }
 
   // The wallboard: 1,000 generated projects, the standalone page build.
   const wallSim = await startSim({ staticDir: distDir, args: ['--generate', '1000'] });

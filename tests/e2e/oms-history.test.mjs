@@ -72,6 +72,25 @@ test('OMS\'s history fills the chart at open: trend and ETA from the first answe
   await zh.page.close();
 });
 
+test('a running full copy: its throughput and its ETA from the rows left at open', async () => {
+  const id = 'np_full_copy';
+  await env.sim.control('PUT', `/_sim/projects/${id}`, { naming: 'v4', behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'FULL_TRANSFER', struct_progress: 100, full_progress: 40 } });
+  const { page, errors } = await openPage(env.browser, env.sim.base, `project=v4:${id}&interval=5`);
+  const w = widget(page, id);
+  const opened = Date.now();
+  const eta = w.locator('[data-field=full-eta]');
+  await eventually(() => eta.count(), (n) => n === 1, { what: 'the full-data ETA' });
+  assert.ok(Date.now() - opened < 20_000, 'before the browser\'s own samples could give one');
+  // 1.44 M rows left at a few thousand rows a second.
+  const secs = Number(await eta.getAttribute('data-eta-seconds'));
+  assert.ok(secs >= 120 && secs <= 1_200, `ETA ${secs} s`);
+  const rate = w.locator('[data-field=full-throughput]');
+  assert.ok(Number(await rate.getAttribute('data-rows-per-second')) > 1_000);
+  assert.match(await rate.textContent(), /^Full data: [\d,]+ rows\/s now, [\d,]+ rows\/s on average over 1 h$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('an OMS without the action: the browser\'s own samples, said in the tooltip, no error, not asked again', async () => {
   const old = await startSim({ args: ['--oms-version', '4.0'] });
   try {
@@ -119,7 +138,7 @@ test('verification: a consistent and an inconsistent project, tables when opened
   assert.equal(await rows.first().getAttribute('data-table'), 'billing.invoice');
   assert.equal(await rows.first().getAttribute('data-result'), 'INCONSISTENT');
   assert.equal(await rows.first().getAttribute('data-consistent'), 'false');
-  assert.deepEqual(await rows.first().locator('td').allTextContents(), ['不一致', '401', '200', '602', '8,797', '100%']);
+  assert.deepEqual(await rows.first().locator('td').allTextContents(), ['INCONSISTENT (不一致)', '401', '200', '602', '8,797', '100%']);
   assert.equal(await rows.nth(1).getAttribute('data-consistent'), 'true');
   // A finished verification is not asked again while open; closed, nothing.
   const seq = await env.sim.nextSeq();

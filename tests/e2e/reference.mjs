@@ -8,9 +8,10 @@
 // it, each wait ending on the nearest point of a 250 ms grid of the clock,
 // policy::on_wave).
 
-/** A page of `count` compact widgets polling every `interval` seconds. */
-export const widgetsPage = (count, interval) => `<!DOCTYPE html><meta charset="utf-8"><script type="module" src="/oms-progress.js"></script>
-${Array.from({ length: count }, (_, i) => `<oms-sync-progress project-id="np_bench_${i}" interval="${interval}" compact></oms-sync-progress>`).join('\n')}`;
+/** A page of `count` compact widgets polling every `interval` seconds
+ *  (through OMS 3.x's sync endpoint, or `api`). */
+export const widgetsPage = (count, interval, api = 'sync') => `<!DOCTYPE html><meta charset="utf-8"><script type="module" src="/oms-progress.js"></script>
+${Array.from({ length: count }, (_, i) => `<oms-sync-progress project-id="np_bench_${i}" interval="${interval}" api="${api}" compact></oms-sync-progress>`).join('\n')}`;
 
 /** The reference's page (it loads `reference.js`, see `referenceScript`). */
 export const referencePage = '<!DOCTYPE html><meta charset="utf-8"><script type="module" src="/reference.js"></script>';

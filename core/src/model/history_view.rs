@@ -169,16 +169,23 @@ pub fn history_view_with(
     let running_full = history
         .latest()
         .is_some_and(|s| s.running && s.full_progress.is_some_and(|p| p < 100));
+    let spark = sparkline_of(&points, range_ms, reverse, lag, lang);
+    let throughput = rates(|o| &o.incr_rps, false);
+    // The switch only when there is something to draw over a range.
+    let range = chart
+        .oms
+        .filter(|_| spark.is_some() || throughput.is_some())
+        .map(|o| o.range);
     HistoryView {
-        spark: sparkline_of(&points, range_ms, reverse, lag, lang),
+        spark,
         source,
-        range: chart.oms.map(|o| o.range),
+        range,
         note: match (chart.oms, chart.lacking) {
             (Some(_), _) => None,
             (None, true) => Some(Msg::OmsHistoryMissing.text(lang).to_owned()),
             (None, false) => Some(Msg::BrowserSamplesOnly.text(lang).to_owned()),
         },
-        throughput: rates(|o| &o.incr_rps, false),
+        throughput,
         full_throughput: rates(|o| &o.full_rps, true).filter(|_| running_full),
         trend: outlook.trend,
         catch_up: outlook

@@ -29,7 +29,9 @@ pub use history_view::{
     history_view, history_view_with, round_estimate, sparkline, sparkline_of, trend_label,
     ChartInput, Estimate, HistoryView, Spark, SPARK_HEIGHT, SPARK_WIDTH,
 };
-pub use oms_history::{joined, source_of, throughput, HistorySource, OmsSeries, Range, Throughput};
+pub use oms_history::{
+    joined, rows_left_secs, source_of, throughput, HistorySource, OmsSeries, Range, Throughput,
+};
 pub use state::{PollState, StopReason};
 pub use steps::{
     failure_reason, oms_clock_lag, reason, step_duration, steps_view, StepStatus, StepView,

@@ -4,7 +4,7 @@
 //! joined series takes OMS's up to the first browser sample and the
 //! browser's from there.
 
-use crate::wire::Point;
+use crate::wire::{Point, WireStep};
 
 /// The chart's range, chosen by the operator.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -123,6 +123,29 @@ pub fn throughput(points: &[Point], since_ms: i64) -> Option<Throughput> {
     })
 }
 
+/// Seconds until the running full-data step is done: the rows OMS says are
+/// left (its estimate of the total less the rows done, as the step plan
+/// said `since_answer_ms` ago) at `rows_per_sec` (OMS's average over the
+/// chart's range). `None` without a running full step, its counts or a rate.
+pub fn rows_left_secs(steps: &[WireStep], rows_per_sec: f64, since_answer_ms: i64) -> Option<u64> {
+    let full = steps.iter().find(|s| {
+        let name = s.name.as_deref().unwrap_or("").to_ascii_uppercase();
+        name.contains("FULL") && !name.contains("VERIF") && !name.contains("VALID")
+    })?;
+    let running = full
+        .status
+        .as_deref()
+        .is_some_and(|s| s.eq_ignore_ascii_case("RUNNING"));
+    let left = full.capacity? - full.processed_records?;
+    // (A NaN rate is no rate.)
+    let rated = rows_per_sec.is_finite() && rows_per_sec > 0.0;
+    if !running || left <= 0 || !rated {
+        return None;
+    }
+    let secs = left as f64 / rows_per_sec - since_answer_ms.max(0) as f64 / 1000.0;
+    Some(secs.max(0.0).round() as u64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,6 +168,27 @@ mod tests {
         assert_eq!(joined(&[(0, -1.0)], &[], 0), []);
         assert_eq!(source_of(2, 0), Some(HistorySource::Oms));
         assert_eq!(source_of(0, 0), None);
+    }
+
+    #[test]
+    fn the_rows_left_at_omss_rate_give_the_full_copys_eta_at_open() {
+        let full = WireStep {
+            name: Some("FULL_TRANSFER".into()),
+            status: Some("RUNNING".into()),
+            processed_records: Some(1_000_000),
+            capacity: Some(2_200_000),
+            ..WireStep::default()
+        };
+        assert_eq!(
+            rows_left_secs(std::slice::from_ref(&full), 4_000.0, 10_000),
+            Some(290)
+        );
+        assert_eq!(rows_left_secs(std::slice::from_ref(&full), 0.0, 0), None);
+        let done = WireStep {
+            status: Some("FINISHED".into()),
+            ..full
+        };
+        assert_eq!(rows_left_secs(&[done], 4_000.0, 0), None);
     }
 
     #[test]

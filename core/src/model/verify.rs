@@ -35,7 +35,8 @@ impl Verdict {
 pub struct VerifyTableView {
     /// `schema.table`, and `→ schema` when the target schema differs.
     pub name: String,
-    /// OMS's result: its label when it sent one, else its type as sent.
+    /// OMS's result: in English its type as sent with its label
+    /// ("INCONSISTENT (不一致)"), in Chinese its label (else its type).
     pub result: String,
     /// `resultType` as sent (`data-result`).
     pub result_type: Option<String>,
@@ -61,7 +62,7 @@ pub struct VerifyView {
     pub progress: Option<u8>,
     /// The one line: verdict and progress.
     pub line: String,
-    /// The tables, those that differ first, then by name.
+    /// The tables, those that differ first, each group in OMS's order.
     pub tables: Vec<VerifyTableView>,
     /// "150 of 320 tables read…" when the list is not whole.
     pub partial: Option<String>,
@@ -108,10 +109,14 @@ pub fn verify_view(result: &VerifyResult, step: Option<&WireStep>, lang: Lang) -
         None if running => Verdict::Running,
         None => Verdict::Unknown,
     };
-    let mut tables: Vec<VerifyTableView> = result.tables.iter().map(table_view).collect();
-    tables.sort_by(|a, b| {
-        (a.consistent, -a.differing, &a.name).cmp(&(b.consistent, -b.differing, &b.name))
-    });
+    // Those that differ first, each group in OMS's order (a partition, not
+    // a generic sort: the wasm pays for every sort's instance).
+    let (mut tables, consistent): (Vec<VerifyTableView>, Vec<VerifyTableView>) = result
+        .tables
+        .iter()
+        .map(|t| table_view(t, lang))
+        .partition(|t| !t.consistent);
+    tables.extend(consistent);
     let progress = step
         .and_then(|s| s.progress.as_ref().map(|p| p.value))
         .or_else(|| {
@@ -134,7 +139,7 @@ pub fn verify_view(result: &VerifyResult, step: Option<&WireStep>, lang: Lang) -
     }
 }
 
-fn table_view(t: &WireVerifyTable) -> VerifyTableView {
+fn table_view(t: &WireVerifyTable, lang: Lang) -> VerifyTableView {
     let name = |schema: &Option<String>, table: &Option<String>| match (schema, table) {
         (Some(s), Some(t)) => format!("{s}.{t}"),
         (None, Some(t)) => t.clone(),
@@ -157,11 +162,12 @@ fn table_view(t: &WireVerifyTable) -> VerifyTableView {
     let differs = differing > 0;
     VerifyTableView {
         name: shown,
-        result: t
-            .result_desc
-            .clone()
-            .or_else(|| t.result_type.clone())
-            .unwrap_or_else(|| "?".into()),
+        result: match (lang, &t.result_type, &t.result_desc) {
+            (Lang::En, Some(kind), Some(desc)) => format!("{kind} ({desc})"),
+            (Lang::ZhCn, _, Some(desc)) | (_, None, Some(desc)) => desc.clone(),
+            (_, Some(kind), None) => kind.clone(),
+            (_, None, None) => "?".into(),
+        },
         result_type: t.result_type.clone(),
         differing,
         consistent: !differs

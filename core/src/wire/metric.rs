@@ -66,7 +66,7 @@ pub fn classify_metric(status: u16, body: &str) -> Result<Vec<Point>, FetchError
         let Some(metric) = metric else {
             return Ok(Vec::new());
         };
-        let mut points: Vec<Point> = match field(metric, &["dataPoints", "points"]) {
+        let points: Vec<Point> = match field(metric, &["dataPoints", "points"]) {
             Some(Value::Array(points)) => points
                 .iter()
                 .filter_map(|p| match p {
@@ -76,10 +76,24 @@ pub fn classify_metric(status: u16, body: &str) -> Result<Vec<Point>, FetchError
                 .collect(),
             _ => Vec::new(),
         };
-        points.sort_by_key(|p| p.0);
-        points.dedup_by_key(|p| p.0);
-        Ok(points)
+        Ok(oldest_first(points))
     })
+}
+
+/// The points oldest first, each time once: OMS sends them in order (either
+/// way round); a point out of that order is dropped rather than sorted in
+/// (a generic sort costs the wasm more than such a point is worth).
+fn oldest_first(mut points: Vec<Point>) -> Vec<Point> {
+    if points.first().map(|p| p.0) > points.last().map(|p| p.0) {
+        points.reverse();
+    }
+    let mut last = i64::MIN;
+    points.retain(|p| {
+        let keep = p.0 > last;
+        last = last.max(p.0);
+        keep
+    });
+    points
 }
 
 fn point(p: &Object) -> Option<Point> {
@@ -131,8 +145,9 @@ mod tests {
     #[test]
     fn camel_or_pascal_seconds_or_milliseconds_numbers_or_strings() {
         let camel = r#"{"success":true,"data":{"aggregator":"AVG","referenceValue":null,"metrics":[{"name":"DELAY","tags":{},"dataPoints":[
-            {"timestamp":1700000600,"value":"12.5"},{"timestamp":1700000000,"value":30},
-            {"timestamp":1700000900,"value":"null"},{"value":4},{"timestamp":1700001200000,"value":2}]}]}}"#;
+            {"timestamp":1700000000,"value":30},{"timestamp":1700000600,"value":"12.5"},
+            {"timestamp":1700000900,"value":"null"},{"value":4},{"timestamp":1700000300,"value":9},
+            {"timestamp":1700001200000,"value":2}]}]}}"#;
         assert_eq!(
             classify_metric(200, camel).unwrap(),
             [
@@ -145,6 +160,15 @@ mod tests {
         assert_eq!(
             classify_metric(200, pascal).unwrap(),
             [(1_700_000_000_000, 1234.5)]
+        );
+    }
+
+    #[test]
+    fn newest_first_is_turned_round() {
+        let body = r#"{"success":true,"data":{"metrics":[{"dataPoints":[{"timestamp":1700000600,"value":1},{"timestamp":1700000000,"value":2}]}]}}"#;
+        assert_eq!(
+            classify_metric(200, body).unwrap(),
+            [(1_700_000_000_000, 2.0), (1_700_000_600_000, 1.0)]
         );
     }
 
