@@ -92,6 +92,13 @@ export interface MountOptions {
    */
   compact?: boolean | '' | 'true' | '1' | 'false' | '0' | null;
   /**
+   * Turns the project's name into a link to it in OMS's console, opened in a new tab (not from the page's URL: a link must not send the operator elsewhere).
+   *
+   * Takes a path or an http(s) URL with `{id}`, e.g. `https://oms.example/#/project/{id}`.
+   * @defaultValue none: names stay text
+   */
+  consoleUrl?: string | null;
+  /**
    * Whether requests carry cookies (set from code only, never markup).
    *
    * Takes `same-origin`, `include` or `omit`.
@@ -121,6 +128,7 @@ export interface OmsSyncProgressAttributes {
   'time-zone'?: string;
   lang?: string;
   compact?: string | boolean;
+  'console-url'?: string;
 }
 
 /** OMS's documented statuses; any other text arrives exactly as OMS sent it. */

@@ -22,7 +22,7 @@ fn literals(words: &[&str]) -> String {
 fn ts_types(js: &str) -> Option<(String, &'static str)> {
     let seconds = || ("Seconds".to_owned(), "string | number");
     Some(match js {
-        "projectId" | "baseUrl" | "timeZone" => ("string".to_owned(), "string"),
+        "projectId" | "baseUrl" | "timeZone" | "consoleUrl" => ("string".to_owned(), "string"),
         "api" => (literals(&ApiKind::NAMES), "string"),
         "interval" | "timeout" | "maxBackoff" | "lagWarn" | "lagCritical" | "stuckAfter" => {
             seconds()

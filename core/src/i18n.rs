@@ -442,6 +442,8 @@ pub enum PageMsg {
     WallOpen,
     /// "Close"
     WallClose,
+    /// The wallboard card's link to the project in OMS's console.
+    WallConsole,
     /// "delay"
     WallDelay,
     /// "Show one group"
@@ -477,6 +479,7 @@ impl PageMsg {
             WallNoProjects => ("No project matches.", "没有匹配的项目。"),
             WallOpen => ("Open", "展开"),
             WallClose => ("Close", "收起"),
+            WallConsole => ("Open in OMS's console", "在 OMS 控制台中打开"),
             WallDelay => ("delay", "延迟"),
             WallGroups => ("Show one group", "按分组筛选"),
         };

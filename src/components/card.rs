@@ -3,6 +3,7 @@ use super::{
     StepList, VerifyPanel, WidgetRoot,
 };
 use crate::hooks::StepsAnswer;
+use leptos::either::Either;
 use leptos::prelude::*;
 use oms_progress_core::i18n::{Lang, Msg};
 use oms_progress_core::model::{
@@ -66,6 +67,9 @@ pub fn ProgressCard(
     /// Why the verification results could not be read.
     #[prop(optional, into)]
     verify_error: Signal<Option<String>>,
+    /// The project in OMS's console: its name becomes a link there.
+    #[prop(default = None)]
+    console_link: Option<String>,
 ) -> impl IntoView {
     let shown_id = project_id.clone();
     let has_data = Memo::new(move |_| view.with(|v| v.has_data));
@@ -129,7 +133,14 @@ pub fn ProgressCard(
             lang
         >
             <header class="oms-head">
-                <span class="oms-project" data-field="project-id">{shown_id}</span>
+                {match console_link {
+                    Some(href) => Either::Left(view! {
+                        <a class="oms-project" data-field="project-id" href=href target="_blank" rel="noopener">
+                            {shown_id}
+                        </a>
+                    }),
+                    None => Either::Right(view! { <span class="oms-project" data-field="project-id">{shown_id}</span> }),
+                }}
                 <Show
                     when=move || has_data.get()
                     fallback=move || view! {

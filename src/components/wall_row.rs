@@ -67,6 +67,25 @@ pub(crate) fn WallRow(
         })
     };
     let tone = move || card.with(|c| c.as_ref().map(|c| c.tone.as_str()));
+    // OMS's console, when a template is set: a link beside the name (the
+    // name itself opens the card).
+    let console = options.console_url.is_some().then(|| {
+        let options = options.clone();
+        let href = move || card.with(|c| c.as_ref().and_then(|c| options.console_link(&c.id)));
+        view! {
+            <a
+                class="oms-wall-console"
+                data-field="console"
+                href=href
+                target="_blank"
+                rel="noopener"
+                title=PageMsg::WallConsole.text(lang)
+                aria-label=PageMsg::WallConsole.text(lang)
+            >
+                "↗"
+            </a>
+        }
+    });
     let status_tone = move || card.with(|c| c.as_ref().map(|c| c.status_tone));
     view! {
         <li
@@ -90,6 +109,7 @@ pub(crate) fn WallRow(
                 >
                     {move || card.with(|c| c.as_ref().map(|c| breakable(&c.title)))}
                 </button>
+                {console}
                 <span class="oms-badge" data-field="status" data-tone=move || status_tone().map(|t| t.as_str())>
                     <span class="oms-badge-symbol" aria-hidden="true">{move || status_tone().map_or_else(String::new, |t| t.symbol().to_owned())}</span>
                     " "

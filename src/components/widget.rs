@@ -48,6 +48,7 @@ pub fn OmsSyncProgress(
     } = options.clone();
     let project_id = project_id.trim().to_owned();
     let shown_id = project_id.clone();
+    let shown_project = project_id.clone();
     let time_zone = options.time_zone.clone();
     let request = match options.request() {
         Ok(request) => request,
@@ -357,6 +358,7 @@ pub fn OmsSyncProgress(
             range=oms_history.map(|_| range)
             verify=Signal::derive(move || verify.and_then(|(shown, _)| shown.get()))
             verify_error=Signal::derive(move || verify.and_then(|(_, error)| error.get()))
+            console_link=options.console_link(&shown_project)
         />
     })
 }

@@ -9,17 +9,22 @@ use super::slots::Lane;
 use oms_progress_core::model::{OmsSeries, Range};
 use oms_progress_core::wire::{classify_metric, lacks_action, metric_request, FetchError, Point};
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 thread_local! {
-    /// Base URLs whose OMS has no history to give.
-    static LACKING: RefCell<HashSet<String>> = RefCell::default();
+    /// Base URLs whose OMS has no history to give, with what it answered.
+    static LACKING: RefCell<HashMap<String, FetchError>> = RefCell::default();
+}
+
+/// What the OMS at `base_url` answered when it said it has no history to give.
+fn lacking_answer(base_url: &str) -> Option<FetchError> {
+    LACKING.with(|l| l.borrow().get(base_url).cloned())
 }
 
 /// Whether the OMS at `base_url` said it has no history to give.
 pub(crate) fn lacks_history(base_url: &str) -> bool {
-    LACKING.with(|l| l.borrow().contains(base_url))
+    lacking_answer(base_url).is_some()
 }
 
 /// What to ask OMS for.
@@ -49,8 +54,9 @@ pub(crate) fn series_job(ask: impl Fn() -> SeriesAsk + 'static) -> Job<OmsSeries
     Rc::new(move |controller| {
         let ask = ask();
         Box::pin(async move {
-            if lacks_history(&ask.base_url) {
-                return Err(FetchError::Oms(Default::default()));
+            // Its answer, remembered: another widget asked this OMS already.
+            if let Some(answer) = lacking_answer(&ask.base_url) {
+                return Err(answer);
             }
             let get = |step: &'static str, metric: &'static str| {
                 let request = metric_request(
@@ -76,7 +82,8 @@ pub(crate) fn series_job(ask: impl Fn() -> SeriesAsk + 'static) -> Job<OmsSeries
                 Ok(points) => points,
                 Err(error) => {
                     if lacks_action(&error) {
-                        LACKING.with(|l| l.borrow_mut().insert(ask.base_url.clone()));
+                        LACKING
+                            .with(|l| l.borrow_mut().insert(ask.base_url.clone(), error.clone()));
                     }
                     return Err(error);
                 }

@@ -163,3 +163,30 @@ test('a card opened in the element polls its project and tells its updates; the 
   assert.deepEqual(errors.filter((e) => !/^Failed to load resource: .* 405/.test(e)), []);
   await page.close();
 });
+
+test('console-url: names link to OMS\'s console in a new tab; a bad template is a configuration error', async () => {
+  const template = 'https://oms.example/#/project/{id}';
+  const { page, errors } = await portal(`<oms-wallboard interval="2" console-url="${template}"></oms-wallboard>
+    <oms-sync-progress project-id="np_steady_orders" console-url="${template}"></oms-sync-progress>
+    <oms-sync-progress project-id="np_steady_users"></oms-sync-progress>
+    <oms-sync-progress project-id="np_steady_users" console-url="javascript:alert(1)//{id}"></oms-sync-progress>`);
+  await eventually(() => wallState(page), (s) => s === 'live', { what: 'wallboard live' });
+  const links = await inWall(page, (r) => [...r.querySelectorAll('.oms-wall-card')].slice(0, 3).map((li) => {
+    const a = li.querySelector('a[data-field=console]');
+    return { id: li.dataset.projectId, href: a?.getAttribute('href'), target: a?.target, rel: a?.rel, label: a?.getAttribute('aria-label') };
+  }));
+  for (const l of links) {
+    assert.equal(l.href, `https://oms.example/#/project/${l.id}`);
+    assert.deepEqual([l.target, l.rel, l.label], ['_blank', 'noopener', 'Open in OMS\'s console']);
+  }
+  const names = await eventually(() => page.evaluate(() => [...document.querySelectorAll('oms-sync-progress')].slice(0, 2).map((h) => {
+    const name = h.shadowRoot?.querySelector('[data-field=project-id]');
+    return name && { tag: name.localName, href: name.getAttribute('href'), rel: name.getAttribute('rel'), target: name.getAttribute('target') };
+  })), (n) => n.every(Boolean), { what: 'the widgets drawn' });
+  assert.deepEqual(names[0], { tag: 'a', href: 'https://oms.example/#/project/np_steady_orders', rel: 'noopener', target: '_blank' });
+  assert.deepEqual(names[1], { tag: 'span', href: null, rel: null, target: null }, 'without a template: text');
+  const refused = await page.evaluate(() => document.querySelectorAll('oms-sync-progress')[2].shadowRoot.querySelector('[data-error=config] [data-field=problem]')?.textContent ?? '');
+  assert.match(refused, /console-url/);
+  assert.deepEqual(errors.filter((e) => !/console-url/.test(e)), []);
+  await page.close();
+});

@@ -4,7 +4,7 @@
 //! same value gets the same verdict everywhere.
 
 use super::problem::{Problem, ProblemKind};
-use super::widget::{check_base_url, check_project_id, WidgetOptions};
+use super::widget::{check_base_url, check_console_url, check_project_id, WidgetOptions};
 use crate::decimal::parse_decimal;
 use crate::i18n::Lang;
 use crate::model::LagThresholds;
@@ -259,6 +259,20 @@ pub const OPTIONS: &[OptionSpec] = &[
                 },
                 other => return Err(wrong_type("true or false", other)),
             };
+            Ok(())
+        },
+    },
+    OptionSpec {
+        js: "consoleUrl",
+        attribute: Some("console-url"),
+        url: None,
+        takes: docs!("a path or an http(s) URL with `{id}`, e.g. `https://oms.example/#/project/{id}`"),
+        default: docs!("none: names stay text"),
+        doc: docs!("turns the project's name into a link to it in OMS's console, opened in a new tab (not from the page's URL: a link must not send the operator elsewhere)"),
+        apply: |o, v| {
+            let template = text(v)?;
+            check_console_url(template)?;
+            o.console_url = Some(template.trim().to_owned());
             Ok(())
         },
     },
@@ -529,7 +543,7 @@ mod tests {
         .unwrap_err();
         let all: Vec<String> = problems.iter().map(Problem::to_string).collect();
         let expected = [
-            "unknown option \"projetId\" (known: projectId, api, baseUrl, interval, timeout, maxBackoff, lagWarn, lagCritical, stuckAfter, timeZone, lang, compact, credentials, headers)",
+            "unknown option \"projetId\" (known: projectId, api, baseUrl, interval, timeout, maxBackoff, lagWarn, lagCritical, stuckAfter, timeZone, lang, compact, consoleUrl, credentials, headers)",
             "api must be a string, not a number",
             "interval 0 is out of range (1 to 86400 seconds)",
             "timeout \"five\" is not a number of seconds",

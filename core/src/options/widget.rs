@@ -36,6 +36,11 @@ pub struct WidgetOptions {
     /// The zone of shown times: an IANA name (`Asia/Shanghai`) or `UTC`.
     /// Default `None`: the browser's own. UTC stays in the tooltips.
     pub time_zone: Option<String>,
+    /// A link to the project in OMS's console: a path or an http(s) URL
+    /// with `{id}` where the project id goes, e.g.
+    /// `https://oms.example/#/project/{id}`. Default `None`: the project's
+    /// name stays text.
+    pub console_url: Option<String>,
 }
 
 impl WidgetOptions {
@@ -53,7 +58,23 @@ impl WidgetOptions {
             headers: None,
             stuck_after: Duration::from_secs(60),
             time_zone: None,
+            console_url: None,
         }
+    }
+
+    /// The link to `project_id` in OMS's console, when a template is set:
+    /// `{id}` replaced by the id, percent-encoded.
+    pub fn console_link(&self, project_id: &str) -> Option<String> {
+        let template = self.console_url.as_deref()?;
+        let mut id = String::with_capacity(project_id.len());
+        for b in project_id.trim().bytes() {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                id.push(b as char);
+            } else {
+                id.push_str(&format!("%{b:02X}"));
+            }
+        }
+        Some(template.trim().replace("{id}", &id))
     }
 
     /// The request to poll with (its URL includes the base URL), or why the
@@ -87,6 +108,18 @@ pub(super) fn check_project_id(id: &str) -> Result<(), ProblemKind> {
 
 /// A base URL is a path on this origin or an http(s) URL, never one with a
 /// user name or password in it: those would end up in logs and histories.
+/// A console link template: a URL as for the base URL, with `{id}`.
+pub(super) fn check_console_url(template: &str) -> Result<(), ProblemKind> {
+    check_base_url(template)?;
+    if template.trim().is_empty() || !template.contains("{id}") {
+        return Err(ProblemKind::BadUrl {
+            value: template.trim().into(),
+            problem: "has no {id} where the project id goes",
+        });
+    }
+    Ok(())
+}
+
 pub(super) fn check_base_url(base_url: &str) -> Result<(), ProblemKind> {
     let url = base_url.trim();
     let authority = url
@@ -114,6 +147,27 @@ pub(super) fn check_base_url(base_url: &str) -> Result<(), ProblemKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn console_links_from_a_template() {
+        let mut o = WidgetOptions::new("np_1");
+        assert_eq!(o.console_link("np_1"), None);
+        o.console_url = Some("https://oms.example/#/project/{id}".into());
+        assert_eq!(
+            o.console_link("np 1/\"x"),
+            Some("https://oms.example/#/project/np%201%2F%22x".into())
+        );
+        assert!(check_console_url("https://oms.example/#/project/{id}").is_ok());
+        assert!(check_console_url("/console/{id}").is_ok());
+        for bad in [
+            "javascript:alert(1)//{id}",
+            "https://oms.example/",
+            "https://u:p@oms.example/{id}",
+            "",
+        ] {
+            assert!(check_console_url(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn urls_from_options() {

@@ -120,7 +120,20 @@ pub fn lacks_action(error: &FetchError) -> bool {
     match error {
         FetchError::NotOms { .. } => true,
         FetchError::Http { status, .. } => matches!(status, 400 | 404 | 405 | 501),
-        FetchError::Oms(_) => true,
+        // OMS's answer to an action it does not know, or to a window it
+        // refuses, is a parameter error; another OMS error (an internal
+        // one) may pass, and is asked again after the backoff.
+        FetchError::Oms(e) => {
+            let said = |text: &Option<String>| {
+                text.as_deref().is_some_and(|t| {
+                    let t = t.to_ascii_lowercase();
+                    ["param", "support", "action", "illegal", "invalid"]
+                        .iter()
+                        .any(|w| t.contains(w))
+                })
+            };
+            said(&e.code) || said(&e.message)
+        }
         FetchError::Invalid(_) => true,
         _ => false,
     }
@@ -199,5 +212,7 @@ mod tests {
             &classify_metric(502, "<html>bad gateway</html>").unwrap_err()
         ));
         assert!(!lacks_action(&FetchError::Timeout));
+        let internal = r#"{"success":false,"code":"CM-SCHE000001","message":"[CM-SCHE000001]: internal service error"}"#;
+        assert!(!lacks_action(&classify_metric(200, internal).unwrap_err()));
     }
 }
