@@ -197,6 +197,18 @@ fn unit(random: f64) -> f64 {
     }
 }
 
+/// A point in `period_ms` of the key's own (a hash of its bytes), so that
+/// refreshes of many keys on a period spread over it instead of falling
+/// together: ids that differ in their last character land far apart.
+pub fn phase_of(key: &str, period_ms: i64) -> i64 {
+    let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    // FNV's low bits mix poorly; a finalising step (MurmurHash3's) fixes that.
+    let mixed = (hash ^ (hash >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    ((mixed ^ (mixed >> 33)) % period_ms.max(1) as u64) as i64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -371,5 +383,20 @@ mod tests {
             news(&mut st, Ok(paused), 35_000),
             "the same data again ends the stop"
         );
+    }
+
+    #[test]
+    fn phases_of_similar_ids_spread_over_the_period() {
+        let period = 360_000;
+        let mut phases: Vec<i64> = (0..100)
+            .map(|i| phase_of(&format!("np_bench_{i}"), period))
+            .collect();
+        phases.sort_unstable();
+        assert!(phases.iter().all(|p| (0..period).contains(p)));
+        // 100 phases over 6 min: no gap near the whole period, both halves used.
+        let widest = phases.windows(2).map(|w| w[1] - w[0]).max().unwrap();
+        assert!(widest < period / 10, "widest gap {widest} ms");
+        assert!(phases.iter().filter(|p| **p < period / 2).count() > 30);
+        assert_eq!(phase_of("np_1", period), phase_of("np_1", period));
     }
 }

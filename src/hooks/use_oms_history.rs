@@ -6,7 +6,7 @@ use super::use_now::use_now;
 use crate::runtime::{lacks_history, on_demand_job, series_job, Call, Fetched, SeriesAsk};
 use leptos::prelude::*;
 use oms_progress_core::model::{OmsSeries, Range};
-use oms_progress_core::policy::PollOptions;
+use oms_progress_core::policy::{phase_of, PollOptions};
 use oms_progress_core::wire::{lacks_action, Credentials, HeaderSource};
 
 /// OMS's series are asked again this often while wanted: about one new
@@ -76,9 +76,7 @@ pub fn use_oms_history(options: UseOmsHistoryOptions) -> UseOmsHistoryReturn {
     let lacking_here = lacks_history(&base_url);
     // Each project refreshes at its own point of the period, so a page of
     // many widgets spreads its metric requests instead of sending them at once.
-    let phase = project_id
-        .bytes()
-        .fold(0i64, |h, b| (h * 31 + i64::from(b)) % HISTORY_REFRESH_MS);
+    let phase = phase_of(&project_id, HISTORY_REFRESH_MS);
     let ask = {
         let base_url = base_url.clone();
         move || SeriesAsk {
@@ -86,10 +84,12 @@ pub fn use_oms_history(options: UseOmsHistoryOptions) -> UseOmsHistoryReturn {
             project_id: project_id.clone(),
             template: template.clone(),
             range: range.get_untracked(),
-            // A second short of OMS's now: its clock must not see the end ahead.
+            // A minute short of OMS's now: OMS refuses an end it sees
+            // ahead, and the clock offset is applied only from 3 s (within
+            // 0.5 s and half a round trip); a point is 5.5 min anyway.
             end_secs: (now.get_untracked() + clock_offset.get_untracked().unwrap_or(0))
                 .div_euclid(1000)
-                - 1,
+                - 60,
             reverse: reverse.get_untracked(),
             full: full.get_untracked(),
         }

@@ -283,6 +283,8 @@ try {
     const steady = (await sim.control('GET', `/_sim/requests?since_seq=${steadyFrom}&path_prefix=/api/`)).requests;
     await page.close();
     const count = (log, action) => log.filter((r) => r.query === `Action=${action}`).length;
+    const byAction = (log) => Object.entries(log.reduce((n, r) => ({ ...n, [r.query.replace('Action=', '')]: (n[r.query.replace('Action=', '')] ?? 0) + 1 }), {}))
+      .map(([action, n]) => `${n} ${action}`).join(', ');
     const metricOpen = count(openLog, 'DescribeProjectStepMetric');
     const metricSteady = count(steady, 'DescribeProjectStepMetric');
     lines.push(
@@ -293,9 +295,9 @@ try {
       '| measure | value |',
       '|---|---|',
       `| every chart joined with OMS's history | ${joinedMs} ms after navigation started |`,
-      `| requests until then | ${openLog.length}: ${count(openLog, 'DescribeProjectProgress')} progress, ${metricOpen} metric (${(metricOpen / WIDGETS).toFixed(1)} a widget) |`,
+      `| requests until then | ${openLog.length}: ${byAction(openLog)} (${(metricOpen / WIDGETS).toFixed(1)} metric requests a widget; the components because the lag is behind) |`,
       `| most requests in flight at once (the page's limit: 6) | ${overlap.most} |`,
-      `| then, over ${steadySecs} s | ${steady.length} requests: ${count(steady, 'DescribeProjectProgress')} progress, ${metricSteady} metric (${(metricSteady / WIDGETS / (steadySecs / 60)).toFixed(2)} a project a minute; one every 3 min is 0.33) |`,
+      `| then, over ${steadySecs} s | ${steady.length} requests: ${byAction(steady)}; ${(metricSteady / WIDGETS / (steadySecs / 60)).toFixed(2)} metric requests a project a minute (one every 3 min is 0.33) |`,
       '',
     );
   }
