@@ -26,7 +26,8 @@ pub struct Spark {
     pub summary: String,
     /// What it draws: which lag, over how long, its scale.
     pub caption: String,
-    /// How many points it joins (before bucketing).
+    /// How many points it draws (one a bucket): it moves when a bucket
+    /// is added, not with every poll, so an unchanged poll redraws nothing.
     pub count: usize,
 }
 
@@ -262,6 +263,7 @@ pub fn sparkline_of(
             _ => buckets.push((x, secs)),
         }
     }
+    let count = buckets.len();
     let mut drawn = String::new();
     for (x, secs) in buckets {
         if !drawn.is_empty() {
@@ -291,7 +293,7 @@ pub fn sparkline_of(
             &i18n::span(lang, (range_ms / 1000) as u64),
             &scale,
         ),
-        count: points.len(),
+        count,
     })
 }
 
