@@ -145,23 +145,19 @@ pub fn OmsSyncProgress(
     // Full verification: while the plan has its step and the list is open;
     // asked again while it runs, not after it finished.
     let verify = steps.map(|(answer, open)| {
-        let verify_step = move |list: &[oms_progress_core::wire::WireStep]| {
-            list.iter().find(|s| is_full_verify_step(s)).cloned()
+        // The plan's full-verification step, as the latest answer has it.
+        let plan_step = move || {
+            answer.with(|a| match a {
+                Some(Fetched {
+                    result: Ok(list), ..
+                }) => list.iter().find(|s| is_full_verify_step(s)).cloned(),
+                _ => None,
+            })
         };
         // Whether the plan has the step, and whether it runs: a memo, as
         // the step's times move with every answer and only a change of
         // these may ask OMS again.
-        let step = Memo::new(move |_| {
-            answer.with(|a| match a {
-                Some(Fetched {
-                    result: Ok(list), ..
-                }) => list
-                    .iter()
-                    .find(|s| is_full_verify_step(s))
-                    .map(verify_running),
-                _ => None,
-            })
-        });
+        let step = Memo::new(move |_| plan_step().as_ref().map(verify_running));
         let state = progress.state;
         let wanted = Memo::new(move |_| open.get() && step.get().is_some());
         let revision = Memo::new(move |_| {
@@ -183,15 +179,7 @@ pub fn OmsSyncProgress(
             results.with(|r| match r {
                 Some(Fetched {
                     result: Ok(result), ..
-                }) if wanted.get() => {
-                    let step = answer.with(|a| match a {
-                        Some(Fetched {
-                            result: Ok(list), ..
-                        }) => verify_step(list),
-                        _ => None,
-                    });
-                    Some(verify_view(result, step.as_ref(), lang))
-                }
+                }) if wanted.get() => Some(verify_view(result, plan_step().as_ref(), lang)),
                 _ => None,
             })
         });
