@@ -167,7 +167,9 @@ test('without a current answer the lag is the last one OMS confirmed, neutral, a
   } finally {
     await env.sim.control('DELETE', `/_sim/faults?project=${id}`);
   }
-  await eventually(() => inWidget(page, '[data-field=checkpoint]', 'data-lag-as-of'), (at) => at === null, { what: 'current again' });
+  // After some ten failed polls the next try may be a backoff of up to
+  // max-backoff (60 s, with jitter) away: wait that long, not one interval.
+  await eventually(() => inWidget(page, '[data-field=checkpoint]', 'data-lag-as-of'), (at) => at === null, { what: 'current again', timeout: 70_000 });
   assert.match(await inWidget(page, '[data-field=lag]'), /caught up/);
   assert.deepEqual(errors, []);
   await page.close();
