@@ -94,10 +94,17 @@ export interface MountOptions {
   /**
    * Turns the project's name into a link to it in OMS's console, opened in a new tab (not from the page's URL: a link must not send the operator elsewhere).
    *
-   * Takes a path or an http(s) URL with `{id}`, e.g. `https://oms.example/#/project/{id}`.
+   * Takes a path or an http(s) URL with `{id}`, e.g. `https://oms.example/#/project/{id}`; or one per source: `bj:https://oms-bj.example/#/project/{id},hz:…`.
    * @defaultValue none: names stay text
    */
   consoleUrl?: string | null;
+  /**
+   * The OMS deployments to read, each with a short name shown on its cards and in events; a wallboard reads them all, a widget one (instead of `base-url`), and the page's `project=bj:np_1` picks a project's.
+   *
+   * Takes `name:url`, comma-separated, e.g. `bj:/oms-bj,hz:/oms-hz` (in the page's URL: paths only).
+   * @defaultValue one OMS, at `base-url`, unnamed
+   */
+  oms?: string | null;
   /**
    * Whether requests carry cookies (set from code only, never markup).
    *
@@ -129,6 +136,7 @@ export interface OmsSyncProgressAttributes {
   lang?: string;
   compact?: string | boolean;
   'console-url'?: string;
+  oms?: string;
 }
 
 /** OMS's documented statuses; any other text arrives exactly as OMS sent it. */
@@ -206,6 +214,8 @@ export declare function wasmMemoryBytes(): number;
 export interface OmsEventDetailBase {
   /** The project polled, whether the widget came from attributes or `mount()`. */
   projectId: string;
+  /** The name of its OMS (the `oms` option's), or `null` for one unnamed OMS. */
+  source: string | null;
 }
 
 /** `oms-progress-update`: every poll that brought data. `null` where OMS sent nothing. */
@@ -258,8 +268,38 @@ export interface OmsHealthChangeDetail extends OmsEventDetailBase {
   recoveredAt: number | null;
 }
 
-/** The four events, by name. They bubble and are `composed`. */
+/** The wallboard's groups, most urgent first (the summary strip's buttons, `group`). */
+export type OmsWallGroup =
+  | 'failed'
+  | 'far-behind'
+  | 'behind'
+  | 'alarming'
+  | 'unknown'
+  | 'paused'
+  | 'not-started'
+  | 'running'
+  | 'finished'
+  | 'released';
+
+/** A project's state for alerts: a wallboard group, or `stuck`. */
+export type OmsAttention = OmsWallGroup | 'stuck';
+
+/**
+ * `oms-attention-change`: a project's state changed (never its state when
+ * first seen, nor from stale data), for a portal that routes alerts its
+ * own way. On a widget and on a wallboard (each project of its lists, and
+ * an opened card's stuck mark).
+ */
+export interface OmsAttentionChangeDetail extends OmsEventDetailBase {
+  /** The project's name (its id when OMS gave none). */
+  title: string;
+  from: OmsAttention;
+  to: OmsAttention;
+}
+
+/** The five events, by name. They bubble and are `composed`. */
 export interface OmsEventMap {
+  'oms-attention-change': CustomEvent<OmsAttentionChangeDetail>;
   'oms-progress-update': CustomEvent<OmsProgressUpdateDetail>;
   'oms-status-change': CustomEvent<OmsStatusChangeDetail>;
   'oms-error': CustomEvent<OmsErrorDetail>;

@@ -3,20 +3,7 @@
 // mount() too), and the <oms-wallboard> element. `tests/typescript.rs`
 // checks the filters and groups against the Rust tables.
 export * from './oms-progress.js';
-import type { MountOptions, OmsSyncProgressAttributes } from './oms-progress.js';
-
-/** The wallboard's groups, most urgent first (the summary strip's buttons, `group`). */
-export type OmsWallGroup =
-  | 'failed'
-  | 'far-behind'
-  | 'behind'
-  | 'alarming'
-  | 'unknown'
-  | 'paused'
-  | 'not-started'
-  | 'running'
-  | 'finished'
-  | 'released';
+import type { MountOptions, OmsSyncProgressAttributes, OmsWallGroup } from './oms-progress.js';
 
 /**
  * `<oms-wallboard>`'s attributes: the widget's (but `project-id`: the list
@@ -33,14 +20,17 @@ export interface OmsWallboardAttributes extends Omit<OmsSyncProgressAttributes, 
   search?: string;
   /** The group shown first; the summary strip changes it. */
   group?: OmsWallGroup;
+  /** With several sources (`oms`): the one shown first, by name; the source strip changes it. */
+  source?: string;
 }
 
 /**
- * `<oms-wallboard>`: every project of an OMS 4.x from its `ListProjects`
- * pages, most urgent first, in an open shadow root. Its events are the
- * widget's: `oms-status-change` for each project whose status the list
- * shows changed (every project, from `null`, on the first list),
- * `oms-error` when the list fails (`projectId` is then `''`), and an opened
+ * `<oms-wallboard>`: every project of one or more OMS 4.x (`oms`) from their
+ * `ListProjects` pages, most urgent first wherever it runs, in an open
+ * shadow root. Its events are the widget's, each with its `source`:
+ * `oms-status-change` for each project whose status a list shows changed
+ * (every project, from `null`, on the first list), `oms-error` when a list
+ * fails (`projectId` is then `''`), `oms-attention-change`, and an opened
  * card's `oms-progress-update`, `oms-health-change` and `oms-error`.
  */
 export declare class OmsWallboardElement extends HTMLElement {

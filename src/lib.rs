@@ -35,19 +35,20 @@ mod embed;
 mod hooks;
 mod runtime;
 
-pub use components::{OmsSyncProgress, OmsWallboard};
+pub use components::{NotifyToggle, OmsSyncProgress, OmsWallboard};
 pub use hooks::{
-    use_now, use_oms_components, use_oms_history, use_oms_list, use_oms_list_with_options,
-    use_oms_progress, use_oms_progress_once, use_oms_progress_with_options, use_oms_steps,
-    use_oms_verify, ComponentsAnswer, ProgressAnswer, StepsAnswer, UseOmsHistoryOptions,
-    UseOmsHistoryReturn, UseOmsListOptions, UseOmsListReturn, UseOmsProgressOptions,
-    UseOmsProgressReturn, VerifyAnswer, HISTORY_REFRESH_MS,
+    provide_alerts, use_alerts, use_now, use_oms_components, use_oms_history, use_oms_list,
+    use_oms_list_with_options, use_oms_progress, use_oms_progress_once,
+    use_oms_progress_with_options, use_oms_steps, use_oms_verify, AlertReport, AlertState, Alerts,
+    ComponentsAnswer, ProgressAnswer, StepsAnswer, UseOmsHistoryOptions, UseOmsHistoryReturn,
+    UseOmsListOptions, UseOmsListReturn, UseOmsProgressOptions, UseOmsProgressReturn, VerifyAnswer,
+    HISTORY_REFRESH_MS,
 };
 pub use oms_progress_core;
-pub use oms_progress_core::events::PollEvent;
+pub use oms_progress_core::events::{PollEvent, ProjectRef};
 pub use oms_progress_core::i18n::Lang;
-pub use oms_progress_core::model::LagThresholds;
-pub use oms_progress_core::options::WidgetOptions;
+pub use oms_progress_core::model::{AttentionChange, LagThresholds};
+pub use oms_progress_core::options::{OmsSource, WidgetOptions};
 pub use oms_progress_core::policy::PollOptions;
 pub use oms_progress_core::wire::{ApiKind, Credentials, HeaderSource, ListQuery};
 pub use runtime::{Call, Fetched};

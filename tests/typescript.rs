@@ -22,7 +22,9 @@ fn literals(words: &[&str]) -> String {
 fn ts_types(js: &str) -> Option<(String, &'static str)> {
     let seconds = || ("Seconds".to_owned(), "string | number");
     Some(match js {
-        "projectId" | "baseUrl" | "timeZone" | "consoleUrl" => ("string".to_owned(), "string"),
+        "projectId" | "baseUrl" | "timeZone" | "consoleUrl" | "oms" => {
+            ("string".to_owned(), "string")
+        }
         "api" => (literals(&ApiKind::NAMES), "string"),
         "interval" | "timeout" | "maxBackoff" | "lagWarn" | "lagCritical" | "stuckAfter" => {
             seconds()
@@ -165,8 +167,11 @@ fn every_option_and_attribute_is_typed() {
 fn the_wallboards_types_name_its_groups_and_filters() {
     use oms_progress_core::model::Attention;
     use oms_progress_core::options::WALL_FILTERS;
+    // The groups are the widget module's (its attention events name them);
+    // the wallboard's module has them through `export *`.
+    let widget_types = std::fs::read_to_string("embed/oms-progress.d.ts").unwrap();
     let types = std::fs::read_to_string("embed/oms-wallboard.d.ts").unwrap();
-    let union = types
+    let union = widget_types
         .split("export type OmsWallGroup =")
         .nth(1)
         .and_then(|rest| rest.split(';').next())

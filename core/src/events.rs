@@ -5,6 +5,16 @@ use crate::i18n::Lang;
 use crate::model::{error_view, ErrorKind, HistoryView, StuckOn, Trend};
 use crate::wire::{FetchError, Progress, ProjectList, Status, WireProject};
 
+/// Which project: its id, and the name of the OMS it is in (`""` when the
+/// page reads one unnamed OMS). A project id that two OMS know is two projects.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ProjectRef {
+    /// OMS's project id.
+    pub id: String,
+    /// The source's name (the `oms` option's), or `""`.
+    pub source: String,
+}
+
 /// One thing a host may want to react to (alert, log, count).
 #[derive(Clone, Debug, PartialEq)]
 pub enum PollEvent {

@@ -430,6 +430,8 @@ pub enum PageMsg {
     GroupNotStarted,
     /// "partial list"
     WallPartialMark,
+    /// "not answering": after a source's name, in the title
+    WallSourceDown,
     /// "OMS projects"
     WallTitle,
     /// "all"
@@ -448,6 +450,20 @@ pub enum PageMsg {
     WallDelay,
     /// "Show one group"
     WallGroups,
+    /// "Show one OMS"
+    WallSources,
+    /// "all OMS"
+    WallAllSources,
+    /// "Notify me"
+    NotifyMe,
+    /// "Notifications on"
+    NotifyOn,
+    /// What notifications tell, once they are on.
+    NotifyWhat,
+    /// Notifications blocked in the browser.
+    NotifyDenied,
+    /// No notifications in this browser or page.
+    NotifyUnsupported,
 }
 
 impl PageMsg {
@@ -470,6 +486,7 @@ impl PageMsg {
             GroupReleased => ("released", "已释放"),
             GroupNotStarted => ("not started", "未启动"),
             WallPartialMark => ("partial list", "列表不完整"),
+            WallSourceDown => ("not answering", "无响应"),
             WallTitle => ("OMS projects", "OMS 项目"),
             WallAll => ("all", "全部"),
             WallV3 => (
@@ -481,6 +498,22 @@ impl PageMsg {
             WallClose => ("Close", "收起"),
             WallConsole => ("Open in OMS's console", "在 OMS 控制台中打开"),
             WallDelay => ("delay", "延迟"),
+            WallSources => ("Show one OMS", "只看一个 OMS"),
+            WallAllSources => ("all OMS", "全部 OMS"),
+            NotifyMe => ("Notify me", "通知我"),
+            NotifyOn => ("Notifications on", "通知已开启"),
+            NotifyWhat => (
+                "You will be notified when a project fails, falls far behind or gets stuck, and when it recovers.",
+                "项目失败、严重延迟或疑似卡住，以及恢复时，将通知您。",
+            ),
+            NotifyDenied => (
+                "Notifications are blocked for this site: allow them in the browser's site settings.",
+                "浏览器已禁止本站通知：请在浏览器的网站设置中允许。",
+            ),
+            NotifyUnsupported => (
+                "This browser cannot show notifications here (they need HTTPS or localhost).",
+                "此浏览器无法在此显示通知（需要 HTTPS 或 localhost）。",
+            ),
             WallGroups => ("Show one group", "按分组筛选"),
         };
         lang.pick(en, zh)
@@ -691,6 +724,58 @@ pub fn rough_duration(lang: Lang, secs: u64) -> String {
         .iter()
         .find_map(|tail| full.strip_suffix(tail))
         .map_or(full.clone(), str::to_owned)
+}
+
+/// The note beside "Notify me": how many projects were already failed,
+/// far behind or stuck when the page opened (not notified).
+pub fn already_alerting(lang: Lang, count: usize) -> String {
+    match (lang, count) {
+        (Lang::En, 1) => "1 project was already failed, far behind or stuck when this page opened: not notified.".into(),
+        (Lang::En, n) => format!("{n} projects were already failed, far behind or stuck when this page opened: not notified."),
+        (Lang::ZhCn, n) => format!("页面打开时已有 {n} 个项目失败、严重延迟或疑似卡住：不再通知。"),
+    }
+}
+
+/// A notification's title: "hz · np_1: failed", "… : running again".
+pub fn notice_title(lang: Lang, name: &str, state: &str, recovered: bool) -> String {
+    match (lang, recovered) {
+        (Lang::En, false) => format!("{name}: {state}"),
+        (Lang::En, true) => format!("{name}: {state} again"),
+        (Lang::ZhCn, false) => format!("{name}：{state}"),
+        (Lang::ZhCn, true) => format!("{name}：已恢复（{state}）"),
+    }
+}
+
+/// A notification's body: what it was before, and the project's id.
+pub fn notice_body(lang: Lang, was: &str, id: &str) -> String {
+    match lang {
+        Lang::En => format!("Was {was} (project {id})."),
+        Lang::ZhCn => format!("之前：{was}（项目 {id}）。"),
+    }
+}
+
+/// A burst's one notification: "40 OMS projects changed".
+pub fn notice_summary(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::En => format!("{count} OMS projects changed"),
+        Lang::ZhCn => format!("{count} 个 OMS 项目状态变化"),
+    }
+}
+
+/// "stuck", as a state.
+pub fn stuck_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "stuck",
+        Lang::ZhCn => "疑似卡住",
+    }
+}
+
+/// "recovered", in a summary's counts.
+pub fn recovered_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "recovered",
+        Lang::ZhCn => "已恢复",
+    }
 }
 
 /// The page title when nothing needs attention: "12 projects, all well".

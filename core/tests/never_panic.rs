@@ -7,9 +7,10 @@
 
 use oms_progress_core::i18n::{self, Lang};
 use oms_progress_core::model::{
-    build_view, history_view_with, interpret_checkpoint, live_view, outlook_with, utc_time,
-    verify_view, wall_title, wall_view, Attention, ChartInput, History, LagThresholds, OmsSeries,
-    Range, Sample, StuckRules, WallFilter,
+    build_view, history_view_with, interpret_checkpoint, live_view, outlook_with, sources_view,
+    utc_time, verify_view, wall_concerns, wall_title, wall_view, AlertGate, Attention, ChartInput,
+    Concern, ConcernTracker, History, LagThresholds, OmsSeries, Range, Sample, Seen, SourceList,
+    StuckRules, WallFilter, SETTLE_MS,
 };
 use oms_progress_core::options::{page_config, read_options, RawValue, Source};
 use oms_progress_core::wire::{
@@ -164,6 +165,43 @@ fn through_the_wallboard(status: u16, body: &str, now_ms: i64) {
             };
             let view = wall_view(&projects, &WallFilter::default(), group, &[], lag, lang);
             let _ = wall_title(&view, lang);
+            // The same list as two sources, one stale and failing.
+            let parts = [
+                SourceList {
+                    name: "bj",
+                    list: &projects,
+                    stale: false,
+                    failing: false,
+                },
+                SourceList {
+                    name: "hz",
+                    list: &projects,
+                    stale: true,
+                    failing: true,
+                },
+            ];
+            let view = sources_view(
+                &parts,
+                &WallFilter::default(),
+                (group, Some("hz")),
+                &["hz:x".into()],
+                lag,
+                lang,
+            );
+            let _ = wall_title(&view, lang);
+            let mut tracker = ConcernTracker::default();
+            let mut gate = AlertGate::default();
+            for (project, title, concern) in wall_concerns(&parts[0], &WallFilter::default(), lag) {
+                tracker.observe(&project, &title, concern);
+                let flipped = Concern {
+                    attention: Attention::Failed,
+                    stuck: !concern.stuck,
+                };
+                if let Seen::Changed(change) = tracker.observe(&project, &title, flipped) {
+                    gate.offer(change, now_ms);
+                }
+            }
+            let _ = gate.take(now_ms.saturating_add(SETTLE_MS), lang);
         }
     }
 }
@@ -216,15 +254,21 @@ proptest! {
     }
 
     #[test]
-    fn arbitrary_page_parameters_never_panic(pairs in prop::collection::vec((prop_oneof!["[a-z-]{0,12}".boxed(), prop::sample::select(vec!["wall", "type", "status", "label", "search", "group"]).prop_map(str::to_owned).boxed()], ".{0,30}"), 0..8), lang in ".{0,8}") {
+    fn arbitrary_page_parameters_never_panic(pairs in prop::collection::vec((prop_oneof!["[a-z-]{0,12}".boxed(), prop::sample::select(vec!["wall", "type", "status", "label", "search", "group", "source", "oms", "project"]).prop_map(str::to_owned).boxed()], ".{0,30}"), 0..8), lang in ".{0,8}") {
         let config = page_config(&pairs, &lang);
         for w in &config.widgets {
             let _ = w.url();
+            let _ = w.console_link("np_1");
+        }
+        if let Some(wall) = &config.wall {
+            for source in wall.options.wall_sources() {
+                let _ = wall.options.for_source(&source).console_link("np_1");
+            }
         }
     }
 
     #[test]
-    fn arbitrary_option_values_never_panic(entries in prop::collection::vec((prop::sample::select(vec!["projectId", "api", "baseUrl", "interval", "timeout", "maxBackoff", "lagWarn", "lagCritical", "lang", "compact", "credentials", "headers", "x"]), ".{0,20}", any::<f64>(), any::<bool>(), 0u8..3), 0..10)) {
+    fn arbitrary_option_values_never_panic(entries in prop::collection::vec((prop::sample::select(vec!["projectId", "api", "baseUrl", "interval", "timeout", "maxBackoff", "lagWarn", "lagCritical", "lang", "compact", "credentials", "headers", "oms", "consoleUrl", "x"]), "[a-z:/,{}.]{0,20}|.{0,20}", any::<f64>(), any::<bool>(), 0u8..3), 0..10)) {
         let raw: Vec<(&str, RawValue)> = entries
             .iter()
             .map(|(name, text, number, flag, pick)| {

@@ -70,6 +70,10 @@ pub fn ProgressCard(
     /// The project in OMS's console: its name becomes a link there.
     #[prop(default = None)]
     console_link: Option<String>,
+    /// The name of the OMS the project is in (`data-source`, and a tag
+    /// beside its name); none when empty.
+    #[prop(optional)]
+    source: String,
 ) -> impl IntoView {
     let shown_id = project_id.clone();
     let has_data = Memo::new(move |_| view.with(|v| v.has_data));
@@ -131,6 +135,7 @@ pub fn ProgressCard(
             state=move || live.with(|l| l.state)
             compact
             lang
+            source=source.clone()
         >
             <header class="oms-head">
                 {match console_link {
@@ -141,6 +146,7 @@ pub fn ProgressCard(
                     }),
                     None => Either::Right(view! { <span class="oms-project" data-field="project-id">{shown_id}</span> }),
                 }}
+                {(!source.is_empty()).then(|| view! { <span class="oms-source" data-field="source">{source.clone()}</span> })}
                 <Show
                     when=move || has_data.get()
                     fallback=move || view! {

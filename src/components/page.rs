@@ -1,6 +1,9 @@
-use super::{OmsSyncProgress, OmsWallboard};
+use super::{NotifyToggle, OmsSyncProgress, OmsWallboard};
+use crate::hooks::provide_alerts;
+use crate::runtime::{focus_card, set_favicon};
 use leptos::prelude::*;
 use oms_progress_core::i18n::PageMsg;
+use oms_progress_core::model::{Attention, Concern};
 use oms_progress_core::options::PageConfig;
 use oms_progress_core::wire::ApiKind;
 
@@ -20,6 +23,25 @@ pub fn StandalonePage(
         None => (None, false),
     };
     let empty = config.widgets.is_empty() && wall.is_none();
+    // One set of alerts for the whole page: the wallboard's "Notify me"
+    // (or the page's, without one) covers the widgets too.
+    let alerts = provide_alerts(lang);
+    Effect::new(move |before: Option<Option<&'static str>>| {
+        let colour = alerts.state.with(|s| s.worst.map(dot_colour));
+        if before != Some(colour) {
+            set_favicon(colour);
+        }
+        colour
+    });
+    // A notification's click on a widget of the page (the wallboard
+    // brings its own cards into view).
+    Effect::new(move |_| {
+        if let (Some(project), Some(body)) = (alerts.focus.get(), document().body()) {
+            focus_card(&body, &project);
+        }
+    });
+    let page_toggle = (wall.is_none() && !config.widgets.is_empty())
+        .then(|| view! { <NotifyToggle alerts lang /> });
     // The tab's title in the page's language (the wallboard writes its own
     // counts there instead).
     if wall.is_none() {
@@ -28,6 +50,7 @@ pub fn StandalonePage(
     view! {
         <main class="oms-page" lang=lang.tag()>
             <h1>{PageMsg::PageTitle.text(lang)}</h1>
+            {page_toggle}
             <ul class="oms-page-problems" role="status">
                 {config
                     .problems
@@ -46,10 +69,22 @@ pub fn StandalonePage(
                 </form>
             })}
             {v3_wall.then(|| view! { <p class="oms-page-note" data-field="wall-v3">{PageMsg::WallV3.text(lang)}</p> })}
-            {wall.map(|wall| view! { <OmsWallboard options=wall.options filter=wall.filter group=wall.group set_title=true /> })}
+            {wall.map(|wall| view! { <OmsWallboard options=wall.options filter=wall.filter group=wall.group source=wall.source set_title=true /> })}
             <div class="oms-grid">
                 {config.widgets.into_iter().map(|options| view! { <OmsSyncProgress options /> }).collect_view()}
             </div>
         </main>
+    }
+}
+
+/// The favicon's dot for the worst state: red for failed or far behind,
+/// amber for stuck or behind, green for the rest (as the badges' tones;
+/// `rgb()` because a `#` would end the icon's data URL).
+fn dot_colour(worst: Concern) -> &'static str {
+    match worst.attention {
+        Attention::Failed | Attention::FarBehind => "rgb(200,30,50)",
+        _ if worst.stuck => "rgb(215,120,0)",
+        Attention::Behind | Attention::Alarming | Attention::Unknown => "rgb(215,120,0)",
+        _ => "rgb(30,150,70)",
     }
 }

@@ -24,6 +24,9 @@ pub fn WidgetRoot(
     /// The language of its labels, its `lang` attribute (English unless told).
     #[prop(optional)]
     lang: Lang,
+    /// The OMS it is in, by name: `data-source` (none when empty).
+    #[prop(optional)]
+    source: String,
     /// The card inside.
     children: Children,
 ) -> impl IntoView {
@@ -41,6 +44,7 @@ pub fn WidgetRoot(
             data-tone=move || tone.get().as_str()
             data-state=move || state.get().as_str()
             data-compact=compact.then_some("")
+            data-source=(!source.is_empty()).then_some(source)
             lang=lang.tag()
             aria-label=format!("OMS {project_id}")
         >

@@ -1,8 +1,8 @@
 use super::OmsSyncProgress;
 use leptos::prelude::*;
-use oms_progress_core::events::PollEvent;
-use oms_progress_core::i18n::{Lang, PageMsg};
-use oms_progress_core::model::WallCard;
+use oms_progress_core::events::{PollEvent, ProjectRef};
+use oms_progress_core::i18n::{Lang, Msg, PageMsg};
+use oms_progress_core::model::{AttentionChange, WallCard};
 use oms_progress_core::options::WidgetOptions;
 
 /// One compact card: name, status, running step and progress, delay, alarm,
@@ -13,13 +13,17 @@ pub(crate) fn WallRow(
     card: ArcRwSignal<Option<WallCard>>,
     /// The keys of the cards now open.
     opened: RwSignal<Vec<String>>,
-    /// The options of the widget an opened card shows.
+    /// The board's options: an opened card's widget has its source's.
     options: WidgetOptions,
+    /// Whether the board's sources have names (then each card shows its own).
+    named: bool,
     /// Language of the labels.
     lang: Lang,
     /// Told of the opened widget's events but its status changes (the
     /// list tells those, for every card).
-    on_event: Option<Callback<(String, PollEvent)>>,
+    on_event: Option<Callback<(ProjectRef, PollEvent)>>,
+    /// Told of the opened widget's changes of state (it alone sees stuck).
+    on_attention: Option<Callback<AttentionChange>>,
 ) -> impl IntoView {
     let card = RwSignal::from(card);
     let text = move |f: fn(&WallCard) -> String| {
@@ -57,7 +61,7 @@ pub(crate) fn WallRow(
     let open_id = Memo::new(move |_| {
         is_open
             .get()
-            .then(|| card.with(|c| c.as_ref().map(|c| c.id.clone())))
+            .then(|| card.with(|c| c.as_ref().map(|c| (c.id.clone(), c.source.clone()))))
             .flatten()
     });
     let label = move || {
@@ -69,9 +73,16 @@ pub(crate) fn WallRow(
     let tone = move || card.with(|c| c.as_ref().map(|c| c.tone.as_str()));
     // OMS's console, when a template is set: a link beside the name (the
     // name itself opens the card).
-    let console = options.console_url.is_some().then(|| {
+    let has_console =
+        options.console_url.is_some() || options.sources.iter().any(|s| s.console_url.is_some());
+    let console = has_console.then(|| {
         let options = options.clone();
-        let href = move || card.with(|c| c.as_ref().and_then(|c| options.console_link(&c.id)));
+        let href = move || {
+            card.with(|c| {
+                let c = c.as_ref()?;
+                options.for_source_named(&c.source).console_link(&c.id)
+            })
+        };
         view! {
             <a
                 class="oms-wall-console"
@@ -95,6 +106,8 @@ pub(crate) fn WallRow(
             data-status=move || Some(text(|c| c.status_code.clone())())
             data-tone=tone
             data-delay-seconds=move || card.with(|c| c.as_ref().and_then(|c| c.delay_secs).map(|d| d.to_string()))
+            data-source=move || card.with(|c| c.as_ref().map(|c| c.source.clone()).filter(|s| !s.is_empty()))
+            data-stale=move || card.with(|c| c.as_ref().is_some_and(|c| c.stale).then_some(""))
             aria-label=label
         >
             <div class="oms-wall-top">
@@ -110,6 +123,10 @@ pub(crate) fn WallRow(
                     {move || card.with(|c| c.as_ref().map(|c| breakable(&c.title)))}
                 </button>
                 {console}
+                {named.then(|| view! { <span class="oms-wall-source" data-field="source">{text(|c| c.source.clone())}</span> })}
+                <span class="oms-wall-stale" data-field="stale" hidden=move || !card.with(|c| c.as_ref().is_some_and(|c| c.stale))>
+                    {Msg::Stale.text(lang)}
+                </span>
                 <span class="oms-badge" data-field="status" data-tone=move || status_tone().map(|t| t.as_str())>
                     <span class="oms-badge-symbol" aria-hidden="true">{move || status_tone().map_or_else(String::new, |t| t.symbol().to_owned())}</span>
                     " "
@@ -130,17 +147,20 @@ pub(crate) fn WallRow(
             {move || {
                 open_id
                     .get()
-                    .map(|project_id| {
-                        let id = project_id.clone();
+                    .map(|(project_id, source)| {
+                        let project = ProjectRef { id: project_id.clone(), source: source.clone() };
                         let on_event = Callback::new(move |event: PollEvent| {
                             if let Some(wall) = on_event.filter(|_| {
                                 !matches!(event, PollEvent::StatusChange { .. })
                             }) {
-                                wall.run((id.clone(), event));
+                                wall.run((project.clone(), event));
                             }
                         });
-                        let options = WidgetOptions { project_id, ..options.clone() };
-                        view! { <OmsSyncProgress options on_event /> }
+                        let options = WidgetOptions { project_id, ..options.for_source_named(&source) };
+                        match on_attention {
+                            Some(on_attention) => view! { <OmsSyncProgress options on_event on_attention /> }.into_any(),
+                            None => view! { <OmsSyncProgress options on_event /> }.into_any(),
+                        }
                     })
             }}
         </li>

@@ -1,28 +1,43 @@
 use super::wall_row::WallRow;
-use super::{CardFooter, ErrorPanel};
-use crate::hooks::{use_oms_list_with_options, use_refresh_trigger, UseOmsListOptions};
+use super::{CardFooter, ErrorPanel, NotifyToggle};
+use crate::hooks::{
+    use_alerts, use_oms_list_with_options, use_refresh_trigger, AlertReport, UseOmsListOptions,
+    UseOmsListReturn,
+};
+use crate::runtime::focus_card;
 use leptos::prelude::*;
-use oms_progress_core::events::PollEvent;
+use oms_progress_core::events::{PollEvent, ProjectRef};
 use oms_progress_core::i18n::PageMsg;
 use oms_progress_core::model::{
-    error_view, wall_title, wall_view, Attention, WallCard, WallFilter,
+    error_view, sources_view, wall_concerns, wall_title, Attention, AttentionChange,
+    ConcernTracker, Seen, SourceList, WallCard, WallFilter,
 };
 use oms_progress_core::options::WidgetOptions;
 use oms_progress_core::wire::ProjectList;
 
-/// Every project of an OMS 4.x, from its list pages alone (one request per
-/// page per interval), most urgent first, with a summary strip of counts
-/// that doubles as a filter. A card opens into the full widget, which then
-/// polls that one project while it stays open.
+/// One OMS the board reads: its name, its list's poll, whether that is stale.
+#[derive(Clone)]
+struct Part {
+    name: String,
+    list: UseOmsListReturn,
+    stale: Memo<bool>,
+}
+
+/// Every project of one or more OMS 4.x deployments, from their list pages
+/// alone (one request per page per interval), most urgent first wherever
+/// it runs, with a summary strip of counts that doubles as a filter (and a
+/// strip of the sources, when there are several). A card opens into the
+/// full widget, which then polls that one project while it stays open.
 ///
 /// ```ignore
 /// view! { <OmsWallboard options=WidgetOptions { api: ApiKind::V4, ..WidgetOptions::new("") } /> }
 /// ```
 #[component]
 pub fn OmsWallboard(
-    /// Where OMS is and how to ask it (base URL, interval, timeout,
-    /// credentials, headers), the lag thresholds and the language; every
-    /// card opened is a widget with these options.
+    /// Where OMS is and how to ask it (base URL, or several named sources;
+    /// interval, timeout, credentials, headers), the lag thresholds and the
+    /// language; every card opened is a widget with these options (and
+    /// its source's base URL).
     options: WidgetOptions,
     /// Which projects to show. Default: every project.
     #[prop(optional)]
@@ -30,17 +45,25 @@ pub fn OmsWallboard(
     /// The group shown first; the summary strip changes it. Default: `None`, all.
     #[prop(default = None)]
     group: Option<Attention>,
+    /// The source shown first, by name; the source strip changes it.
+    /// Default: `None`, all.
+    #[prop(default = None)]
+    source: Option<String>,
     /// Whether the document's title carries the counts ("2 failed · 3
     /// behind — OMS"), so a background tab still tells. Default: false.
     #[prop(optional)]
     set_title: bool,
     /// Told of each project's status change seen in the list (every
-    /// project's, from nothing, on the first list), of the list's failures
-    /// (an empty id), and of an opened card's updates, health and
-    /// failures, each with its project's id. Default: none.
+    /// project's, from nothing, on the first list), of a list's failures
+    /// (an empty id, the source's name), and of an opened card's updates,
+    /// health and failures, each with its project and source. Default: none.
     #[prop(optional, into)]
-    on_event: Option<Callback<(String, PollEvent)>>,
-    /// Polls the list at once whenever notified (as its "refresh" button does).
+    on_event: Option<Callback<(ProjectRef, PollEvent)>>,
+    /// Told when a project's state changes (failed, far behind, stuck,
+    /// running…), never of the state it had when first seen. Default: none.
+    #[prop(optional, into)]
+    on_attention: Option<Callback<AttentionChange>>,
+    /// Polls the lists at once whenever notified (as its "refresh" button does).
     #[prop(optional)]
     refresh: Option<Trigger>,
 ) -> impl IntoView {
@@ -48,32 +71,75 @@ pub fn OmsWallboard(
     #[cfg(not(feature = "embed"))]
     super::styles::adopt_in_document();
     let poll = options.poll.normalized();
-    let list = use_oms_list_with_options(
-        options.base_url.clone(),
-        filter.query.clone(),
-        UseOmsListOptions {
-            poll,
-            credentials: options.credentials,
-            headers: options.headers.clone(),
-            on_event,
-        },
-    );
-    use_refresh_trigger(refresh, list.refresh);
-    let (state, now) = (list.state, list.now);
+    let stale_after = poll.stale_after();
+    let sources = options.wall_sources();
+    let named = sources.iter().any(|s| !s.name.is_empty());
+    let parts: Vec<Part> = sources
+        .iter()
+        .map(|source| {
+            let name = source.name.clone();
+            let on_event = on_event.map(|wall| {
+                let source = name.clone();
+                Callback::new(move |(id, event): (String, PollEvent)| {
+                    let source = source.clone();
+                    wall.run((ProjectRef { id, source }, event))
+                })
+            });
+            let list = use_oms_list_with_options(
+                source.base_url.clone(),
+                filter.query.clone(),
+                UseOmsListOptions {
+                    poll,
+                    credentials: options.credentials,
+                    headers: options.headers.clone(),
+                    on_event,
+                },
+            );
+            use_refresh_trigger(refresh, list.refresh);
+            let stale =
+                Memo::new(move |_| list.state.with(|s| s.is_stale(list.now.get(), stale_after)));
+            Part { name, list, stale }
+        })
+        .collect();
+    let parts = StoredValue::new(parts);
+    let now = parts.with_value(|p| p[0].list.now);
+    let refresh_all = Callback::new(move |()| {
+        parts.with_value(|p| p.iter().for_each(|p| p.list.refresh.run(())))
+    });
     let group = RwSignal::new(group);
+    let chosen_source = RwSignal::new(source);
     let opened = RwSignal::new(Vec::<String>::new());
     let lag = options.lag;
+    let wall_filter = filter.clone();
     let board = Memo::new(move |_| {
-        let chosen = group.get();
+        let chosen = (group.get(), chosen_source.get());
         opened.with(|open| {
-            state.with(|st| {
+            parts.with_value(|parts| {
+                let states: Vec<_> = parts.iter().map(|p| p.list.state.read()).collect();
                 let empty = ProjectList::default();
-                let list = st.last_good.as_ref().unwrap_or(&empty);
-                wall_view(list, &filter, chosen, open, lag, lang)
+                let lists: Vec<SourceList> = parts
+                    .iter()
+                    .zip(&states)
+                    .map(|(part, state)| SourceList {
+                        name: &part.name,
+                        list: state.last_good.as_ref().unwrap_or(&empty),
+                        stale: part.stale.get(),
+                        failing: state.error.is_some(),
+                    })
+                    .collect();
+                sources_view(
+                    &lists,
+                    &wall_filter,
+                    (chosen.0, chosen.1.as_deref()),
+                    open,
+                    lag,
+                    lang,
+                )
             })
         })
     });
-    let has_data = move || state.with(|s| s.last_good.is_some());
+    let each = move |f: &dyn Fn(&Part) -> bool| parts.with_value(|p| p.iter().any(f));
+    let has_data = move || each(&|p| p.list.state.with(|s| s.last_good.is_some()));
     if set_title {
         Effect::new(move |_| {
             if has_data() {
@@ -81,25 +147,93 @@ pub fn OmsWallboard(
             }
         });
     }
-    let stale_after = poll.stale_after();
+    // Alerts: each list's projects, when it is current (a stale list is
+    // not judged afresh), against the state last seen; only the tab that
+    // fetched the list notifies.
+    let alerts = use_alerts(lang);
+    let tracker = StoredValue::new(ConcernTracker::default());
+    parts.with_value(|p| {
+        for part in p.iter().cloned() {
+            let filter = filter.clone();
+            Effect::new(move |_| {
+                let stale = part.stale.get();
+                part.list.state.with(|state| {
+                    let (Some(list), false) = (&state.last_good, stale) else {
+                        return;
+                    };
+                    let part = SourceList {
+                        name: &part.name,
+                        list,
+                        stale,
+                        failing: false,
+                    };
+                    for (project, title, concern) in wall_concerns(&part, &filter, lag) {
+                        let change = match tracker
+                            .try_update_value(|t| t.observe(&project, &title, concern))
+                        {
+                            Some(Seen::First) => None,
+                            Some(Seen::Changed(change)) => Some(change),
+                            // Known and the same: nothing to tell anyone.
+                            Some(Seen::Same) | None => continue,
+                        };
+                        if let (Some(change), Some(cb)) = (&change, on_attention) {
+                            cb.run(change.clone());
+                        }
+                        alerts.report.run(AlertReport {
+                            project,
+                            title,
+                            concern,
+                            change,
+                            here: state.here,
+                        });
+                    }
+                });
+            });
+        }
+    });
+    // A notification's click: show every group and source, then the card.
+    let list_ref = NodeRef::<leptos::html::Ul>::new();
+    Effect::new(move |_| {
+        let Some(project) = alerts.focus.get() else {
+            return;
+        };
+        let here = parts.with_value(|p| p.iter().any(|p| p.name == project.source));
+        if !here {
+            return;
+        }
+        group.set(None);
+        chosen_source.set(None);
+        leptos::task::spawn_local(async move {
+            // The rows are drawn a task at a time.
+            for _ in 0..20 {
+                gloo_timers::future::TimeoutFuture::new(50).await;
+                if let Some(ul) = list_ref.get_untracked() {
+                    if focus_card(&ul, &project) {
+                        return;
+                    }
+                }
+            }
+        });
+    });
     let updated_ago = move || {
-        let at = state.with(|s| s.last_good_at_ms)?;
-        Some(((now.get() - at).max(0) / 1000) as u64)
+        let oldest = parts.with_value(|p| {
+            p.iter()
+                .filter_map(|p| p.list.state.with(|s| s.last_good_at_ms))
+                .min()
+        })?;
+        Some(((now.get() - oldest).max(0) / 1000) as u64)
     };
-    let stale = move || state.with(|s| s.is_stale(now.get(), stale_after));
-    let error = move || state.with(|s| s.error.as_ref().map(|e| error_view(e, lang)));
-    let retry_in = move || {
-        let at = state.with(|s| s.next_poll_at_ms.filter(|_| s.error.is_some()))?;
-        Some(((at - now.get()).max(0) as u64).div_ceil(1000))
-    };
+    let stale = move || each(&|p| p.stale.get());
     let wall_state = move || {
-        state.with(|s| match (s.last_good.is_some(), s.error.is_some()) {
+        let errors = each(&|p| p.list.state.with(|s| s.error.is_some()));
+        match (has_data(), errors) {
             (false, false) => "loading",
             (false, true) => "error",
-            _ if s.is_stale(now.get(), stale_after) => "stale",
+            _ if stale() => "stale",
             _ => "live",
-        })
+        }
     };
+    let failing = move || board.with(|b| (!b.failing.is_empty()).then(|| b.failing.join(",")));
     // Rows by place, not by project: a poll that reorders the board rewrites
     // the texts that changed instead of moving rows (moving a thousand keyed
     // rows measured seconds of main thread). Open cards sort first, so
@@ -151,16 +285,100 @@ pub fn OmsWallboard(
     let card_at = move |place: usize| places.with_value(|p| p.get(place).cloned());
     let empty = move || !has_data() || board.with(|b| !b.cards.is_empty());
     let heading = PageMsg::WallTitle.text(lang);
+    // Each source's own line: its error (with the diagnosis), its age when
+    // stale; hidden while it is live.
+    let source_lines = parts.with_value(|p| {
+        p.iter()
+            .cloned()
+            .map(|part| {
+                let state = part.list.state;
+                let error = move || state.with(|s| s.error.as_ref().map(|e| error_view(e, lang)));
+                let retry_in = move || {
+                    let at = state.with(|s| s.next_poll_at_ms.filter(|_| s.error.is_some()))?;
+                    Some(((at - now.get()).max(0) as u64).div_ceil(1000))
+                };
+                let source_state = move || {
+                    state.with(|s| match (s.last_good.is_some(), s.error.is_some()) {
+                        (false, false) => "loading",
+                        (false, true) => "error",
+                        _ if part.stale.get() => "stale",
+                        (true, true) => "failing",
+                        (true, false) => "live",
+                    })
+                };
+                let quiet = move || matches!(source_state(), "live" | "loading");
+                let name = part.name.clone();
+                view! {
+                    <div class="oms-wall-source-line" data-source=part.name.clone() data-source-state=source_state hidden=quiet>
+                        {(!name.is_empty()).then(|| view! { <strong class="oms-wall-source-name">{name}</strong> })}
+                        <ErrorPanel error retry_in show_retry=false on_retry=None lang />
+                    </div>
+                }
+            })
+            .collect_view()
+    });
+    let source_strip = (parts.with_value(Vec::len) > 1).then(|| {
+        let names: Vec<String> = parts.with_value(|p| p.iter().map(|p| p.name.clone()).collect());
+        view! {
+            <div class="oms-wall-summary oms-wall-sources" role="group" aria-label=PageMsg::WallSources.text(lang)>
+                <button
+                    type="button"
+                    data-source-choice=""
+                    aria-pressed=move || Some(chosen_source.with(Option::is_none).to_string())
+                    on:click=move |_| chosen_source.set(None)
+                >
+                    {PageMsg::WallAllSources.text(lang)}
+                </button>
+                {names
+                    .into_iter()
+                    .enumerate()
+                    .map(|(at, name)| {
+                        let count = move || board.with(|b| b.sources.get(at).map_or(0, |s| s.1).to_string());
+                        let (pick, choice) = (name.clone(), name.clone());
+                        let is_chosen = {
+                            let name = name.clone();
+                            move || chosen_source.with(|c| c.as_deref() == Some(name.as_str()))
+                        };
+                        view! {
+                            <button
+                                type="button"
+                                data-source-choice=choice
+                                data-count=count
+                                aria-pressed=move || Some(is_chosen().to_string())
+                                on:click=move |_| {
+                                    let pick = pick.clone();
+                                    chosen_source.update(|c| *c = if c.as_deref() == Some(pick.as_str()) { None } else { Some(pick) })
+                                }
+                            >
+                                {name}
+                                " "
+                                <span data-field="count">{count}</span>
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        }
+    });
     view! {
-        <section class="oms-wall" data-oms-wallboard="" data-wall-state=wall_state lang=lang.tag() aria-label=heading>
+        <section
+            class="oms-wall"
+            data-oms-wallboard=""
+            data-wall-state=wall_state
+            data-sources-failing=failing
+            lang=lang.tag()
+            aria-label=heading
+        >
             <header class="oms-wall-head">
                 <h2 class="oms-wall-title">{heading}</h2>
-                <CardFooter updated_ago stale stopped=None on_refresh=Some(list.refresh) lang />
+                <NotifyToggle alerts lang />
+                <CardFooter updated_ago stale stopped=None on_refresh=Some(refresh_all) lang />
             </header>
-            <ErrorPanel error retry_in show_retry=false on_retry=None lang />
+            {source_lines}
             <p class="oms-wall-partial" data-field="wall-partial" role="status" hidden=move || board.with(|b| b.partial.is_none())>
                 {move || board.with(|b| b.partial.clone()).unwrap_or_default()}
             </p>
+            {source_strip}
             <div class="oms-wall-summary" role="group" aria-label=PageMsg::WallGroups.text(lang)>
                 <button
                     type="button"
@@ -191,9 +409,9 @@ pub fn OmsWallboard(
                     })
                     .collect_view()}
             </div>
-            <ul class="oms-wall-list" aria-label=heading>
+            <ul class="oms-wall-list" aria-label=heading node_ref=list_ref>
                 <For each=rows key=|place| *place let:place>
-                    {card_at(place).map(|card| view! { <WallRow card opened options=options.clone() lang on_event /> })}
+                    {card_at(place).map(|card| view! { <WallRow card opened options=options.clone() named lang on_event on_attention /> })}
                 </For>
             </ul>
             <p class="oms-wall-empty" data-field="wall-empty" hidden=empty>

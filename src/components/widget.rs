@@ -1,17 +1,18 @@
 use super::{local_time, ConfigError, ProgressCard};
 use crate::hooks::{
     use_oms_components, use_oms_history, use_oms_progress_once, use_oms_progress_with_options,
-    use_oms_steps, use_oms_verify, use_refresh_trigger, UseOmsHistoryOptions,
+    use_oms_steps, use_oms_verify, use_refresh_trigger, AlertReport, Alerts, UseOmsHistoryOptions,
     UseOmsProgressOptions,
 };
 use crate::runtime::{Call, Fetched};
 use leptos::either::Either;
 use leptos::prelude::*;
-use oms_progress_core::events::{Health, PollEvent};
+use oms_progress_core::events::{Health, PollEvent, ProjectRef};
 use oms_progress_core::model::{
     build_view, failure_reason, history_view_with, is_full_verify_step, live_view_corrected,
     oms_clock_lag, outlook_with, rows_left_secs, throughput, verify_running, verify_view,
-    where_behind, wrong_api_view, ChartInput, ErrorKind, LagLevel, Range, StuckRules,
+    where_behind, wrong_api_view, Attention, AttentionChange, ChartInput, Concern, ConcernTracker,
+    ErrorKind, LagLevel, Range, Seen, StuckRules,
 };
 use oms_progress_core::options::WidgetOptions;
 use oms_progress_core::wire::{
@@ -30,6 +31,11 @@ pub fn OmsSyncProgress(
     /// Told of every poll: new data, a status change, a failure.
     #[prop(optional, into)]
     on_event: Option<Callback<PollEvent>>,
+    /// Told when the project's state changes (failed, far behind, stuck,
+    /// running…), never of the state it had when first seen, nor from
+    /// stale data.
+    #[prop(optional, into)]
+    on_attention: Option<Callback<AttentionChange>>,
     /// Polls at once whenever notified (as the "refresh" button does).
     #[prop(optional)]
     refresh: Option<Trigger>,
@@ -329,6 +335,44 @@ pub fn OmsSyncProgress(
             now
         });
     }
+    // Alerts: the project's state while its data is current (stale data
+    // is not judged afresh), told when it changes.
+    let concern = Memo::new(move |_| {
+        let (current, delay) = live.with(|l| (!l.stale, l.lag.map(|l| l.secs as i64)));
+        let status = view.with(|v| v.has_data.then(|| v.status.clone()))?;
+        current.then_some(())?;
+        Some(Concern {
+            attention: Attention::of_status(status.as_ref(), delay, false, lag),
+            stuck: history.with(|h| h.stuck.is_some()),
+        })
+    });
+    let alerts = use_context::<Alerts>();
+    if on_attention.is_some() || alerts.is_some() {
+        let project = ProjectRef {
+            id: project_id.clone(),
+            source: options.source.clone(),
+        };
+        let tracker = StoredValue::new(ConcernTracker::default());
+        let state = progress.state;
+        Effect::new(move |_| {
+            let Some(now) = concern.get() else { return };
+            let change = tracker
+                .try_update_value(|t| t.observe(&project, &project.id, now))
+                .and_then(Seen::change);
+            if let (Some(change), Some(cb)) = (&change, on_attention) {
+                cb.run(change.clone());
+            }
+            if let Some(alerts) = alerts {
+                alerts.report.run(AlertReport {
+                    project: project.clone(),
+                    title: project.id.clone(),
+                    concern: now,
+                    change,
+                    here: state.with_untracked(|s| s.here),
+                });
+            }
+        });
+    }
     Either::Right(view! {
         <ProgressCard
             project_id
@@ -347,6 +391,7 @@ pub fn OmsSyncProgress(
             verify=Signal::derive(move || verify.and_then(|(shown, _)| shown.get()))
             verify_error=Signal::derive(move || verify.and_then(|(_, error)| error.get()))
             console_link=options.console_link(&shown_project)
+            source=options.source.clone()
         />
     })
 }

@@ -1,7 +1,8 @@
 //! Poll events as DOM events on the host element: they bubble and cross
 //! the shadow boundary (`composed`), so any ancestor can listen.
 
-use oms_progress_core::events::PollEvent;
+use oms_progress_core::events::{PollEvent, ProjectRef};
+use oms_progress_core::model::AttentionChange;
 use oms_progress_core::wire::{Percent, Progress};
 use send_wrapper::SendWrapper;
 use serde::Serialize;
@@ -23,6 +24,7 @@ enum Detail<'a> {
         Option<&'a str>,
         Option<&'a str>,
         Option<&'a str>,
+        Option<&'a str>,
         Option<bool>,
         Option<bool>,
         Option<bool>,
@@ -32,9 +34,10 @@ enum Detail<'a> {
         Option<&'a str>,
         Option<&'a str>,
     ),
-    StatusChange(&'a str, Option<&'a str>, &'a str),
+    StatusChange(&'a str, Option<&'a str>, Option<&'a str>, &'a str),
     Health(
         &'a str,
+        Option<&'a str>,
         Option<&'static str>,
         Option<&'static str>,
         Option<i64>,
@@ -42,6 +45,7 @@ enum Detail<'a> {
     ),
     Error(
         &'a str,
+        Option<&'a str>,
         &'static str,
         Option<&'a str>,
         &'a str,
@@ -49,13 +53,21 @@ enum Detail<'a> {
         Option<u16>,
         Option<&'a str>,
     ),
+    Attention(
+        &'a str,
+        Option<&'a str>,
+        &'a str,
+        &'static str,
+        &'static str,
+    ),
 }
 
 #[wasm_bindgen(inline_js = "const DETAIL_NAMES = {
-  'oms-progress-update': ['projectId', 'status', 'importance', 'currentStep', 'enableStructSync', 'enableFullSync', 'enableIncrSync', 'enableReverseIncrSync', 'structProgress', 'fullProgress', 'incrSyncCheckpoint', 'reverseIncrSyncCheckpoint'],
-  'oms-status-change': ['projectId', 'from', 'to'],
-  'oms-health-change': ['projectId', 'trend', 'stuck', 'stuckSince', 'recoveredAt'],
-  'oms-error': ['projectId', 'kind', 'code', 'message', 'advice', 'httpStatus', 'requestId'],
+  'oms-progress-update': ['projectId', 'source', 'status', 'importance', 'currentStep', 'enableStructSync', 'enableFullSync', 'enableIncrSync', 'enableReverseIncrSync', 'structProgress', 'fullProgress', 'incrSyncCheckpoint', 'reverseIncrSyncCheckpoint'],
+  'oms-status-change': ['projectId', 'source', 'from', 'to'],
+  'oms-health-change': ['projectId', 'source', 'trend', 'stuck', 'stuckSince', 'recoveredAt'],
+  'oms-error': ['projectId', 'source', 'kind', 'code', 'message', 'advice', 'httpStatus', 'requestId'],
+  'oms-attention-change': ['projectId', 'source', 'title', 'from', 'to'],
 };
 export function fire(host, name, values) {
   const detail = {};
@@ -69,28 +81,57 @@ extern "C" {
     fn fire(host: &HtmlElement, name: &str, values: &JsValue);
 }
 
-/// Dispatches `event` on `host` once the widget's update is over (in a
-/// microtask), so a host listener that unmounts the widget never runs
-/// inside it.
-pub fn dispatch(host: &SendWrapper<HtmlElement>, project_id: &str, event: PollEvent) {
-    let (name, detail) = describe(project_id.trim(), &event);
+/// Dispatches `event` about `project` on `host` once the widget's update
+/// is over (in a microtask), so a host listener that unmounts the widget
+/// never runs inside it.
+pub fn dispatch(host: &SendWrapper<HtmlElement>, project: &ProjectRef, event: PollEvent) {
+    let source = Some(project.source.as_str()).filter(|s| !s.is_empty());
+    let (name, detail) = describe(project.id.trim(), source, &event);
+    send(host, name, &detail);
+}
+
+/// Dispatches `oms-attention-change`: it bubbles to the document.
+pub fn dispatch_attention(host: &SendWrapper<HtmlElement>, change: &AttentionChange) {
+    let project = &change.project;
+    let source = Some(project.source.as_str()).filter(|s| !s.is_empty());
+    let detail = Detail::Attention(
+        &project.id,
+        source,
+        &change.title,
+        change.from.as_str(),
+        change.to.as_str(),
+    );
+    send(host, "oms-attention-change", &detail);
+}
+
+fn send(host: &SendWrapper<HtmlElement>, name: &str, detail: &Detail) {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
     if let Ok(detail) = detail.serialize(&serializer) {
         fire(host, name, &detail);
     }
 }
 
-fn describe<'a>(project_id: &'a str, event: &'a PollEvent) -> (&'static str, Detail<'a>) {
+fn describe<'a>(
+    project_id: &'a str,
+    source: Option<&'a str>,
+    event: &'a PollEvent,
+) -> (&'static str, Detail<'a>) {
     match event {
-        PollEvent::Update(p) => ("oms-progress-update", update(project_id, p)),
+        PollEvent::Update(p) => ("oms-progress-update", update(project_id, source, p)),
         PollEvent::StatusChange { from, to } => (
             "oms-status-change",
-            Detail::StatusChange(project_id, from.as_ref().map(|s| s.code()), to.code()),
+            Detail::StatusChange(
+                project_id,
+                source,
+                from.as_ref().map(|s| s.code()),
+                to.code(),
+            ),
         ),
         PollEvent::Health(h) => (
             "oms-health-change",
             Detail::Health(
                 project_id,
+                source,
                 h.trend.map(|t| t.as_str()),
                 h.stuck.map(|s| s.as_str()),
                 h.stuck_since_ms,
@@ -101,6 +142,7 @@ fn describe<'a>(project_id: &'a str, event: &'a PollEvent) -> (&'static str, Det
             "oms-error",
             Detail::Error(
                 project_id,
+                source,
                 e.kind.as_str(),
                 e.code.as_deref(),
                 &e.message,
@@ -112,10 +154,11 @@ fn describe<'a>(project_id: &'a str, event: &'a PollEvent) -> (&'static str, Det
     }
 }
 
-fn update<'a>(project_id: &'a str, p: &'a Progress) -> Detail<'a> {
+fn update<'a>(project_id: &'a str, source: Option<&'a str>, p: &'a Progress) -> Detail<'a> {
     let percent = |p: &Option<Percent>| p.as_ref().map(|p| p.value);
     Detail::Update(
         project_id,
+        source,
         p.status.as_ref().map(|s| s.code()),
         p.importance.as_deref(),
         p.current_step.as_deref(),

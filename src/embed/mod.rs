@@ -12,8 +12,9 @@ mod wallboard;
 use crate::components::{ConfigError, OmsSyncProgress};
 use leptos::either::Either;
 use leptos::prelude::*;
-use oms_progress_core::events::PollEvent;
+use oms_progress_core::events::{PollEvent, ProjectRef};
 use oms_progress_core::i18n::Lang;
+use oms_progress_core::model::AttentionChange;
 use oms_progress_core::options::{option_names, Problem, Source, WidgetOptions};
 use send_wrapper::SendWrapper;
 use std::any::Any;
@@ -196,11 +197,20 @@ fn attach(host: HtmlElement, config: Config) -> Result<WidgetId, JsError> {
                     Ok(options) => {
                         // Events name the project polled, whether the widget came
                         // from attributes or from mount()'s options.
-                        let project_id = options.project_id.clone();
+                        let project = ProjectRef {
+                            id: options.project_id.clone(),
+                            source: options.source.clone(),
+                        };
+                        let host = target.clone();
                         let on_event = Callback::new(move |event: PollEvent| {
-                            events::dispatch(&target, &project_id, event)
+                            events::dispatch(&target, &project, event)
                         });
-                        Either::Left(view! { <OmsSyncProgress options on_event refresh /> })
+                        let on_attention = Callback::new(move |change: AttentionChange| {
+                            events::dispatch_attention(&host, &change)
+                        });
+                        Either::Left(
+                            view! { <OmsSyncProgress options on_event on_attention refresh /> },
+                        )
                     }
                     Err(problems) => Either::Right(config_error(&target, problems)),
                 }

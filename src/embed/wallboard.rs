@@ -5,7 +5,8 @@ use super::{config_error, events, host_options, register, Options, WidgetId};
 use crate::components::OmsWallboard;
 use leptos::either::Either;
 use leptos::prelude::*;
-use oms_progress_core::events::PollEvent;
+use oms_progress_core::events::{PollEvent, ProjectRef};
+use oms_progress_core::model::AttentionChange;
 use oms_progress_core::options::{option_names, Problem, Source, WallConfig, WALL_FILTERS};
 use send_wrapper::SendWrapper;
 use std::any::Any;
@@ -33,12 +34,19 @@ pub fn attach_wallboard(host: HtmlElement) -> Result<WidgetId, JsError> {
                     options,
                     filter,
                     group,
+                    source,
                 }) => {
+                    let host = target.clone();
                     let on_event =
-                        Callback::new(move |(project_id, event): (String, PollEvent)| {
-                            events::dispatch(&target, &project_id, event)
+                        Callback::new(move |(project, event): (ProjectRef, PollEvent)| {
+                            events::dispatch(&target, &project, event)
                         });
-                    Either::Left(view! { <OmsWallboard options filter group on_event refresh /> })
+                    let on_attention = Callback::new(move |change: AttentionChange| {
+                        events::dispatch_attention(&host, &change)
+                    });
+                    Either::Left(
+                        view! { <OmsWallboard options filter group source on_event on_attention refresh /> },
+                    )
                 }
                 Err(problems) => Either::Right(config_error(&target, problems)),
             });

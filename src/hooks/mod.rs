@@ -3,6 +3,7 @@
 //! Each lives as long as the reactive owner that calls it, and runs on the
 //! browser runtime (`crate::runtime`), which never calls back into them.
 
+mod use_alerts;
 mod use_now;
 mod use_oms_components;
 mod use_oms_history;
@@ -13,6 +14,7 @@ mod use_oms_steps;
 mod use_oms_verify;
 mod use_refresh_trigger;
 
+pub use use_alerts::{provide_alerts, use_alerts, AlertReport, AlertState, Alerts};
 pub use use_now::use_now;
 pub use use_oms_components::{use_oms_components, ComponentsAnswer};
 pub use use_oms_history::{

@@ -57,6 +57,7 @@ pub(crate) async fn list_loop(
             if on_event.is_some() {
                 events = list_events(st.last_good.as_ref().map(|l| &l.projects[..]), &result);
             }
+            st.here = mine;
             st.record(result, received_ms, js_sys::Math::random(), &poll)
         });
         let Some(next) = next else { return };

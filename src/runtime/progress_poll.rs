@@ -93,6 +93,7 @@ pub(crate) async fn poll_loop(
                 let before = st.last_good.as_ref().and_then(|p| p.status.as_ref());
                 events = poll_events(before, &result);
             }
+            st.here = mine;
             st.record_news(result, received_ms, js_sys::Math::random(), &poll)
         });
         let Some((next, news)) = recorded else { return };

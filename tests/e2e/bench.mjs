@@ -6,11 +6,13 @@
 //  - 100 widgets polling every second for BENCH_SECONDS: main-thread time per
 //    poll, long tasks, frame gaps, and the DOM writes of polls with unchanged data;
 //  - 100 widgets at 5 s against a hand-written reference script, same run;
-//  - the wallboard (the page build) with 1,000 generated projects.
+//  - the wallboard (the page build) with 1,000 generated projects;
+//  - <oms-wallboard> of 1,000 projects from one OMS against 2 × 500 from two.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSim, launchBrowser, embedDir, distDir, sleep, eventually } from './harness.mjs';
+import { startSim, launchBrowser, embedDir, distDir, wallEmbedDir, sleep, eventually } from './harness.mjs';
 import { referenceScript, referencePage, widgetsPage, seedFixedProjects, liveCount } from './reference.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 30);
@@ -350,10 +352,105 @@ try {
   } finally {
     await wallSim.stop();
   }
+
+  // One board, one OMS or two: the same 1,000 projects' worth, each source
+  // behind a prefix of one origin (a small proxy here, nginx in production),
+  // through <oms-wallboard>.
+  const sources = [];
+  for (const [name, counts] of [['one OMS', [1000]], ['two OMS', [500, 500]]]) {
+    const run = await boardOfSources(counts);
+    sources.push({ name, ...run });
+  }
+  const per = (run, value) => (value / run.total) * 1000;
+  lines.push(
+    `## One board of about 1,000 projects: one OMS against two (\`<oms-wallboard>\`, interval 5 s, ${SECONDS} s each, same run)`,
+    '',
+    'Each source is a simulator with `--generate N` (and its 18 seeded projects) behind a prefix of the page\'s origin; `oms="a:/a"` against `oms="a:/a,b:/b"`.',
+    '',
+    '| measure | one OMS | two OMS |',
+    '|---|---|---|',
+    `| projects (cards) | ${sources.map((r) => r.total).join(' | ')} |`,
+    `| every card drawn, ms after navigation | ${sources.map((r) => r.allCardsMs.toFixed(0)).join(' | ')} |`,
+    `| list pages requested in ${SECONDS} s (pages a poll) | ${sources.map((r) => `${r.lists} (${r.pages})`).join(' | ')} |`,
+    `| main thread busy while live | ${sources.map((r) => `${r.busy.toFixed(1)} %`).join(' | ')} |`,
+    `| main thread ms a second per 1,000 projects | ${sources.map((r) => per(r, r.busy * 10).toFixed(1)).join(' | ')} |`,
+    `| long tasks (> 50 ms) while live | ${sources.map((r) => r.longTasks).join(' | ')} |`,
+    `| JS heap after GC per 1,000 projects | ${sources.map((r) => `${per(r, r.heapMb).toFixed(2)} MB`).join(' | ')} |`,
+    '',
+  );
 } finally {
   await browser.close();
   await sim.stop();
   rmSync(site, { recursive: true, force: true });
+}
+
+/** A wallboard of one simulator per entry of `counts` (each generating that
+ *  many projects), each behind `/a`, `/b`… of one origin; what it costs. */
+async function boardOfSources(counts) {
+  const wallSite = mkdtempSync(path.join(tmpdir(), 'oms-bench-wall-'));
+  cpSync(wallEmbedDir, wallSite, { recursive: true });
+  const names = counts.map((_, i) => String.fromCharCode(97 + i));
+  writeFileSync(path.join(wallSite, 'board.html'), `<!DOCTYPE html><meta charset="utf-8"><script type="module" src="/oms-wallboard.js"></script>
+<oms-wallboard oms="${names.map((n) => `${n}:/${n}`).join(',')}" interval="5" lang="en"></oms-wallboard>`);
+  const sims = [];
+  for (const count of counts) sims.push(await startSim({ staticDir: wallSite, marker: 'oms-wallboard.js', args: ['--generate', String(count)] }));
+  // The proxy: /a/… to the first simulator, /b/… to the second, the rest (the page) to the first.
+  const proxy = http.createServer((req, res) => {
+    const at = names.findIndex((n) => req.url.startsWith(`/${n}/`));
+    const target = new URL(sims[Math.max(at, 0)].base);
+    const upstream = http.request({ host: target.hostname, port: target.port, method: req.method, path: at < 0 ? req.url : req.url.slice(2), headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => { res.writeHead(502); res.end(); });
+    req.pipe(upstream);
+  });
+  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  proxy.keepAliveTimeout = 60_000;
+  const base = `http://127.0.0.1:${proxy.address().port}`;
+  try {
+    let total = 0;
+    for (const one of sims) {
+      total += await (await fetch(`${one.base}/api/v2?Action=ListProjects`, { method: 'POST', body: JSON.stringify({ pageNumber: 1, pageSize: 1 }) })).json().then((b) => b.totalCount);
+    }
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.addInitScript(observeLongTasks);
+    await page.goto(`${base}/board.html`);
+    const cardCount = () => page.evaluate(() => document.querySelector('oms-wallboard')?.shadowRoot?.querySelectorAll('.oms-wall-card').length ?? 0);
+    await eventually(cardCount, (n) => n === total, { what: 'every card', timeout: 60_000 });
+    const allCardsMs = await page.evaluate(() => performance.now());
+    await sleep(2_000);
+    await page.evaluate(watchFrames);
+    const before = await metrics(cdp);
+    const from = await Promise.all(sims.map((one) => one.nextSeq()));
+    await sleep(SECONDS * 1000);
+    const after = await metrics(cdp);
+    let lists = 0;
+    for (const [i, one] of sims.entries()) {
+      const log = (await one.control('GET', `/_sim/requests?since_seq=${from[i]}&path_prefix=/api/`)).requests;
+      lists += log.filter((r) => (r.query || '').includes('Action=ListProjects')).length;
+    }
+    const longTasks = (await page.evaluate(() => window.__longTasks)).length;
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    await page.close();
+    const pages = sims.length === 1 ? Math.ceil(total / 150) : counts.map((c) => Math.ceil((c + 18) / 150)).reduce((a, b) => a + b, 0);
+    return {
+      total,
+      allCardsMs,
+      lists,
+      pages,
+      busy: ((after.TaskDuration - before.TaskDuration) * 1000) / (SECONDS * 10),
+      longTasks,
+      heapMb: heap.usedSize / 1024 / 1024,
+    };
+  } finally {
+    proxy.close();
+    for (const one of sims) await one.stop();
+    rmSync(wallSite, { recursive: true, force: true });
+  }
 }
 const text = lines.join('\n');
 if (out === '-') console.log(text); else writeFileSync(out, text);

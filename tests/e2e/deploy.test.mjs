@@ -25,12 +25,16 @@ const freePort = () => new Promise((resolve) => {
 });
 
 /** deploy/nginx.conf and its snippet with the "# site:" lines pointed at this test. */
-function siteConfig({ port, oms }) {
+function siteConfig({ port, oms, omsHz }) {
   const snippet = path.join(work, 'oms-progress-proxy.conf');
   writeFileSync(snippet, readFileSync(path.join(repo, 'deploy/oms-progress-proxy.conf'), 'utf8'));
   const rewrites = [
     [/proxy_cache_path \S+/, `proxy_cache_path ${path.join(work, 'cache')}`, 'cache folder'],
     [/server \S+;/, `server ${oms};`, 'OMS address'],
+    [/server \S+;/, `server ${omsHz};`, 'second OMS address'],
+    // The simulators' accounts are the recipe's own (oms:oms-sim, oms-hz:oms-hz-sim).
+    [/Basic \S+"/, (m) => m, 'OMS account'],
+    [/Basic \S+"/, (m) => m, 'second OMS account'],
     [/listen \S+;/, `listen 127.0.0.1:${port};`, 'port'],
     [/root \S+;/, `root ${path.join(work, 'root')};`, 'files'],
     [/include \S+;/, `include ${snippet};`, 'snippet path'],
@@ -39,7 +43,8 @@ function siteConfig({ port, oms }) {
   const site = readFileSync(path.join(repo, 'deploy/nginx.conf'), 'utf8').split('\n').map((line) => {
     const marker = line.match(/# site: (.*)$/);
     if (!marker) return line;
-    const rule = rewrites.find(([, , name]) => marker[1].startsWith(name));
+    // The longest name that fits: "second OMS address" is not "OMS address".
+    const rule = rewrites.filter(([, , name]) => marker[1].startsWith(name)).sort((a, b) => b[2].length - a[2].length)[0];
     if (!rule) throw new Error(`unexpected site line: ${line}`);
     used.add(rule[2]);
     return line.replace(rule[0], rule[1]);
@@ -50,6 +55,12 @@ function siteConfig({ port, oms }) {
 
 before(async () => {
   env.sim = await startSim({ staticDir: embedDir, auth: true });
+  // A second region with an account of its own.
+  env.simHz = await startSim({
+    staticDir: embedDir,
+    auth: true,
+    args: ['--scenario', path.join(repo, 'sim/scenarios/hangzhou.toml'), '--user', 'oms-hz', '--password', 'oms-hz-sim'],
+  });
   env.port = await freePort();
   const root = path.join(work, 'root');
   mkdirSync(path.join(root, 'oms-progress'), { recursive: true });
@@ -64,7 +75,8 @@ before(async () => {
   cpSync(path.join(repo, 'deploy/index.html'), path.join(root, 'index.html'));
   cpSync(path.join(repo, 'tests/e2e/pages/viewer.html'), path.join(root, 'viewer.html'));
   cpSync(path.join(repo, 'tests/e2e/pages/viewer-v4.html'), path.join(root, 'viewer-v4.html'));
-  writeFileSync(path.join(work, 'site.conf'), siteConfig({ port: env.port, oms: new URL(env.sim.base).host }));
+  cpSync(path.join(repo, 'tests/e2e/pages/two-oms.html'), path.join(root, 'two-oms.html'));
+  writeFileSync(path.join(work, 'site.conf'), siteConfig({ port: env.port, oms: new URL(env.sim.base).host, omsHz: new URL(env.simHz.base).host }));
   // Debian's own nginx.conf loads the installed modules (modules-enabled/);
   // this one names the brotli module the recipe needs.
   writeFileSync(path.join(work, 'nginx.conf'), `
@@ -102,6 +114,7 @@ after(async () => {
     await new Promise((r) => env.nginx.once('exit', r));
   }
   await env.sim?.stop();
+  await env.simHz?.stop();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -373,4 +386,34 @@ test('deny by default: only the requests the widget makes reach OMS; hostile one
   const wall = await fetch(`${env.base}/oms-progress/oms-wallboard.js`);
   assert.equal(wall.status, 200);
   assert.match(wall.headers.get('content-type'), /javascript/);
+});
+
+test('two OMS through two upstreams, one account each: one wallboard of both, nothing else passes', async () => {
+  const page = await env.browser.context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  const seq = { bj: await env.sim.nextSeq(), hz: await env.simHz.nextSeq() };
+  await page.goto(env.base + '/two-oms.html');
+  const read = () => page.evaluate(() => {
+    const root = document.querySelector('oms-wallboard')?.shadowRoot;
+    const wall = root?.querySelector('[data-oms-wallboard]');
+    return wall ? { state: wall.dataset.wallState, cards: [...root.querySelectorAll('.oms-wall-card')].map((li) => `${li.dataset.source}:${li.dataset.projectId}`) } : null;
+  });
+  const board = await eventually(read, (b) => b?.state === 'live' && b.cards.some((c) => c.startsWith('hz:')) && b.cards.some((c) => c.startsWith('bj:')), { what: 'both regions live' });
+  assert.ok(board.cards.includes('hz:np_hz_failed_refunds') && board.cards.includes('bj:np_failed_billing'));
+  // Both lists answered, so each OMS took the account nginx sent it (the
+  // simulators refuse any other); none came from the browser.
+  const reached = async (sim, from) => (await sim.control('GET', `/_sim/requests?since_seq=${from}&path_prefix=/api/v2`)).requests;
+  for (const [name, sim] of [['bj', env.sim], ['hz', env.simHz]]) {
+    const log = await reached(sim, seq[name]);
+    assert.ok(log.length >= 1 && log.every((r) => r.auth_sent), `${name}: ${JSON.stringify(log.slice(0, 3))}`);
+  }
+  // The second prefix passes the same read actions and nothing else.
+  const post = (prefix, query) => fetch(`${env.base}${prefix}/api/v2?${query}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"id":"np_hz_orders"}' });
+  assert.equal((await post('/oms-hz', 'Action=DescribeProjectProgress')).status, 200);
+  for (const query of ['Action=StopProject', 'Action=DeleteProject', '']) assert.equal((await post('/oms-hz', query)).status, 403, query);
+  assert.equal((await fetch(`${env.base}/oms-hz/api/omsp/v2/sync/np_hz_orders/progress`)).status, 403, 'OMS 3.x paths only on the first');
+  assert.equal((await fetch(`${env.base}/oms-hz/oms/health`)).status, 403);
+  assert.deepEqual(problems, []);
+  await page.close();
 });

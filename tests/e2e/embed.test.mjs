@@ -255,7 +255,7 @@ test('events bubble out of the widget: update, status change, error with OMS cod
   const { page, problems } = await openEmbedPage();
   await page.evaluate(() => {
     window.events = [];
-    for (const name of ['oms-progress-update', 'oms-status-change', 'oms-error']) {
+    for (const name of ['oms-progress-update', 'oms-status-change', 'oms-error', 'oms-attention-change']) {
       document.addEventListener(name, (e) => window.events.push({ name, detail: e.detail, composed: e.composed, bubbles: e.bubbles }));
     }
     const el = document.createElement('oms-sync-progress');
@@ -273,9 +273,13 @@ test('events bubble out of the widget: update, status change, error with OMS cod
   const update = all.find((x) => x.name === 'oms-progress-update');
   // Every name of the DOM contract, each present (null when OMS said nothing).
   const keys = (name) => Object.keys(all.find((x) => x.name === name).detail).sort();
-  assert.deepEqual(keys('oms-progress-update'), ['currentStep', 'enableFullSync', 'enableIncrSync', 'enableReverseIncrSync', 'enableStructSync', 'fullProgress', 'importance', 'incrSyncCheckpoint', 'projectId', 'reverseIncrSyncCheckpoint', 'status', 'structProgress']);
-  assert.deepEqual(keys('oms-status-change'), ['from', 'projectId', 'to']);
-  assert.deepEqual(keys('oms-error'), ['advice', 'code', 'httpStatus', 'kind', 'message', 'projectId', 'requestId']);
+  assert.deepEqual(keys('oms-progress-update'), ['currentStep', 'enableFullSync', 'enableIncrSync', 'enableReverseIncrSync', 'enableStructSync', 'fullProgress', 'importance', 'incrSyncCheckpoint', 'projectId', 'reverseIncrSyncCheckpoint', 'source', 'status', 'structProgress']);
+  assert.deepEqual(keys('oms-status-change'), ['from', 'projectId', 'source', 'to']);
+  assert.deepEqual(keys('oms-error'), ['advice', 'code', 'httpStatus', 'kind', 'message', 'projectId', 'requestId', 'source']);
+  assert.equal(update.detail.source, null, 'one unnamed OMS');
+  // Far behind (a checkpoint of long ago), then failed: one change, not the first state.
+  const attention = all.filter((x) => x.name === 'oms-attention-change').map((x) => x.detail);
+  assert.deepEqual(attention, [{ projectId: id, source: null, title: id, from: 'far-behind', to: 'failed' }]);
   assert.equal(update.detail.reverseIncrSyncCheckpoint, null);
   assert.equal(update.detail.projectId, id);
   assert.equal(update.detail.status, 'RUNNING');
@@ -303,7 +307,7 @@ test('oms-health-change tells a host when a project becomes stuck and when it mo
   const health = () => page.evaluate(() => window.health);
   const stuck = await eventually(health, (h) => h.some((d) => d.stuck === 'checkpoint'), { what: 'stuck event', timeout: 45_000 });
   const detail = stuck.find((d) => d.stuck === 'checkpoint');
-  assert.deepEqual(Object.keys(detail).sort(), ['projectId', 'recoveredAt', 'stuck', 'stuckSince', 'trend']);
+  assert.deepEqual(Object.keys(detail).sort(), ['projectId', 'recoveredAt', 'source', 'stuck', 'stuckSince', 'trend']);
   assert.equal(detail.projectId, id);
   assert.ok(Math.abs(detail.stuckSince - Date.now()) < 60_000, `stuck since ${detail.stuckSince}`);
   // The element shows the same marks inside its shadow root.

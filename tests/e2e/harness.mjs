@@ -152,3 +152,11 @@ export function countTimers() {
   window.clearInterval = (id) => { live.delete(id); ci(id); };
   window.__liveTimers = () => live.size;
 }
+
+/** Reads the wallboard inside the page's first <oms-wallboard>'s shadow
+ *  root: `read` gets the root (it runs in the page, so it is passed as text). */
+export const inWall = (page, read) =>
+  page.evaluate((fn) => {
+    const root = document.querySelector('oms-wallboard')?.shadowRoot;
+    return root ? new Function('root', `return (${fn})(root)`)(root) : null;
+  }, read.toString());

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSim, launchBrowser, wallEmbedDir, eventually } from './harness.mjs';
+import { startSim, launchBrowser, wallEmbedDir, eventually, inWall } from './harness.mjs';
 
 const site = mkdtempSync(path.join(tmpdir(), 'oms-wall-site-'));
 cpSync(wallEmbedDir, site, { recursive: true });
@@ -45,13 +45,6 @@ async function portal(html) {
   await page.evaluate((h) => (document.getElementById('portal').innerHTML = h), html);
   return { page, errors };
 }
-
-/** Reads the wallboard inside the first <oms-wallboard>'s shadow root. */
-const inWall = (page, read) =>
-  page.evaluate((fn) => {
-    const root = document.querySelector('oms-wallboard')?.shadowRoot;
-    return root ? new Function('root', `return (${fn})(root)`)(root) : null;
-  }, read.toString());
 
 const wallState = (page) => inWall(page, (r) => r.querySelector('[data-oms-wallboard]')?.dataset.wallState ?? null);
 const cardIds = (page) => inWall(page, (r) => [...r.querySelectorAll('.oms-wall-card')].map((li) => li.dataset.projectId));

@@ -250,3 +250,26 @@ test('a failed card says why, from the failed step the list carries', async () =
   assert.match(why, /^Full data transfer: /);
   await page.close();
 });
+
+test('the page: a favicon dot of the worst state, and oms= in its URL takes paths on this origin only', async () => {
+  const favicon = (page) => page.evaluate(() => document.querySelector('link[data-oms-favicon]')?.dataset.omsFavicon ?? null);
+  // The board has a failed project: red.
+  const { page } = await openWall('');
+  assert.equal(await eventually(() => favicon(page), (c) => c !== null && c !== '', { what: 'a favicon' }), 'rgb(200,30,50)');
+  await page.close();
+  // Widgets alone: the worst of them; running and current is green.
+  const steady = await openPage(env.browser, env.sim.base, 'project=np_steady_users&lang=en');
+  await eventually(() => favicon(steady.page), (c) => c === 'rgb(30,150,70)', { what: 'green for a steady project' });
+  // "Notify me" is on the widgets' page too, and asks nothing on load.
+  assert.equal(await steady.page.getAttribute('[data-action=notify]', 'aria-pressed'), 'false');
+  await steady.page.close();
+  // A link cannot send the page's requests to another host.
+  const far = await openPage(env.browser, env.sim.base, 'wall&lang=en&oms=here:/,far:https://elsewhere.example');
+  const elsewhere = [];
+  far.page.on('request', (r) => { if (r.url().includes('elsewhere')) elsewhere.push(r.url()); });
+  const said = await eventually(() => far.page.locator('[data-field=page-problem]').allTextContents(), (t) => t.length > 0, { what: 'the problem said' });
+  assert.match(said.join(' '), /oms "far:https:\/\/elsewhere.example" is not a path/);
+  await eventually(() => far.page.getAttribute('[data-oms-wallboard]', 'data-wall-state'), (s) => s === 'live', { what: 'the board of this origin' });
+  assert.deepEqual(elsewhere, []);
+  await far.page.close();
+});

@@ -3,6 +3,7 @@
 
 mod checkpoint;
 mod clock_offset;
+mod concern;
 mod error;
 mod history;
 mod history_view;
@@ -20,6 +21,10 @@ pub use checkpoint::{
     LagLevel, LagSource, LagThresholds, LagWhere,
 };
 pub use clock_offset::{parse_http_date, ClockOffset, APPLY_FROM_MS};
+pub use concern::{
+    concern_label, AlertGate, AttentionChange, Concern, ConcernTracker, Notice, Seen,
+    MOST_PER_WINDOW, MOST_SINGLE, REPEAT_MS, SETTLE_MS, WINDOW_MS,
+};
 pub use error::{error_view, wrong_api_view, ErrorKind, ErrorView};
 pub use history::{
     outlook, outlook_with, theil_sen, History, Line, Outlook, Recovery, Sample, Stuck, StuckOn,
@@ -45,4 +50,7 @@ pub use view::{
     build_view, live_view, live_view_corrected, utc_time, Bar, IncrView, LiveView, Stage, Step,
     View, WidgetState,
 };
-pub use wall::{wall_title, wall_view, Attention, WallCard, WallFilter, WallView};
+pub use wall::{
+    sources_view, wall_concerns, wall_title, wall_view, Attention, SourceList, WallCard,
+    WallFilter, WallView,
+};

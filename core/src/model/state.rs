@@ -39,6 +39,9 @@ pub struct PollState<T = Progress> {
     pub next_poll_at_ms: Option<i64>,
     /// Why polling stopped, if it did.
     pub stopped: Option<StopReason>,
+    /// Whether this tab fetched the latest answer (else it read the answer
+    /// of the tab that polls for the others): only that tab alerts.
+    pub here: bool,
 }
 
 impl<T> Default for PollState<T> {
@@ -50,6 +53,7 @@ impl<T> Default for PollState<T> {
             consecutive_failures: 0,
             next_poll_at_ms: None,
             stopped: None,
+            here: false,
         }
     }
 }

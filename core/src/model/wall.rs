@@ -2,7 +2,8 @@
 //! attention first, filtered, counted, and summed up in the page title.
 //! Pure: the list pages and the thresholds in, cards and counts out.
 
-use super::{lag_level, status_tone, LagLevel, LagThresholds, Tone};
+use super::{lag_level, status_tone, Concern, LagLevel, LagThresholds, Tone};
+use crate::events::ProjectRef;
 use crate::i18n::{self, Lang, Msg, PageMsg};
 use crate::wire::{ListQuery, ProjectList, Status, WireProject};
 use std::collections::BTreeSet;
@@ -98,7 +99,19 @@ impl Attention {
     /// The group of one listed project, its delay (aged, see
     /// [`aged_delay`]) `delay`.
     pub fn of(project: &WireProject, delay: Option<i64>, lag: LagThresholds) -> Attention {
-        let Some(status) = &project.status else {
+        let alarming = project.alarming == Some(true);
+        Attention::of_status(project.status.as_ref(), delay, alarming, lag)
+    }
+
+    /// The group of a project in `status`, its delay `delay` seconds,
+    /// with an alarm raised or not.
+    pub fn of_status(
+        status: Option<&Status>,
+        delay: Option<i64>,
+        alarming: bool,
+        lag: LagThresholds,
+    ) -> Attention {
+        let Some(status) = status else {
             return Attention::Unknown;
         };
         match status {
@@ -116,9 +129,7 @@ impl Attention {
                 match delay.map(|d| lag_level(d, lag)) {
                     Some(LagLevel::Critical) => Attention::FarBehind,
                     Some(LagLevel::Warn) => Attention::Behind,
-                    _ if project.alarming == Some(true) || *status == Status::RunningAlarming => {
-                        Attention::Alarming
-                    }
+                    _ if alarming || *status == Status::RunningAlarming => Attention::Alarming,
                     _ => Attention::Running,
                 }
             }
@@ -205,6 +216,10 @@ pub struct WallCard {
     pub failure: Option<String>,
     /// Type, endpoints and labels, one line: "SYNC · MYSQL → OB_MYSQL · prod".
     pub details: String,
+    /// The name of the OMS that listed it (`""`: the board's only one).
+    pub source: String,
+    /// Whether its source's list is stale: shown as last known, not judged afresh.
+    pub stale: bool,
 }
 
 /// A sample older than this is not aged into the delay: the delay is shown
@@ -230,25 +245,49 @@ fn sample_age(project: &WireProject, oms_now_secs: Option<i64>) -> Option<i64> {
     Some((oms_now_secs? - project.delay_sampled_at?).max(0))
 }
 
+/// One OMS's part of the board: its name, its last good list, and whether
+/// that list is stale or its latest poll failed.
+#[derive(Clone, Copy, Debug)]
+pub struct SourceList<'a> {
+    /// The source's name (`""` for a board of one unnamed OMS).
+    pub name: &'a str,
+    /// Its last good list (empty before the first).
+    pub list: &'a ProjectList,
+    /// Whether the list is older than the staleness limit: its cards say
+    /// so and keep their last state, not judged afresh.
+    pub stale: bool,
+    /// Whether its latest poll failed.
+    pub failing: bool,
+}
+
 /// The whole board.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct WallView {
-    /// Projects per group (in [`Attention::ALL`]'s order) after the filter,
-    /// before the group is chosen.
+    /// Projects per group (in [`Attention::ALL`]'s order) after the filter
+    /// and the chosen source, before the group is chosen.
     pub counts: [usize; 10],
     /// The chosen group's cards (all groups when none): the open ones
     /// first (so an open card stays where it is while the others move),
-    /// then the most urgent, the longest delay, by title.
+    /// then the most urgent, the longest delay, by title, by source.
     pub cards: Vec<WallCard>,
-    /// Projects that passed the filter.
+    /// Projects that passed the filter and the chosen source.
     pub total: usize,
-    /// When the list is partial: how many projects were read and why the
-    /// rest were not, as one line ("315 of 400 projects read: …").
+    /// Projects per group over every source, for the page title.
+    pub all_counts: [usize; 10],
+    /// Projects over every source.
+    pub all_total: usize,
+    /// Each source's name and its projects after the filter.
+    pub sources: Vec<(String, usize)>,
+    /// The named sources whose latest poll failed.
+    pub failing: Vec<String>,
+    /// When a list is partial: how many projects were read and why the
+    /// rest were not, as one line ("315 of 400 projects read: …"), each
+    /// source's prefixed with its name.
     pub partial: Option<String>,
 }
 
-/// The board for `list` (every list page read, in OMS's order); `open`:
-/// the keys of the cards the operator opened.
+/// The board for one unnamed OMS's `list` (every list page read, in OMS's
+/// order); `open`: the keys of the cards the operator opened.
 pub fn wall_view(
     list: &ProjectList,
     filter: &WallFilter,
@@ -257,23 +296,75 @@ pub fn wall_view(
     lag: LagThresholds,
     lang: Lang,
 ) -> WallView {
+    let one = SourceList {
+        name: "",
+        list,
+        stale: false,
+        failing: false,
+    };
+    sources_view(&[one], filter, (group, None), open, lag, lang)
+}
+
+/// The board over several sources; `chosen`: the group and the source
+/// (by name) the operator picked. A project listed by two sources is two
+/// cards, keyed `source:id`.
+pub fn sources_view(
+    sources: &[SourceList],
+    filter: &WallFilter,
+    (group, source): (Option<Attention>, Option<&str>),
+    open: &[String],
+    lag: LagThresholds,
+    lang: Lang,
+) -> WallView {
     let mut view = WallView::default();
     let mut seen = BTreeSet::new();
-    for (place, project) in list.projects.iter().enumerate() {
-        if !filter.admits(project) {
-            continue;
-        }
-        let delay = aged_delay(project, list.oms_now_secs);
-        let attention = Attention::of(project, delay, lag);
-        view.counts[attention as usize] += 1;
-        view.total += 1;
-        if group.is_none_or(|g| g == attention) {
-            let age = sample_age(project, list.oms_now_secs);
-            let mut card = card(project, attention, (delay, age), lang);
-            if card.id.is_empty() || !seen.insert(card.id.clone()) {
-                card.key = format!("#{place}");
+    let mut partial = Vec::new();
+    for part in sources {
+        let chosen = source.is_none_or(|s| s.eq_ignore_ascii_case(part.name));
+        let list = part.list;
+        let mut listed = 0;
+        for (place, project) in list.projects.iter().enumerate() {
+            if !filter.admits(project) {
+                continue;
             }
-            view.cards.push(card);
+            listed += 1;
+            let delay = aged_delay(project, list.oms_now_secs);
+            let attention = Attention::of(project, delay, lag);
+            view.all_counts[attention as usize] += 1;
+            view.all_total += 1;
+            if !chosen {
+                continue;
+            }
+            view.counts[attention as usize] += 1;
+            view.total += 1;
+            if group.is_none_or(|g| g == attention) {
+                let age = sample_age(project, list.oms_now_secs);
+                let mut card = card(project, attention, (delay, age), lang);
+                card.source = part.name.to_owned();
+                card.stale = part.stale;
+                if !part.name.is_empty() && !card.id.is_empty() {
+                    card.key = format!("{}:{}", part.name, card.id);
+                }
+                if card.id.is_empty() || !seen.insert(card.key.clone()) {
+                    card.key = format!("{}#{place}", part.name);
+                }
+                view.cards.push(card);
+            }
+        }
+        view.sources.push((part.name.to_owned(), listed));
+        if part.failing && !part.name.is_empty() {
+            view.failing.push(part.name.to_owned());
+        }
+        if list.is_partial() {
+            let why = list.cut_short.as_ref().map_or_else(
+                || PageMsg::WallPartialMark.text(lang).to_owned(),
+                |e| super::ErrorKind::of(e).title().text(lang).to_owned(),
+            );
+            let line = i18n::wall_partial(lang, list.projects.len(), list.total, &why);
+            partial.push(match part.name {
+                "" => line,
+                name => format!("{name}: {line}"),
+            });
         }
     }
     let closed = |c: &WallCard| !open.contains(&c.key);
@@ -283,20 +374,39 @@ pub fn wall_view(
             .then(a.attention.cmp(&b.attention))
             .then(b.delay_secs.unwrap_or(-1).cmp(&a.delay_secs.unwrap_or(-1)))
             .then_with(|| a.title.cmp(&b.title))
+            .then_with(|| a.source.cmp(&b.source))
     });
-    if list.is_partial() {
-        let why = list.cut_short.as_ref().map_or_else(
-            || PageMsg::WallPartialMark.text(lang).to_owned(),
-            |e| super::ErrorKind::of(e).title().text(lang).to_owned(),
-        );
-        view.partial = Some(i18n::wall_partial(
-            lang,
-            list.projects.len(),
-            list.total,
-            &why,
-        ));
-    }
+    view.partial = (!partial.is_empty()).then(|| partial.join(" · "));
     view
+}
+
+/// Each listed project of `part` that passes `filter`, with its name and
+/// its state for alerts (a list cannot tell stuck), for trackers to follow.
+/// Projects without an id are left out: nothing could name them.
+pub fn wall_concerns(
+    part: &SourceList,
+    filter: &WallFilter,
+    lag: LagThresholds,
+) -> Vec<(ProjectRef, String, Concern)> {
+    let list = part.list;
+    list.projects
+        .iter()
+        .filter(|p| filter.admits(p))
+        .filter_map(|project| {
+            let id = project.id.clone().filter(|id| !id.is_empty())?;
+            let delay = aged_delay(project, list.oms_now_secs);
+            let concern = Concern {
+                attention: Attention::of(project, delay, lag),
+                stuck: false,
+            };
+            let title = project.name.clone().unwrap_or_else(|| id.clone());
+            let project = ProjectRef {
+                id,
+                source: part.name.to_owned(),
+            };
+            Some((project, title, concern))
+        })
+        .collect()
 }
 
 fn card(
@@ -379,6 +489,8 @@ fn card(
             .then(|| super::failure_reason(&project.steps, lang))
             .flatten(),
         details: details.join(" · "),
+        source: String::new(),
+        stale: false,
     }
 }
 
@@ -386,20 +498,24 @@ fn card(
 /// ("2 failed · 3 behind — OMS"), or how many are well; a partial list
 /// says so ("2 failed · partial list — OMS").
 pub fn wall_title(view: &WallView, lang: Lang) -> String {
-    let urgent: Vec<String> = Attention::ALL
+    let counts = &view.all_counts;
+    let mut parts: Vec<String> = Attention::ALL
         .into_iter()
-        .filter(|a| a.needs_attention() && view.counts[*a as usize] > 0)
-        .map(|a| format!("{} {}", view.counts[a as usize], a.label(lang)))
+        .filter(|a| a.needs_attention() && counts[*a as usize] > 0)
+        .map(|a| format!("{} {}", counts[a as usize], a.label(lang)))
         .collect();
-    let head = if urgent.is_empty() {
-        i18n::projects_all_well(lang, view.total)
-    } else {
-        urgent.join(" · ")
-    };
-    match view.partial {
-        Some(_) => format!("{head} · {} — OMS", PageMsg::WallPartialMark.text(lang)),
-        None => format!("{head} — OMS"),
+    if parts.is_empty() {
+        parts.push(i18n::projects_all_well(lang, view.all_total));
     }
+    parts.extend(
+        view.failing
+            .iter()
+            .map(|name| format!("{name} {}", PageMsg::WallSourceDown.text(lang))),
+    );
+    if view.partial.is_some() {
+        parts.push(PageMsg::WallPartialMark.text(lang).to_owned());
+    }
+    format!("{} — OMS", parts.join(" · "))
 }
 
 #[cfg(test)]
@@ -713,5 +829,64 @@ mod tests {
             wall_title(&view(&[], Lang::En), Lang::En),
             "0 projects — OMS"
         );
+    }
+
+    #[test]
+    fn several_sources_sort_together_and_count_apart() {
+        let bj = ProjectList::of(vec![
+            project("np_a", "RUNNING", Some(2)),
+            project("np_b", "FAILED", None),
+        ]);
+        let hz = ProjectList::of(vec![
+            project("np_a", "RUNNING", Some(900)),
+            project("np_c", "FAILED", None),
+        ]);
+        let parts = [
+            SourceList {
+                name: "bj",
+                list: &bj,
+                stale: false,
+                failing: false,
+            },
+            SourceList {
+                name: "hz",
+                list: &hz,
+                stale: true,
+                failing: true,
+            },
+        ];
+        let view = |chosen| {
+            sources_view(
+                &parts,
+                &WallFilter::default(),
+                chosen,
+                &[],
+                LagThresholds::default(),
+                Lang::En,
+            )
+        };
+        let all = view((None, None));
+        let keys: Vec<&str> = all.cards.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(keys, ["bj:np_b", "hz:np_c", "hz:np_a", "bj:np_a"]);
+        assert_eq!(
+            all.cards.iter().map(|c| c.stale).collect::<Vec<_>>(),
+            [false, true, true, false],
+            "a stale source's cards say so"
+        );
+        assert_eq!(all.sources, [("bj".into(), 2), ("hz".into(), 2)]);
+        assert_eq!(
+            wall_title(&all, Lang::En),
+            "2 failed · 1 far behind · hz not answering — OMS"
+        );
+        let hz_only = view((None, Some("HZ")));
+        assert_eq!(hz_only.total, 2);
+        assert_eq!(hz_only.counts[Attention::Failed as usize], 1);
+        assert_eq!(hz_only.all_counts[Attention::Failed as usize], 2);
+        assert_eq!(
+            wall_title(&hz_only, Lang::En),
+            wall_title(&all, Lang::En),
+            "the title counts every source"
+        );
+        assert!(hz_only.cards.iter().all(|c| c.source == "hz"));
     }
 }

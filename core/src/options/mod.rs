@@ -5,6 +5,7 @@
 mod near_miss;
 mod page;
 mod problem;
+mod sources;
 mod table;
 mod widget;
 
@@ -13,8 +14,9 @@ pub use page::{
     page_config, wall_element_config, PageConfig, WallConfig, WALL_FILTERS, WALL_PARAMS,
 };
 pub use problem::{seconds_text, Problem, ProblemKind};
+pub use sources::{parse_console_urls, parse_sources, ConsoleUrls};
 pub use table::{
     find_option, markdown_table, option_names, read_options, read_options_strictly, OptionSpec,
     RawValue, Source, OPTIONS,
 };
-pub use widget::WidgetOptions;
+pub use widget::{OmsSource, WidgetOptions};

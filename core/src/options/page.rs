@@ -9,11 +9,13 @@ use crate::model::{Attention, WallFilter};
 use crate::wire::{ApiKind, ListQuery};
 
 /// The wallboard's URL parameters (only with `wall`): `type`, `status`,
-/// `label` (each comma-separated, repeatable), `search`, `group`.
-pub const WALL_PARAMS: [&str; 6] = ["wall", "type", "status", "label", "search", "group"];
+/// `label` (each comma-separated, repeatable), `search`, `group`, `source`.
+pub const WALL_PARAMS: [&str; 7] = [
+    "wall", "type", "status", "label", "search", "group", "source",
+];
 
 /// The `<oms-wallboard>` element's filter attributes: the URL's names.
-pub const WALL_FILTERS: [&str; 5] = ["type", "status", "label", "search", "group"];
+pub const WALL_FILTERS: [&str; 6] = ["type", "status", "label", "search", "group", "source"];
 
 /// What `?wall` (or an `<oms-wallboard>`) asked for.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +28,8 @@ pub struct WallConfig {
     pub filter: WallFilter,
     /// The group chosen first (the summary strip changes it).
     pub group: Option<Attention>,
+    /// The source chosen first, by name (the source strip changes it).
+    pub source: Option<String>,
 }
 
 /// What `?project=…&api=…&interval=…` asked for.
@@ -48,31 +52,6 @@ pub struct PageConfig {
 /// `migration:` or `v4:`), then every option of the table that has a URL name.
 pub fn page_config(pairs: &[(String, String)], browser_lang: &str) -> PageConfig {
     let mut problems = Vec::new();
-    let mut ids: Vec<(Option<ApiKind>, String)> = Vec::new();
-    for (_, value) in pairs.iter().filter(|(key, _)| key == "project") {
-        for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-            let (kind, id) = match id.split_once(':') {
-                Some((kind, rest)) => match ApiKind::parse(kind) {
-                    Some(kind) => (Some(kind), rest.trim()),
-                    None => {
-                        problems.push(Problem::new(
-                            "project",
-                            ProblemKind::NotOneOf {
-                                value: id.to_owned(),
-                                allowed: &["sync:ID", "migration:ID", "v4:ID"],
-                            },
-                        ));
-                        continue;
-                    }
-                },
-                None => (None, id),
-            };
-            match check_project_id(id) {
-                Ok(()) => ids.push((kind, id.to_owned())),
-                Err(kind) => problems.push(Problem::new("project", kind)),
-            }
-        }
-    }
     let wall_mode = pairs.iter().any(|(key, _)| key == "wall");
     let rest = pairs
         .iter()
@@ -80,6 +59,26 @@ pub fn page_config(pairs: &[(String, String)], browser_lang: &str) -> PageConfig
         .map(|(key, value)| (key.as_str(), RawValue::Text(value.clone())));
     let (mut shared, more) = read_options(Source::Url, rest, browser_lang);
     problems.extend(more);
+    // A link must not send the page's requests to another host.
+    if let Some(far) = shared.sources.iter().find(|s| !s.base_url.starts_with('/')) {
+        problems.push(Problem::new(
+            "oms",
+            ProblemKind::BadUrl {
+                value: format!("{}:{}", far.name, far.base_url),
+                problem: "is not a path: the page's URL takes paths on this origin only",
+            },
+        ));
+        shared.sources.clear();
+    }
+    let mut ids: Vec<(Option<ApiKind>, WidgetOptions, String)> = Vec::new();
+    for (_, value) in pairs.iter().filter(|(key, _)| key == "project") {
+        for entry in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            match project_entry(entry, &shared) {
+                Ok(project) => ids.push(project),
+                Err(kind) => problems.push(Problem::new("project", kind)),
+            }
+        }
+    }
     let wall = wall_mode.then(|| {
         if !pairs.iter().any(|(key, _)| key == "api") {
             shared.api = ApiKind::V4;
@@ -88,10 +87,10 @@ pub fn page_config(pairs: &[(String, String)], browser_lang: &str) -> PageConfig
     });
     let widgets = ids
         .into_iter()
-        .map(|(kind, id)| WidgetOptions {
+        .map(|(kind, options, id)| WidgetOptions {
             project_id: id,
             api: kind.unwrap_or(shared.api),
-            ..shared.clone()
+            ..options
         })
         .collect();
     PageConfig {
@@ -100,6 +99,54 @@ pub fn page_config(pairs: &[(String, String)], browser_lang: &str) -> PageConfig
         lang: shared.lang,
         wall,
     }
+}
+
+/// `[api:][source:]ID`: the project, its API when named, and the options
+/// of its source (the only one when the page has one and none is named).
+fn project_entry(
+    entry: &str,
+    shared: &WidgetOptions,
+) -> Result<(Option<ApiKind>, WidgetOptions, String), ProblemKind> {
+    let mut parts: Vec<&str> = entry.split(':').map(str::trim).collect();
+    let id = parts.pop().unwrap_or_default();
+    let (mut kind, mut source) = (None, None);
+    for prefix in parts {
+        if let (None, Some(api)) = (kind, ApiKind::parse(prefix)) {
+            kind = Some(api);
+        } else if let (None, Some(s)) = (
+            &source,
+            shared
+                .sources
+                .iter()
+                .find(|s| s.name.eq_ignore_ascii_case(prefix)),
+        ) {
+            source = Some(s);
+        } else {
+            return Err(ProblemKind::NotOneOf {
+                value: entry.to_owned(),
+                allowed: &[
+                    "ID",
+                    "sync:ID",
+                    "migration:ID",
+                    "v4:ID",
+                    "SOURCE:ID",
+                    "v4:SOURCE:ID",
+                ],
+            });
+        }
+    }
+    check_project_id(id)?;
+    let options = match (source, shared.sources.as_slice()) {
+        (Some(s), _) | (None, [s]) => shared.for_source(s),
+        (None, []) => shared.clone(),
+        (None, _) => {
+            return Err(ProblemKind::BadUrl {
+                value: entry.to_owned(),
+                problem: "does not say which OMS of oms it is in (e.g. bj:np_1)",
+            })
+        }
+    };
+    Ok((kind, options, id.to_owned()))
 }
 
 /// What an `<oms-wallboard>` asked for: the option table's attributes and
@@ -188,7 +235,25 @@ fn wall_config(
             )),
         }
     }
+    let mut source = None;
+    for name in values("source") {
+        match shared
+            .sources
+            .iter()
+            .find(|s| s.name.eq_ignore_ascii_case(&name))
+        {
+            Some(s) => source = Some(s.name.clone()),
+            None => problems.push(Problem::new(
+                "source",
+                ProblemKind::BadUrl {
+                    value: name,
+                    problem: "is not the name of a source in oms",
+                },
+            )),
+        }
+    }
     WallConfig {
+        source,
         options: shared.clone(),
         filter: WallFilter {
             query,
@@ -342,7 +407,7 @@ mod tests {
             ),
             (
                 &[("intervall", "5")][..],
-                "unknown option \"intervall\" (known: project, api, interval, timeout, max-backoff, lag-warn, lag-critical, stuck-after, time-zone, lang, compact)",
+                "unknown option \"intervall\" (known: project, api, interval, timeout, max-backoff, lag-warn, lag-critical, stuck-after, time-zone, lang, compact, oms)",
             ),
         ] {
             assert_eq!(problems(list, "en"), [said], "{list:?}");
@@ -410,6 +475,87 @@ mod tests {
         assert_eq!(
             said(element(&[], &[("group", "urgent"), ("type", "cdc")])),
             ["type", "group"]
+        );
+    }
+
+    #[test]
+    fn several_oms_on_one_page() {
+        let c = page_config(
+            &pairs(&[
+                ("wall", ""),
+                ("oms", "bj:/oms-bj,hz:/oms-hz"),
+                ("source", "HZ"),
+                ("project", "bj:np_a,v4:hz:np_a"),
+            ]),
+            "en",
+        );
+        assert!(c.problems.is_empty(), "{:?}", c.problems);
+        let wall = c.wall.unwrap();
+        assert_eq!(wall.options.wall_sources().len(), 2);
+        assert_eq!(wall.source.as_deref(), Some("hz"));
+        let got: Vec<_> = c
+            .widgets
+            .iter()
+            .map(|w| {
+                (
+                    w.source.as_str(),
+                    w.base_url.as_str(),
+                    w.project_id.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(got, [("bj", "/oms-bj", "np_a"), ("hz", "/oms-hz", "np_a")]);
+        assert_eq!(c.widgets[1].api, ApiKind::V4);
+        // A link never sends the page's requests to another host.
+        assert_eq!(
+            problems(&[("wall", ""), ("oms", "bj:https://elsewhere.example")], "en"),
+            ["oms \"bj:https://elsewhere.example\" is not a path: the page's URL takes paths on this origin only"]
+        );
+        assert_eq!(
+            problems(
+                &[("oms", "bj:/oms-bj,hz:/oms-hz"), ("project", "np_a,sh:np_b")],
+                "en"
+            ),
+            [
+                "project \"np_a\" does not say which OMS of oms it is in (e.g. bj:np_1)",
+                "project \"sh:np_b\" is not ID, sync:ID, migration:ID, v4:ID, SOURCE:ID or v4:SOURCE:ID"
+            ]
+        );
+        // One source: projects need not name it.
+        let c = page_config(&pairs(&[("oms", "bj:/oms-bj"), ("project", "np_a")]), "en");
+        assert_eq!(c.widgets[0].source, "bj");
+        let c = page_config(&pairs(&[("wall", ""), ("source", "sh")]), "en");
+        assert_eq!(c.problems.len(), 1);
+    }
+
+    #[test]
+    fn the_wallboard_element_reads_its_sources_and_their_consoles() {
+        let wall = element(
+            &[
+                ("oms", "bj:/oms-bj,hz:https://oms-hz.example"),
+                ("console-url", "bj:https://bj.example/#/p/{id},hz:/hz/{id}"),
+            ],
+            &[],
+        )
+        .unwrap();
+        let sources = wall.options.wall_sources();
+        let hz = wall.options.for_source(&sources[1]);
+        assert_eq!(hz.base_url, "https://oms-hz.example");
+        assert_eq!(hz.console_link("np_1").as_deref(), Some("/hz/np_1"));
+        let bj = wall.options.for_source_named("BJ");
+        assert_eq!(
+            bj.console_link("np_1").as_deref(),
+            Some("https://bj.example/#/p/np_1")
+        );
+        let said = |r: Result<WallConfig, Vec<Problem>>| -> Vec<String> {
+            r.unwrap_err().iter().map(Problem::to_string).collect()
+        };
+        assert_eq!(
+            said(element(
+                &[("oms", "bj:/oms-bj"), ("console-url", "sh:/sh/{id}")],
+                &[]
+            )),
+            ["console-url \"sh\" is not the name of a source in oms"]
         );
     }
 }

@@ -4,7 +4,8 @@
 //! same value gets the same verdict everywhere.
 
 use super::problem::{Problem, ProblemKind};
-use super::widget::{check_base_url, check_console_url, check_project_id, WidgetOptions};
+use super::sources::{assign_console_urls, parse_console_urls, parse_sources, ConsoleUrls};
+use super::widget::{check_base_url, check_project_id, WidgetOptions};
 use crate::decimal::parse_decimal;
 use crate::i18n::Lang;
 use crate::model::LagThresholds;
@@ -266,13 +267,25 @@ pub const OPTIONS: &[OptionSpec] = &[
         js: "consoleUrl",
         attribute: Some("console-url"),
         url: None,
-        takes: docs!("a path or an http(s) URL with `{id}`, e.g. `https://oms.example/#/project/{id}`"),
+        takes: docs!("a path or an http(s) URL with `{id}`, e.g. `https://oms.example/#/project/{id}`; or one per source: `bj:https://oms-bj.example/#/project/{id},hz:…`"),
         default: docs!("none: names stay text"),
         doc: docs!("turns the project's name into a link to it in OMS's console, opened in a new tab (not from the page's URL: a link must not send the operator elsewhere)"),
         apply: |o, v| {
             let template = text(v)?;
-            check_console_url(template)?;
+            parse_console_urls(template)?;
             o.console_url = Some(template.trim().to_owned());
+            Ok(())
+        },
+    },
+    OptionSpec {
+        js: "oms",
+        attribute: Some("oms"),
+        url: Some("oms"),
+        takes: docs!("`name:url`, comma-separated, e.g. `bj:/oms-bj,hz:/oms-hz` (in the page's URL: paths only)"),
+        default: docs!("one OMS, at `base-url`, unnamed"),
+        doc: docs!("the OMS deployments to read, each with a short name shown on its cards and in events; a wallboard reads them all, a widget one (instead of `base-url`), and the page's `project=bj:np_1` picks a project's"),
+        apply: |o, v| {
+            o.sources = parse_sources(text(v)?)?;
             Ok(())
         },
     },
@@ -422,6 +435,7 @@ fn read_each(
             ));
         }
     }
+    resolve_sources(&mut options, &mut problems, &given, &named);
     // Checks between options; both fall back to their defaults on the page.
     let (defaults_poll, defaults_lag) = (PollOptions::default(), LagThresholds::default());
     if options.lag.warn_secs > options.lag.critical_secs {
@@ -451,6 +465,58 @@ fn read_each(
     }
     options.poll = options.poll.normalized();
     (options, problems)
+}
+
+/// Gives each source its console template, and a widget (options with a
+/// project) its one source; a problem where that cannot be done.
+fn resolve_sources(
+    options: &mut WidgetOptions,
+    problems: &mut Vec<Problem>,
+    given: &[&str],
+    named: &dyn Fn(&str) -> Option<&'static str>,
+) {
+    let name = |js: &'static str| named(js).unwrap_or(js);
+    if let Some(Ok(ConsoleUrls::PerSource(each))) =
+        options.console_url.as_deref().map(parse_console_urls)
+    {
+        options.console_url = None;
+        if let Err(unknown) = assign_console_urls(&mut options.sources, &each) {
+            problems.push(Problem::new(
+                name("consoleUrl"),
+                ProblemKind::BadUrl {
+                    value: unknown.to_owned(),
+                    problem: "is not the name of a source in oms",
+                },
+            ));
+        }
+    }
+    if options.project_id.is_empty() || options.sources.is_empty() {
+        return;
+    }
+    if options.sources.len() > 1 {
+        problems.push(Problem::new(
+            name("oms"),
+            ProblemKind::BadUrl {
+                value: options
+                    .sources
+                    .iter()
+                    .map(|s| s.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(","),
+                problem: "names several sources: a widget reads one OMS",
+            },
+        ));
+    } else if given.contains(&"baseUrl") {
+        problems.push(Problem::new(
+            name("baseUrl"),
+            ProblemKind::BadUrl {
+                value: options.base_url.clone(),
+                problem: "is given with oms: the source's URL is the base URL",
+            },
+        ));
+    } else {
+        *options = options.for_source(&options.sources[0]);
+    }
 }
 
 /// Like [`read_options`], refusing the options when anything is wrong.
@@ -543,7 +609,7 @@ mod tests {
         .unwrap_err();
         let all: Vec<String> = problems.iter().map(Problem::to_string).collect();
         let expected = [
-            "unknown option \"projetId\" (known: projectId, api, baseUrl, interval, timeout, maxBackoff, lagWarn, lagCritical, stuckAfter, timeZone, lang, compact, consoleUrl, credentials, headers)",
+            "unknown option \"projetId\" (known: projectId, api, baseUrl, interval, timeout, maxBackoff, lagWarn, lagCritical, stuckAfter, timeZone, lang, compact, consoleUrl, oms, credentials, headers)",
             "api must be a string, not a number",
             "interval 0 is out of range (1 to 86400 seconds)",
             "timeout \"five\" is not a number of seconds",
@@ -616,5 +682,43 @@ mod tests {
             let spec = find_option(Source::Mount, js).unwrap();
             assert_eq!((spec.attribute, spec.url), (None, None), "{js}");
         }
+    }
+
+    #[test]
+    fn a_widget_reads_one_source() {
+        let read = |entries: &[(&'static str, &str)]| {
+            read_options_strictly(
+                Source::Element,
+                entries.iter().map(|(n, v)| (*n, text(v))),
+                "en",
+            )
+        };
+        let o = read(&[
+            ("project-id", "np_1"),
+            ("oms", "hz:/oms-hz"),
+            ("console-url", "hz:/hz/{id}"),
+        ])
+        .unwrap();
+        assert_eq!((o.source.as_str(), o.base_url.as_str()), ("hz", "/oms-hz"));
+        assert_eq!(o.console_link("np_1").as_deref(), Some("/hz/np_1"));
+        let said = |entries| -> Vec<String> {
+            read(entries)
+                .unwrap_err()
+                .iter()
+                .map(Problem::to_string)
+                .collect()
+        };
+        assert_eq!(
+            said(&[("project-id", "np_1"), ("oms", "bj:/a,hz:/b")]),
+            ["oms \"bj,hz\" names several sources: a widget reads one OMS"]
+        );
+        assert_eq!(
+            said(&[("project-id", "np_1"), ("oms", "bj:/a"), ("base-url", "/b")]),
+            ["base-url \"/b\" is given with oms: the source's URL is the base URL"]
+        );
+        assert_eq!(
+            said(&[("project-id", "np_1"), ("oms", "/a")]),
+            ["oms \"/a\" is not name:url (a short name, e.g. bj:/oms-bj)"]
+        );
     }
 }

@@ -8,6 +8,17 @@ use crate::policy::PollOptions;
 use crate::wire::{progress_request, ApiKind, Credentials, HeaderSource, ProgressRequest};
 use std::time::Duration;
 
+/// One OMS deployment the page reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OmsSource {
+    /// Its short name, shown on its cards and in events (`bj`).
+    pub name: String,
+    /// Prepended to its API paths, as `base-url` is.
+    pub base_url: String,
+    /// The link template to its console, when one was given for it.
+    pub console_url: Option<String>,
+}
+
 /// Everything that configures one widget.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WidgetOptions {
@@ -41,6 +52,13 @@ pub struct WidgetOptions {
     /// `https://oms.example/#/project/{id}`. Default `None`: the project's
     /// name stays text.
     pub console_url: Option<String>,
+    /// The name of the OMS this widget reads (`bj`), shown on its card and
+    /// in its events. Default `""`: the page has one OMS and it has no name.
+    pub source: String,
+    /// A wallboard's OMS deployments, each with its name, base URL and
+    /// console template (the `oms` option). Default: none, one unnamed OMS
+    /// at `base_url`. A widget reads one: see [`WidgetOptions::for_source`].
+    pub sources: Vec<OmsSource>,
 }
 
 impl WidgetOptions {
@@ -59,6 +77,49 @@ impl WidgetOptions {
             stuck_after: Duration::from_secs(60),
             time_zone: None,
             console_url: None,
+            source: String::new(),
+            sources: Vec::new(),
+        }
+    }
+
+    /// The OMS deployments a wallboard reads: the `oms` option's, else one,
+    /// unnamed, at `base_url`.
+    pub fn wall_sources(&self) -> Vec<OmsSource> {
+        if self.sources.is_empty() {
+            return vec![OmsSource {
+                name: self.source.clone(),
+                base_url: self.base_url.clone(),
+                console_url: self.console_url.clone(),
+            }];
+        }
+        self.sources.clone()
+    }
+
+    /// These options for a project of `source`: its base URL, its name
+    /// and its console template (else the one for every source).
+    pub fn for_source(&self, source: &OmsSource) -> WidgetOptions {
+        WidgetOptions {
+            base_url: source.base_url.clone(),
+            source: source.name.clone(),
+            console_url: source
+                .console_url
+                .clone()
+                .or_else(|| self.console_url.clone()),
+            sources: Vec::new(),
+            ..self.clone()
+        }
+    }
+
+    /// [`WidgetOptions::for_source`] for the source named `name` (any
+    /// case); these options unchanged when there is none of that name.
+    pub fn for_source_named(&self, name: &str) -> WidgetOptions {
+        match self
+            .sources
+            .iter()
+            .find(|s| s.name.eq_ignore_ascii_case(name))
+        {
+            Some(source) => self.for_source(source),
+            None => self.clone(),
         }
     }
 

@@ -15,7 +15,13 @@ declare global {
   }
 }
 
-window.portalEvents = { 'oms-progress-update': [], 'oms-status-change': [], 'oms-error': [], 'oms-health-change': [] };
+window.portalEvents = {
+  'oms-progress-update': [],
+  'oms-status-change': [],
+  'oms-error': [],
+  'oms-health-change': [],
+  'oms-attention-change': [],
+};
 
 const options: MountOptions = {
   projectId: 'np_steady_orders',
@@ -49,10 +55,16 @@ document.addEventListener('oms-status-change', (e) => {
   if (e.detail.to === 'FAILED') console.warn(`${e.detail.projectId} failed (was ${e.detail.from})`);
 });
 document.addEventListener('oms-error', (e) => {
-  const { kind, code, message, advice, httpStatus, requestId } = e.detail;
-  window.portalEvents['oms-error'].push({ projectId: e.detail.projectId, kind, code, message, advice, httpStatus, requestId });
+  const { source, kind, code, message, advice, httpStatus, requestId } = e.detail;
+  window.portalEvents['oms-error'].push({ projectId: e.detail.projectId, source, kind, code, message, advice, httpStatus, requestId });
 });
 
+// A portal routing alerts its own way: which project, in which OMS, from what to what.
+document.addEventListener('oms-attention-change', (e) => {
+  const { projectId, source, title, from, to } = e.detail;
+  window.portalEvents['oms-attention-change'].push(e.detail);
+  if (to === 'failed' || to === 'stuck') console.warn(`${source ?? 'OMS'}: ${title} (${projectId}) ${from} → ${to}`);
+});
 document.addEventListener('oms-health-change', (e) => {
   window.portalEvents['oms-health-change'].push(e.detail);
   if (e.detail.stuck !== null) console.warn(`${e.detail.projectId} stuck since ${new Date(e.detail.stuckSince ?? 0).toISOString()}`);

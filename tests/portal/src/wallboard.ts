@@ -5,7 +5,8 @@ import type { OmsWallboardAttributes, OmsWallboardElement, OmsWallGroup } from '
 
 const group: OmsWallGroup = 'far-behind';
 const attributes: OmsWallboardAttributes = {
-  'base-url': '/oms',
+  oms: 'bj:/oms-bj,hz:/oms-hz',
+  source: 'hz',
   interval: 10,
   lang: 'zh-CN',
   type: 'sync',
@@ -21,7 +22,8 @@ export function wallboard(): OmsWallboardElement {
   wall.credentials = 'include';
   wall.headers = () => ({ 'X-Portal': 'ops' });
   wall.addEventListener('oms-status-change', (e) => console.info(e.detail.projectId, e.detail.from, e.detail.to));
-  wall.addEventListener('oms-error', (e) => console.warn(e.detail.projectId || 'the list', e.detail.kind));
+  wall.addEventListener('oms-error', (e) => console.warn(e.detail.projectId || 'the list', e.detail.source, e.detail.kind));
+  wall.addEventListener('oms-attention-change', (e) => console.info(e.detail.source, e.detail.projectId, e.detail.to));
   wall.refresh();
   return wall;
 }
