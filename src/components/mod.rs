@@ -20,6 +20,8 @@ mod step_list;
 mod styles;
 mod verify_panel;
 mod wall_row;
+mod wall_source_line;
+mod wall_sources;
 mod wallboard;
 mod widget;
 

@@ -1,5 +1,7 @@
 use super::wall_row::WallRow;
-use super::{CardFooter, ErrorPanel, NotifyToggle};
+use super::wall_source_line::WallSourceLine;
+use super::wall_sources::WallSources;
+use super::{CardFooter, NotifyToggle};
 use crate::hooks::{
     use_alerts, use_oms_list_with_options, use_refresh_trigger, AlertReport, UseOmsListOptions,
     UseOmsListReturn,
@@ -9,8 +11,8 @@ use leptos::prelude::*;
 use oms_progress_core::events::{PollEvent, ProjectRef};
 use oms_progress_core::i18n::PageMsg;
 use oms_progress_core::model::{
-    error_view, sources_view, wall_concerns, wall_title, Attention, AttentionChange,
-    ConcernTracker, Seen, SourceList, WallCard, WallFilter,
+    sources_view, wall_concerns, wall_title, Attention, AttentionChange, ConcernTracker, Seen,
+    SourceList, WallCard, WallFilter,
 };
 use oms_progress_core::options::WidgetOptions;
 use oms_progress_core::wire::ProjectList;
@@ -167,15 +169,25 @@ pub fn OmsWallboard(
                         stale,
                         failing: false,
                     };
-                    for (project, title, concern) in wall_concerns(&part, &filter, lag) {
-                        let change = match tracker
-                            .try_update_value(|t| t.observe(&project, &title, concern))
-                        {
-                            Some(Seen::First) => None,
-                            Some(Seen::Changed(change)) => Some(change),
-                            // Known and the same: nothing to tell anyone.
-                            Some(Seen::Same) | None => continue,
-                        };
+                    // One pass over the tracker; the callbacks after it.
+                    let news = tracker
+                        .try_update_value(|t| {
+                            wall_concerns(&part, &filter, lag)
+                                .into_iter()
+                                .filter_map(|(project, title, concern)| {
+                                    match t.observe(&project, &title, concern) {
+                                        Seen::First => Some((project, title, concern, None)),
+                                        Seen::Changed(c) => {
+                                            Some((project, title, concern, Some(c)))
+                                        }
+                                        // Known and the same: nothing to tell anyone.
+                                        Seen::Same => None,
+                                    }
+                                })
+                                .collect::<Vec<_>>()
+                        })
+                        .unwrap_or_default();
+                    for (project, title, concern, change) in news {
                         if let (Some(change), Some(cb)) = (&change, on_attention) {
                             cb.run(change.clone());
                         }
@@ -285,80 +297,21 @@ pub fn OmsWallboard(
     let card_at = move |place: usize| places.with_value(|p| p.get(place).cloned());
     let empty = move || !has_data() || board.with(|b| !b.cards.is_empty());
     let heading = PageMsg::WallTitle.text(lang);
-    // Each source's own line: its error (with the diagnosis), its age when
-    // stale; hidden while it is live.
+    // Each source's own line (hidden while it is live), and with several
+    // sources their strip.
     let source_lines = parts.with_value(|p| {
         p.iter()
-            .cloned()
             .map(|part| {
-                let state = part.list.state;
-                let error = move || state.with(|s| s.error.as_ref().map(|e| error_view(e, lang)));
-                let retry_in = move || {
-                    let at = state.with(|s| s.next_poll_at_ms.filter(|_| s.error.is_some()))?;
-                    Some(((at - now.get()).max(0) as u64).div_ceil(1000))
-                };
-                let source_state = move || {
-                    state.with(|s| match (s.last_good.is_some(), s.error.is_some()) {
-                        (false, false) => "loading",
-                        (false, true) => "error",
-                        _ if part.stale.get() => "stale",
-                        (true, true) => "failing",
-                        (true, false) => "live",
-                    })
-                };
-                let quiet = move || matches!(source_state(), "live" | "loading");
-                let name = part.name.clone();
-                view! {
-                    <div class="oms-wall-source-line" data-source=part.name.clone() data-source-state=source_state hidden=quiet>
-                        {(!name.is_empty()).then(|| view! { <strong class="oms-wall-source-name">{name}</strong> })}
-                        <ErrorPanel error retry_in show_retry=false on_retry=None lang />
-                    </div>
-                }
+                let (name, state, stale) = (part.name.clone(), part.list.state, part.stale);
+                view! { <WallSourceLine name state stale now lang /> }
             })
             .collect_view()
     });
     let source_strip = (parts.with_value(Vec::len) > 1).then(|| {
         let names: Vec<String> = parts.with_value(|p| p.iter().map(|p| p.name.clone()).collect());
-        view! {
-            <div class="oms-wall-summary oms-wall-sources" role="group" aria-label=PageMsg::WallSources.text(lang)>
-                <button
-                    type="button"
-                    data-source-choice=""
-                    aria-pressed=move || Some(chosen_source.with(Option::is_none).to_string())
-                    on:click=move |_| chosen_source.set(None)
-                >
-                    {PageMsg::WallAllSources.text(lang)}
-                </button>
-                {names
-                    .into_iter()
-                    .enumerate()
-                    .map(|(at, name)| {
-                        let count = move || board.with(|b| b.sources.get(at).map_or(0, |s| s.1).to_string());
-                        let (pick, choice) = (name.clone(), name.clone());
-                        let is_chosen = {
-                            let name = name.clone();
-                            move || chosen_source.with(|c| c.as_deref() == Some(name.as_str()))
-                        };
-                        view! {
-                            <button
-                                type="button"
-                                data-source-choice=choice
-                                data-count=count
-                                aria-pressed=move || Some(is_chosen().to_string())
-                                on:click=move |_| {
-                                    let pick = pick.clone();
-                                    chosen_source.update(|c| *c = if c.as_deref() == Some(pick.as_str()) { None } else { Some(pick) })
-                                }
-                            >
-                                {name}
-                                " "
-                                <span data-field="count">{count}</span>
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-        }
+        let counts =
+            Signal::derive(move || board.with(|b| b.sources.iter().map(|s| s.1).collect()));
+        view! { <WallSources names counts chosen=chosen_source lang /> }
     });
     view! {
         <section

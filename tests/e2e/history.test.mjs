@@ -13,6 +13,16 @@ test('trend, catch-up ETA, sparkline and stuck from one minute of polls', async 
   // Lag 900 s falling to 0 over 300 s (3 s a second), then held.
   await env.sim.control('PUT', '/_sim/projects/np_catching_up', { behaviour: { type: 'lag_curve', points: [[0, 900], [300, 0]] } });
   await env.sim.control('PUT', '/_sim/projects/np_stuck_writer', { behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC', checkpoint: { unix: Math.floor(Date.now() / 1000) - 40 } } });
+  // Notifications on, as chosen at an earlier visit, through a stub that keeps them.
+  await env.browser.context.addInitScript(() => {
+    window.notified = [];
+    window.Notification = class {
+      static permission = 'granted';
+      static requestPermission() { return Promise.resolve('granted'); }
+      constructor(title) { window.notified.push(title); }
+    };
+    localStorage.setItem('oms-progress:notify', 'on');
+  });
   const { page, errors } = await openPage(env.browser, env.sim.base, 'project=np_catching_up,np_stuck_writer&interval=2&stuck-after=30');
   const falling = widget(page, 'np_catching_up');
   const stuck = widget(page, 'np_stuck_writer');
@@ -36,9 +46,15 @@ test('trend, catch-up ETA, sparkline and stuck from one minute of polls', async 
   assert.ok((await spark.locator('polyline').getAttribute('points')).split(' ').length >= 4);
   assert.equal(await spark.locator('line.oms-spark-warn').count(), 1, 'the warn line shows');
 
-  // The stuck mark clears by itself once the checkpoint moves.
+  // Stuck is told (a widget's own samples alone can tell it); far behind at open is not.
+  const notified = () => page.evaluate(() => window.notified);
+  await eventually(notified, (n) => n.includes('np_stuck_writer: stuck'), { what: 'stuck notified', timeout: 5_000 });
+
+  // The stuck mark clears by itself once the checkpoint moves, and that is told too.
   await env.sim.control('PUT', '/_sim/projects/np_stuck_writer', { behaviour: { type: 'steady', lag_min_secs: 1, lag_max_secs: 3, period_secs: 30 } });
   await eventually(() => history(stuck).getAttribute('data-stuck'), (s) => s === null, { what: 'stuck cleared' });
+  await eventually(notified, (n) => n.includes('np_stuck_writer: running again'), { what: 'recovery notified', timeout: 5_000 });
+  assert.deepEqual(await notified(), ['np_stuck_writer: stuck', 'np_stuck_writer: running again']);
   assert.deepEqual(errors, []);
   await page.close();
 });
