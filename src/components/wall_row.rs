@@ -4,13 +4,14 @@ use oms_progress_core::events::{PollEvent, ProjectRef};
 use oms_progress_core::i18n::{Lang, Msg, PageMsg};
 use oms_progress_core::model::{AttentionChange, WallCard};
 use oms_progress_core::options::WidgetOptions;
+use std::sync::Arc;
 
 /// One compact card: name, status, running step and progress, delay, alarm,
 /// type and labels; its name opens (and closes) the full widget below it.
 #[component]
 pub(crate) fn WallRow(
     /// The card at this row's place on the board (`None` past its end).
-    card: ArcRwSignal<Option<WallCard>>,
+    card: ArcRwSignal<Option<Arc<WallCard>>>,
     /// The keys of the cards now open.
     opened: RwSignal<Vec<String>>,
     /// The board's options: an opened card's widget has its source's.
@@ -27,7 +28,7 @@ pub(crate) fn WallRow(
 ) -> impl IntoView {
     let card = RwSignal::from(card);
     let text = move |f: fn(&WallCard) -> String| {
-        move || card.with(|c| c.as_ref().map(f).unwrap_or_default())
+        move || card.with(|c| c.as_deref().map(f).unwrap_or_default())
     };
     let step = move || {
         card.with(|c| {

@@ -11,18 +11,20 @@ use leptos::prelude::*;
 use oms_progress_core::events::{PollEvent, ProjectRef};
 use oms_progress_core::i18n::PageMsg;
 use oms_progress_core::model::{
-    sources_view, wall_concerns, wall_title, Attention, AttentionChange, ConcernTracker, Seen,
-    SourceList, WallCard, WallFilter,
+    board_view, source_cards, wall_concerns, wall_title, Attention, AttentionChange,
+    ConcernTracker, Seen, SourceCards, SourceList, WallCard, WallFilter,
 };
 use oms_progress_core::options::WidgetOptions;
 use oms_progress_core::wire::ProjectList;
 
-/// One OMS the board reads: its name, its list's poll, whether that is stale.
+/// One OMS the board reads: its name, its list's poll, whether that is
+/// stale, and its cards (rebuilt only when its own list changed).
 #[derive(Clone)]
 struct Part {
     name: String,
     list: UseOmsListReturn,
     stale: Memo<bool>,
+    cards: Memo<SourceCards>,
 }
 
 /// Every project of one or more OMS 4.x deployments, from their list pages
@@ -100,7 +102,26 @@ pub fn OmsWallboard(
             use_refresh_trigger(refresh, list.refresh);
             let stale =
                 Memo::new(move |_| list.state.with(|s| s.is_stale(list.now.get(), stale_after)));
-            Part { name, list, stale }
+            let (filter, source) = (filter.clone(), name.clone());
+            let cards = Memo::new(move |_| {
+                let stale = stale.get();
+                list.state.with(|state| {
+                    let empty = ProjectList::default();
+                    let part = SourceList {
+                        name: &source,
+                        list: state.last_good.as_ref().unwrap_or(&empty),
+                        stale,
+                        failing: state.error.is_some(),
+                    };
+                    source_cards(&part, &filter, options.lag, lang)
+                })
+            });
+            Part {
+                name,
+                list,
+                stale,
+                cards,
+            }
         })
         .collect();
     let parts = StoredValue::new(parts);
@@ -112,31 +133,13 @@ pub fn OmsWallboard(
     let chosen_source = RwSignal::new(source);
     let opened = RwSignal::new(Vec::<String>::new());
     let lag = options.lag;
-    let wall_filter = filter.clone();
     let board = Memo::new(move |_| {
         let chosen = (group.get(), chosen_source.get());
         opened.with(|open| {
             parts.with_value(|parts| {
-                let states: Vec<_> = parts.iter().map(|p| p.list.state.read()).collect();
-                let empty = ProjectList::default();
-                let lists: Vec<SourceList> = parts
-                    .iter()
-                    .zip(&states)
-                    .map(|(part, state)| SourceList {
-                        name: &part.name,
-                        list: state.last_good.as_ref().unwrap_or(&empty),
-                        stale: part.stale.get(),
-                        failing: state.error.is_some(),
-                    })
-                    .collect();
-                sources_view(
-                    &lists,
-                    &wall_filter,
-                    (chosen.0, chosen.1.as_deref()),
-                    open,
-                    lag,
-                    lang,
-                )
+                let cards: Vec<_> = parts.iter().map(|p| p.cards.read()).collect();
+                let cards: Vec<&SourceCards> = cards.iter().map(|c| &**c).collect();
+                board_view(&cards, (chosen.0, chosen.1.as_deref()), open)
             })
         })
     });
@@ -255,7 +258,7 @@ pub fn OmsWallboard(
     // every poll. And a new board reaches the rows ROWS_PER_TASK at a time,
     // one task each, so no task is long (all 1,015 rows in one measured
     // 100–190 ms); a newer board restarts from the top.
-    let places = StoredValue::new(Vec::<ArcRwSignal<Option<WallCard>>>::new());
+    let places = StoredValue::new(Vec::<ArcRwSignal<Option<Shared>>>::new());
     let shown = RwSignal::new(0usize);
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
@@ -374,12 +377,16 @@ pub fn OmsWallboard(
     }
 }
 
+/// A card as the board holds it: shared with its source's cards, so an
+/// unchanged card is equal to the row's by pointer.
+type Shared = std::sync::Arc<WallCard>;
+
 /// Rows brought up to date in one task: about 10 ms of main thread.
 const ROWS_PER_TASK: usize = 200;
 
 /// Shows `cards` from place `from` on (creating places as needed); with no
 /// cards, empties every place from `from` on.
-fn show_cards(places: &mut Vec<ArcRwSignal<Option<WallCard>>>, from: usize, cards: &[WallCard]) {
+fn show_cards(places: &mut Vec<ArcRwSignal<Option<Shared>>>, from: usize, cards: &[Shared]) {
     if cards.is_empty() {
         for row in places.iter().skip(from) {
             if row.with_untracked(Option::is_some) {

@@ -51,6 +51,6 @@ pub use view::{
     View, WidgetState,
 };
 pub use wall::{
-    sources_view, wall_concerns, wall_title, wall_view, Attention, SourceList, WallCard,
-    WallFilter, WallView,
+    board_view, source_cards, sources_view, wall_concerns, wall_title, wall_view, Attention,
+    SourceCards, SourceList, WallCard, WallFilter, WallView,
 };

@@ -7,6 +7,7 @@ use crate::events::ProjectRef;
 use crate::i18n::{self, Lang, Msg, PageMsg};
 use crate::wire::{ListQuery, ProjectList, Status, WireProject};
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// What a project needs from the operator, most urgent first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -182,7 +183,7 @@ impl WallFilter {
 }
 
 /// One project's compact card.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WallCard {
     /// Unique on the board: the id, or `#n` (its place in the list) for a
     /// project without an id or with an id already seen.
@@ -268,8 +269,12 @@ pub struct WallView {
     pub counts: [usize; 10],
     /// The chosen group's cards (all groups when none): the open ones
     /// first (so an open card stays where it is while the others move),
-    /// then the most urgent, the longest delay, by title, by source.
-    pub cards: Vec<WallCard>,
+    /// then the most urgent; behind and far behind the longest delay first;
+    /// then by title and source.
+    /// Shared with the sources' cards: a board rebuilt after one source's
+    /// poll holds the others' cards as they were, so comparing it with the
+    /// board before (and each row with its card) is a pointer check for them.
+    pub cards: Vec<Arc<WallCard>>,
     /// Projects that passed the filter and the chosen source.
     pub total: usize,
     /// Projects per group over every source, for the page title.
@@ -311,71 +316,137 @@ pub fn wall_view(
 pub fn sources_view(
     sources: &[SourceList],
     filter: &WallFilter,
-    (group, source): (Option<Attention>, Option<&str>),
+    chosen: (Option<Attention>, Option<&str>),
     open: &[String],
     lag: LagThresholds,
     lang: Lang,
 ) -> WallView {
-    let mut view = WallView::default();
+    let built: Vec<SourceCards> = sources
+        .iter()
+        .map(|part| source_cards(part, filter, lag, lang))
+        .collect();
+    board_view(&built.iter().collect::<Vec<_>>(), chosen, open)
+}
+
+/// One source's part of the board, built once per answer of its list:
+/// a poll of one source rebuilds its cards alone, and the board only
+/// joins them (two sources would otherwise cost two whole boards an
+/// interval).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SourceCards {
+    /// The source's name.
+    pub name: String,
+    /// Every listed project that passes the filter, in the board's order.
+    pub cards: Vec<Arc<WallCard>>,
+    /// Whether its latest poll failed.
+    pub failing: bool,
+    /// Its "N of M projects read" line when its list is partial (with its
+    /// name when it has one).
+    pub partial: Option<String>,
+}
+
+/// The cards of `part`'s projects that pass `filter`, sorted.
+pub fn source_cards(
+    part: &SourceList,
+    filter: &WallFilter,
+    lag: LagThresholds,
+    lang: Lang,
+) -> SourceCards {
+    let list = part.list;
     let mut seen = BTreeSet::new();
-    let mut partial = Vec::new();
+    let mut cards = Vec::new();
+    for (place, project) in list.projects.iter().enumerate() {
+        if !filter.admits(project) {
+            continue;
+        }
+        let delay = aged_delay(project, list.oms_now_secs);
+        let attention = Attention::of(project, delay, lag);
+        let age = sample_age(project, list.oms_now_secs);
+        let mut card = card(project, attention, (delay, age), lang);
+        card.source = part.name.to_owned();
+        card.stale = part.stale;
+        if !part.name.is_empty() && !card.id.is_empty() {
+            card.key = format!("{}:{}", part.name, card.id);
+        }
+        if card.id.is_empty() || !seen.insert(card.key.clone()) {
+            card.key = format!("{}#{place}", part.name);
+        }
+        cards.push(Arc::new(card));
+    }
+    cards.sort_by(|a, b| urgency(a, b));
+    let partial = list.is_partial().then(|| {
+        let why = list.cut_short.as_ref().map_or_else(
+            || PageMsg::WallPartialMark.text(lang).to_owned(),
+            |e| super::ErrorKind::of(e).title().text(lang).to_owned(),
+        );
+        let line = i18n::wall_partial(lang, list.projects.len(), list.total, &why);
+        match part.name {
+            "" => line,
+            name => format!("{name}: {line}"),
+        }
+    });
+    SourceCards {
+        name: part.name.to_owned(),
+        cards,
+        failing: part.failing,
+        partial,
+    }
+}
+
+/// The most urgent first; behind and far behind the longest delay first;
+/// then by title and source. Among projects that are current a delay of
+/// 2 s or 9 s says nothing: ordered by it, they swapped places at every
+/// poll (every row of a 1,000-project board rewritten once a source
+/// answered, twice an interval with two sources); by name they stay put.
+fn urgency(a: &WallCard, b: &WallCard) -> std::cmp::Ordering {
+    let by_delay = matches!(a.attention, Attention::FarBehind | Attention::Behind);
+    let delay = |c: &WallCard| c.delay_secs.filter(|_| by_delay).unwrap_or(-1);
+    a.attention
+        .cmp(&b.attention)
+        .then(delay(b).cmp(&delay(a)))
+        .then_with(|| a.title.cmp(&b.title))
+        .then_with(|| a.source.cmp(&b.source))
+}
+
+/// The board from each source's cards: counted, the chosen group and
+/// source kept, the open cards first, the rest in one order across sources.
+pub fn board_view(
+    sources: &[&SourceCards],
+    (group, source): (Option<Attention>, Option<&str>),
+    open: &[String],
+) -> WallView {
+    let mut view = WallView::default();
     for part in sources {
-        let chosen = source.is_none_or(|s| s.eq_ignore_ascii_case(part.name));
-        let list = part.list;
-        let mut listed = 0;
-        for (place, project) in list.projects.iter().enumerate() {
-            if !filter.admits(project) {
-                continue;
-            }
-            listed += 1;
-            let delay = aged_delay(project, list.oms_now_secs);
-            let attention = Attention::of(project, delay, lag);
-            view.all_counts[attention as usize] += 1;
-            view.all_total += 1;
-            if !chosen {
-                continue;
-            }
-            view.counts[attention as usize] += 1;
-            view.total += 1;
-            if group.is_none_or(|g| g == attention) {
-                let age = sample_age(project, list.oms_now_secs);
-                let mut card = card(project, attention, (delay, age), lang);
-                card.source = part.name.to_owned();
-                card.stale = part.stale;
-                if !part.name.is_empty() && !card.id.is_empty() {
-                    card.key = format!("{}:{}", part.name, card.id);
-                }
-                if card.id.is_empty() || !seen.insert(card.key.clone()) {
-                    card.key = format!("{}#{place}", part.name);
-                }
-                view.cards.push(card);
+        let chosen = source.is_none_or(|s| s.eq_ignore_ascii_case(&part.name));
+        for card in &part.cards {
+            view.all_counts[card.attention as usize] += 1;
+            if chosen {
+                view.counts[card.attention as usize] += 1;
             }
         }
-        view.sources.push((part.name.to_owned(), listed));
-        if part.failing && !part.name.is_empty() {
-            view.failing.push(part.name.to_owned());
-        }
-        if list.is_partial() {
-            let why = list.cut_short.as_ref().map_or_else(
-                || PageMsg::WallPartialMark.text(lang).to_owned(),
-                |e| super::ErrorKind::of(e).title().text(lang).to_owned(),
+        view.all_total += part.cards.len();
+        if chosen {
+            view.total += part.cards.len();
+            view.cards.extend(
+                part.cards
+                    .iter()
+                    .filter(|c| group.is_none_or(|g| g == c.attention))
+                    .cloned(),
             );
-            let line = i18n::wall_partial(lang, list.projects.len(), list.total, &why);
-            partial.push(match part.name {
-                "" => line,
-                name => format!("{name}: {line}"),
-            });
+        }
+        view.sources.push((part.name.clone(), part.cards.len()));
+        if part.failing && !part.name.is_empty() {
+            view.failing.push(part.name.clone());
         }
     }
+    // Each source's cards are sorted already: this merges their runs.
     let closed = |c: &WallCard| !open.contains(&c.key);
-    view.cards.sort_by(|a, b| {
-        closed(a)
-            .cmp(&closed(b))
-            .then(a.attention.cmp(&b.attention))
-            .then(b.delay_secs.unwrap_or(-1).cmp(&a.delay_secs.unwrap_or(-1)))
-            .then_with(|| a.title.cmp(&b.title))
-            .then_with(|| a.source.cmp(&b.source))
-    });
+    view.cards
+        .sort_by(|a, b| closed(a).cmp(&closed(b)).then_with(|| urgency(a, b)));
+    let partial: Vec<&str> = sources
+        .iter()
+        .filter_map(|p| p.partial.as_deref())
+        .collect();
     view.partial = (!partial.is_empty()).then(|| partial.join(" · "));
     view
 }
@@ -745,7 +816,7 @@ mod tests {
             )
             .cards
             .into_iter()
-            .map(|c| c.id)
+            .map(|c| c.id.clone())
             .collect::<Vec<_>>()
         };
         let with = |query: ListQuery, labels: &[&str]| WallFilter {
