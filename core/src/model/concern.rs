@@ -74,7 +74,7 @@ impl AttentionChange {
 #[derive(Clone, Debug, Default)]
 pub struct ConcernTracker {
     /// Sorted by project: a search a poll per project, an insert only for a
-    /// project never seen (a map's code weighed 2 KB of wasm more).
+    /// project never seen; a map's code would weigh more in the wasm.
     last: Vec<(ProjectRef, Concern)>,
     /// Projects already failed, far behind or stuck when first seen.
     pub alerting_at_open: usize,

@@ -394,10 +394,10 @@ pub fn source_cards(
 }
 
 /// The most urgent first; behind and far behind the longest delay first;
-/// then by title and source. Among projects that are current a delay of
-/// 2 s or 9 s says nothing: ordered by it, they swapped places at every
-/// poll (every row of a 1,000-project board rewritten once a source
-/// answered, twice an interval with two sources); by name they stay put.
+/// then by title and source. Among projects that are current a delay of a
+/// few seconds says nothing: ordered by it, they swapped places at every
+/// poll, and every source's answer rewrote rows of the others'; by name
+/// they stay put.
 fn urgency(a: &WallCard, b: &WallCard) -> std::cmp::Ordering {
     let by_delay = matches!(a.attention, Attention::FarBehind | Attention::Behind);
     let delay = |c: &WallCard| c.delay_secs.filter(|_| by_delay).unwrap_or(-1);
