@@ -65,6 +65,9 @@ pub enum Next {
 
 /// What a poll brings, and when to ask again once it has arrived.
 pub trait Answered {
+    /// Whether the first wait is spread over the interval (see
+    /// [`PollState::record`]).
+    const SPREAD: bool = true;
     /// When to ask next, under `opts`.
     fn next_poll(&self, opts: &PollOptions) -> Next;
 }
@@ -81,6 +84,10 @@ impl Answered for Progress {
 }
 
 impl Answered for ProjectList {
+    /// Not spread: a board's lists are of different OMS (or of one, behind
+    /// a cache), and polled together, on one wave, their answers reach the
+    /// board in the same second and are drawn in one frame.
+    const SPREAD: bool = false;
     /// A list always has news to bring.
     fn next_poll(&self, opts: &PollOptions) -> Next {
         Next::After(opts.interval)
@@ -103,7 +110,7 @@ impl<T: Answered> PollState<T> {
                 // The first wait is between half and all of the interval:
                 // polls that started together (a page of widgets) are spread
                 // over the interval from then on, not fired in step forever.
-                if let (None, Next::After(d)) = (self.last_good_at_ms, next) {
+                if let (None, Next::After(d), true) = (self.last_good_at_ms, next, T::SPREAD) {
                     next = Next::After(duration_from_secs(
                         d.as_secs_f64() * (0.5 + 0.5 * unit(random)),
                     ));
@@ -136,6 +143,34 @@ impl<T: Answered> PollState<T> {
             }
         }
         next
+    }
+}
+
+impl<T: Answered> PollState<T> {
+    /// [`record`](Self::record) for a poll that started at `started_ms`:
+    /// after an answer, the next poll is due an interval after this one
+    /// started, not after its answer, so polls started together stay
+    /// together whatever each answer takes (a board's lists, of different
+    /// OMS, reach the board in the same second and are drawn in one frame).
+    /// Never sooner than half the interval after the answer: a slow OMS is
+    /// not asked back to back. A failure's backoff counts from the failure.
+    pub fn record_from_start(
+        &mut self,
+        result: Result<T, FetchError>,
+        (started_ms, now_ms): (i64, i64),
+        random: f64,
+        opts: &PollOptions,
+    ) -> Next {
+        let next = self.record(result, now_ms, random, opts);
+        match next {
+            Next::After(d) if self.error.is_none() => {
+                let took = Duration::from_millis(now_ms.saturating_sub(started_ms).max(0) as u64);
+                let wait = d.saturating_sub(took).max(d / 2);
+                self.next_poll_at_ms = Some(now_ms.saturating_add(wait.as_millis() as i64));
+                Next::After(wait)
+            }
+            _ => next,
+        }
     }
 }
 
@@ -303,6 +338,51 @@ mod tests {
             st.record(fail(), 0, 1.0, &opts),
             Next::After(10 * S),
             "reset after success"
+        );
+    }
+
+    #[test]
+    fn a_list_s_first_wait_is_the_interval_so_a_board_s_lists_stay_together() {
+        let opts = PollOptions::default();
+        for random in [0.0, 0.2, 0.99] {
+            let mut st = PollState::<ProjectList>::default();
+            assert_eq!(
+                st.record(Ok(ProjectList::default()), 1_000, random, &opts),
+                Next::After(5 * S)
+            );
+        }
+        let mut st = PollState::<ProjectList>::default();
+        assert_eq!(
+            st.record(Err(FetchError::Timeout), 0, 0.0, &opts),
+            Next::After(5 * S),
+            "retries keep their jitter"
+        );
+    }
+
+    #[test]
+    fn a_poll_from_its_start_keeps_the_interval_whatever_the_answer_takes() {
+        let opts = PollOptions::default();
+        let mut st = PollState::<ProjectList>::default();
+        let ok = || Ok(ProjectList::default());
+        assert_eq!(
+            st.record_from_start(ok(), (1_000, 1_400), 0.3, &opts),
+            Next::After(Duration::from_millis(4_600))
+        );
+        assert_eq!(
+            st.next_poll_at_ms,
+            Some(6_000),
+            "an interval after it started"
+        );
+        assert_eq!(st.last_good_at_ms, Some(1_400), "fresh as of its answer");
+        assert_eq!(
+            st.record_from_start(ok(), (6_000, 10_000), 0.3, &opts),
+            Next::After(Duration::from_millis(2_500)),
+            "a slow answer: half the interval, not back to back"
+        );
+        assert_eq!(
+            st.record_from_start(Err(FetchError::Timeout), (12_500, 17_500), 1.0, &opts),
+            Next::After(10 * S),
+            "a failure's backoff counts from the failure"
         );
     }
 

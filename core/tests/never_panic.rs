@@ -7,10 +7,10 @@
 
 use oms_progress_core::i18n::{self, Lang};
 use oms_progress_core::model::{
-    build_view, history_view_with, interpret_checkpoint, live_view, outlook_with, sources_view,
-    utc_time, verify_view, wall_concerns, wall_title, wall_view, AlertGate, Attention, ChartInput,
-    Concern, ConcernTracker, History, LagThresholds, OmsSeries, Range, Sample, Seen, SourceList,
-    StuckRules, WallFilter, SETTLE_MS,
+    build_view, card_concerns, history_view_with, interpret_checkpoint, live_view, outlook_with,
+    source_cards, sources_view, utc_time, verify_view, wall_title, wall_view, AlertGate, Attention,
+    ChartInput, Concern, ConcernTracker, History, LagThresholds, OmsSeries, Range, Sample, Seen,
+    SourceList, StuckRules, WallFilter, SETTLE_MS,
 };
 use oms_progress_core::options::{page_config, read_options, RawValue, Source};
 use oms_progress_core::wire::{
@@ -191,13 +191,15 @@ fn through_the_wallboard(status: u16, body: &str, now_ms: i64) {
             let _ = wall_title(&view, lang);
             let mut tracker = ConcernTracker::default();
             let mut gate = AlertGate::default();
-            for (project, title, concern) in wall_concerns(&parts[0], &WallFilter::default(), lag) {
-                tracker.observe(&project, &title, concern);
+            let cards = source_cards(&parts[0], &WallFilter::default(), lag, lang);
+            for (card, concern) in card_concerns(&cards) {
+                let project = (card.id.as_str(), card.source.as_str());
+                tracker.observe(project, &card.title, concern);
                 let flipped = Concern {
                     attention: Attention::Failed,
                     stuck: !concern.stuck,
                 };
-                if let Seen::Changed(change) = tracker.observe(&project, &title, flipped) {
+                if let Seen::Changed(change) = tracker.observe(project, &card.title, flipped) {
                     gate.offer(change, now_ms);
                 }
             }

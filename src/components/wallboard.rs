@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use oms_progress_core::events::{PollEvent, ProjectRef};
 use oms_progress_core::i18n::PageMsg;
 use oms_progress_core::model::{
-    board_view, source_cards, wall_concerns, wall_title, Attention, AttentionChange,
+    board_view, card_concerns, source_cards, wall_title, Attention, AttentionChange,
     ConcernTracker, Seen, SourceCards, SourceList, WallCard, WallFilter,
 };
 use oms_progress_core::options::WidgetOptions;
@@ -132,16 +132,49 @@ pub fn OmsWallboard(
     let group = RwSignal::new(group);
     let chosen_source = RwSignal::new(source);
     let opened = RwSignal::new(Vec::<String>::new());
-    let lag = options.lag;
+    // The board takes its sources' new cards at the page clock's next tick
+    // (within a second), so rows, counts and title are written in the
+    // frame the ticking ages draw anyway: a frame a second however many
+    // sources answer, not one per answer (each frame lays out and paints
+    // the whole grid). A source's first cards, and any in a hidden tab
+    // (which draws no frames, and whose title must tell), go at once.
+    let publish = Trigger::new();
+    let waiting = StoredValue::new(false);
     let board = Memo::new(move |_| {
         let chosen = (group.get(), chosen_source.get());
+        publish.track();
         opened.with(|open| {
             parts.with_value(|parts| {
-                let cards: Vec<_> = parts.iter().map(|p| p.cards.read()).collect();
+                let cards: Vec<_> = parts.iter().map(|p| p.cards.read_untracked()).collect();
                 let cards: Vec<&SourceCards> = cards.iter().map(|c| &**c).collect();
                 board_view(&cards, (chosen.0, chosen.1.as_deref()), open)
             })
         })
+    });
+    parts.with_value(|p| {
+        for (at, cards) in p.iter().map(|p| p.cards).enumerate() {
+            Effect::new(move |first: Option<()>| {
+                cards.track();
+                if first.is_none() {
+                    return;
+                }
+                let hidden = document().hidden();
+                // A source's first cards are what the operator waits for.
+                let drawn = board.with_untracked(|b| b.sources.get(at).is_some_and(|s| s.1 > 0));
+                if hidden || !drawn {
+                    publish.notify();
+                } else {
+                    waiting.set_value(true);
+                }
+            });
+        }
+    });
+    Effect::new(move |_| {
+        now.track();
+        if waiting.get_value() {
+            waiting.set_value(false);
+            publish.notify();
+        }
     });
     let each = move |f: &dyn Fn(&Part) -> bool| parts.with_value(|p| p.iter().any(f));
     let has_data = move || each(&|p| p.list.state.with(|s| s.last_good.is_some()));
@@ -152,57 +185,48 @@ pub fn OmsWallboard(
             }
         });
     }
-    // Alerts: each list's projects, when it is current (a stale list is
-    // not judged afresh), against the state last seen; only the tab that
-    // fetched the list notifies.
+    // Alerts: each source's cards, when its list is current (a stale list
+    // is not judged afresh), against the state last seen; only the tab
+    // that fetched the list notifies.
     let alerts = use_alerts(lang);
     let tracker = StoredValue::new(ConcernTracker::default());
     parts.with_value(|p| {
         for part in p.iter().cloned() {
-            let filter = filter.clone();
             Effect::new(move |_| {
-                let stale = part.stale.get();
-                part.list.state.with(|state| {
-                    let (Some(list), false) = (&state.last_good, stale) else {
-                        return;
-                    };
-                    let part = SourceList {
-                        name: &part.name,
-                        list,
-                        stale,
-                        failing: false,
-                    };
-                    // One pass over the tracker; the callbacks after it.
-                    let news = tracker
-                        .try_update_value(|t| {
-                            wall_concerns(&part, &filter, lag)
-                                .into_iter()
-                                .filter_map(|(project, title, concern)| {
-                                    match t.observe(&project, &title, concern) {
-                                        Seen::First => Some((project, title, concern, None)),
-                                        Seen::Changed(c) => {
-                                            Some((project, title, concern, Some(c)))
-                                        }
-                                        // Known and the same: nothing to tell anyone.
-                                        Seen::Same => None,
-                                    }
-                                })
-                                .collect::<Vec<_>>()
-                        })
-                        .unwrap_or_default();
-                    for (project, title, concern, change) in news {
-                        if let (Some(change), Some(cb)) = (&change, on_attention) {
-                            cb.run(change.clone());
-                        }
-                        alerts.report.run(AlertReport {
-                            project,
-                            title,
-                            concern,
-                            change,
-                            here: state.here,
-                        });
-                    }
+                // One pass over the tracker; the callbacks after it.
+                let news = part.cards.with(|cards| {
+                    tracker.try_update_value(|t| {
+                        card_concerns(cards)
+                            .filter_map(|(card, concern)| {
+                                let project = (card.id.as_str(), card.source.as_str());
+                                let change = match t.observe(project, &card.title, concern) {
+                                    Seen::First => None,
+                                    Seen::Changed(c) => Some(c),
+                                    // Known and the same: nothing to tell anyone.
+                                    Seen::Same => return None,
+                                };
+                                let project = ProjectRef {
+                                    id: card.id.clone(),
+                                    source: card.source.clone(),
+                                };
+                                Some((project, card.title.clone(), concern, change))
+                            })
+                            .collect::<Vec<_>>()
+                    })
                 });
+                let here = part.list.state.with_untracked(|s| s.here);
+                for (project, title, concern, change) in news.unwrap_or_default() {
+                    if let (Some(change), Some(cb)) = (&change, on_attention) {
+                        cb.run(change.clone());
+                    }
+                    alerts.report.run(AlertReport {
+                        project,
+                        title,
+                        concern,
+                        change,
+                        here,
+                    });
+                }
             });
         }
     });
@@ -230,13 +254,15 @@ pub fn OmsWallboard(
             }
         });
     });
+    // With the clock too: an answer alone does not redraw the footer.
     let updated_ago = move || {
+        let now = now.get();
         let oldest = parts.with_value(|p| {
             p.iter()
-                .filter_map(|p| p.list.state.with(|s| s.last_good_at_ms))
+                .filter_map(|p| p.list.state.with_untracked(|s| s.last_good_at_ms))
                 .min()
         })?;
-        Some(((now.get() - oldest).max(0) / 1000) as u64)
+        Some(((now - oldest).max(0) / 1000) as u64)
     };
     let stale = move || each(&|p| p.stale.get());
     let wall_state = move || {
@@ -248,16 +274,25 @@ pub fn OmsWallboard(
             _ => "live",
         }
     };
-    let failing = move || board.with(|b| (!b.failing.is_empty()).then(|| b.failing.join(",")));
+    // From the lists themselves, at once, as each source's own line.
+    let failing = move || {
+        let names: Vec<String> = parts.with_value(|p| {
+            p.iter()
+                .filter(|p| !p.name.is_empty() && p.list.state.with(|s| s.error.is_some()))
+                .map(|p| p.name.clone())
+                .collect()
+        });
+        (!names.is_empty()).then(|| names.join(","))
+    };
     // Rows by place, not by project: a poll that reorders the board rewrites
-    // the texts that changed instead of moving rows (moving a thousand keyed
-    // rows measured seconds of main thread). Open cards sort first, so
-    // their place, and the widget inside, stay.
+    // the texts that changed instead of moving rows (moving keyed rows cost
+    // far more main thread). Open cards sort first, so their place, and the
+    // widget inside, stay.
     // One signal per place, set only when that place's card changed: a memo
-    // per row put a thousand subscribers on the board, every one woken by
-    // every poll. And a new board reaches the rows ROWS_PER_TASK at a time,
-    // one task each, so no task is long (all 1,015 rows in one measured
-    // 100–190 ms); a newer board restarts from the top.
+    // per row put a subscriber per row on the board, every one woken by
+    // every poll. And a new board's changed rows are written ROWS_PER_TASK
+    // at a time, one task each, so no task is long (a whole board in one
+    // was); a newer board restarts from the top.
     let places = StoredValue::new(Vec::<ArcRwSignal<Option<Shared>>>::new());
     let shown = RwSignal::new(0usize);
     let generation = StoredValue::new(0u64);
@@ -269,15 +304,17 @@ pub fn OmsWallboard(
             let mut from = 0;
             while generation.try_get_value() == Some(run) {
                 let Some((to, len)) = board.try_with_untracked(|b| {
-                    let to = (from + ROWS_PER_TASK).min(b.cards.len());
-                    places.update_value(|places| show_cards(places, from, &b.cards[from..to]));
+                    let cards = &b.cards[from.min(b.cards.len())..];
+                    let to = places
+                        .try_update_value(|places| show_cards(places, from, cards, ROWS_PER_TASK))
+                        .unwrap_or(b.cards.len());
                     (to, b.cards.len())
                 }) else {
                     return;
                 };
                 let last = to >= len;
                 if last {
-                    places.update_value(|places| show_cards(places, len, &[]));
+                    places.update_value(|places| clear_from(places, len));
                 }
                 // Rows grow with the pass; the board shrinks only at its end.
                 let rows = if last {
@@ -381,25 +418,40 @@ pub fn OmsWallboard(
 /// unchanged card is equal to the row's by pointer.
 type Shared = std::sync::Arc<WallCard>;
 
-/// Rows brought up to date in one task: about 10 ms of main thread.
+/// Rows rewritten in one task: about 10 ms of main thread. Rows whose
+/// card is the same cost a comparison only, so a board after one source's
+/// poll, or one where little changed, is brought up to date in one task
+/// (and one frame).
 const ROWS_PER_TASK: usize = 200;
 
-/// Shows `cards` from place `from` on (creating places as needed); with no
-/// cards, empties every place from `from` on.
-fn show_cards(places: &mut Vec<ArcRwSignal<Option<Shared>>>, from: usize, cards: &[Shared]) {
-    if cards.is_empty() {
-        for row in places.iter().skip(from) {
-            if row.with_untracked(Option::is_some) {
-                row.set(None);
-            }
-        }
-        return;
-    }
+/// Shows `cards` from place `from` on (creating places as needed) until
+/// `budget` rows were written; the place it stopped at.
+fn show_cards(
+    places: &mut Vec<ArcRwSignal<Option<Shared>>>,
+    from: usize,
+    cards: &[Shared],
+    budget: usize,
+) -> usize {
+    let mut written = 0;
     for (place, card) in (from..).zip(cards) {
+        if written == budget {
+            return place;
+        }
         match places.get(place) {
-            Some(row) if row.with_untracked(|c| c.as_ref() == Some(card)) => {}
+            Some(row) if row.with_untracked(|c| c.as_ref() == Some(card)) => continue,
             Some(row) => row.set(Some(card.clone())),
             None => places.push(ArcRwSignal::new(Some(card.clone()))),
+        }
+        written += 1;
+    }
+    from + cards.len()
+}
+
+/// Empties every place from `from` on.
+fn clear_from(places: &[ArcRwSignal<Option<Shared>>], from: usize) {
+    for row in places.iter().skip(from) {
+        if row.with_untracked(Option::is_some) {
+            row.set(None);
         }
     }
 }

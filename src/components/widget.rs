@@ -357,7 +357,7 @@ pub fn OmsSyncProgress(
         Effect::new(move |_| {
             let Some(now) = concern.get() else { return };
             let change = tracker
-                .try_update_value(|t| t.observe(&project, &project.id, now))
+                .try_update_value(|t| t.observe((&project.id, &project.source), &project.id, now))
                 .and_then(Seen::change);
             if let (Some(change), Some(cb)) = (&change, on_attention) {
                 cb.run(change.clone());

@@ -85,7 +85,8 @@ impl Inner {
             here,
         } = report;
         let Some((at_open, worst)) = self.book.try_update_value(|b| {
-            b.tracker.observe(&project, &title, concern);
+            b.tracker
+                .observe((&project.id, &project.source), &title, concern);
             (b.tracker.alerting_at_open, b.tracker.worst())
         }) else {
             return;

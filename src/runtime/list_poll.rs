@@ -41,16 +41,18 @@ pub(crate) async fn list_loop(
         wake,
     );
     loop {
-        let (result, mine) = match take_turn(&share, &mut tab_events, &mut wake_rx).await {
+        let (result, started) = match take_turn(&share, &mut tab_events, &mut wake_rx).await {
             Turn::End => return,
             Turn::Again => continue,
-            Turn::Follow(exchange) => (exchange.and_then(|raws| read_pages(&raws)), false),
+            Turn::Follow(exchange) => (exchange.and_then(|raws| read_pages(&raws)), None),
             Turn::Poll => {
+                let started = now_ms();
                 let (exchange, result) = all_pages(&base, &query, &mut call, &in_flight).await;
                 share.publish(&exchange);
-                (result, true)
+                (result, Some(started))
             }
         };
+        let mine = started.is_some();
         let received_ms = now_ms();
         let mut events = Vec::new();
         let next = set_state.try_update(|st| {
@@ -58,7 +60,13 @@ pub(crate) async fn list_loop(
                 events = list_events(st.last_good.as_ref().map(|l| &l.projects[..]), &result);
             }
             st.here = mine;
-            st.record(result, received_ms, js_sys::Math::random(), &poll)
+            let started = started.unwrap_or(received_ms);
+            st.record_from_start(
+                result,
+                (started, received_ms),
+                js_sys::Math::random(),
+                &poll,
+            )
         });
         let Some(next) = next else { return };
         if let Some(on_event) = on_event {

@@ -65,14 +65,14 @@ after(async () => {
 });
 
 /** A tab of the portal with a two-region wallboard. */
-async function portal({ stub = true, extra = '' } = {}) {
+async function portal({ stub = true, extra = '', interval = 1 } = {}) {
   const page = await env.browser.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
   if (stub) await page.addInitScript(stubNotifications);
   await page.goto(env.bj.base + '/two.html');
   await page.waitForFunction(() => customElements.get('oms-wallboard'));
-  const html = `<oms-wallboard oms="bj:,hz:${env.hz.base}" interval="1" lang="en" ${extra}></oms-wallboard>`;
+  const html = `<oms-wallboard oms="bj:,hz:${env.hz.base}" interval="${interval}" lang="en" ${extra}></oms-wallboard>`;
   await page.evaluate((h) => (document.getElementById('portal').innerHTML = h), html);
   return { page, errors };
 }
@@ -120,6 +120,29 @@ test('two OMS on one board: cards carry their source, sorted together, counted t
   const hzOnly = await eventually(() => cards(page), (c) => c.length === hzCount, { what: 'hz alone' });
   assert.ok(hzOnly.every((c) => c.source === 'hz'));
   assert.equal(await inWall(page, (r) => r.querySelector('[data-group=failed] [data-field=count]').textContent), '1');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the sources\' lists are asked together, on one wave, poll after poll', async () => {
+  const { page, errors } = await portal({ interval: 4 });
+  await live(page);
+  const from = { bj: await env.bj.nextSeq(), hz: await env.hz.nextSeq() };
+  await sleep(13_000);
+  const asked = async (name) => (await env[name].control('GET', `/_sim/requests?since_seq=${from[name]}&path_prefix=/api/`)).requests
+    .filter((r) => (r.query || '').includes('Action=ListProjects')).map((r) => r.wall_ms);
+  const [bj, hz] = [await asked('bj'), await asked('hz')];
+  assert.ok(bj.length >= 3 && hz.length >= 3, `three polls each: ${bj.length}, ${hz.length}`);
+  // Not spread over the interval as a page's widgets are, and each an
+  // interval after the last one started (not after its answer): one timer
+  // sends both, poll after poll, so both answers reach the board together.
+  // A poll at either end of the window may have been counted for one only.
+  const paired = bj.filter((at) => at > Math.min(...hz) - 1000 && at < Math.max(...hz) + 1000);
+  assert.ok(paired.length >= 2, `polls of both: ${paired.length}`);
+  for (const at of paired) {
+    const apart = Math.min(...hz.map((t) => Math.abs(t - at)));
+    assert.ok(apart < 60, `hz asked ${apart} ms from bj (bj ${bj.join(', ')}; hz ${hz.join(', ')})`);
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });

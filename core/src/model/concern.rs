@@ -3,7 +3,7 @@
 //! and how they become notifications (few, deduplicated, a burst summed up).
 //! Pure: time is an input.
 
-use super::wall::Attention;
+use super::wall::{Attention, SourceCards, WallCard};
 use crate::events::ProjectRef;
 use crate::i18n::{self, Lang};
 
@@ -102,18 +102,27 @@ impl Seen {
 }
 
 impl ConcernTracker {
-    /// Records `now` for `project`: its first state, the same, or a change.
-    pub fn observe(&mut self, project: &ProjectRef, title: &str, now: Concern) -> Seen {
-        let at = self.last.binary_search_by(|(p, _)| p.cmp(project));
+    /// Records `now` for the project `id` of `source`: its first state,
+    /// the same, or a change. Borrowed: a board observes every project at
+    /// every poll, and only a project seen first or changed is copied.
+    pub fn observe(&mut self, (id, source): (&str, &str), title: &str, now: Concern) -> Seen {
+        // `ProjectRef`'s order: by id, then source.
+        let at = self
+            .last
+            .binary_search_by(|(p, _)| (p.id.as_str(), p.source.as_str()).cmp(&(id, source)));
+        let project = || ProjectRef {
+            id: id.to_owned(),
+            source: source.to_owned(),
+        };
         match at.map(|at| &mut self.last[at].1) {
             Err(at) => {
-                self.last.insert(at, (project.clone(), now));
+                self.last.insert(at, (project(), now));
                 self.alerting_at_open += usize::from(now.alerting());
                 Seen::First
             }
             Ok(from) if from.as_str() != now.as_str() => {
                 let change = AttentionChange {
-                    project: project.clone(),
+                    project: project(),
                     title: title.to_owned(),
                     from: *from,
                     to: now,
@@ -132,6 +141,25 @@ impl ConcernTracker {
     pub fn worst(&self) -> Option<Concern> {
         self.last.iter().map(|(_, c)| *c).min_by_key(|c| c.rank())
     }
+}
+
+/// Each card of one source's board with its state for alerts (a list
+/// cannot tell stuck): the board's own cards, so a project's group is
+/// worked out once a poll. None while the source's list is stale: its cards
+/// are shown as last known, not judged afresh. Cards without an id are
+/// left out: nothing could name them.
+pub fn card_concerns(part: &SourceCards) -> impl Iterator<Item = (&WallCard, Concern)> {
+    let current = if part.stale { &[][..] } else { &part.cards[..] };
+    current
+        .iter()
+        .filter(|card| !card.id.is_empty())
+        .map(|card| {
+            let concern = Concern {
+                attention: card.attention,
+                stuck: false,
+            };
+            (&**card, concern)
+        })
 }
 
 /// A notification to show.
@@ -271,6 +299,9 @@ pub fn concern_label(concern: Concern, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::wall::{source_cards, SourceList, WallFilter};
+    use crate::model::LagThresholds;
+    use crate::wire::{ProjectList, Status, WireProject};
 
     fn at(id: &str, attention: Attention) -> (ProjectRef, Concern) {
         (
@@ -299,11 +330,11 @@ mod tests {
         let mut t = ConcernTracker::default();
         let (p, running) = at("a", Attention::Running);
         let (q, failed) = at("b", Attention::Failed);
-        assert_eq!(t.observe(&p, "a", running), Seen::First);
-        assert_eq!(t.observe(&q, "b", failed), Seen::First);
+        assert_eq!(t.observe((&p.id, &p.source), "a", running), Seen::First);
+        assert_eq!(t.observe((&q.id, &q.source), "b", failed), Seen::First);
         assert_eq!(t.alerting_at_open, 1);
-        assert_eq!(t.observe(&p, "a", running), Seen::Same);
-        let c = t.observe(&p, "a", failed).change().unwrap();
+        assert_eq!(t.observe((&p.id, &p.source), "a", running), Seen::Same);
+        let c = t.observe((&p.id, &p.source), "a", failed).change().unwrap();
         assert_eq!((c.from.as_str(), c.to.as_str()), ("running", "failed"));
         assert_eq!(t.worst(), Some(failed));
         let stuck = Concern {
@@ -367,5 +398,56 @@ mod tests {
         let told = gate.take(due, Lang::En);
         assert_eq!(told.len(), 1);
         assert_eq!(told[0].title, "4 OMS projects changed");
+    }
+
+    #[test]
+    fn a_board_s_cards_are_its_concerns_while_current() {
+        let project = |id: Option<&str>, status: &str| WireProject {
+            id: id.map(Into::into),
+            name: Some(format!("name {}", id.unwrap_or("?"))),
+            status: Status::parse(status),
+            ..WireProject::default()
+        };
+        let list = ProjectList::of(vec![
+            project(Some("np_a"), "RUNNING"),
+            project(None, "FAILED"),
+            project(Some("np_b"), "FAILED"),
+        ]);
+        let cards = |stale| {
+            let part = SourceList {
+                name: "hz",
+                list: &list,
+                stale,
+                failing: false,
+            };
+            source_cards(
+                &part,
+                &WallFilter::default(),
+                LagThresholds::default(),
+                Lang::En,
+            )
+        };
+        let current = cards(false);
+        let seen: Vec<_> = card_concerns(&current)
+            .map(|(card, c)| (card.id.as_str(), card.source.as_str(), c.as_str()))
+            .collect();
+        assert_eq!(
+            seen,
+            [("np_b", "hz", "failed"), ("np_a", "hz", "running")],
+            "in the board's order, a card without an id left out"
+        );
+        let mut t = ConcernTracker::default();
+        for (card, c) in card_concerns(&current) {
+            assert_eq!(
+                t.observe((&card.id, &card.source), &card.title, c),
+                Seen::First
+            );
+        }
+        assert_eq!(t.alerting_at_open, 1);
+        assert_eq!(
+            card_concerns(&cards(true)).count(),
+            0,
+            "a stale list is not judged afresh"
+        );
     }
 }

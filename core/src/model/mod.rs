@@ -22,8 +22,8 @@ pub use checkpoint::{
 };
 pub use clock_offset::{parse_http_date, ClockOffset, APPLY_FROM_MS};
 pub use concern::{
-    concern_label, AlertGate, AttentionChange, Concern, ConcernTracker, Notice, Seen,
-    MOST_PER_WINDOW, MOST_SINGLE, REPEAT_MS, SETTLE_MS, WINDOW_MS,
+    card_concerns, concern_label, AlertGate, AttentionChange, Concern, ConcernTracker, Notice,
+    Seen, MOST_PER_WINDOW, MOST_SINGLE, REPEAT_MS, SETTLE_MS, WINDOW_MS,
 };
 pub use error::{error_view, wrong_api_view, ErrorKind, ErrorView};
 pub use history::{
@@ -51,6 +51,6 @@ pub use view::{
     View, WidgetState,
 };
 pub use wall::{
-    board_view, source_cards, sources_view, wall_concerns, wall_title, wall_view, Attention,
-    SourceCards, SourceList, WallCard, WallFilter, WallView,
+    board_view, source_cards, sources_view, wall_title, wall_view, Attention, SourceCards,
+    SourceList, WallCard, WallFilter, WallView,
 };

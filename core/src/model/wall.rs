@@ -2,8 +2,7 @@
 //! attention first, filtered, counted, and summed up in the page title.
 //! Pure: the list pages and the thresholds in, cards and counts out.
 
-use super::{lag_level, status_tone, Concern, LagLevel, LagThresholds, Tone};
-use crate::events::ProjectRef;
+use super::{lag_level, status_tone, LagLevel, LagThresholds, Tone};
 use crate::i18n::{self, Lang, Msg, PageMsg};
 use crate::wire::{ListQuery, ProjectList, Status, WireProject};
 use std::collections::BTreeSet;
@@ -338,6 +337,8 @@ pub struct SourceCards {
     pub name: String,
     /// Every listed project that passes the filter, in the board's order.
     pub cards: Vec<Arc<WallCard>>,
+    /// Whether its list is stale: its cards are shown as last known.
+    pub stale: bool,
     /// Whether its latest poll failed.
     pub failing: bool,
     /// Its "N of M projects read" line when its list is partial (with its
@@ -388,6 +389,7 @@ pub fn source_cards(
     SourceCards {
         name: part.name.to_owned(),
         cards,
+        stale: part.stale,
         failing: part.failing,
         partial,
     }
@@ -449,35 +451,6 @@ pub fn board_view(
         .collect();
     view.partial = (!partial.is_empty()).then(|| partial.join(" · "));
     view
-}
-
-/// Each listed project of `part` that passes `filter`, with its name and
-/// its state for alerts (a list cannot tell stuck), for trackers to follow.
-/// Projects without an id are left out: nothing could name them.
-pub fn wall_concerns(
-    part: &SourceList,
-    filter: &WallFilter,
-    lag: LagThresholds,
-) -> Vec<(ProjectRef, String, Concern)> {
-    let list = part.list;
-    list.projects
-        .iter()
-        .filter(|p| filter.admits(p))
-        .filter_map(|project| {
-            let id = project.id.clone().filter(|id| !id.is_empty())?;
-            let delay = aged_delay(project, list.oms_now_secs);
-            let concern = Concern {
-                attention: Attention::of(project, delay, lag),
-                stuck: false,
-            };
-            let title = project.name.clone().unwrap_or_else(|| id.clone());
-            let project = ProjectRef {
-                id,
-                source: part.name.to_owned(),
-            };
-            Some((project, title, concern))
-        })
-        .collect()
 }
 
 fn card(
