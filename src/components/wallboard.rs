@@ -3,8 +3,8 @@ use super::wall_source_line::WallSourceLine;
 use super::wall_sources::WallSources;
 use super::{CardFooter, NotifyToggle};
 use crate::hooks::{
-    use_alerts, use_oms_list_with_options, use_refresh_trigger, AlertReport, UseOmsListOptions,
-    UseOmsListReturn,
+    use_alerts, use_clock_paced, use_oms_list_with_options, use_refresh_trigger, AlertReport,
+    UseOmsListOptions, UseOmsListReturn,
 };
 use crate::runtime::focus_card;
 use leptos::prelude::*;
@@ -132,14 +132,10 @@ pub fn OmsWallboard(
     let group = RwSignal::new(group);
     let chosen_source = RwSignal::new(source);
     let opened = RwSignal::new(Vec::<String>::new());
-    // The board takes its sources' new cards at the page clock's next tick
-    // (within a second), so rows, counts and title are written in the
-    // frame the ticking ages draw anyway: a frame a second however many
-    // sources answer, not one per answer (each frame lays out and paints
-    // the whole grid). A source's first cards, and any in a hidden tab
-    // (which draws no frames, and whose title must tell), go at once.
-    let publish = Trigger::new();
-    let waiting = StoredValue::new(false);
+    // New cards are drawn at the clock's tick: two sources' answers in one
+    // frame, not a frame each.
+    let cards = parts.with_value(|p| p.iter().map(|p| p.cards).collect());
+    let publish = use_clock_paced(cards, |c: &SourceCards| c.cards.is_empty());
     let board = Memo::new(move |_| {
         let chosen = (group.get(), chosen_source.get());
         publish.track();
@@ -150,31 +146,6 @@ pub fn OmsWallboard(
                 board_view(&cards, (chosen.0, chosen.1.as_deref()), open)
             })
         })
-    });
-    parts.with_value(|p| {
-        for (at, cards) in p.iter().map(|p| p.cards).enumerate() {
-            Effect::new(move |first: Option<()>| {
-                cards.track();
-                if first.is_none() {
-                    return;
-                }
-                let hidden = document().hidden();
-                // A source's first cards are what the operator waits for.
-                let drawn = board.with_untracked(|b| b.sources.get(at).is_some_and(|s| s.1 > 0));
-                if hidden || !drawn {
-                    publish.notify();
-                } else {
-                    waiting.set_value(true);
-                }
-            });
-        }
-    });
-    Effect::new(move |_| {
-        now.track();
-        if waiting.get_value() {
-            waiting.set_value(false);
-            publish.notify();
-        }
     });
     let each = move |f: &dyn Fn(&Part) -> bool| parts.with_value(|p| p.iter().any(f));
     let has_data = move || each(&|p| p.list.state.with(|s| s.last_good.is_some()));

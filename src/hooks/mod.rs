@@ -4,6 +4,7 @@
 //! browser runtime (`crate::runtime`), which never calls back into them.
 
 mod use_alerts;
+mod use_clock_paced;
 mod use_now;
 mod use_oms_components;
 mod use_oms_history;
@@ -15,6 +16,7 @@ mod use_oms_verify;
 mod use_refresh_trigger;
 
 pub use use_alerts::{provide_alerts, use_alerts, AlertReport, AlertState, Alerts};
+pub use use_clock_paced::use_clock_paced;
 pub use use_now::use_now;
 pub use use_oms_components::{use_oms_components, ComponentsAnswer};
 pub use use_oms_history::{

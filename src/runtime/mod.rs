@@ -35,3 +35,4 @@ pub(crate) use poller::spawn_poller;
 pub use request::Call;
 pub(crate) use shared::use_shared_poll;
 pub(crate) use verify_pages::verify_job;
+pub(crate) use wake::page_hidden;
