@@ -162,6 +162,7 @@ export type OmsErrorKind =
   | 'unreachable'
   | 'proxy'
   | 'not-oms'
+  | 'refused'
   | 'wrong-api'
   | 'headers'
   | 'auth'

@@ -100,7 +100,8 @@ pub fn poll_events(
                 FetchError::Auth { status, .. }
                 | FetchError::Http { status, .. }
                 | FetchError::Proxy { status, .. }
-                | FetchError::NotOms { status, .. } => Some(*status),
+                | FetchError::NotOms { status, .. }
+                | FetchError::Refused { status, .. } => Some(*status),
                 _ => None,
             };
             vec![PollEvent::Error(ErrorEvent {

@@ -204,6 +204,8 @@ pub enum Msg {
     ErrProxy,
     /// "This address does not serve OMS's API"
     ErrNotOms,
+    /// "The proxy in front of OMS refused this request"
+    ErrRefused,
     /// "This project is of the other type"
     ErrWrongApi,
     /// "The API is on another origin, which does not allow this page. Serve it from this page's origin through the proxy (deploy/nginx.conf), or allow this origin there."
@@ -367,6 +369,10 @@ impl Msg {
             ErrNotOms => (
                 "This address does not serve OMS's API",
                 "该地址不是 OMS 的接口",
+            ),
+            ErrRefused => (
+                "The proxy in front of OMS refused this request",
+                "OMS 前的代理拒绝了该请求",
             ),
             ErrWrongApi => (
                 "This project is of the other type",
@@ -536,12 +542,19 @@ pub fn retrying_in(lang: Lang, wait: &str) -> String {
     }
 }
 
-/// "630 of 1000 rows".
+/// English's one plural rule, for every count shown: `1 row`, `0 rows`,
+/// `1,203 rows` (the number grouped). Chinese has no plural: its strings
+/// write the number and a measure word.
+pub fn count_en(n: i64, one: &str, other: &str) -> String {
+    let noun = if n == 1 { one } else { other };
+    format!("{} {noun}", grouped(n))
+}
+
+/// "630 of 1,000 rows" (the noun agrees with the total).
 pub fn rows_of(lang: Lang, done: i64, total: i64) -> String {
-    let (done, total) = (grouped(done), grouped(total));
     match lang {
-        Lang::En => format!("{done} of {total} rows"),
-        Lang::ZhCn => format!("{done} / {total} 行"),
+        Lang::En => format!("{} of {}", grouped(done), count_en(total, "row", "rows")),
+        Lang::ZhCn => format!("{} / {} 行", grouped(done), grouped(total)),
     }
 }
 
@@ -565,7 +578,7 @@ pub fn grouped(n: i64) -> String {
 /// "630 rows" (no estimate sent).
 pub fn rows(lang: Lang, done: i64) -> String {
     match lang {
-        Lang::En => format!("{} rows", grouped(done)),
+        Lang::En => count_en(done, "row", "rows"),
         Lang::ZhCn => format!("{} 行", grouped(done)),
     }
 }
@@ -573,7 +586,7 @@ pub fn rows(lang: Lang, done: i64) -> String {
 /// "52 rows/s".
 pub fn rows_per_second(lang: Lang, rate: i64) -> String {
     match lang {
-        Lang::En => format!("{} rows/s", grouped(rate)),
+        Lang::En => count_en(rate, "row/s", "rows/s"),
         Lang::ZhCn => format!("{} 行/秒", grouped(rate)),
     }
 }
@@ -672,6 +685,28 @@ pub fn throughput(lang: Lang, full: bool, now: &str, average: &str, over: &str) 
     }
 }
 
+/// What to do when something in front of OMS refused `path`: the
+/// locations the shipped recipe passes, and where to look.
+pub fn refused_hint(lang: Lang, path: &str) -> String {
+    let path = if path.is_empty() { "?" } else { path };
+    match lang {
+        Lang::En => format!(
+            "{path} was refused before it reached OMS (OMS answers in JSON, this was a page). \
+             deploy/nginx.conf passes only the widget's reads: GET /api/omsp/v2/sync/{{id}}/progress \
+             and /api/omsp/v2/migrations/{{id}}/progress, and POST /api/v2?Action=… for its read \
+             actions (under /oms-bj/ and /oms-hz/ for named sources). Check base-url (leave it out \
+             for this origin's /api/) and the proxy's locations."
+        ),
+        Lang::ZhCn => format!(
+            "{path} 在到达 OMS 之前被拒绝（OMS 以 JSON 应答，这里收到的是网页）。\
+             deploy/nginx.conf 只放行组件的读请求：GET /api/omsp/v2/sync/{{id}}/progress \
+             和 /api/omsp/v2/migrations/{{id}}/progress，以及只读操作的 POST /api/v2?Action=…\
+             （具名来源在 /oms-bj/、/oms-hz/ 之下）。请检查 base-url（使用本站的 /api/ 时不要设置）\
+             以及代理的 location 配置。"
+        ),
+    }
+}
+
 /// "Verification: consistent", "… 1,203 rows differ", "… running, 40 %".
 pub fn verify_line(
     lang: Lang,
@@ -680,10 +715,14 @@ pub fn verify_line(
     progress: Option<u8>,
 ) -> String {
     let progress = progress.map(|p| format!(", {p} %")).unwrap_or_default();
-    let rows = differing.map(grouped).unwrap_or_default();
+    let n = differing.unwrap_or_default();
+    let rows = grouped(n);
     match (lang, verdict) {
         (Lang::En, "consistent") => "Verification: consistent".into(),
-        (Lang::En, "inconsistent") => format!("Verification: {rows} rows differ"),
+        (Lang::En, "inconsistent") => format!(
+            "Verification: {}",
+            count_en(n, "row differs", "rows differ")
+        ),
         (Lang::En, "running") => format!("Verification: running{progress}"),
         (Lang::En, _) => "Verification: OMS sent no verdict".into(),
         (Lang::ZhCn, "consistent") => "全量校验：一致".into(),
@@ -696,8 +735,11 @@ pub fn verify_line(
 /// "3 of 5 tables read": a verification list that is not whole.
 pub fn verify_partial(lang: Lang, read: usize, total: Option<i64>) -> String {
     match (lang, total) {
-        (Lang::En, Some(t)) => format!("{read} of {t} tables read"),
-        (Lang::En, None) => format!("{read} tables read; OMS has more"),
+        (Lang::En, Some(t)) => format!("{read} of {} read", count_en(t, "table", "tables")),
+        (Lang::En, None) => format!(
+            "{} read; OMS has more",
+            count_en(read as i64, "table", "tables")
+        ),
         (Lang::ZhCn, Some(t)) => format!("已读取 {t} 张表中的 {read} 张"),
         (Lang::ZhCn, None) => format!("已读取 {read} 张表，OMS 还有更多"),
     }
@@ -730,8 +772,10 @@ pub fn rough_duration(lang: Lang, secs: u64) -> String {
 /// far behind or stuck when the page opened (not notified).
 pub fn already_alerting(lang: Lang, count: usize) -> String {
     match (lang, count) {
-        (Lang::En, 1) => "1 project was already failed, far behind or stuck when this page opened: not notified.".into(),
-        (Lang::En, n) => format!("{n} projects were already failed, far behind or stuck when this page opened: not notified."),
+        (Lang::En, n) => format!(
+            "{} already failed, far behind or stuck when this page opened: not notified.",
+            count_en(n as i64, "project was", "projects were")
+        ),
         (Lang::ZhCn, n) => format!("页面打开时已有 {n} 个项目失败、严重延迟或疑似卡住：不再通知。"),
     }
 }
@@ -757,7 +801,10 @@ pub fn notice_body(lang: Lang, was: &str, id: &str) -> String {
 /// A burst's one notification: "40 OMS projects changed".
 pub fn notice_summary(lang: Lang, count: usize) -> String {
     match lang {
-        Lang::En => format!("{count} OMS projects changed"),
+        Lang::En => format!(
+            "{} changed",
+            count_en(count as i64, "OMS project", "OMS projects")
+        ),
         Lang::ZhCn => format!("{count} 个 OMS 项目状态变化"),
     }
 }
@@ -782,8 +829,7 @@ pub fn recovered_label(lang: Lang) -> &'static str {
 pub fn projects_all_well(lang: Lang, count: usize) -> String {
     match (lang, count) {
         (Lang::En, 0) => "0 projects".into(),
-        (Lang::En, 1) => "1 project, all well".into(),
-        (Lang::En, n) => format!("{n} projects, all well"),
+        (Lang::En, n) => format!("{}, all well", count_en(n as i64, "project", "projects")),
         (Lang::ZhCn, 0) => "0 个项目".into(),
         (Lang::ZhCn, n) => format!("{n} 个项目，均正常"),
     }
@@ -794,10 +840,16 @@ pub fn projects_all_well(lang: Lang, count: usize) -> String {
 pub fn wall_partial(lang: Lang, read: usize, total: Option<i64>, why: &str) -> String {
     match (lang, total) {
         (Lang::En, Some(total)) => {
-            format!("{read} of {total} projects read: a list page could not be read ({why})")
+            format!(
+                "{read} of {} read: a list page could not be read ({why})",
+                count_en(total, "project", "projects")
+            )
         }
         (Lang::En, None) => {
-            format!("{read} projects read: the next list page could not be read ({why})")
+            format!(
+                "{} read: the next list page could not be read ({why})",
+                count_en(read as i64, "project", "projects")
+            )
         }
         (Lang::ZhCn, Some(total)) => {
             format!("已读取 {read}/{total} 个项目：有一页列表读取失败（{why}）")
@@ -913,6 +965,56 @@ pub fn quoted(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_count_follows_one_plural_rule() {
+        let texts = |n: i64| {
+            let u = n as usize;
+            vec![
+                rows_of(Lang::En, 0, n),
+                rows(Lang::En, n),
+                rows_per_second(Lang::En, n),
+                verify_line(Lang::En, "inconsistent", Some(n), None),
+                verify_partial(Lang::En, u, Some(n)),
+                verify_partial(Lang::En, u, None),
+                already_alerting(Lang::En, u),
+                notice_summary(Lang::En, u),
+                projects_all_well(Lang::En, u),
+                wall_partial(Lang::En, u, Some(n), "x"),
+                wall_partial(Lang::En, u, None, "x"),
+            ]
+        };
+        for text in texts(1) {
+            for wrong in [
+                "1 rows",
+                "1 tables",
+                "1 projects",
+                "1 OMS projects",
+                "rows differ",
+                "projects were",
+            ] {
+                assert!(!text.contains(wrong), "{text}");
+            }
+        }
+        assert_eq!(
+            verify_line(Lang::En, "inconsistent", Some(1), None),
+            "Verification: 1 row differs"
+        );
+        assert_eq!(
+            verify_line(Lang::En, "inconsistent", Some(1203), None),
+            "Verification: 1,203 rows differ"
+        );
+        for text in texts(2) {
+            assert!(
+                !text.contains("2 row ")
+                    && !text.contains("2 table ")
+                    && !text.contains("2 project "),
+                "{text}"
+            );
+        }
+        assert_eq!(rows_of(Lang::En, 630, 1_000), "630 of 1,000 rows");
+        assert_eq!(already_alerting(Lang::En, 1), "1 project was already failed, far behind or stuck when this page opened: not notified.");
+    }
 
     #[test]
     fn numbers_are_grouped_by_thousands() {

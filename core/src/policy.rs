@@ -115,6 +115,13 @@ impl<T: Answered> PollState<T> {
                         d.as_secs_f64() * (0.5 + 0.5 * unit(random)),
                     ));
                 }
+                // Current until the planned poll is overdue by the grace
+                // every poll has (the intervals of `stale_after` beyond one).
+                let grace = opts.stale_after().saturating_sub(opts.interval);
+                self.fresh_for_ms = match next {
+                    Next::After(d) => Some(d.saturating_add(grace).as_millis() as i64),
+                    Next::Stop(_) => None,
+                };
                 self.last_good = Some(answer);
                 self.last_good_at_ms = Some(now_ms);
                 self.error = None;
@@ -415,6 +422,36 @@ mod tests {
         };
         assert_eq!(st.record(Ok(p), 0, 0.5, &opts), Next::After(60 * S));
         assert_eq!(st.stopped, None);
+    }
+
+    #[test]
+    fn a_finished_project_is_current_until_its_slower_poll_is_overdue() {
+        let opts = PollOptions::default().normalized();
+        let mut st = PollState::default();
+        let finished = Progress {
+            status: Some(Status::Finished),
+            ..Progress::default()
+        };
+        assert_eq!(
+            st.record(Ok(finished.clone()), 0, 0.99, &opts),
+            Next::After(opts.finished_interval.mul_f64(0.995))
+        );
+        // Asked again once a minute: current all that minute, and the
+        // grace of every poll (two intervals) beyond.
+        st.record(Ok(finished), 100_000, 0.5, &opts);
+        assert_eq!(st.next_poll_at_ms, Some(160_000));
+        for now in [115_001, 130_000, 159_000, 170_000] {
+            assert!(!st.is_stale(now, opts.stale_after()), "{now}");
+        }
+        assert!(st.is_stale(170_001, opts.stale_after()));
+        // Running again: the usual three intervals.
+        let running = Progress {
+            status: Some(Status::Running),
+            ..Progress::default()
+        };
+        st.record(Ok(running), 200_000, 0.5, &opts);
+        assert!(!st.is_stale(215_000, opts.stale_after()));
+        assert!(st.is_stale(215_001, opts.stale_after()));
     }
 
     #[test]

@@ -1,4 +1,5 @@
-use super::{local_time, LocalTime};
+use super::LocalTime;
+use crate::runtime::local_time;
 use leptos::either::Either;
 use leptos::prelude::*;
 use oms_progress_core::i18n::{self, Lang, Msg};

@@ -4,16 +4,19 @@
 
 mod badge;
 mod card;
+mod card_head;
 mod checkpoint;
 mod config_error;
 mod error_panel;
 mod footer;
 mod history_panel;
+mod incremental_part;
 mod local_time;
 mod notify_toggle;
 mod page;
 mod root;
 mod stage_bar;
+mod stage_bars;
 mod step_line;
 mod step_list;
 #[cfg(not(feature = "embed"))]
@@ -27,17 +30,19 @@ mod widget;
 
 pub use badge::StatusBadge;
 pub use card::ProgressCard;
+pub use card_head::CardHead;
 pub use checkpoint::IncrementalSection;
 pub use config_error::ConfigError;
 pub use error_panel::ErrorPanel;
 pub use footer::CardFooter;
 pub use history_panel::HistoryPanel;
-pub(crate) use local_time::local_time;
+pub use incremental_part::IncrementalPart;
 pub use local_time::LocalTime;
 pub use notify_toggle::NotifyToggle;
 pub use page::StandalonePage;
 pub use root::WidgetRoot;
 pub use stage_bar::StageBar;
+pub use stage_bars::StageBars;
 pub use step_line::StepLine;
 pub use step_list::StepList;
 pub use verify_panel::VerifyPanel;

@@ -43,10 +43,24 @@ pub fn StandalonePage(
     let page_toggle = (wall.is_none() && !config.widgets.is_empty())
         .then(|| view! { <NotifyToggle alerts lang /> });
     // The tab's title in the page's language (the wallboard writes its own
-    // counts there instead).
+    // counts there instead), and the document's language: the page's.
     if wall.is_none() {
         document().set_title(PageMsg::PageTitle.text(lang));
     }
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("lang", lang.tag());
+    }
+    // A project shown through both APIs says which each card reads.
+    let both_apis = |options: &oms_progress_core::options::WidgetOptions| {
+        config.widgets.iter().any(|o| {
+            o.project_id == options.project_id && o.source == options.source && o.api != options.api
+        })
+    };
+    let widgets: Vec<_> = config
+        .widgets
+        .iter()
+        .map(|options| (options.clone(), both_apis(options)))
+        .collect();
     view! {
         <main class="oms-page" lang=lang.tag()>
             <h1>{PageMsg::PageTitle.text(lang)}</h1>
@@ -71,7 +85,7 @@ pub fn StandalonePage(
             {v3_wall.then(|| view! { <p class="oms-page-note" data-field="wall-v3">{PageMsg::WallV3.text(lang)}</p> })}
             {wall.map(|wall| view! { <OmsWallboard options=wall.options filter=wall.filter group=wall.group source=wall.source set_title=true /> })}
             <div class="oms-grid">
-                {config.widgets.into_iter().map(|options| view! { <OmsSyncProgress options /> }).collect_view()}
+                {widgets.into_iter().map(|(options, show_api)| view! { <OmsSyncProgress options show_api /> }).collect_view()}
             </div>
         </main>
     }

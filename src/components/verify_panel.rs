@@ -3,7 +3,8 @@ use oms_progress_core::i18n::{Lang, Msg};
 use oms_progress_core::model::{VerifyTableView, VerifyView};
 
 /// Full verification (`[data-field=verify]`): OMS's verdict and progress
-/// on one line, and the tables, those that differ first, when opened.
+/// on one line, without a click, and the tables, those that differ first,
+/// when opened. Compact, only a verdict of differing rows shows.
 #[component]
 pub fn VerifyPanel(
     /// What OMS's verification results say; nothing shown while `None`.
@@ -12,10 +13,25 @@ pub fn VerifyPanel(
     /// Why the results could not be read, when they could not.
     #[prop(optional, into)]
     error: Signal<Option<String>>,
+    /// Only the line, and only when rows differ.
+    #[prop(optional)]
+    compact: bool,
     /// The language of its labels (English unless told).
     #[prop(optional)]
     lang: Lang,
 ) -> impl IntoView {
+    let shown = move || {
+        let differs = view.with(|v| {
+            v.as_ref()
+                .is_some_and(|v| v.differing_rows.unwrap_or(0) > 0)
+        });
+        let any = view.with(Option::is_some) || error.with(Option::is_some);
+        if compact {
+            differs
+        } else {
+            any
+        }
+    };
     let verdict = move || view.with(|v| v.as_ref().map(|v| v.verdict.as_str()));
     let differing = move || view.with(|v| v.as_ref().and_then(|v| v.differing_rows));
     // `view` is a memo upstream: the tables are drawn again only when
@@ -31,7 +47,7 @@ pub fn VerifyPanel(
         Msg::VerifyProgress,
     ];
     view! {
-        <Show when=move || view.with(Option::is_some) || error.with(Option::is_some)>
+        <Show when=shown>
             <div
                 class="oms-verify"
                 data-field="verify"
@@ -42,14 +58,14 @@ pub fn VerifyPanel(
                     {move || view.with(|v| v.as_ref().map(|v| v.line.clone()))}
                 </span>
                 {move || error.get().map(|e| view! { <span class="oms-note" data-field="verify-error">{e}</span> })}
-                {move || tables().filter(|(t, _)| !t.is_empty()).map(|(list, partial)| {
+                {move || tables().filter(|(t, _)| !t.is_empty() && !compact).map(|(list, partial)| {
                     view! {
                         <details class="oms-verify-tables" data-field="verify-tables">
                             <summary>{Msg::VerifyTables.text(lang)} " (" {list.len()} ")"</summary>
                             {partial.map(|p| view! { <div class="oms-note" data-field="verify-partial">{p}</div> })}
                             <table>
                                 <thead><tr>{heads.map(|h| view! { <th scope="col">{h.text(lang)}</th> })}</tr></thead>
-                                <tbody>{list.into_iter().map(table_row).collect_view()}</tbody>
+                                <tbody>{list.into_iter().map(|t| table_row(t, lang)).collect_view()}</tbody>
                             </table>
                         </details>
                     }
@@ -59,18 +75,22 @@ pub fn VerifyPanel(
     }
 }
 
-fn table_row(t: VerifyTableView) -> impl IntoView {
+/// One table's row; each cell carries its column's name (`data-label`), which
+/// a narrow card shows beside the value when the counts stack under the
+/// table's name.
+fn table_row(t: VerifyTableView, lang: Lang) -> impl IntoView {
     let [source_only, dest_only, mismatched, consistent] = t.counts;
     let name = t.name.clone();
+    let label = |m: Msg| m.text(lang);
     view! {
         <tr data-table=t.name data-result=t.result_type data-consistent=t.consistent.to_string()>
             <th scope="row">{name}</th>
-            <td>{t.result}</td>
-            <td>{source_only}</td>
-            <td>{dest_only}</td>
-            <td>{mismatched}</td>
-            <td>{consistent}</td>
-            <td>{t.progress.map(|p| format!("{p}%"))}</td>
+            <td data-label=label(Msg::VerifyResult)>{t.result}</td>
+            <td data-label=label(Msg::SourceOnly)>{source_only}</td>
+            <td data-label=label(Msg::DestOnly)>{dest_only}</td>
+            <td data-label=label(Msg::Mismatched)>{mismatched}</td>
+            <td data-label=label(Msg::ConsistentRows)>{consistent}</td>
+            <td data-label=label(Msg::VerifyProgress)>{t.progress.map(|p| format!("{p}%"))}</td>
         </tr>
     }
 }

@@ -4,7 +4,11 @@
 //! browser runtime (`crate::runtime`), which never calls back into them.
 
 mod use_alerts;
+mod use_api_fallback;
+mod use_card_view;
 mod use_clock_paced;
+mod use_concern_report;
+mod use_lag_where;
 mod use_now;
 mod use_oms_components;
 mod use_oms_history;
@@ -14,9 +18,16 @@ mod use_oms_progress_once;
 mod use_oms_steps;
 mod use_oms_verify;
 mod use_refresh_trigger;
+mod use_step_plan;
+mod use_verification;
+mod use_widget_history;
 
 pub use use_alerts::{provide_alerts, use_alerts, AlertReport, AlertState, Alerts};
+pub(crate) use use_api_fallback::use_api_fallback;
+pub(crate) use use_card_view::use_card_view;
 pub use use_clock_paced::use_clock_paced;
+pub(crate) use use_concern_report::use_concern_report;
+pub(crate) use use_lag_where::use_lag_where;
 pub use use_now::use_now;
 pub use use_oms_components::{use_oms_components, ComponentsAnswer};
 pub use use_oms_history::{
@@ -32,3 +43,6 @@ pub use use_oms_progress_once::{use_oms_progress_once, ProgressAnswer};
 pub use use_oms_steps::{use_oms_steps, StepsAnswer};
 pub use use_oms_verify::{use_oms_verify, VerifyAnswer};
 pub use use_refresh_trigger::use_refresh_trigger;
+pub(crate) use use_step_plan::use_step_plan;
+pub(crate) use use_verification::use_verification;
+pub(crate) use use_widget_history::use_widget_history;

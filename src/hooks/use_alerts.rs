@@ -99,7 +99,7 @@ impl Inner {
         let Some(change) = change.filter(|_| here && state.enabled) else {
             return;
         };
-        let now = js_sys::Date::now() as i64;
+        let now = crate::runtime::now_ms();
         self.book.update_value(|b| b.gate.offer(change, now));
         self.schedule();
     }
@@ -133,9 +133,9 @@ impl Inner {
             return;
         }
         self.book.update_value(|b| b.timer_due = Some(due));
-        let wait = (due - js_sys::Date::now() as i64).max(0) as u32;
+        let wait = (due - crate::runtime::now_ms()).max(0) as u32;
         gloo_timers::callback::Timeout::new(wait, move || {
-            let now = js_sys::Date::now() as i64;
+            let now = crate::runtime::now_ms();
             // The owner may be gone: then nothing is sent.
             let Some(notices) = self.book.try_update_value(|b| {
                 b.timer_due = None;

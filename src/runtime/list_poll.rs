@@ -41,19 +41,24 @@ pub(crate) async fn list_loop(
         wake,
     );
     loop {
-        let (result, started) = match take_turn(&share, &mut tab_events, &mut wake_rx).await {
+        // A leader's list is placed when it came to the leader.
+        let (result, started, age) = match take_turn(&share, &mut tab_events, &mut wake_rx).await {
             Turn::End => return,
             Turn::Again => continue,
-            Turn::Follow(exchange) => (exchange.and_then(|raws| read_pages(&raws)), None),
+            Turn::Follow(exchange, age) => (
+                exchange.and_then(|raws| read_pages(&raws).map_err(|e| e.at(&call.url))),
+                None,
+                age,
+            ),
             Turn::Poll => {
                 let started = now_ms();
                 let (exchange, result) = all_pages(&base, &query, &mut call, &in_flight).await;
                 share.publish(&exchange);
-                (result, Some(started))
+                (result, Some(started), 0)
             }
         };
         let mine = started.is_some();
-        let received_ms = now_ms();
+        let received_ms = now_ms() - age;
         let mut events = Vec::new();
         let next = set_state.try_update(|st| {
             if on_event.is_some() {
@@ -105,7 +110,7 @@ async fn all_pages(
             Err(e) if raws.is_empty() => return (Err(e.clone()), Err(e)),
             Err(e) => return (Ok(raws), list.fail(e)),
         };
-        let listed = classify_list(status, &body);
+        let listed = classify_list(status, &body).map_err(|e| e.at(&call.url));
         let oms_now = date.as_deref().and_then(parse_http_date);
         raws.push((status, body, date));
         page = match listed {

@@ -75,7 +75,9 @@ pub(crate) fn series_job(ask: impl Fn() -> SeriesAsk + 'static) -> Job<OmsSeries
                 async move {
                     fetch_text(&call, Some(&controller), Lane::Detail)
                         .await
-                        .and_then(|(status, body, _)| classify_metric(status, &body))
+                        .and_then(|(status, body, _)| {
+                            classify_metric(status, &body).map_err(|e| e.at(&call.url))
+                        })
                 }
             };
             let lag = match get("INCR_TRANSFER", "DELAY").await {

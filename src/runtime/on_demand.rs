@@ -69,7 +69,7 @@ where
         Box::pin(async move {
             fetch_text(&call, Some(&controller), Lane::Detail)
                 .await
-                .and_then(|(status, body, _)| read(status, &body))
+                .and_then(|(status, body, _)| read(status, &body).map_err(|e| e.at(&call.url)))
         })
     });
     on_demand_job(job, poll, wanted, revision)

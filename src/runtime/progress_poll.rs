@@ -2,7 +2,7 @@
 //! answer, record it, tell the listeners, wait as the policy says.
 
 use super::alarm::Alarm;
-use super::clock::now_ms;
+use super::clock::{now_ms, wall_gap_ms};
 use super::poller::{wait_for_next, InFlight};
 use super::request::{fetch_text, Call};
 use super::slots::Lane;
@@ -53,31 +53,36 @@ pub(crate) async fn poll_loop(
     let mut offset = ClockOffset::default();
     let mut published = None;
     loop {
-        let (exchange, sent_ms, mine) = match take_turn(&share, &mut tab_events, &mut wake_rx).await
-        {
-            Turn::End => return,
-            Turn::Again => continue,
-            Turn::Follow(exchange) => (exchange, now_ms(), false),
-            Turn::Poll => {
-                let controller = AbortController::new().ok();
-                in_flight.replace(controller.clone());
-                let sent_ms = now_ms();
-                let exchange = fetch_text(&call, controller.as_ref(), Lane::Poll)
-                    .await
-                    .map(|raw| vec![raw]);
-                in_flight.replace(None);
-                share.publish(&exchange);
-                (exchange, sent_ms, true)
-            }
-        };
-        let received_ms = now_ms();
+        // A leader's answer is placed when it came to the leader, so its
+        // age and OMS's clock read from it are right in this tab too.
+        let (exchange, (sent_ms, received_ms), mine) =
+            match take_turn(&share, &mut tab_events, &mut wake_rx).await {
+                Turn::End => return,
+                Turn::Again => continue,
+                Turn::Follow(exchange, age) => {
+                    let at = now_ms() - age;
+                    (exchange, (at, at), false)
+                }
+                Turn::Poll => {
+                    let controller = AbortController::new().ok();
+                    in_flight.replace(controller.clone());
+                    let sent_ms = now_ms();
+                    let exchange = fetch_text(&call, controller.as_ref(), Lane::Poll)
+                        .await
+                        .map(|raw| vec![raw]);
+                    in_flight.replace(None);
+                    share.publish(&exchange);
+                    (exchange, (sent_ms, now_ms()), true)
+                }
+            };
         let result = exchange.and_then(|raws| {
             let (status, body, date) = raws
                 .into_iter()
                 .next()
                 .ok_or(FetchError::Invalid(ParseError::Empty))?;
+            offset.note_wall_gap(wall_gap_ms());
             offset.record(sent_ms, received_ms, date.as_deref());
-            classify(status, &body)
+            classify(status, &body).map_err(|e| e.at(&call.url))
         });
         let correction = offset.correction_ms();
         // Samples are placed on OMS's clock, like the lag.

@@ -4,7 +4,10 @@
 
 use super::slots::Lane;
 use futures::future::{select, Either};
-use oms_progress_core::wire::{excerpt, Credentials, FetchError, HeaderSource, ParseError};
+use oms_progress_core::options::WidgetOptions;
+use oms_progress_core::wire::{
+    excerpt, Credentials, FetchError, HeaderSource, ParseError, ProgressRequest,
+};
 use std::cell::RefCell;
 use std::pin::pin;
 use std::time::Duration;
@@ -24,6 +27,24 @@ pub struct Call {
     pub headers: Option<HeaderSource>,
     /// The request is aborted after this.
     pub timeout: Duration,
+}
+
+impl Call {
+    /// `request` as a widget with `options` makes it: its base URL,
+    /// credentials and headers, aborted after `timeout`.
+    pub(crate) fn for_widget(
+        options: &WidgetOptions,
+        timeout: Duration,
+        request: ProgressRequest,
+    ) -> Call {
+        Call {
+            url: format!("{}{}", options.base_url.trim_end_matches('/'), request.path),
+            body: request.body,
+            credentials: options.credentials,
+            headers: options.headers.clone(),
+            timeout,
+        }
+    }
 }
 
 /// One request (a POST of `body` when there is one, else a GET), sent when

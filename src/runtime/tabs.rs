@@ -25,8 +25,10 @@ pub(crate) type Exchange = Result<Vec<Raw>, FetchError>;
 
 /// What the tab share tells its poll loop.
 pub(crate) enum TabEvent {
-    /// The leader's answer to a poll.
-    Answer(Exchange),
+    /// The leader's answer to a poll, and how old it was when sent (ms): a
+    /// tab that says hello gets the latest one, which may be an interval
+    /// old; its ages and OMS's clock must be read as of then.
+    Answer(Exchange, i64),
     /// This tab leads now: poll.
     Lead,
 }
@@ -49,8 +51,9 @@ struct Shared {
     release: RefCell<Option<Function>>,
     /// Cancels the lock request still waiting.
     waiting: RefCell<Option<AbortController>>,
-    /// The latest exchange, for a tab that says hello.
-    last: RefCell<Option<Exchange>>,
+    /// The latest exchange and when it came (this tab's clock), for a tab
+    /// that says hello.
+    last: RefCell<Option<(Exchange, i64)>>,
     /// Whether another tab shares this poll (it said something). Until one
     /// does, a leader broadcasts nothing: a message costs a structured
     /// clone of the answer (measured 0.12 ms of main thread a poll).
@@ -170,9 +173,11 @@ impl TabShare {
     pub(crate) fn publish(&self, exchange: &Exchange) {
         let Some(shared) = &self.inner else { return };
         if shared.others.get() {
-            let _ = shared.channel.post_message(&encode(exchange));
+            let _ = shared.channel.post_message(&encode(exchange, 0));
         }
-        shared.last.replace(Some(exchange.clone()));
+        shared
+            .last
+            .replace(Some((exchange.clone(), super::clock::now_ms())));
     }
 
     /// Asks the leader to poll now ("refresh" in a following tab).
@@ -191,13 +196,13 @@ impl Shared {
         let leading = self.leading.get();
         match message.get(0).as_string().as_deref() {
             Some("answer") if !leading => {
-                if let Some(exchange) = decode(&message) {
-                    let _ = self.events.unbounded_send(TabEvent::Answer(exchange));
+                if let Some((exchange, age)) = decode(&message) {
+                    let _ = self.events.unbounded_send(TabEvent::Answer(exchange, age));
                 }
             }
             Some("hello") => {
                 let answer = match self.last.borrow().as_ref().filter(|_| leading) {
-                    Some(last) => encode(last),
+                    Some((last, at)) => encode(last, super::clock::now_ms() - at),
                     None => Array::of1(&"here".into()),
                 };
                 let _ = self.channel.post_message(&answer);
@@ -268,8 +273,8 @@ thread_local! {
     static IGNORE: Closure<dyn FnMut(JsValue)> = Closure::new(|_: JsValue| {});
 }
 
-fn encode(exchange: &Exchange) -> Array {
-    let message = Array::of1(&"answer".into());
+fn encode(exchange: &Exchange, age_ms: i64) -> Array {
+    let message = Array::of2(&"answer".into(), &JsValue::from(age_ms as f64));
     match exchange {
         Ok(raws) => {
             message.push(&"ok".into());
@@ -305,12 +310,14 @@ fn encode(exchange: &Exchange) -> Array {
     message
 }
 
-fn decode(message: &Array) -> Option<Exchange> {
-    let detail = || message.get(2).as_string().unwrap_or_default();
-    Some(match message.get(1).as_string()?.as_str() {
+fn decode(message: &Array) -> Option<(Exchange, i64)> {
+    // Never from the future, whatever the other tab's clock said.
+    let age = (message.get(1).as_f64()? as i64).max(0);
+    let detail = || message.get(3).as_string().unwrap_or_default();
+    let exchange = match message.get(2).as_string()?.as_str() {
         "ok" => {
             let mut raws = Vec::new();
-            let mut at = 2;
+            let mut at = 3;
             while at < message.length() {
                 let status = message.get(at).as_f64()? as u16;
                 let body = message.get(at + 1).as_string()?;
@@ -325,12 +332,13 @@ fn decode(message: &Array) -> Option<Exchange> {
         "cors" => Err(FetchError::Cors { detail: detail() }),
         "unreachable" => Err(FetchError::Unreachable { detail: detail() }),
         _ => Err(FetchError::Invalid(ParseError::Incomplete)),
-    })
+    };
+    Some((exchange, age))
 }
 
 /// What a following tab waited for.
 pub(crate) enum Followed {
-    Answer(Exchange),
+    Answer(Exchange, i64),
     Lead,
     /// Asked to poll (refresh, the page shown again).
     Woken,
@@ -358,7 +366,7 @@ pub(crate) async fn follow(
         latest = event;
     }
     match latest {
-        TabEvent::Answer(exchange) => Followed::Answer(exchange),
+        TabEvent::Answer(exchange, age) => Followed::Answer(exchange, age),
         TabEvent::Lead => Followed::Lead,
     }
 }
@@ -367,8 +375,8 @@ pub(crate) async fn follow(
 pub(crate) enum Turn {
     /// Poll (this tab leads, or shares with nobody), then publish.
     Poll,
-    /// Record the leader's answer; no request, no wait.
-    Follow(Exchange),
+    /// Record the leader's answer, as old as it was (ms); no request, no wait.
+    Follow(Exchange, i64),
     /// Look again (the lead came, the page was shown, a refresh was asked).
     Again,
     /// The poller is gone.
@@ -398,7 +406,7 @@ pub(crate) async fn take_turn(
         return Turn::Poll;
     }
     match follow(events, wake_rx).await {
-        Followed::Answer(exchange) => Turn::Follow(exchange),
+        Followed::Answer(exchange, age) => Turn::Follow(exchange, age),
         Followed::Lead => Turn::Again,
         Followed::Woken => {
             if !super::wake::page_hidden() {

@@ -30,7 +30,9 @@ pub(crate) fn verify_job(
                 };
                 let answer = fetch_text(&call, Some(&controller), Lane::Detail)
                     .await
-                    .and_then(|(status, body, _)| classify_verify(status, &body));
+                    .and_then(|(status, body, _)| {
+                        classify_verify(status, &body).map_err(|e| e.at(&call.url))
+                    });
                 match answer {
                     Ok(read) => match result.add(read, page) {
                         Some(next) => page = next,

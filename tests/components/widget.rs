@@ -22,11 +22,14 @@ async fn the_component_fetches_for_real_and_reports_what_answered_instead_of_oms
         attr(&host, "[data-oms-widget]", "data-state").as_deref(),
         Some("error")
     );
-    // The test runner's own server has no OMS API: its 404 is not OMS's.
+    // The test runner's own server has no OMS API: its 404 is not OMS's,
+    // the path was refused before any OMS.
     assert_eq!(
         attr(&host, "[role=alert]", "data-error").as_deref(),
-        Some("not-oms")
+        Some("refused")
     );
+    assert!(text(&host, "[data-field=error-advice]")
+        .contains("/api/omsp/v2/sync/np_nowhere/progress was refused before it reached OMS"));
     assert!(text(&host, "[data-field=error-detail]").starts_with("HTTP 404"));
     assert!(q(&host, "[data-action=refresh]").is_some());
 }
@@ -87,7 +90,7 @@ async fn events_reach_on_event_and_a_trigger_polls_at_once() {
         let PollEvent::Error(e) = &events[0] else {
             panic!("expected an error event, got {events:?}")
         };
-        assert_eq!((e.kind.as_str(), e.http_status), ("not-oms", Some(404)));
+        assert_eq!((e.kind.as_str(), e.http_status), ("refused", Some(404)));
     }
     assert!(q(&host, "[data-oms-widget][data-compact]").is_some());
     // The backoff after a 404 is seconds away; the trigger polls now.

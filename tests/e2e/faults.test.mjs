@@ -61,7 +61,9 @@ const failing = [
   ['HTTP 502 (the proxy up, OMS down: its HTML page)', { kind: 'status', code: 502 }, 'proxy', /HTTP 502: "502 Bad Gateway"/],
   ['HTTP 503 (the proxy\'s HTML page)', { kind: 'status', code: 503 }, 'proxy', /HTTP 503: "503 Service Unavailable"/],
   ['HTTP 500 (the proxy\'s HTML page)', { kind: 'proxy_page', code: 500 }, 'proxy', /The proxy cannot reach OMS/],
-  ['HTTP 404 (a proxy without the route: its HTML page)', { kind: 'proxy_page', code: 404 }, 'not-oms', /check base-url, and that the proxy forwards \/api\//],
+  ['HTTP 404 (a proxy without the route: its HTML page)', { kind: 'proxy_page', code: 404 }, 'refused', /\/api\/omsp\/v2\/sync\/np_fault_refused_\d+\/progress was refused before it reached OMS/],
+  // nginx's own 403 page (a deny-by-default proxy refusing the path) is not OMS's account.
+  ['HTTP 403 (the proxy refusing the path: its HTML page)', { kind: 'proxy_page', code: 403 }, 'refused', /deploy\/nginx\.conf passes only.*HTTP 403: "403 Forbidden"/s],
   ['connection closed without an answer', { kind: 'close' }, 'unreachable', /Nothing answers at this address/],
   ['malformed JSON', { kind: 'malformed_json' }, 'invalid', /\{"success":true/],
   ['truncated body', { kind: 'truncated' }, 'invalid', /cut off/],
@@ -84,6 +86,7 @@ for (const [name, fault, kind, detail] of failing) {
     assert.doesNotMatch(said, /<html|<head|<!DOCTYPE/i);
     // The widget sends no credentials itself: an auth error points at the proxy's account.
     if (kind === 'auth') assert.match(said, /the proxy in front of OMS signs in/);
+    else assert.doesNotMatch(said, /signs in|Not authorised/);
     assert.equal(await attr(w, 'data-status'), 'RUNNING', 'the last good data stays');
     const sees = await operatorSees(w);
     // Stale after three intervals without a success, with its age.

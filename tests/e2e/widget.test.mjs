@@ -302,7 +302,7 @@ test('an endpoint that answers 404 says to try another api, naming them', async 
   await page.close();
 });
 
-test('OMS 4.x step list: collapsed and unrequested until opened, then each step with its status, a failed one with its reason', async () => {
+test('OMS 4.x step list: collapsed, the plan asked once at the first answer, then each step with its status, a failed one with its reason', async () => {
   const id = 'np_failed_billing';
   const seq = await env.sim.nextSeq();
   const { page, errors } = await openPage(`project=v4:${id},v4:np_steady_orders&interval=1`);
@@ -311,9 +311,10 @@ test('OMS 4.x step list: collapsed and unrequested until opened, then each step 
   await sleep(1_500);
   const stepCalls = async () => (await env.sim.control('GET', `/_sim/requests?since_seq=${seq}&path_prefix=/api/v2`)).requests
     .filter((r) => r.query === 'Action=DescribeProjectSteps').length;
-  // Closed, the plan is asked for once, for the failed project's reason
-  // (shown on the card), not at every poll; never for the steady one.
-  assert.equal(await stepCalls(), 1, 'asked once while the list is closed, for the failure reason');
+  // Closed, the plan is asked for once a project, at its first answer (the
+  // failed project's reason and any verification's verdict are on the
+  // card), not at every poll.
+  assert.equal(await stepCalls(), 2, 'asked once a project while the list is closed');
   assert.match(await w.locator('[data-field=failure]').textContent(), /billing\.invoice/);
   assert.equal(await widget(page, 'np_steady_orders').locator('[data-field=failure]').count(), 0);
   assert.equal(await w.locator('[data-field=steps]').getAttribute('open'), null, 'collapsed by default');

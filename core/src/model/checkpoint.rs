@@ -106,12 +106,18 @@ pub fn utc_text_secs(text: &str) -> Option<i64> {
     PLAUSIBLE_UNIX_SECS.contains(&secs).then_some(secs)
 }
 
+/// How far ahead of "now" a checkpoint may be without a note: whole-second
+/// stamps and a clock correction applied only from 3 s leave this much
+/// disagreement between two right clocks.
+pub const AHEAD_WITHIN_SECS: i64 = 3;
+
 /// A checkpoint's age at `now_ms`: (seconds, clock skew). A checkpoint in
-/// the future is 0 s with the skew flag set, never negative.
+/// the future is 0 s, never negative; the skew flag is set only when it is
+/// ahead by more than [`AHEAD_WITHIN_SECS`].
 pub fn checkpoint_age(checkpoint_secs: i64, now_ms: i64) -> (u64, bool) {
     let age = now_ms.div_euclid(1000).saturating_sub(checkpoint_secs);
     if age < 0 {
-        (0, true)
+        (0, age < -AHEAD_WITHIN_SECS)
     } else {
         (age as u64, false)
     }
@@ -196,12 +202,18 @@ impl Lag {
         since_answer_ms: i64,
         thresholds: LagThresholds,
     ) -> Lag {
-        let at_sample = sample_secs.saturating_sub(checkpoint_secs);
-        let secs = (at_sample.max(0) as u64).saturating_add((since_answer_ms.max(0) / 1000) as u64);
+        // One sum, then the clamp: a checkpoint a second past OMS's sample
+        // (sampled in whole seconds) is 0 s and then ages, and the note
+        // that it was shown as 0 s holds only while it is.
+        let age_ms = sample_secs
+            .saturating_sub(checkpoint_secs)
+            .saturating_mul(1000)
+            .saturating_add(since_answer_ms.max(0));
+        let secs = (age_ms.max(0) / 1000) as u64;
         Lag {
             secs,
             level: lag_level(secs, thresholds),
-            clock_skew: at_sample < 0,
+            clock_skew: age_ms < -AHEAD_WITHIN_SECS * 1000,
             source: LagSource::Oms,
             as_of_ms: None,
         }
@@ -342,6 +354,11 @@ mod tests {
         assert_eq!(checkpoint_age(1_000, 1_012_900), (12, false));
         assert_eq!(checkpoint_age(1_000, 990_000), (0, true));
         assert_eq!(
+            checkpoint_age(1_000, 998_000),
+            (0, false),
+            "within the stamps' precision"
+        );
+        assert_eq!(
             checkpoint_age(i64::MIN, i64::MAX),
             (u64::try_from(i64::MAX).unwrap(), false)
         );
@@ -374,6 +391,15 @@ mod tests {
             (34, LagLevel::Warn, false, LagSource::Oms)
         );
         assert!(Lag::by_oms(1_040, 1_030, 0, LagThresholds::default()).clock_skew);
+        // A second or two ahead is within the stamps' precision: 0 s, no note.
+        let close = Lag::by_oms(1_032, 1_030, 0, LagThresholds::default());
+        assert_eq!((close.secs, close.clock_skew), (0, false));
+        // The note "shown as 0 s" only beside a 0 s: a checkpoint 6 s past
+        // OMS's sample, 8 s after the answer, is 2 s behind, no note.
+        let later = Lag::by_oms(1_036, 1_030, 8_000, LagThresholds::default());
+        assert_eq!((later.secs, later.clock_skew), (2, false));
+        let at_once = Lag::by_oms(1_036, 1_030, 400, LagThresholds::default());
+        assert_eq!((at_once.secs, at_once.clock_skew), (0, true));
         assert_eq!(
             Lag::at(1_000, 1_030_000, LagThresholds::default()).source,
             LagSource::Browser

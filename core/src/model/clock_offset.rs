@@ -13,6 +13,10 @@ use super::checkpoint::utc_text_secs;
 
 /// How many recent samples are compared.
 const KEPT: usize = 8;
+/// A change of the wall clock against the monotonic one beyond this between
+/// two answers is a jump (or a sleep), not drift: the samples before it no
+/// longer describe this clock.
+pub const JUMP_MS: i64 = 2_000;
 /// Below this the offset is within the precision of the estimate (and of
 /// the lag, shown in whole seconds): no correction is applied or shown.
 pub const APPLY_FROM_MS: i64 = 3_000;
@@ -22,6 +26,8 @@ pub const APPLY_FROM_MS: i64 = 3_000;
 pub struct ClockOffset {
     /// (offset, round trip) in ms, oldest first.
     samples: Vec<(i64, i64)>,
+    /// The wall clock minus the monotonic one at the last answer.
+    wall_gap_ms: Option<i64>,
 }
 
 impl ClockOffset {
@@ -39,6 +45,21 @@ impl ClockOffset {
             self.samples.remove(0);
         }
         self.samples.push((offset, round_trip));
+    }
+
+    /// Notes the wall clock minus the page's clock (`wall_gap_ms`) as an
+    /// answer arrives; when it moved by more than [`JUMP_MS`] since the
+    /// last answer, the earlier samples are dropped, so the answer recorded
+    /// next re-estimates the offset at once. Whether true whether it jumped.
+    pub fn note_wall_gap(&mut self, wall_gap_ms: i64) -> bool {
+        let jumped = self
+            .wall_gap_ms
+            .is_some_and(|before| (wall_gap_ms - before).abs() > JUMP_MS);
+        if jumped {
+            self.samples.clear();
+        }
+        self.wall_gap_ms = Some(wall_gap_ms);
+        jumped
     }
 
     /// OMS's clock minus the browser's, in ms, from the quickest recent
@@ -128,6 +149,24 @@ mod tests {
         let estimate = c.estimate_ms().unwrap();
         assert!((estimate - 120_000).abs() <= 520, "{estimate}");
         assert_eq!(c.correction_ms(), Some(estimate));
+    }
+
+    #[test]
+    fn a_jump_of_the_wall_clock_drops_the_samples_before_it() {
+        let date = "Tue, 01 Dec 2026 07:22:00 GMT";
+        let b0 = 1_796_109_720_000;
+        let mut c = ClockOffset::default();
+        // Quick answers with OMS and the page agreeing.
+        assert!(!c.note_wall_gap(0));
+        c.record(b0 + 480, b0 + 520, Some(date));
+        assert!(!c.note_wall_gap(1_500), "drift within the bound is no jump");
+        assert_eq!(c.estimate_ms(), Some(0));
+        // The page's clock stood still for 30 min (a sleep) while the wall
+        // clock went on: the next answer, slow as it is, gives the offset alone.
+        assert!(c.note_wall_gap(1_800_000));
+        c.record(b0 - 1_799_800, b0 - 1_799_200, Some(date));
+        assert_eq!(c.estimate_ms(), Some(1_800_000));
+        assert_eq!(c.correction_ms(), Some(1_800_000));
     }
 
     #[test]

@@ -16,8 +16,11 @@ pub enum ErrorKind {
     Unreachable,
     /// A proxy answered for OMS: it cannot reach OMS.
     Proxy,
-    /// The answer is not OMS's API (a web page, a server's or proxy's 404).
+    /// The answer is not OMS's API (a web page instead of JSON).
     NotOms,
+    /// Something in front of OMS refused the path (401, 403 or 404 with a
+    /// page, not OMS's JSON): OMS never saw the request.
+    Refused,
     /// OMS 3.x knows the project under the other endpoint (sync or migration).
     WrongApi,
     /// The host page's `headers` function failed; no request was sent.
@@ -40,13 +43,14 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     /// Every kind, for tables and tests.
-    pub const ALL: [ErrorKind; 15] = [
+    pub const ALL: [ErrorKind; 16] = [
         ErrorKind::Timeout,
         ErrorKind::Network,
         ErrorKind::Cors,
         ErrorKind::Unreachable,
         ErrorKind::Proxy,
         ErrorKind::NotOms,
+        ErrorKind::Refused,
         ErrorKind::WrongApi,
         ErrorKind::Headers,
         ErrorKind::Auth,
@@ -67,6 +71,7 @@ impl ErrorKind {
             ErrorKind::Unreachable => "unreachable",
             ErrorKind::Proxy => "proxy",
             ErrorKind::NotOms => "not-oms",
+            ErrorKind::Refused => "refused",
             ErrorKind::WrongApi => "wrong-api",
             ErrorKind::Headers => "headers",
             ErrorKind::Auth => "auth",
@@ -88,6 +93,7 @@ impl ErrorKind {
             ErrorKind::Unreachable => Msg::ErrUnreachable,
             ErrorKind::Proxy => Msg::ErrProxy,
             ErrorKind::NotOms => Msg::ErrNotOms,
+            ErrorKind::Refused => Msg::ErrRefused,
             ErrorKind::WrongApi => Msg::ErrWrongApi,
             ErrorKind::Headers => Msg::ErrHeaders,
             ErrorKind::Auth => Msg::ErrAuth,
@@ -109,6 +115,7 @@ impl ErrorKind {
             FetchError::Unreachable { .. } => ErrorKind::Unreachable,
             FetchError::Proxy { .. } => ErrorKind::Proxy,
             FetchError::NotOms { .. } => ErrorKind::NotOms,
+            FetchError::Refused { .. } => ErrorKind::Refused,
             FetchError::Headers { .. } => ErrorKind::Headers,
             FetchError::Auth { .. } => ErrorKind::Auth,
             FetchError::Http { .. } => ErrorKind::Http,
@@ -154,12 +161,12 @@ pub fn error_view(error: &FetchError, lang: Lang) -> ErrorView {
         | FetchError::Cors { detail }
         | FetchError::Unreachable { detail } => Some(detail.clone()).filter(|d| !d.is_empty()),
         // The status line and the page's title at most: never its markup.
-        FetchError::Proxy { status, title } | FetchError::NotOms { status, title } => {
-            Some(match title {
-                Some(title) => format!("{}: {}", i18n::http_status(*status), i18n::quoted(title)),
-                None => i18n::http_status(*status),
-            })
-        }
+        FetchError::Proxy { status, title }
+        | FetchError::NotOms { status, title }
+        | FetchError::Refused { status, title, .. } => Some(match title {
+            Some(title) => format!("{}: {}", i18n::http_status(*status), i18n::quoted(title)),
+            None => i18n::http_status(*status),
+        }),
         FetchError::Auth { status, .. } => Some(i18n::http_status(*status)),
         FetchError::Http {
             status, excerpt, ..
@@ -173,32 +180,36 @@ pub fn error_view(error: &FetchError, lang: Lang) -> ErrorView {
         ) => Some(excerpt.clone()),
         FetchError::Invalid(e) => Some(e.to_string()),
     };
-    // What to do, when we know better than a generic advice: an auth
-    // failure is the proxy's account (OMS's canned advice to send Basic
-    // credentials would mislead, since the widget sends none itself).
-    let ours = match kind {
-        ErrorKind::Auth => Some(Msg::HintAuth),
-        ErrorKind::Cors => Some(Msg::HintCors),
-        ErrorKind::Unreachable => Some(Msg::HintUnreachable),
-        ErrorKind::Proxy => Some(Msg::HintProxy),
-        ErrorKind::NotOms => Some(Msg::HintNotOms),
-        _ => None,
+    let ours = match (kind, error) {
+        (_, FetchError::Refused { path, .. }) => Some(i18n::refused_hint(lang, path)),
+        (kind, _) => hint_of(kind).map(|m| m.text(lang).to_owned()),
     };
     ErrorView {
         kind,
         title: kind.title().text(lang),
         code: oms.code,
         message: oms.message,
-        advice: match ours {
-            Some(hint) => Some(hint.text(lang).to_owned()),
-            None => oms.advice,
-        },
+        advice: ours.or(oms.advice),
         request_id: oms.request_id,
         level: oms.level,
         detail,
         // No such endpoint: most likely the OMS version and the `api` option differ.
         hint: matches!(error, FetchError::Http { status: 404, .. })
             .then(|| Msg::TryAnotherApi.text(lang).to_owned()),
+    }
+}
+
+/// What to do, for the kinds where we know better than OMS's generic
+/// advice: an auth failure is the proxy's account (OMS's canned advice to
+/// send Basic credentials would mislead: the widget sends none itself).
+fn hint_of(kind: ErrorKind) -> Option<Msg> {
+    match kind {
+        ErrorKind::Auth => Some(Msg::HintAuth),
+        ErrorKind::Cors => Some(Msg::HintCors),
+        ErrorKind::Unreachable => Some(Msg::HintUnreachable),
+        ErrorKind::Proxy => Some(Msg::HintProxy),
+        ErrorKind::NotOms => Some(Msg::HintNotOms),
+        _ => None,
     }
 }
 
@@ -297,6 +308,34 @@ mod tests {
             view.message.as_deref(),
             Some("the CM service may be not available")
         );
+    }
+
+    #[test]
+    fn a_proxys_refusal_names_the_path_and_the_recipes_locations_not_omss_account() {
+        let page = "<html><head><title>403 Forbidden</title></head><body>nginx</body></html>";
+        let error = crate::wire::classify(403, page)
+            .unwrap_err()
+            .at("/oms/api/omsp/v2/sync/np_1/progress");
+        for lang in [Lang::En, Lang::ZhCn] {
+            let view = error_view(&error, lang);
+            assert_eq!(view.kind, ErrorKind::Refused);
+            let advice = view.advice.unwrap();
+            assert!(
+                advice.contains("/oms/api/omsp/v2/sync/np_1/progress"),
+                "{advice}"
+            );
+            assert!(advice.contains("/api/v2?Action="), "{advice}");
+            assert!(advice.contains("deploy/nginx.conf"), "{advice}");
+            assert_ne!(advice, Msg::HintAuth.text(lang));
+            assert_eq!(view.detail.as_deref(), Some("HTTP 403: \"403 Forbidden\""));
+        }
+        // OMS's own 403, in its JSON, stays OMS's account.
+        let oms = crate::wire::classify(
+            403,
+            r#"{"success":false,"code":"FORBIDDEN","message":"Access is denied"}"#,
+        )
+        .unwrap_err();
+        assert_eq!(ErrorKind::of(&oms), ErrorKind::Auth);
     }
 
     #[test]

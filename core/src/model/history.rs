@@ -41,16 +41,22 @@ pub struct Sample {
 
 impl Sample {
     /// The sample a poll's data makes at `at_ms`.
+    /// A finished, released or deleted project's checkpoint ages for good:
+    /// it makes no lag here, as it makes none on the card.
     pub fn of(progress: &Progress, at_ms: i64) -> Sample {
-        let checkpoint_secs =
-            progress
-                .incr_checkpoint
-                .as_deref()
-                .and_then(|raw| match interpret_checkpoint(raw) {
-                    Checkpoint::Unix(secs) => Some(secs),
-                    _ => None,
-                });
         let status = progress.status.as_ref();
+        let over = matches!(
+            status,
+            Some(Status::Finished | Status::Releasing | Status::Released | Status::Deleted)
+        );
+        let checkpoint_secs = progress
+            .incr_checkpoint
+            .as_deref()
+            .filter(|_| !over)
+            .and_then(|raw| match interpret_checkpoint(raw) {
+                Checkpoint::Unix(secs) => Some(secs),
+                _ => None,
+            });
         Sample {
             at_ms,
             checkpoint_secs,

@@ -123,6 +123,9 @@ pub fn history_view_with(
         }
     };
     let own = history.lag_points();
+    let has_lag = history
+        .latest()
+        .is_some_and(|s| s.checkpoint_secs.is_some());
     let newest = own
         .last()
         .map(|p| p.0)
@@ -209,7 +212,8 @@ pub fn history_view_with(
             let at = time(r.recovered_at_ms.div_euclid(1000));
             i18n::recovered(lang, &at, &i18n::duration(lang, failed_for))
         }),
-        clock: clock_offset_ms.map(|ms| {
+        // Said only beside a lag it corrects.
+        clock: clock_offset_ms.filter(|_| has_lag).map(|ms| {
             let by = i18n::duration(lang, (ms.unsigned_abs() + 500) / 1000);
             (ms, i18n::clock_corrected(lang, &by, ms > 0))
         }),
@@ -328,6 +332,41 @@ mod tests {
         let mut h = History::default();
         samples.into_iter().for_each(|s| h.push(s));
         h
+    }
+
+    #[test]
+    fn the_clock_note_sits_only_beside_a_lag_it_corrects() {
+        let time = |secs: i64| utc_time(secs);
+        let view = |h: &History| {
+            let rules = StuckRules {
+                interval_ms: 5_000,
+                after_ms: 60_000,
+            };
+            let out = outlook(h, LagThresholds::default(), rules);
+            history_view_with(
+                h,
+                &out,
+                ChartInput::default(),
+                LagThresholds::default(),
+                Lang::En,
+                Some(-5_000),
+                &time,
+            )
+            .clock
+        };
+        assert!(view(&history([running(0, 3)])).is_some());
+        let released = crate::wire::Progress {
+            status: Some(crate::wire::Status::Released),
+            incr_checkpoint: Some((T0 / 1000 - 3600).to_string()),
+            ..crate::wire::Progress::default()
+        };
+        let sample = Sample::of(&released, T0);
+        assert_eq!(
+            sample.checkpoint_secs, None,
+            "a released project's lag is not judged"
+        );
+        assert_eq!(view(&history([sample])), None);
+        assert_eq!(view(&History::default()), None);
     }
 
     #[test]

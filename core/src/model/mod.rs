@@ -35,7 +35,8 @@ pub use history_view::{
     ChartInput, Estimate, HistoryView, Spark, SPARK_HEIGHT, SPARK_WIDTH,
 };
 pub use oms_history::{
-    joined, rows_left_secs, source_of, throughput, HistorySource, OmsSeries, Range, Throughput,
+    full_eta_from_oms, joined, rows_left_secs, source_of, throughput, HistorySource, OmsSeries,
+    Range, Throughput,
 };
 pub use state::{PollState, StopReason};
 pub use steps::{

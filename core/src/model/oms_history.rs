@@ -146,6 +146,18 @@ pub fn rows_left_secs(steps: &[WireStep], rows_per_sec: f64, since_answer_ms: i6
     Some(secs.max(0.0).round() as u64)
 }
 
+/// The full copy's ETA before the browser's own samples can give one: the
+/// rows the step plan says are left (`since_answer_ms` ago), at OMS's
+/// average full-data rate over the chart's range.
+pub fn full_eta_from_oms(
+    series: &OmsSeries,
+    steps: &[WireStep],
+    since_answer_ms: i64,
+) -> Option<u64> {
+    let rate = throughput(&series.full_rps, i64::MIN)?.average;
+    rows_left_secs(steps, rate, since_answer_ms)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,9 +198,25 @@ mod tests {
         assert_eq!(rows_left_secs(std::slice::from_ref(&full), 0.0, 0), None);
         let done = WireStep {
             status: Some("FINISHED".into()),
-            ..full
+            ..full.clone()
         };
         assert_eq!(rows_left_secs(&[done], 4_000.0, 0), None);
+        let series = OmsSeries {
+            range: Range::default(),
+            lag: Vec::new(),
+            reverse_lag: Vec::new(),
+            incr_rps: Vec::new(),
+            full_rps: vec![(0, 3_000.0), (1_000, 5_000.0)],
+        };
+        assert_eq!(
+            full_eta_from_oms(&series, std::slice::from_ref(&full), 10_000),
+            Some(290)
+        );
+        let no_rate = OmsSeries {
+            full_rps: Vec::new(),
+            ..series
+        };
+        assert_eq!(full_eta_from_oms(&no_rate, &[full], 0), None);
     }
 
     #[test]

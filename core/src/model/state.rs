@@ -42,6 +42,10 @@ pub struct PollState<T = Progress> {
     /// Whether this tab fetched the latest answer (else it read the answer
     /// of the tab that polls for the others): only that tab alerts.
     pub here: bool,
+    /// How long the last good data stays current (ms): the wait the policy
+    /// planned after it (a finished project is asked less often) plus the
+    /// same grace as every poll's. `None`: the options' staleness alone.
+    pub fresh_for_ms: Option<i64>,
 }
 
 impl<T> Default for PollState<T> {
@@ -54,17 +58,22 @@ impl<T> Default for PollState<T> {
             next_poll_at_ms: None,
             stopped: None,
             here: false,
+            fresh_for_ms: None,
         }
     }
 }
 
 impl<T> PollState<T> {
-    /// True when the last good data is older than `stale_after` at `now_ms`.
+    /// True when the last good data is older than `stale_after` at `now_ms`,
+    /// or than the longer wait planned after it (a finished project's): data
+    /// is stale only once the poll that should have renewed it is overdue.
     /// Data of a released project is final, so it never goes stale.
     pub fn is_stale(&self, now_ms: i64, stale_after: Duration) -> bool {
+        let limit = (stale_after.as_millis().min(i64::MAX as u128) as i64)
+            .max(self.fresh_for_ms.unwrap_or(0));
         match self.last_good_at_ms {
             Some(at) if self.stopped != Some(StopReason::Terminal) => {
-                now_ms.saturating_sub(at) > stale_after.as_millis().min(i64::MAX as u128) as i64
+                now_ms.saturating_sub(at) > limit
             }
             _ => false,
         }

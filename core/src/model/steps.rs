@@ -92,6 +92,10 @@ pub struct StepView {
     pub error: Option<String>,
     /// Full transfer: "630 of 1000 rows · 52 rows/s".
     pub rows: Option<String>,
+    /// Done though OMS still says RUNNING: full verification at 100 %
+    /// (OMS leaves a finished one so, and ODC counts it done); shown done,
+    /// never "running for".
+    pub done: bool,
 }
 
 /// The steps in the order OMS lists them (its `order` field counts them up;
@@ -104,9 +108,17 @@ pub fn steps_view(steps: &[WireStep], lang: Lang) -> Vec<StepView> {
             let name = s.name.clone().unwrap_or_default();
             let status = StepStatus::parse(s.status.as_deref().unwrap_or(""));
             let started_secs = s.start_time.as_deref().and_then(utc_text_secs);
+            let done = status == StepStatus::Running
+                && super::verify::is_full_verify_step(s)
+                && !super::verify::verify_running(s);
             StepView {
                 label: i18n::step_label(&name, lang).map_or_else(|| name.clone(), str::to_owned),
-                status_label: status.label(lang),
+                status_label: if done {
+                    Msg::StepFinished.text(lang).to_owned()
+                } else {
+                    status.label(lang)
+                },
+                done,
                 progress: s.progress.as_ref().map(|p| p.value),
                 started_text: match started_secs {
                     Some(secs) => Some(utc_time(secs)),
@@ -123,7 +135,7 @@ pub fn steps_view(steps: &[WireStep], lang: Lang) -> Vec<StepView> {
                     .as_ref()
                     .filter(|_| status == StepStatus::Failed)
                     .map(reason),
-                rows: rows(s, status == StepStatus::Running, lang),
+                rows: rows(s, status == StepStatus::Running && !done, lang),
                 name,
                 status,
             }
@@ -190,7 +202,7 @@ pub fn oms_clock_lag(
 /// finish time (it is not running, so "running for" would be false).
 pub fn step_duration(step: &StepView, now_ms: i64) -> Option<u64> {
     let start = step.started_secs?;
-    let stopped = matches!(step.status, StepStatus::Failed | StepStatus::Suspend);
+    let stopped = step.done || matches!(step.status, StepStatus::Failed | StepStatus::Suspend);
     if stopped && step.finished_secs.is_none() {
         return None;
     }
@@ -375,5 +387,38 @@ mod tests {
         s.status = StepStatus::Running;
         s.started_secs = None;
         assert_eq!(step_duration(&s, 0), None);
+    }
+
+    #[test]
+    fn a_full_verification_running_at_100_is_done_not_running() {
+        let mut verify = step(5, "FULL_VERIFIER", "RUNNING");
+        verify.progress = Some(Percent {
+            value: 100,
+            raw: None,
+        });
+        let mut finished = verify.clone();
+        finished.finish_time = Some("2023-05-31T04:08:58".into());
+        let mut halfway = verify.clone();
+        halfway.progress = Some(Percent {
+            value: 40,
+            raw: None,
+        });
+        let views = steps_view(&[finished, verify, halfway], Lang::En);
+        let started = views[0].started_secs.unwrap();
+        let at = (started + 90) * 1000;
+        // OMS's RUNNING stays in data-step-status; the label and the time say done.
+        assert_eq!(views[0].status.code(), "RUNNING");
+        assert_eq!(
+            (views[0].status_label.as_str(), step_duration(&views[0], at)),
+            ("Done", Some(16))
+        );
+        assert_eq!(
+            (views[1].status_label.as_str(), step_duration(&views[1], at)),
+            ("Done", None)
+        );
+        assert_eq!(
+            (views[2].status_label.as_str(), step_duration(&views[2], at)),
+            ("Running", Some(90))
+        );
     }
 }

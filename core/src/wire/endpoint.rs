@@ -26,6 +26,21 @@ impl ApiKind {
             _ => None,
         }
     }
+
+    /// OMS 3.x's other endpoint (sync for migration, and back), where a
+    /// project this one does not know may be; none for OMS 4.x.
+    pub fn other_v3(self) -> Option<ApiKind> {
+        match self {
+            ApiKind::Sync => Some(ApiKind::Migration),
+            ApiKind::Migration => Some(ApiKind::Sync),
+            ApiKind::V4 => None,
+        }
+    }
+
+    /// Its name: `sync`, `migration` or `v4`.
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
 }
 
 /// One progress request: a path on the OMS origin, and the JSON body of a
@@ -36,6 +51,17 @@ pub struct ProgressRequest {
     pub path: String,
     /// The JSON body of a POST; `None`: a GET.
     pub body: Option<String>,
+}
+
+impl ProgressRequest {
+    /// A GET of the base URL itself: the template of requests whose path
+    /// is set later (a job of several pages).
+    pub fn at_base() -> ProgressRequest {
+        ProgressRequest {
+            path: String::new(),
+            body: None,
+        }
+    }
 }
 
 /// The progress request for a project. The id is percent-encoded in a path

@@ -118,7 +118,8 @@ fn decimal(value: &Value) -> Option<f64> {
 /// Timeouts, proxies and network failures are not: those pass.
 pub fn lacks_action(error: &FetchError) -> bool {
     match error {
-        FetchError::NotOms { .. } => true,
+        // A proxy refusing the action refuses it every time.
+        FetchError::NotOms { .. } | FetchError::Refused { .. } => true,
         FetchError::Http { status, .. } => matches!(status, 400 | 404 | 405 | 501),
         // OMS's answer to an action it does not know, or to a window it
         // refuses, is a parameter error; another OMS error (an internal

@@ -44,6 +44,18 @@ pub enum FetchError {
         /// The title of the page, when it was one.
         title: Option<String>,
     },
+    /// 401, 403 or 404 with a page instead of JSON (nginx's, or another
+    /// server's): something in front of OMS refused this path, and OMS never
+    /// saw the request. Not OMS's account: OMS answers in JSON.
+    Refused {
+        /// 401, 403 or 404.
+        status: u16,
+        /// The title of the page, when it sent one.
+        title: Option<String>,
+        /// The path refused (with its query), once the caller set it
+        /// ([`FetchError::at`]); empty before.
+        path: String,
+    },
     /// The host page's `headers` function failed, so no request was sent:
     /// the page's own code is at fault, not the network or OMS.
     Headers {
@@ -73,6 +85,19 @@ pub enum FetchError {
 }
 
 impl FetchError {
+    /// The same error, a refusal naming the path of `url` (a full URL or a
+    /// path) that was refused: only the caller knows where it asked.
+    pub fn at(self, url: &str) -> Self {
+        match self {
+            FetchError::Refused { status, title, .. } => FetchError::Refused {
+                status,
+                title,
+                path: path_of(url).to_owned(),
+            },
+            other => other,
+        }
+    }
+
     /// OMS's own error fields, when it sent any.
     pub fn oms(&self) -> Option<&OmsError> {
         match self {
@@ -93,6 +118,12 @@ impl fmt::Display for FetchError {
             FetchError::Unreachable { detail } => write!(f, "unreachable: {detail}"),
             FetchError::Proxy { status, .. } => write!(f, "HTTP {status} from the proxy"),
             FetchError::NotOms { status, .. } => write!(f, "HTTP {status}, not OMS's API"),
+            FetchError::Refused { status, path, .. } if path.is_empty() => {
+                write!(f, "HTTP {status}: refused before OMS")
+            }
+            FetchError::Refused { status, path, .. } => {
+                write!(f, "HTTP {status}: {path} refused before OMS")
+            }
             FetchError::Headers { detail } => write!(f, "no request sent: {detail}"),
             FetchError::Auth { status, .. } => write!(f, "HTTP {status}: not authorised"),
             FetchError::Http { status, .. } => write!(f, "HTTP {status}"),
@@ -130,13 +161,24 @@ pub(super) fn classify_within<T>(
     max_bytes: usize,
     read: impl FnOnce(&Object) -> Result<T, ParseError>,
 ) -> Result<T, FetchError> {
+    let json = body.trim_start().starts_with(['{', '[']);
+    // A page where OMS would send JSON: whatever answered stood in front of
+    // OMS. OMS's own 404 is Spring's JSON; an empty 401 or 403 may be OMS
+    // refusing the account, and stays so.
+    let page = !json && (status == 404 || !body.trim().is_empty());
+    if matches!(status, 401 | 403 | 404) && page {
+        return Err(FetchError::Refused {
+            status,
+            title: html_title(body),
+            path: String::new(),
+        });
+    }
     if status == 401 || status == 403 {
         let oms = envelope(body, max_bytes)
             .map(|e| oms_error(&e))
             .unwrap_or_default();
         return Err(FetchError::Auth { status, oms });
     }
-    let json = body.trim_start().starts_with(['{', '[']);
     if !(200..300).contains(&status) {
         let oms = envelope(body, max_bytes)
             .ok()
@@ -169,6 +211,14 @@ pub(super) fn classify_within<T>(
     read(&envelope).map_err(FetchError::Invalid)
 }
 
+/// The path and query of `url`: `https://h/p?q` → `/p?q`; a path stays.
+fn path_of(url: &str) -> &str {
+    match url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("/", |at| &rest[at..]),
+        None => url,
+    }
+}
+
 /// The `<title>` of an HTML page, as text (entities left as they are: it is
 /// shown as text, never as markup); `None` when it has none.
 fn html_title(body: &str) -> Option<String> {
@@ -194,10 +244,25 @@ mod tests {
         assert!(
             matches!(classify(401, unauthorized), Err(FetchError::Auth { status: 401, oms }) if oms.code.as_deref() == Some("UNAUTHORIZED"))
         );
+        // OMS refusing the account answers in JSON; a page is whatever stands
+        // in front of OMS refusing the path (nginx's `return 403`).
         assert!(matches!(
-            classify(403, "<html>"),
+            classify(403, r#"{"success":false,"code":"FORBIDDEN"}"#),
             Err(FetchError::Auth { status: 403, .. })
         ));
+        assert!(matches!(
+            classify(401, ""),
+            Err(FetchError::Auth { status: 401, .. })
+        ));
+        let nginx = "<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+        assert_eq!(
+            classify(403, nginx).map_err(|e| e.at("/oms/api/omsp/v2/sync/np_1/progress")),
+            Err(FetchError::Refused {
+                status: 403,
+                title: Some("403 Forbidden".into()),
+                path: "/oms/api/omsp/v2/sync/np_1/progress".into(),
+            })
+        );
         // A proxy's error page: its status and title, never its markup.
         assert_eq!(
             classify(
@@ -216,19 +281,34 @@ mod tests {
                 title: None
             })
         );
-        // A page or a bare 404 instead of OMS's API.
+        // A page or a bare 404 instead of OMS's API: refused before OMS.
         assert_eq!(
-            classify(404, "<!DOCTYPE html><html><head><TITLE>Not Found</TITLE>"),
-            Err(FetchError::NotOms {
+            classify(404, "<!DOCTYPE html><html><head><TITLE>Not Found</TITLE>")
+                .map_err(|e| e.at("https://portal.example/oms/api/v2?Action=ListProjects")),
+            Err(FetchError::Refused {
                 status: 404,
-                title: Some("Not Found".into())
+                title: Some("Not Found".into()),
+                path: "/oms/api/v2?Action=ListProjects".into(),
             })
         );
         assert_eq!(
             classify(404, "Not Found"),
-            Err(FetchError::NotOms {
+            Err(FetchError::Refused {
                 status: 404,
-                title: None
+                title: None,
+                path: String::new(),
+            })
+        );
+        assert!(matches!(
+            classify(404, ""),
+            Err(FetchError::Refused { status: 404, .. })
+        ));
+        // Another status with a page is still not OMS's API.
+        assert_eq!(
+            classify(405, "<html><title>405 Not Allowed</title></html>"),
+            Err(FetchError::NotOms {
+                status: 405,
+                title: Some("405 Not Allowed".into())
             })
         );
         assert_eq!(
@@ -280,8 +360,14 @@ mod tests {
             (classify(502, "").unwrap_err(), "HTTP 502 from the proxy"),
             (classify(503, "{}").unwrap_err(), "HTTP 503"),
             (
-                classify(404, "<html>").unwrap_err(),
-                "HTTP 404, not OMS's API",
+                classify(404, "<html>")
+                    .unwrap_err()
+                    .at("/api/v2?Action=ListProjects"),
+                "HTTP 404: /api/v2?Action=ListProjects refused before OMS",
+            ),
+            (
+                classify(400, "<html>").unwrap_err(),
+                "HTTP 400, not OMS's API",
             ),
             (
                 classify(200, r#"{"success":false,"code":"PARAM_ERROR"}"#).unwrap_err(),

@@ -1,0 +1,76 @@
+//! [`use_verification`]: an OMS 4.x project's full verification, read when
+//! its plan has the step, shown on the card without a click.
+
+use super::use_oms_verify::use_oms_verify;
+use super::use_step_plan::StepPlan;
+use crate::runtime::{Call, Fetched};
+use leptos::prelude::*;
+use oms_progress_core::i18n::Lang;
+use oms_progress_core::model::{
+    error_view, is_full_verify_step, verify_running, verify_view, VerifyView,
+};
+use oms_progress_core::policy::PollOptions;
+use oms_progress_core::wire::WireStep;
+
+/// What [`use_verification`] hands back.
+#[derive(Clone, Copy)]
+pub(crate) struct Verification {
+    /// OMS's verdict, progress and tables; `None` until they came.
+    pub view: Memo<Option<VerifyView>>,
+    /// Why the results could not be read.
+    pub error: Memo<Option<String>>,
+}
+
+/// Reads the verification results of `project_id` while the plan has a
+/// full-verification step: once when it has finished (not again while it
+/// stays so), at most once a minute while it runs, by the page's clock
+/// `now`.
+pub(crate) fn use_verification(
+    plan: StepPlan,
+    (base_url, project_id, template): (String, String, Call),
+    poll: PollOptions,
+    now: ReadSignal<i64>,
+    lang: Lang,
+) -> Verification {
+    let answer = plan.answer;
+    // The plan's full-verification step, as the latest answer has it.
+    let plan_step = move || -> Option<WireStep> {
+        answer.with(|a| match a {
+            Some(Fetched {
+                result: Ok(list), ..
+            }) => list.iter().find(|s| is_full_verify_step(s)).cloned(),
+            _ => None,
+        })
+    };
+    // Whether the plan has the step, and whether it runs: a memo, as the
+    // step's times move with every answer and only these may ask again.
+    let step = Memo::new(move |_| plan_step().as_ref().map(verify_running));
+    let wanted = Memo::new(move |_| step.get().is_some());
+    let revision = Memo::new(move |_| match step.get() {
+        Some(true) => Some(now.get().div_euclid(60_000)),
+        _ => Some(0),
+    });
+    let results = use_oms_verify(base_url, project_id, template, poll, wanted, revision);
+    let view = Memo::new(move |_| {
+        results.with(|r| match r {
+            Some(Fetched {
+                result: Ok(result), ..
+            }) if wanted.get() => Some(verify_view(result, plan_step().as_ref(), lang)),
+            _ => None,
+        })
+    });
+    let error = Memo::new(move |_| {
+        results.with(|r| match r {
+            // In the widget's language, as its error panel says it.
+            Some(Fetched { result: Err(e), .. }) if wanted.get() => {
+                let e = error_view(e, lang);
+                Some(match e.detail {
+                    Some(detail) => format!("{} ({detail})", e.title),
+                    None => e.title.to_owned(),
+                })
+            }
+            _ => None,
+        })
+    });
+    Verification { view, error }
+}

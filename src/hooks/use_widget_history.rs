@@ -1,0 +1,107 @@
+//! [`use_widget_history`]: what a widget's history says (chart, trend,
+//! ETAs, throughput, stuck), from the browser's samples joined with OMS's
+//! own series (OMS 4.x), and the `Health` events hosts alert on.
+
+use super::use_oms_history::{use_oms_history, UseOmsHistoryOptions, UseOmsHistoryReturn};
+use super::use_oms_progress::UseOmsProgressReturn;
+use super::use_step_plan::StepPlan;
+use crate::runtime::{local_time, Fetched};
+use leptos::prelude::*;
+use oms_progress_core::events::{Health, PollEvent};
+use oms_progress_core::model::{
+    full_eta_from_oms, history_view_with, outlook_with, ChartInput, HistoryView, Range, StuckRules,
+};
+use oms_progress_core::options::WidgetOptions;
+use oms_progress_core::policy::PollOptions;
+use oms_progress_core::wire::{ApiKind, Progress, Status};
+
+/// What [`use_widget_history`] hands back.
+#[derive(Clone, Copy)]
+pub(crate) struct WidgetHistory {
+    /// The history panel's view.
+    pub view: Memo<HistoryView>,
+    /// The chart's range, once OMS's own history can fill it (OMS 4.x).
+    pub range: Option<RwSignal<Range>>,
+}
+
+/// The history panel's view of `progress` under `options`, redone when a
+/// sample, OMS's series or the clock offset changes. Before the browser's
+/// samples can give the full copy's ETA, the rows the plan says are left
+/// at OMS's average rate do. `on_event` hears each change of its `Health`.
+pub(crate) fn use_widget_history(
+    progress: UseOmsProgressReturn,
+    (options, poll): (&WidgetOptions, PollOptions),
+    plan: Option<StepPlan>,
+    on_event: Option<Callback<PollEvent>>,
+) -> WidgetHistory {
+    let (history, clock_offset, now, state) = (
+        progress.history,
+        progress.clock_offset,
+        progress.now,
+        progress.state,
+    );
+    let last_good = move |read: fn(&Progress) -> bool| {
+        Memo::new(move |_| state.with(|s| s.last_good.as_ref().is_some_and(read)))
+    };
+    let full_running = last_good(|p| {
+        p.status.as_ref().is_some_and(Status::is_running)
+            && p.full_progress.as_ref().is_some_and(|f| f.value < 100)
+    });
+    let range = (options.api == ApiKind::V4).then(|| RwSignal::new(Range::default()));
+    let oms: Option<UseOmsHistoryReturn> = range.map(|range| {
+        use_oms_history(UseOmsHistoryOptions {
+            base_url: options.base_url.clone(),
+            project_id: options.project_id.trim().to_owned(),
+            credentials: options.credentials,
+            headers: options.headers.clone(),
+            poll,
+            wanted: last_good(|_| true).into(),
+            range: range.into(),
+            clock_offset: clock_offset.into(),
+            reverse: last_good(|p| p.enable_reverse_incr == Some(true)).into(),
+            full: full_running.into(),
+        })
+    });
+    let rules = StuckRules {
+        interval_ms: poll.interval.as_millis() as i64,
+        after_ms: options.stuck_after.as_millis() as i64,
+    };
+    let (lag, lang, time_zone) = (options.lag, options.lang, options.time_zone.clone());
+    let view = Memo::new(move |_| {
+        let offset = clock_offset.get();
+        let time = |secs| local_time(secs, time_zone.as_deref(), lang);
+        let series = oms.and_then(|h| h.series.get());
+        let chart = ChartInput {
+            oms: series.as_ref(),
+            lacking: oms.is_none_or(|h| h.lacking.get()),
+        };
+        let oms_lag = series.as_ref().map_or(&[][..], |s| &s.lag[..]);
+        let full_eta = match (&series, plan) {
+            (Some(series), Some(plan)) => plan.answer.with(|a| match a {
+                Some(Fetched {
+                    at_ms,
+                    result: Ok(list),
+                }) => full_eta_from_oms(series, list, now.get_untracked() - at_ms),
+                _ => None,
+            }),
+            _ => None,
+        };
+        history.with(|h| {
+            let mut outlook = outlook_with(h, oms_lag, lag, rules);
+            if full_running.get() {
+                outlook.full_done_secs = outlook.full_done_secs.or(full_eta);
+            }
+            history_view_with(h, &outlook, chart, lag, lang, offset, &time)
+        })
+    });
+    if let Some(on_event) = on_event {
+        Effect::new(move |before: Option<Health>| {
+            let now = view.with(Health::of);
+            if now != before.unwrap_or_default() {
+                on_event.run(PollEvent::Health(now.clone()));
+            }
+            now
+        });
+    }
+    WidgetHistory { view, range }
+}
