@@ -59,6 +59,8 @@ if [ "$purpose" = test ]; then
   [ -x /usr/sbin/nginx ] || missing+=(nginx)
   # deploy/nginx.conf's brotli_static.
   [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
+  # A CJK font, so the screenshot test's Chinese pages show characters, not boxes.
+  fc-list :lang=zh family 2>/dev/null | grep -q . || missing+=(fonts-wqy-microhei)
   if [ "${#missing[@]}" -gt 0 ]; then
     say "installing Debian's ${missing[*]}"
     apt-get update -qq
