@@ -256,8 +256,10 @@ async function checkScriptPage(block, page, seen) {
   }
 }
 
-/** Opens every snippet page on `base` and checks it. */
+/** Opens every snippet page on `base` and checks it; fails with every
+ *  page that went wrong. */
 async function checkPages(base, where) {
+  const failures = [];
   for (const block of pageBlocks) {
     const what = `${block.place} ${where}`;
     const { page, seen } = await open(base + block.page);
@@ -276,10 +278,13 @@ async function checkPages(base, where) {
         if (/::part\(root\)\s*\{\s*box-shadow/.test(block.code)) assert.notEqual(look.shadow, 'none', `${what}: ::part(root) reaches the widget`);
       }
       assert.deepEqual(seen.errors, [], what);
+    } catch (e) {
+      failures.push(e.message);
     } finally {
       await page.close();
     }
   }
+  assert.deepEqual(failures, [], `snippets ${where}`);
 }
 
 // ---------------------------------------------------------------------
