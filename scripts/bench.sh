@@ -22,12 +22,14 @@ OMS_EMBED_DIR="$EMBED_DIST" OMS_DIST_DIR="$PAGE_DIST" BENCH_OUT="$out" BENCH_SEC
   echo
   echo "## Bundle (gzip -9)"
   echo
+  echo '<!-- figure: scripts/size.sh output, measured -->'
   echo '```'
   bash scripts/size.sh "$EMBED_DIST"
   echo '```'
   echo
   echo 'With `<oms-wallboard>` (`oms-wallboard.js`, its own module):'
   echo
+  echo '<!-- figure: scripts/size.sh output, measured -->'
   echo '```'
   bash scripts/size.sh "$WALL_EMBED_DIST"
   echo '```'

@@ -29,12 +29,14 @@ node --test tests/e2e/deploy.test.mjs
   echo
   echo "The embed build (\`scripts/build-embed.sh\`; CSS inside the wasm):"
   echo
+  echo '<!-- figure: scripts/size.sh output, measured -->'
   echo '```'
   bash scripts/size.sh "$EMBED_DIST"
   echo '```'
   echo
   echo "The standalone page (\`trunk build --release\`):"
   echo
+  echo '<!-- figure: scripts/size.sh output, measured -->'
   echo '```'
   bash scripts/size.sh "$PAGE_DIST"
   echo '```'

@@ -36,6 +36,8 @@ say "the portal app installs the packed tarball (tests/portal)"
 npm install --prefix tests/portal --no-save --no-audit --no-fund \
   "$PKG_DIST/oms-progress-$(crate_version).tgz"
 
-say "end-to-end tests: page, embed, npm package, Leptos app and nginx deployment with oms-sim in headless Chromium"
+say "end-to-end tests: page, embed, npm package, Leptos app, nginx deployment and every snippet of the docs, with oms-sim in headless Chromium"
+# tests/e2e/snippets.test.mjs runs the docs' blocks as written: it needs the
+# builds above, the portal's tools (tsc, React) and esbuild on PATH (lib.sh).
 OMS_DIST_DIR="$PAGE_DIST" OMS_EMBED_DIR="$EMBED_DIST" OMS_WALL_EMBED_DIR="$WALL_EMBED_DIST" \
   OMS_LEPTOS_APP_DIR="$LEPTOS_APP_DIST" npm test --prefix tests/e2e

@@ -3,55 +3,15 @@
 // Basic auth on; headless Chromium loads the host page from nginx.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { appendFileSync, chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Socket } from 'node:net';
-import { startSim, launchBrowser, embedDir, wallEmbedDir, repo, eventually, sleep, reportDir } from './harness.mjs';
+import { startSim, launchBrowser, embedDir, repo, eventually, sleep, reportDir } from './harness.mjs';
+import { copyModules, startRecipe } from './nginx.mjs';
 
-const NGINX = process.env.NGINX || '/usr/sbin/nginx';
-const work = mkdtempSync(path.join(tmpdir(), 'oms-nginx-'));
-chmodSync(work, 0o755); // nginx's workers drop to an unprivileged user when started as root
 const env = {};
-
-const freePort = () => new Promise((resolve) => {
-  const server = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address();
-    server.close(() => resolve(port));
-  });
-});
-
-/** deploy/nginx.conf and its snippet with the "# site:" lines pointed at this test. */
-function siteConfig({ port, oms, omsHz }) {
-  const snippet = path.join(work, 'oms-progress-proxy.conf');
-  writeFileSync(snippet, readFileSync(path.join(repo, 'deploy/oms-progress-proxy.conf'), 'utf8'));
-  const rewrites = [
-    [/proxy_cache_path \S+/, `proxy_cache_path ${path.join(work, 'cache')}`, 'cache folder'],
-    [/server \S+;/, `server ${oms};`, 'OMS address'],
-    [/server \S+;/, `server ${omsHz};`, 'second OMS address'],
-    // The simulators' accounts are the recipe's own (oms:oms-sim, oms-hz:oms-hz-sim).
-    [/Basic \S+"/, (m) => m, 'OMS account'],
-    [/Basic \S+"/, (m) => m, 'second OMS account'],
-    [/listen \S+;/, `listen 127.0.0.1:${port};`, 'port'],
-    [/root \S+;/, `root ${path.join(work, 'root')};`, 'files'],
-    [/include \S+;/, `include ${snippet};`, 'snippet path'],
-  ];
-  const used = new Set();
-  const site = readFileSync(path.join(repo, 'deploy/nginx.conf'), 'utf8').split('\n').map((line) => {
-    const marker = line.match(/# site: (.*)$/);
-    if (!marker) return line;
-    // The longest name that fits: "second OMS address" is not "OMS address".
-    const rule = rewrites.filter(([, , name]) => marker[1].startsWith(name)).sort((a, b) => b[2].length - a[2].length)[0];
-    if (!rule) throw new Error(`unexpected site line: ${line}`);
-    used.add(rule[2]);
-    return line.replace(rule[0], rule[1]);
-  });
-  assert.equal(used.size, rewrites.length, 'every site line was found');
-  return site.join('\n');
-}
 
 before(async () => {
   env.sim = await startSim({ staticDir: embedDir, auth: true });
@@ -61,61 +21,25 @@ before(async () => {
     auth: true,
     args: ['--scenario', path.join(repo, 'sim/scenarios/hangzhou.toml'), '--user', 'oms-hz', '--password', 'oms-hz-sim'],
   });
-  env.port = await freePort();
-  const root = path.join(work, 'root');
-  mkdirSync(path.join(root, 'oms-progress'), { recursive: true });
-  // The two files and their precompressed copies (scripts/precompress.sh), as the recipe says.
-  for (const file of ['oms-progress.js', 'oms-progress_bg.wasm']) {
-    for (const copy of [file, `${file}.gz`, `${file}.br`]) cpSync(path.join(embedDir, copy), path.join(root, 'oms-progress', copy));
-  }
-  // The wallboard's module beside it, as the recipe lists.
-  for (const file of ['oms-wallboard.js', 'oms-wallboard_bg.wasm']) {
-    for (const copy of [file, `${file}.gz`, `${file}.br`]) cpSync(path.join(wallEmbedDir, copy), path.join(root, 'oms-progress', copy));
-  }
+  env.nginx = await startRecipe({ oms: new URL(env.sim.base).host, omsHz: new URL(env.simHz.base).host });
+  env.port = env.nginx.port;
+  env.base = env.nginx.base;
+  // The two modules, their wasm and precompressed copies, as the recipe lists.
+  const { root } = env.nginx;
+  copyModules(root);
   cpSync(path.join(repo, 'deploy/index.html'), path.join(root, 'index.html'));
   cpSync(path.join(repo, 'tests/e2e/pages/viewer.html'), path.join(root, 'viewer.html'));
   cpSync(path.join(repo, 'tests/e2e/pages/viewer-v4.html'), path.join(root, 'viewer-v4.html'));
   cpSync(path.join(repo, 'tests/e2e/pages/two-oms.html'), path.join(root, 'two-oms.html'));
-  writeFileSync(path.join(work, 'site.conf'), siteConfig({ port: env.port, oms: new URL(env.sim.base).host, omsHz: new URL(env.simHz.base).host }));
-  // Debian's own nginx.conf loads the installed modules (modules-enabled/);
-  // this one names the brotli module the recipe needs.
-  writeFileSync(path.join(work, 'nginx.conf'), `
-load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
-daemon off;
-worker_processes 1;
-pid ${work}/nginx.pid;
-error_log ${work}/error.log warn;
-events { worker_connections 512; }
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  log_format oms '$request_uri auth="$http_authorization" cache=$upstream_cache_status';
-  access_log ${work}/access.log oms;
-  client_body_temp_path ${work}/tmp-body;
-  proxy_temp_path ${work}/tmp-proxy;
-  fastcgi_temp_path ${work}/tmp-fastcgi;
-  uwsgi_temp_path ${work}/tmp-uwsgi;
-  scgi_temp_path ${work}/tmp-scgi;
-  include ${work}/site.conf;
-}
-`);
-  const args = ['-p', work, '-c', path.join(work, 'nginx.conf')];
-  execFileSync(NGINX, [...args, '-t'], { stdio: 'pipe' });
-  env.nginx = spawn(NGINX, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-  env.base = `http://127.0.0.1:${env.port}`;
-  await eventually(async () => (await fetch(env.base + '/').catch(() => null))?.status, (s) => s === 200, { what: 'nginx up' });
+  await eventually(async () => (await fetch(env.base + '/').catch(() => null))?.status, (s) => s === 200, { what: 'the host page through nginx' });
   env.browser = await launchBrowser();
 });
 
 after(async () => {
   await env.browser?.close();
-  if (env.nginx && env.nginx.exitCode === null) {
-    env.nginx.kill('SIGQUIT');
-    await new Promise((r) => env.nginx.once('exit', r));
-  }
+  await env.nginx?.stop();
   await env.sim?.stop();
   await env.simHz?.stop();
-  rmSync(work, { recursive: true, force: true });
 });
 
 /** `count` pages of `viewerPath`, each with its widget live. */
@@ -147,7 +71,7 @@ function onTheWire(urlPath, encoding) {
 }
 const wireRows = [];
 
-const accessLog = () => (existsSync(path.join(work, 'access.log')) ? readFileSync(path.join(work, 'access.log'), 'utf8').trim().split('\n') : []);
+const accessLog = () => env.nginx.accessLog();
 
 test('same origin through nginx: live widgets, the CSP header, and no credentials in the browser', async () => {
   const page = await env.browser.context.newPage();

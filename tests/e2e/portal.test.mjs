@@ -54,7 +54,8 @@ test('the portal has the packed tarball installed, not a path into the repositor
 
 test("docs/embedding.md's React and Vue snippets are the files the portal builds", () => {
   const readme = readFileSync(path.join(repo, 'docs/embedding.md'), 'utf8');
-  const snippets = [...readme.matchAll(/<!-- snippet:([\w/.-]+) -->\n```\w+\n([\s\S]*?)```\n/g)];
+  // The portal's own (the Leptos one is tests/leptos-app's: tests/docs.rs).
+  const snippets = [...readme.matchAll(/<!-- snippet:(tests\/portal\/[\w/.-]+) -->\n```\w+\n([\s\S]*?)```\n/g)];
   assert.deepEqual(snippets.map((m) => m[1]), ['tests/portal/src/OmsProgress.tsx', 'tests/portal/src/OpsPanel.vue']);
   for (const [, file, code] of snippets) assert.equal(code, readFileSync(path.join(repo, file), 'utf8'), file);
 });

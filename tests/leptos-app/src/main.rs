@@ -1,20 +1,43 @@
-//! A Leptos app's panel with one widget, as the README's "In a Leptos app"
-//! shows it: no stylesheet of the app's own for the widget.
+//! A Leptos app as a library user writes one: no stylesheet of the app's own
+//! for the widget. Beside its own panel, the two `OpsPanel`s the docs show
+//! (the README's "A Leptos component", docs/embedding.md's "In a Leptos
+//! app"), each in a file that is the snippet as written (tests/docs.rs keeps
+//! them equal; the end-to-end suite checks their widgets live).
 
 use leptos::prelude::*;
 use oms_progress::{OmsSyncProgress, WidgetOptions};
 
+/// The README's panel, as written: its `OpsPanel` stays private to it.
+mod readme {
+    include!("readme_panel.rs");
+
+    pub fn panel() -> impl IntoView {
+        view! { <OpsPanel /> }
+    }
+}
+
+/// docs/embedding.md's panel, as written.
+mod embedding {
+    include!("embedding_panel.rs");
+
+    pub fn panel() -> impl IntoView {
+        view! { <OpsPanel /> }
+    }
+}
+
 #[component]
-fn OpsPanel() -> impl IntoView {
+fn App() -> impl IntoView {
     let options = WidgetOptions::new("np_steady_orders");
     view! {
         <main>
             <h1>"Ops panel"</h1>
             <OmsSyncProgress options />
+            <section id="readme-panel">{readme::panel()}</section>
+            <section id="embedding-panel">{embedding::panel()}</section>
         </main>
     }
 }
 
 fn main() {
-    leptos::mount::mount_to_body(OpsPanel);
+    leptos::mount::mount_to_body(App);
 }

@@ -1,0 +1,8 @@
+use leptos::prelude::*;
+use oms_progress::{ApiKind, Lang, OmsSyncProgress, WidgetOptions};
+
+#[component]
+fn OpsPanel() -> impl IntoView {
+    let options = WidgetOptions { api: ApiKind::Migration, lang: Lang::ZhCn, ..WidgetOptions::new("p_migration_dw") };
+    view! { <OmsSyncProgress options /> }
+}

@@ -1,0 +1,8 @@
+use leptos::prelude::*;
+use oms_progress::{ApiKind, OmsSyncProgress, WidgetOptions};
+
+#[component]
+fn OpsPanel() -> impl IntoView {
+    let options = WidgetOptions { api: ApiKind::V4, ..WidgetOptions::new("np_4ur1zdx1v8cg") };
+    view! { <OmsSyncProgress options /> }
+}
