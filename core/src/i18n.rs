@@ -691,18 +691,16 @@ pub fn refused_hint(lang: Lang, path: &str) -> String {
     let path = if path.is_empty() { "?" } else { path };
     match lang {
         Lang::En => format!(
-            "{path} was refused before it reached OMS (OMS answers in JSON, this was a page). \
-             deploy/nginx.conf passes only the widget's reads: GET /api/omsp/v2/sync/{{id}}/progress \
-             and /api/omsp/v2/migrations/{{id}}/progress, and POST /api/v2?Action=… for its read \
-             actions (under /oms-bj/ and /oms-hz/ for named sources). Check base-url (leave it out \
-             for this origin's /api/) and the proxy's locations."
+            "{path} was refused before it reached OMS (a page, not OMS's JSON). \
+             deploy/nginx.conf passes only the widget's reads: GET /api/omsp/v2/…/progress, \
+             POST /api/v2?Action=… (and under /oms-bj/, /oms-hz/). Check base-url and the \
+             proxy's locations."
         ),
         Lang::ZhCn => format!(
-            "{path} 在到达 OMS 之前被拒绝（OMS 以 JSON 应答，这里收到的是网页）。\
-             deploy/nginx.conf 只放行组件的读请求：GET /api/omsp/v2/sync/{{id}}/progress \
-             和 /api/omsp/v2/migrations/{{id}}/progress，以及只读操作的 POST /api/v2?Action=…\
-             （具名来源在 /oms-bj/、/oms-hz/ 之下）。请检查 base-url（使用本站的 /api/ 时不要设置）\
-             以及代理的 location 配置。"
+            "{path} 在到达 OMS 之前被拒绝（返回的是网页，不是 OMS 的 JSON）。\
+             deploy/nginx.conf 只放行组件的读请求：GET /api/omsp/v2/…/progress、\
+             POST /api/v2?Action=…（及 /oms-bj/、/oms-hz/ 之下）。请检查 base-url \
+             和代理的 location 配置。"
         ),
     }
 }

@@ -92,7 +92,7 @@ pub fn ProgressCard(
                     <span>{move || failure.get().unwrap_or_default()}</span>
                 </div>
             </Show>
-            <VerifyPanel view=verify error=verify_error compact lang />
+            <VerifyPanel view=verify error=verify_error lang />
             {steps.filter(|_| !compact).map(|(steps, open)| {
                 let now = now.unwrap_or_else(|| signal(0).0);
                 view! { <StepList open steps now lang time_zone=time_zone.clone() /> }

@@ -48,18 +48,15 @@ pub fn CardHead(
             view! { <span class="oms-project" data-field="project-id">{project_id}</span> },
         ),
     };
-    let api = api.map(|api| {
-        let text = match api {
-            ApiKind::V4 => "OMS 4.x",
-            ApiKind::Sync | ApiKind::Migration => "OMS 3.x",
-        };
-        view! { <span class="oms-source" data-field="api" data-api=api.as_str()>{text}</span> }
+    let api = api.map(|api| match api {
+        ApiKind::V4 => "OMS 4.x",
+        ApiKind::Sync | ApiKind::Migration => "OMS 3.x",
     });
     view! {
         <header class="oms-head">
             {name}
-            {(!source.is_empty()).then(|| view! { <span class="oms-source" data-field="source">{source}</span> })}
-            {api}
+            {(!source.is_empty()).then(|| tag("source", source))}
+            {api.map(|api| tag("api", api.to_owned()))}
             <Show
                 when=move || has_data.get()
                 fallback=move || view! {
@@ -76,4 +73,10 @@ pub fn CardHead(
             </Show>
         </header>
     }
+}
+
+/// A small tag beside the project's id: its OMS's name, the API read.
+/// (One shape for both: each shape of element is code of its own.)
+fn tag(field: &'static str, text: String) -> impl IntoView {
+    view! { <span class="oms-source" data-field=field>{text}</span> }
 }

@@ -4,7 +4,8 @@ use oms_progress_core::model::{VerifyTableView, VerifyView};
 
 /// Full verification (`[data-field=verify]`): OMS's verdict and progress
 /// on one line, without a click, and the tables, those that differ first,
-/// when opened. Compact, only a verdict of differing rows shows.
+/// when opened. Compact, only a verdict of differing rows shows (the
+/// stylesheet hides the rest, as it does compact's other parts).
 #[component]
 pub fn VerifyPanel(
     /// What OMS's verification results say; nothing shown while `None`.
@@ -13,25 +14,11 @@ pub fn VerifyPanel(
     /// Why the results could not be read, when they could not.
     #[prop(optional, into)]
     error: Signal<Option<String>>,
-    /// Only the line, and only when rows differ.
-    #[prop(optional)]
-    compact: bool,
     /// The language of its labels (English unless told).
     #[prop(optional)]
     lang: Lang,
 ) -> impl IntoView {
-    let shown = move || {
-        let differs = view.with(|v| {
-            v.as_ref()
-                .is_some_and(|v| v.differing_rows.unwrap_or(0) > 0)
-        });
-        let any = view.with(Option::is_some) || error.with(Option::is_some);
-        if compact {
-            differs
-        } else {
-            any
-        }
-    };
+    let shown = move || view.with(Option::is_some) || error.with(Option::is_some);
     let verdict = move || view.with(|v| v.as_ref().map(|v| v.verdict.as_str()));
     let differing = move || view.with(|v| v.as_ref().and_then(|v| v.differing_rows));
     // `view` is a memo upstream: the tables are drawn again only when
@@ -58,7 +45,7 @@ pub fn VerifyPanel(
                     {move || view.with(|v| v.as_ref().map(|v| v.line.clone()))}
                 </span>
                 {move || error.get().map(|e| view! { <span class="oms-note" data-field="verify-error">{e}</span> })}
-                {move || tables().filter(|(t, _)| !t.is_empty() && !compact).map(|(list, partial)| {
+                {move || tables().filter(|(t, _)| !t.is_empty()).map(|(list, partial)| {
                     view! {
                         <details class="oms-verify-tables" data-field="verify-tables">
                             <summary>{Msg::VerifyTables.text(lang)} " (" {list.len()} ")"</summary>
@@ -77,20 +64,23 @@ pub fn VerifyPanel(
 
 /// One table's row; each cell carries its column's name (`data-label`), which
 /// a narrow card shows beside the value when the counts stack under the
-/// table's name.
+/// table's name. The cells are one list of one shape.
 fn table_row(t: VerifyTableView, lang: Lang) -> impl IntoView {
     let [source_only, dest_only, mismatched, consistent] = t.counts;
+    let progress = t.progress.map(|p| format!("{p}%")).unwrap_or_default();
+    let cells = [
+        (Msg::VerifyResult, t.result),
+        (Msg::SourceOnly, source_only),
+        (Msg::DestOnly, dest_only),
+        (Msg::Mismatched, mismatched),
+        (Msg::ConsistentRows, consistent),
+        (Msg::VerifyProgress, progress),
+    ];
     let name = t.name.clone();
-    let label = |m: Msg| m.text(lang);
     view! {
         <tr data-table=t.name data-result=t.result_type data-consistent=t.consistent.to_string()>
             <th scope="row">{name}</th>
-            <td data-label=label(Msg::VerifyResult)>{t.result}</td>
-            <td data-label=label(Msg::SourceOnly)>{source_only}</td>
-            <td data-label=label(Msg::DestOnly)>{dest_only}</td>
-            <td data-label=label(Msg::Mismatched)>{mismatched}</td>
-            <td data-label=label(Msg::ConsistentRows)>{consistent}</td>
-            <td data-label=label(Msg::VerifyProgress)>{t.progress.map(|p| format!("{p}%"))}</td>
+            {cells.map(|(label, value)| view! { <td data-label=label.text(lang)>{value}</td> }).collect_view()}
         </tr>
     }
 }

@@ -2,6 +2,7 @@
 //! of the data (redone only when a poll brought news) and what moves with
 //! the clock (the lag, the ages, staleness).
 
+use super::use_api_fallback::ApiFallback;
 use super::use_oms_progress::UseOmsProgressReturn;
 use super::use_step_plan::StepPlan;
 use crate::runtime::Fetched;
@@ -18,7 +19,7 @@ use oms_progress_core::policy::PollOptions;
 /// open, a fresh plan gives the lag by OMS's own clock.
 pub(crate) fn use_card_view(
     progress: UseOmsProgressReturn,
-    (project_id, wrong_api): (String, Signal<Option<&'static str>>),
+    (project_id, wrong_api): (String, Option<ApiFallback>),
     plan: Option<StepPlan>,
     (poll, lag): (PollOptions, LagThresholds),
     lang: Lang,
@@ -30,7 +31,7 @@ pub(crate) fn use_card_view(
             .error
             .as_ref()
             .is_some_and(|e| e.kind == ErrorKind::NotFound);
-        if let Some(name) = wrong_api.get().filter(|_| not_found) {
+        if let Some(name) = wrong_api.filter(|_| not_found).and_then(|f| f.knew_it()) {
             view.error = Some(wrong_api_view(&project_id, name, lang));
         }
         view

@@ -6,7 +6,7 @@ use crate::runtime::{Call, Fetched};
 use leptos::prelude::*;
 use oms_progress_core::i18n::Lang;
 use oms_progress_core::model::{failure_reason, PollState};
-use oms_progress_core::policy::PollOptions;
+use oms_progress_core::policy::{phase_of, PollOptions};
 
 /// What [`use_step_plan`] hands back.
 #[derive(Clone, Copy)]
@@ -35,27 +35,18 @@ pub(crate) fn use_step_plan(
     // that only confirmed them; every poll while the list is open.
     let at_step = Memo::new(move |_| {
         state.with(|s| {
-            s.last_good
-                .as_ref()
-                .map(|p| (p.status.clone(), p.current_step.clone()))
+            let p = s.last_good.as_ref()?;
+            let status = p.status.as_ref().map_or("", |s| s.code());
+            Some([status, p.current_step.as_deref().unwrap_or("")].join(" "))
         })
     });
-    // Each only grows, so their sum moves whenever either does (and closing
-    // the list moves neither).
-    let step_changes = Memo::new(move |before: Option<&i64>| {
-        at_step.track();
-        before.map_or(0, |n| n + 1)
+    // Open, every poll's answer moves it; closed, a new status or step.
+    let revision = Memo::new(move |_| {
+        Some(match open.get() {
+            true => state.with(|s| s.last_good_at_ms.unwrap_or(0)),
+            false => at_step.with(|s| s.as_deref().map_or(0, |s| phase_of(s, i64::MAX))),
+        })
     });
-    let polls_while_open = Memo::new(move |before: Option<&i64>| {
-        let before = before.copied().unwrap_or(0);
-        if open.get() {
-            state.track();
-            before + 1
-        } else {
-            before
-        }
-    });
-    let revision = Memo::new(move |_| Some(step_changes.get() + polls_while_open.get()));
     let answer = use_oms_steps(call, poll, wanted, revision);
     let failed = Memo::new(move |_| {
         state.with(|s| {

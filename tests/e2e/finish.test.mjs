@@ -202,3 +202,16 @@ test("a second tab reads the leader's answers as old as they are: no made-up clo
   await first.page.close();
   await second.page.close();
 });
+
+test('compact, a verification shows only when rows differ, as one line', async () => {
+  const { page, errors } = await openPage('project=v4:np_verify_mismatch,v4:np_verified_ledger&compact');
+  const bad = widget(page, 'np_verify_mismatch').locator('[data-field=verify]');
+  const good = widget(page, 'np_verified_ledger').locator('[data-field=verify]');
+  await eventually(() => good.getAttribute('data-verify').catch(() => null), (v) => v === 'consistent', { what: 'consistent read' });
+  await eventually(() => bad.getAttribute('data-verify').catch(() => null), (v) => v === 'inconsistent', { what: 'inconsistent read' });
+  assert.equal(await bad.locator('[data-field=verify-line]').isVisible(), true);
+  assert.equal(await bad.locator('[data-field=verify-tables]').isVisible(), false);
+  assert.equal(await good.isVisible(), false);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
