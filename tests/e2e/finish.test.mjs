@@ -32,8 +32,13 @@ test("a page where OMS's JSON should be is the proxy refusing that path, not OMS
 });
 
 test('with the steps open, "shown as 0 s" only ever sits beside 0 s', async () => {
-  const { page, errors } = await openPage('project=v4:np_v4_payments&interval=1');
-  const w = widget(page, 'np_v4_payments');
+  // OMS samples its checkpoint 2 s before answering; a checkpoint a second
+  // old is then a second past OMS's sample: within the stamps' precision.
+  await env.sim.control('PUT', '/_sim/projects/np_fresh_sample', {
+    naming: 'v4', behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC', checkpoint: { lag_secs: 1 } },
+  });
+  const { page, errors } = await openPage('project=v4:np_fresh_sample&interval=5');
+  const w = widget(page, 'np_fresh_sample');
   await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live' });
   await w.locator('[data-field=steps] summary').click();
   await w.locator('[data-step-name]').first().waitFor();
@@ -49,6 +54,8 @@ test('with the steps open, "shown as 0 s" only ever sits beside 0 s', async () =
   }
   const wrong = seen.filter((s) => s.note && s.secs !== '0');
   assert.deepEqual(wrong, [], 'a note that the lag is shown as 0 s beside another figure');
+  // A second past OMS's sample is within whole-second stamps: no note at all.
+  assert.deepEqual(seen.filter((s) => s.note), [], 'a clock note for a second of rounding');
   assert.ok(seen.some((s) => s.source === 'oms'), 'the lag came by OMS\'s clock with the steps open');
   assert.deepEqual(errors, []);
   await page.close();
