@@ -55,7 +55,7 @@ pub fn StandalonePage(
                 {config
                     .problems
                     .into_iter()
-                    .map(|p| view! { <li data-field="page-problem">{p.to_string()}</li> })
+                    .map(|p| view! { <li data-field="page-problem">{p.text(lang)}</li> })
                     .collect_view()}
             </ul>
             {empty.then(|| view! {
