@@ -833,7 +833,7 @@ async fn v4_list_projects_pages_and_filters_every_project() {
         ["np_verified_ledger", "np_verify_mismatch", "p_migration_dw"]
     );
     let (_, failed) = v4(&s, "ListProjects", json!({ "status": ["FAILED"] })).await;
-    assert_eq!(ids(&failed), ["np_failed_billing"]);
+    assert_eq!(ids(&failed), ["np_failed_billing", "np_failed_longname"]);
     let item = &failed["data"][0];
     assert_eq!(item["alarmStats"]["alarming"], json!(true));
     assert!(item["steps"]

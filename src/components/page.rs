@@ -49,7 +49,8 @@ pub fn StandalonePage(
     }
     view! {
         <main class="oms-page" lang=lang.tag()>
-            <h1>{PageMsg::PageTitle.text(lang)}</h1>
+            // One heading: the wallboard's title is the page's when it shows one.
+            {wall.is_none().then(|| view! { <h1>{PageMsg::PageTitle.text(lang)}</h1> })}
             {page_toggle}
             <ul class="oms-page-problems" role="status">
                 {config
@@ -69,7 +70,7 @@ pub fn StandalonePage(
                 </form>
             })}
             {v3_wall.then(|| view! { <p class="oms-page-note" data-field="wall-v3">{PageMsg::WallV3.text(lang)}</p> })}
-            {wall.map(|wall| view! { <OmsWallboard options=wall.options filter=wall.filter group=wall.group source=wall.source set_title=true /> })}
+            {wall.map(|wall| view! { <OmsWallboard options=wall.options filter=wall.filter group=wall.group source=wall.source set_title=true page_heading=true /> })}
             <div class="oms-grid">
                 {config.widgets.into_iter().map(|options| view! { <OmsSyncProgress options /> }).collect_view()}
             </div>
