@@ -838,8 +838,13 @@ pub fn lag_as_of(lang: Lang, at: &str) -> String {
     }
 }
 
+// The problems' sentences are inlined (`#[inline(always)]`): `Display`
+// asks for English, and a build that shows no page then carries none of
+// the Chinese.
+
 /// "unknown option "grop": did you mean group? (known: …)": a name no
 /// option has; `meant` when it nearly spells one. `name` is quoted.
+#[inline(always)]
 pub fn problem_unknown(lang: Lang, name: &str, meant: Option<&str>, known: &str) -> String {
     match (lang, meant) {
         (Lang::En, None) => format!("unknown option {name} (known: {known})"),
@@ -852,6 +857,7 @@ pub fn problem_unknown(lang: Lang, name: &str, meant: Option<&str>, known: &str)
 }
 
 /// ""intreval" is not an option: did you mean interval?" (`name` quoted).
+#[inline(always)]
 pub fn problem_near_miss(lang: Lang, name: &str, meant: &str) -> String {
     match lang {
         Lang::En => format!("{name} is not an option: did you mean {meant}?"),
@@ -860,6 +866,7 @@ pub fn problem_near_miss(lang: Lang, name: &str, meant: &str) -> String {
 }
 
 /// "project-id is required (the OMS project id, e.g. np_4ur1zdx1v8cg)".
+#[inline(always)]
 pub fn problem_missing(lang: Lang, name: &str) -> String {
     match lang {
         Lang::En => format!("{name} is required (the OMS project id, e.g. np_4ur1zdx1v8cg)"),
@@ -869,6 +876,7 @@ pub fn problem_missing(lang: Lang, name: &str) -> String {
 
 /// "api must be a string, not a number" (the types through
 /// [`problem_phrase`]).
+#[inline(always)]
 pub fn problem_wrong_type(lang: Lang, name: &str, expected: &str, got: &str) -> String {
     match lang {
         Lang::En => format!("{name} must be {expected}, not {got}"),
@@ -877,6 +885,7 @@ pub fn problem_wrong_type(lang: Lang, name: &str, expected: &str, got: &str) -> 
 }
 
 /// "interval "fast" is not a number of seconds" (`value` quoted).
+#[inline(always)]
 pub fn problem_not_a_number(lang: Lang, name: &str, value: &str) -> String {
     match lang {
         Lang::En => format!("{name} {value} is not a number of seconds"),
@@ -885,6 +894,7 @@ pub fn problem_not_a_number(lang: Lang, name: &str, value: &str) -> String {
 }
 
 /// "timeout 0.5 is out of range (1 to 86400 seconds)".
+#[inline(always)]
 pub fn problem_out_of_range(lang: Lang, name: &str, value: &str, min: &str, max: &str) -> String {
     match lang {
         Lang::En => format!("{name} {value} is out of range ({min} to {max} seconds)"),
@@ -894,8 +904,13 @@ pub fn problem_out_of_range(lang: Lang, name: &str, value: &str, min: &str, max:
 
 /// "lang "fr" is not en or zh-CN" (`value` quoted; the words through
 /// [`problem_phrase`]).
+#[inline(always)]
 pub fn problem_not_one_of(lang: Lang, name: &str, value: &str, allowed: &[&str]) -> String {
-    let words: Vec<&str> = allowed.iter().map(|w| problem_phrase(w, lang)).collect();
+    // Not mapped in English: an English caller then carries no phrase table.
+    let words: Vec<&str> = match lang {
+        Lang::En => allowed.to_vec(),
+        Lang::ZhCn => allowed.iter().map(|w| problem_phrase(w, lang)).collect(),
+    };
     let (comma, or) = match lang {
         Lang::En => (", ", " or "),
         Lang::ZhCn => ("、", " 或 "),
@@ -912,6 +927,7 @@ pub fn problem_not_one_of(lang: Lang, name: &str, value: &str, allowed: &[&str])
 }
 
 /// "project ".." is not a valid OMS project id" (`value` quoted).
+#[inline(always)]
 pub fn problem_not_a_project_id(lang: Lang, name: &str, value: &str) -> String {
     match lang {
         Lang::En => format!("{name} {value} is not a valid OMS project id"),
@@ -921,6 +937,7 @@ pub fn problem_not_a_project_id(lang: Lang, name: &str, value: &str) -> String {
 
 /// "base-url "ftp://x" is neither a path …": a value and what is wrong
 /// with it (`value` quoted, `why` through [`problem_phrase`]).
+#[inline(always)]
 pub fn problem_bad_value(lang: Lang, name: &str, value: &str, why: &str) -> String {
     let why = problem_phrase(why, lang);
     match lang {
@@ -931,6 +948,7 @@ pub fn problem_bad_value(lang: Lang, name: &str, value: &str, why: &str) -> Stri
 
 /// "lag-warn (400 s) is above lag-critical (300 s)" (`relation` through
 /// [`problem_phrase`]).
+#[inline(always)]
 pub fn problem_conflict(
     lang: Lang,
     (name, value): (&str, &str),
@@ -948,6 +966,7 @@ pub fn problem_conflict(
 /// wrong with a value, the types a value should have, the words an option
 /// takes), in `lang`; any other text (an option's own words, such as
 /// `sync` or `zh-CN`) as it is.
+#[inline(always)]
 pub fn problem_phrase(en: &str, lang: Lang) -> &str {
     if lang == Lang::En {
         return en;

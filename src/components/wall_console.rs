@@ -10,8 +10,7 @@ use std::sync::Arc;
 #[component]
 pub(crate) fn WallConsole(
     /// The card at this row's place (`None` past the board's end).
-    #[prop(into)]
-    card: Signal<Option<Arc<WallCard>>>,
+    card: RwSignal<Option<Arc<WallCard>>>,
     /// The board's options: the console template, per source or for all.
     options: WidgetOptions,
     /// Language of the label.

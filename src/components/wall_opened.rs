@@ -11,11 +11,9 @@ use std::sync::Arc;
 #[component]
 pub(crate) fn WallOpened(
     /// The card at this row's place (`None` past the board's end).
-    #[prop(into)]
-    card: Signal<Option<Arc<WallCard>>>,
+    card: RwSignal<Option<Arc<WallCard>>>,
     /// Whether this card is open.
-    #[prop(into)]
-    is_open: Signal<bool>,
+    is_open: Memo<bool>,
     /// The board's options: the widget has its source's.
     options: WidgetOptions,
     /// Told of the widget's events but its status changes (the list tells

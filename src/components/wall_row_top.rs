@@ -12,11 +12,9 @@ use std::sync::Arc;
 #[component]
 pub(crate) fn WallRowTop(
     /// The card at this row's place (`None` past the board's end).
-    #[prop(into)]
-    card: Signal<Option<Arc<WallCard>>>,
+    card: RwSignal<Option<Arc<WallCard>>>,
     /// Whether this card is open.
-    #[prop(into)]
-    is_open: Signal<bool>,
+    is_open: Memo<bool>,
     /// The keys of the cards now open.
     opened: RwSignal<Vec<String>>,
     /// The board's options (for the console link).

@@ -92,8 +92,8 @@ pub fn OmsWallboard(
         <section
             class="oms-wall"
             data-oms-wallboard=""
-            data-wall-state=lists.state
-            data-sources-failing=lists.failing
+            data-wall-state=move || lists.state()
+            data-sources-failing=move || lists.failing()
             lang=lang.tag()
             aria-label=heading
         >

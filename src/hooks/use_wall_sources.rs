@@ -35,13 +35,41 @@ pub struct UseWallSourcesReturn {
     pub has_data: Signal<bool>,
     /// Whether any list is stale.
     pub stale: Signal<bool>,
-    /// `loading`, `live`, `stale` or `error` (none read, one failed).
-    pub state: Signal<&'static str>,
-    /// The named sources whose latest poll failed, comma-separated.
-    pub failing: Signal<Option<String>>,
     /// Seconds since the oldest source's last good list, with the clock
     /// (an answer alone does not redraw the footer).
     pub updated_ago: Signal<Option<u64>>,
+}
+
+impl UseWallSourcesReturn {
+    /// Whether `f` holds for any source.
+    fn any(&self, f: &dyn Fn(&WallSource) -> bool) -> bool {
+        self.sources.with_value(|s| s.iter().any(f))
+    }
+
+    /// `loading`, `live`, `stale` or `error` (none read, one failed); read
+    /// in a reactive context, it tracks what it read. (A method, not a
+    /// signal: a signal of `&str` would be one more type in the wasm.)
+    pub fn state(&self) -> &'static str {
+        let errors = self.any(&|s| s.list.state.with(|s| s.error.is_some()));
+        match (self.has_data.get(), errors) {
+            (false, false) => "loading",
+            (false, true) => "error",
+            _ if self.stale.get() => "stale",
+            _ => "live",
+        }
+    }
+
+    /// The named sources whose latest poll failed, comma-separated: from
+    /// the lists themselves, at once, as each source's own line.
+    pub fn failing(&self) -> Option<String> {
+        let names: Vec<String> = self.sources.with_value(|s| {
+            s.iter()
+                .filter(|s| !s.name.is_empty() && s.list.state.with(|s| s.error.is_some()))
+                .map(|s| s.name.clone())
+                .collect()
+        });
+        (!names.is_empty()).then(|| names.join(","))
+    }
 }
 
 /// Polls the list of every source `options` names (its base URL when it
@@ -64,25 +92,6 @@ pub fn use_wall_sources(
     let any = move |f: &dyn Fn(&WallSource) -> bool| sources.with_value(|s| s.iter().any(f));
     let has_data = Signal::derive(move || any(&|s| s.list.state.with(|s| s.last_good.is_some())));
     let stale = Signal::derive(move || any(&|s| s.stale.get()));
-    let state = Signal::derive(move || {
-        let errors = any(&|s| s.list.state.with(|s| s.error.is_some()));
-        match (has_data.get(), errors) {
-            (false, false) => "loading",
-            (false, true) => "error",
-            _ if stale.get() => "stale",
-            _ => "live",
-        }
-    });
-    // From the lists themselves, at once, as each source's own line.
-    let failing = Signal::derive(move || {
-        let names: Vec<String> = sources.with_value(|s| {
-            s.iter()
-                .filter(|s| !s.name.is_empty() && s.list.state.with(|s| s.error.is_some()))
-                .map(|s| s.name.clone())
-                .collect()
-        });
-        (!names.is_empty()).then(|| names.join(","))
-    });
     let updated_ago = Signal::derive(move || {
         let now = now.get();
         let oldest = sources.with_value(|s| {
@@ -100,8 +109,6 @@ pub fn use_wall_sources(
         }),
         has_data,
         stale,
-        state,
-        failing,
         updated_ago,
     }
 }

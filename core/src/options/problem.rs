@@ -99,6 +99,9 @@ impl Problem {
 impl Problem {
     /// The sentence in `lang`: the option's name and the values as the
     /// host sent them, the rest from the catalogue.
+    // Inlined, so that `Display`'s English leaves the Chinese out of the
+    // builds that show no page.
+    #[inline(always)]
     pub fn text(&self, lang: Lang) -> String {
         let name = self.option.as_str();
         match &self.kind {
