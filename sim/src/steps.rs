@@ -21,6 +21,31 @@ const STAGES: [(&str, &str); 5] = [
     ("REVERSE_INCR_TRANSFER", "Reverse incremental transfer"),
 ];
 
+/// What OMS says of each stage when it failed (`errorDetails`, `errorMsg`):
+/// the failure of the stage that failed, not another's.
+const FAILURES: [(&str, &str); 5] = [
+    (
+        "precheck: binlog_format is STATEMENT",
+        "Pre-check failed: the source's binlog_format must be ROW",
+    ),
+    (
+        "struct: create table billing.invoice failed",
+        "Schema transfer failed: the target rejected table billing.invoice",
+    ),
+    (
+        "writer: insert into billing.invoice failed",
+        "Full data transfer failed: the target table billing.invoice is missing",
+    ),
+    (
+        "writer: apply update to orders.refund failed",
+        "Incremental transfer failed: the row to update in orders.refund is missing",
+    ),
+    (
+        "writer: apply update to orders.refund failed",
+        "Reverse incremental transfer failed: the row to update in orders.refund is missing",
+    ),
+];
+
 /// How long each stage runs, in seconds: the lifecycle walker's phases
 /// (pre-check and prepare, schema, full data), and for a finished project
 /// its incremental stages.
@@ -163,9 +188,9 @@ pub fn steps_json(s: &Snapshot, clock: StageClock, now_s: i64, verify: Option<Ve
             "description": description,
             "status": status,
             "extraInfo": {
-                "errorDetails": if failed { json!(["writer: insert into billing.invoice failed"]) } else { Value::Null },
+                "errorDetails": if failed { json!([FAILURES[index].0]) } else { Value::Null },
                 "errorCode": if failed { json!("CM-STEP000121") } else { Value::Null },
-                "errorMsg": if failed { json!("Full data transfer failed: the target table billing.invoice is missing") } else { Value::Null },
+                "errorMsg": if failed { json!(FAILURES[index].1) } else { Value::Null },
                 "errorParam": Value::Null,
                 "failedTime": if failed { json!(utc_text(start + secs / 2)) } else { Value::Null },
             },
@@ -349,6 +374,34 @@ mod tests {
         assert_eq!(steps[3]["progress"], json!(100));
         assert_eq!(steps[3]["finishTime"], json!(utc_text(1_700_000_090)));
         assert_eq!(statuses(&steps)[4], ("INCR_TRANSFER", "MONITORING"));
+    }
+
+    #[test]
+    fn a_failure_is_the_failed_stages_own() {
+        let failed_at = |step: &str| {
+            let steps = steps_json(
+                &snapshot("FAILED", step),
+                StageClock::Defined(1_700_000_000),
+                1_700_000_000,
+                None,
+            );
+            let failed = steps
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["status"] == json!("FAILED"))
+                .cloned()
+                .unwrap();
+            (
+                failed["name"].clone(),
+                failed["extraInfo"]["errorMsg"].as_str().unwrap().to_owned(),
+            )
+        };
+        let (name, why) = failed_at("INCR_TRANSFER");
+        assert_eq!(name, json!("INCR_TRANSFER"));
+        assert!(why.starts_with("Incremental transfer failed"), "{why}");
+        let (_, why) = failed_at("CONNECTOR_FULL_SYNC");
+        assert!(why.contains("billing.invoice is missing"), "{why}");
     }
 
     /// Each step's (start, finish) as sent.
