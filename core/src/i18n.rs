@@ -888,6 +888,181 @@ pub fn lag_as_of(lang: Lang, at: &str) -> String {
     }
 }
 
+// The problems' sentences are inlined (`#[inline(always)]`): `Display`
+// asks for English, and a build that shows no page then carries none of
+// the Chinese.
+
+/// "unknown option "grop": did you mean group? (known: …)": a name no
+/// option has; `meant` when it nearly spells one. `name` is quoted.
+#[inline(always)]
+pub fn problem_unknown(lang: Lang, name: &str, meant: Option<&str>, known: &str) -> String {
+    match (lang, meant) {
+        (Lang::En, None) => format!("unknown option {name} (known: {known})"),
+        (Lang::En, Some(m)) => {
+            format!("unknown option {name}: did you mean {m}? (known: {known})")
+        }
+        (Lang::ZhCn, None) => format!("未知选项 {name}（可用：{known}）"),
+        (Lang::ZhCn, Some(m)) => format!("未知选项 {name}：是否想写 {m}？（可用：{known}）"),
+    }
+}
+
+/// ""intreval" is not an option: did you mean interval?" (`name` quoted).
+#[inline(always)]
+pub fn problem_near_miss(lang: Lang, name: &str, meant: &str) -> String {
+    match lang {
+        Lang::En => format!("{name} is not an option: did you mean {meant}?"),
+        Lang::ZhCn => format!("{name} 不是选项：是否想写 {meant}？"),
+    }
+}
+
+/// "project-id is required (the OMS project id, e.g. np_4ur1zdx1v8cg)".
+#[inline(always)]
+pub fn problem_missing(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::En => format!("{name} is required (the OMS project id, e.g. np_4ur1zdx1v8cg)"),
+        Lang::ZhCn => format!("缺少 {name}（OMS 项目 ID，例如 np_4ur1zdx1v8cg）"),
+    }
+}
+
+/// "api must be a string, not a number" (the types through
+/// [`problem_phrase`]).
+#[inline(always)]
+pub fn problem_wrong_type(lang: Lang, name: &str, expected: &str, got: &str) -> String {
+    match lang {
+        Lang::En => format!("{name} must be {expected}, not {got}"),
+        Lang::ZhCn => format!("{name} 应为{expected}，而不是{got}"),
+    }
+}
+
+/// "interval "fast" is not a number of seconds" (`value` quoted).
+#[inline(always)]
+pub fn problem_not_a_number(lang: Lang, name: &str, value: &str) -> String {
+    match lang {
+        Lang::En => format!("{name} {value} is not a number of seconds"),
+        Lang::ZhCn => format!("{name} {value} 不是秒数"),
+    }
+}
+
+/// "timeout 0.5 is out of range (1 to 86400 seconds)".
+#[inline(always)]
+pub fn problem_out_of_range(lang: Lang, name: &str, value: &str, min: &str, max: &str) -> String {
+    match lang {
+        Lang::En => format!("{name} {value} is out of range ({min} to {max} seconds)"),
+        Lang::ZhCn => format!("{name} {value} 超出范围（{min} 到 {max} 秒）"),
+    }
+}
+
+/// "lang "fr" is not en or zh-CN" (`value` quoted; the words through
+/// [`problem_phrase`]).
+#[inline(always)]
+pub fn problem_not_one_of(lang: Lang, name: &str, value: &str, allowed: &[&str]) -> String {
+    // Not mapped in English: an English caller then carries no phrase table.
+    let words: Vec<&str> = match lang {
+        Lang::En => allowed.to_vec(),
+        Lang::ZhCn => allowed.iter().map(|w| problem_phrase(w, lang)).collect(),
+    };
+    let (comma, or) = match lang {
+        Lang::En => (", ", " or "),
+        Lang::ZhCn => ("、", " 或 "),
+    };
+    let listed = match words.as_slice() {
+        [] => String::new(),
+        [only] => (*only).to_owned(),
+        [rest @ .., last] => format!("{}{or}{last}", rest.join(comma)),
+    };
+    match lang {
+        Lang::En => format!("{name} {value} is not {listed}"),
+        Lang::ZhCn => format!("{name} {value} 不是 {listed}"),
+    }
+}
+
+/// "project ".." is not a valid OMS project id" (`value` quoted).
+#[inline(always)]
+pub fn problem_not_a_project_id(lang: Lang, name: &str, value: &str) -> String {
+    match lang {
+        Lang::En => format!("{name} {value} is not a valid OMS project id"),
+        Lang::ZhCn => format!("{name} {value} 不是有效的 OMS 项目 ID"),
+    }
+}
+
+/// "base-url "ftp://x" is neither a path …": a value and what is wrong
+/// with it (`value` quoted, `why` through [`problem_phrase`]).
+#[inline(always)]
+pub fn problem_bad_value(lang: Lang, name: &str, value: &str, why: &str) -> String {
+    let why = problem_phrase(why, lang);
+    match lang {
+        Lang::En => format!("{name} {value} {why}"),
+        Lang::ZhCn => format!("{name} {value} {why}"),
+    }
+}
+
+/// "lag-warn (400 s) is above lag-critical (300 s)" (`relation` through
+/// [`problem_phrase`]).
+#[inline(always)]
+pub fn problem_conflict(
+    lang: Lang,
+    (name, value): (&str, &str),
+    relation: &str,
+    (other, other_value): (&str, &str),
+) -> String {
+    let relation = problem_phrase(relation, lang);
+    match lang {
+        Lang::En => format!("{name} ({value} s) {relation} {other} ({other_value} s)"),
+        Lang::ZhCn => format!("{name}（{value} 秒）{relation} {other}（{other_value} 秒）"),
+    }
+}
+
+/// The fixed phrases the option checks put into their problems (what is
+/// wrong with a value, the types a value should have, the words an option
+/// takes), in `lang`; any other text (an option's own words, such as
+/// `sync` or `zh-CN`) as it is.
+#[inline(always)]
+pub fn problem_phrase(en: &str, lang: Lang) -> &str {
+    if lang == Lang::En {
+        return en;
+    }
+    match en {
+        "is not a path: the page's URL takes paths on this origin only" => {
+            "不是路径：页面地址只接受本站的路径"
+        }
+        "does not say which OMS of oms it is in (e.g. bj:np_1)" => {
+            "未指明属于 oms 中的哪个 OMS（例如 bj:np_1）"
+        }
+        "is not the name of a source in oms" => "不是 oms 中的来源名称",
+        "has no {id} where the project id goes" => "缺少标明项目 ID 位置的 {id}",
+        "must not carry credentials; let the reverse proxy add them" => {
+            "不得包含账号或密码；请由反向代理添加"
+        }
+        "has no host" => "缺少主机名",
+        "is neither a path starting with / nor an http(s) URL" => {
+            "既不是以 / 开头的路径，也不是 http(s) 地址"
+        }
+        "names a source twice" => "重复指定了同一来源",
+        "is not name:url (a short name, e.g. bj:/oms-bj)" => {
+            "不是“名称:地址”格式（名称要简短，例如 bj:/oms-bj）"
+        }
+        "names several sources: a widget reads one OMS" => "指定了多个来源：一个组件只读取一个 OMS",
+        "is given with oms: the source's URL is the base URL" => {
+            "与 oms 同时给出：来源的地址即为基础地址"
+        }
+        "an IANA zone such as Asia/Shanghai" => "IANA 时区（例如 Asia/Shanghai）",
+        "is above" => "高于",
+        "is below" => "低于",
+        "SOURCE:ID" => "来源:ID",
+        "v4:SOURCE:ID" => "v4:来源:ID",
+        "a string" => "字符串",
+        "a number" => "数字",
+        "a boolean" => "布尔值",
+        "a function" => "函数",
+        "a list" => "列表",
+        "an object" => "对象",
+        "an object such as { projectId: \"np_…\" }" => "对象，例如 { projectId: \"np_…\" }",
+        "a number of seconds" => "秒数",
+        "true or false" => "true 或 false",
+        other => other,
+    }
+}
+
 /// OMS's alarm levels, as people read them; `None` for a level not
 /// documented (shown as sent).
 pub fn importance_label(level: &str, lang: Lang) -> Option<&'static str> {

@@ -5,7 +5,7 @@
 
 use crate::scenario::{Behaviour, Checkpoint, Kind, Served};
 use crate::state::Project;
-use crate::steps::{steps_json, utc_text};
+use crate::steps::{steps_json, utc_text, verify_run, StageClock};
 use crate::wire::BusinessError;
 use serde_json::{json, Value};
 
@@ -147,7 +147,8 @@ fn item(p: &Project, s: &crate::scenario::Snapshot, now_s: i64) -> Value {
         "sinkEndpointType": "OB_MYSQL",
         "gmtCreate": utc_text(started_s),
         "gmtStart": utc_text(started_s),
-        "gmtFinish": if s.status == "FINISHED" { json!(utc_text(now_s)) } else { Value::Null },
+        // Finished when it was defined so (see StageClock::Defined): fixed.
+        "gmtFinish": if s.status == "FINISHED" { json!(utc_text(started_s)) } else { Value::Null },
         "gmtModified": utc_text(started_s),
         "isModifying": false,
         "isMerging": false,
@@ -160,9 +161,7 @@ fn item(p: &Project, s: &crate::scenario::Snapshot, now_s: i64) -> Value {
             "recentlyTriggerCount": if alarming { 1 } else { 0 },
             "alarmContent": alarm,
         },
-        "steps": steps_json(s, started_s, now_s, p.spec.verify.as_ref().map(|v| {
-            crate::history::verify_fraction(v, (now_s - started_s) as f64)
-        })),
+        "steps": steps_json(s, StageClock::of(&p.spec, p.since_ms, now_s * 1000), now_s, verify_run(p, now_s * 1000)),
         "extraInfo": {
             "runningStep": s.current_step,
             "runningProgress": running_progress,

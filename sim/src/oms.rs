@@ -371,11 +371,9 @@ async fn progress(
     let mut data = match project.spec.served_at(now - project.since_ms, now) {
         Served::State(snapshot) if api == Api::V4Steps => crate::steps::steps_json(
             &snapshot,
-            project.since_ms.div_euclid(1000),
+            crate::steps::StageClock::of(&project.spec, project.since_ms, now),
             now.div_euclid(1000),
-            project.spec.verify.as_ref().map(|v| {
-                crate::history::verify_fraction(v, (now - project.since_ms) as f64 / 1000.0)
-            }),
+            crate::steps::verify_run(&project, now),
         ),
         Served::State(snapshot) if api == Api::V4Components => {
             crate::components::components_json(&project.spec, &snapshot, now.div_euclid(1000))

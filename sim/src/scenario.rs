@@ -246,7 +246,9 @@ impl Scenario {
             "catalog",
             "events",
         ];
-        const SITES: [&str; 4] = ["bj", "sh", "hz", "sz"];
+        // What each database serves: never a place's name, which a board
+        // of several regions would read as another region's project.
+        const ROLES: [&str; 4] = ["app", "dw", "report", "ops"];
         const TEAMS: [&str; 3] = ["team-a", "team-b", "team-c"];
         (0..count)
             .map(|i| {
@@ -291,7 +293,7 @@ impl Scenario {
                     name: Some(format!(
                         "{}_{}_{i}",
                         TABLES[i % TABLES.len()],
-                        SITES[i / TABLES.len() % SITES.len()]
+                        ROLES[i / TABLES.len() % ROLES.len()]
                     )),
                     kind: if i % 4 == 3 {
                         Kind::Migration
@@ -389,9 +391,9 @@ pub enum Served {
 
 // Lifecycle phase boundaries, in seconds since the cycle began.
 const LIFECYCLE_PREPARE_AT: u64 = 10;
-const LIFECYCLE_STRUCT_AT: u64 = 20;
-const LIFECYCLE_FULL_AT: u64 = 60;
-const LIFECYCLE_INCR_AT: u64 = 150;
+pub(crate) const LIFECYCLE_STRUCT_AT: u64 = 20;
+pub(crate) const LIFECYCLE_FULL_AT: u64 = 60;
+pub(crate) const LIFECYCLE_INCR_AT: u64 = 150;
 /// After switching to incremental the lag shrinks to this over 30 s.
 const LIFECYCLE_CAUGHT_UP_LAG: i64 = 3;
 

@@ -833,7 +833,7 @@ async fn v4_list_projects_pages_and_filters_every_project() {
         ["np_verified_ledger", "np_verify_mismatch", "p_migration_dw"]
     );
     let (_, failed) = v4(&s, "ListProjects", json!({ "status": ["FAILED"] })).await;
-    assert_eq!(ids(&failed), ["np_failed_billing"]);
+    assert_eq!(ids(&failed), ["np_failed_billing", "np_failed_longname"]);
     let item = &failed["data"][0];
     assert_eq!(item["alarmStats"]["alarming"], json!(true));
     assert!(item["steps"]
@@ -1031,4 +1031,148 @@ async fn verification_results_are_paged_and_an_oms_4_0_lacks_both_actions() {
         .as_str()
         .unwrap()
         .contains("not supported"));
+}
+
+/// Every step's name, status, start and finish, from a step list.
+fn step_times(steps: &Value) -> Vec<(String, String, Value, Value)> {
+    steps
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|step| {
+            (
+                step["name"].as_str().unwrap().to_owned(),
+                step["status"].as_str().unwrap().to_owned(),
+                step["startTime"].clone(),
+                step["finishTime"].clone(),
+            )
+        })
+        .collect()
+}
+
+/// The FINISHED steps of `before` as they are in `after`: the same times.
+fn finished_kept(
+    before: &[(String, String, Value, Value)],
+    after: &[(String, String, Value, Value)],
+) {
+    let finished: Vec<_> = before.iter().filter(|s| s.1 == "FINISHED").collect();
+    assert!(!finished.is_empty(), "{before:?}");
+    for step in finished {
+        let later = after
+            .iter()
+            .find(|s| s.0 == step.0)
+            .expect("the step stays");
+        assert_eq!(step, later, "a finished step keeps its times");
+        assert!(step.2.is_string() && step.3.is_string(), "{step:?}");
+    }
+}
+
+#[tokio::test]
+async fn finished_steps_keep_their_start_and_finish_as_time_goes_on() {
+    let s = sim().await;
+    let described = |id: &'static str| {
+        let s = &s;
+        async move {
+            let (_, body) = v4(s, "DescribeProjectSteps", json!({ "id": id })).await;
+            step_times(&body["data"])
+        }
+    };
+    let listed = |id: &'static str| {
+        let s = &s;
+        async move {
+            let body = json!({ "pageNumber": 1, "pageSize": 150, "searchKey": id });
+            let (_, list) = v4(s, "ListProjects", body).await;
+            let item = list["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|p| p["id"] == json!(id))
+                .unwrap()
+                .clone();
+            (step_times(&item["steps"]), item["gmtFinish"].clone())
+        }
+    };
+    // The walker in its full copy (at 70 s), then in its incremental sync.
+    advance(&s, 70).await;
+    let walker = described("np_4ur1zdx1v8cg").await;
+    let ids = [
+        "np_finished_archive",
+        "np_steady_orders",
+        "np_failed_billing",
+        "np_verify_mismatch",
+    ];
+    let mut before = Vec::new();
+    for id in ids {
+        before.push((described(id).await, listed(id).await));
+    }
+    advance(&s, 100).await;
+    finished_kept(&walker, &described("np_4ur1zdx1v8cg").await);
+    advance(&s, 3_600).await;
+    for (id, (steps, (items, gmt_finish))) in ids.into_iter().zip(before) {
+        finished_kept(&steps, &described(id).await);
+        let (items_later, gmt_finish_later) = listed(id).await;
+        finished_kept(&items, &items_later);
+        assert_eq!(gmt_finish, gmt_finish_later, "{id}");
+    }
+    // Failed at one time, whenever asked.
+    let failed_time = |steps: Value| steps["data"][2]["extraInfo"]["failedTime"].clone();
+    let (_, first) = v4(
+        &s,
+        "DescribeProjectSteps",
+        json!({ "id": "np_failed_billing" }),
+    )
+    .await;
+    advance(&s, 600).await;
+    let (_, later) = v4(
+        &s,
+        "DescribeProjectSteps",
+        json!({ "id": "np_failed_billing" }),
+    )
+    .await;
+    assert!(failed_time(first.clone()).is_string());
+    assert_eq!(failed_time(first), failed_time(later));
+}
+
+#[tokio::test]
+async fn generated_names_carry_no_region_word() {
+    const REGIONS: [&str; 8] = [
+        "bj", "sh", "hz", "sz", "beijing", "shanghai", "hangzhou", "shenzhen",
+    ];
+    let s = oms_sim::start(
+        "127.0.0.1:0".parse().unwrap(),
+        Config {
+            clock: Clock::manual(T0_MS),
+            scenario: Scenario {
+                projects: Scenario::generate(300),
+            },
+            ..Config::default()
+        },
+    )
+    .await
+    .unwrap();
+    let mut names = Vec::new();
+    for page in 1..=2 {
+        let (_, list) = v4(
+            &s,
+            "ListProjects",
+            json!({ "pageNumber": page, "pageSize": 150 }),
+        )
+        .await;
+        for item in list["data"].as_array().unwrap() {
+            names.push(item["name"].as_str().unwrap().to_owned());
+        }
+    }
+    assert_eq!(names.len(), 300);
+    let regional: Vec<&String> = names
+        .iter()
+        .filter(|name| {
+            name.split('_')
+                .any(|part| REGIONS.contains(&part.to_ascii_lowercase().as_str()))
+        })
+        .collect();
+    assert_eq!(
+        regional,
+        Vec::<&String>::new(),
+        "a name tells another region"
+    );
 }

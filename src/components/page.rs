@@ -63,13 +63,14 @@ pub fn StandalonePage(
         .collect();
     view! {
         <main class="oms-page" lang=lang.tag()>
-            <h1>{PageMsg::PageTitle.text(lang)}</h1>
+            // One heading: the wallboard's title is the page's when it shows one.
+            {wall.is_none().then(|| view! { <h1>{PageMsg::PageTitle.text(lang)}</h1> })}
             {page_toggle}
             <ul class="oms-page-problems" role="status">
                 {config
                     .problems
                     .into_iter()
-                    .map(|p| view! { <li data-field="page-problem">{p.to_string()}</li> })
+                    .map(|p| view! { <li data-field="page-problem">{p.text(lang)}</li> })
                     .collect_view()}
             </ul>
             {empty.then(|| view! {
@@ -83,7 +84,7 @@ pub fn StandalonePage(
                 </form>
             })}
             {v3_wall.then(|| view! { <p class="oms-page-note" data-field="wall-v3">{PageMsg::WallV3.text(lang)}</p> })}
-            {wall.map(|wall| view! { <OmsWallboard options=wall.options filter=wall.filter group=wall.group source=wall.source set_title=true /> })}
+            {wall.map(|wall| view! { <OmsWallboard options=wall.options filter=wall.filter group=wall.group source=wall.source set_title=true page_heading=true /> })}
             <div class="oms-grid">
                 {widgets.into_iter().map(|(options, show_api)| view! { <OmsSyncProgress options show_api /> }).collect_view()}
             </div>

@@ -1,4 +1,5 @@
 use super::ErrorPanel;
+use crate::hooks::WallSource;
 use leptos::prelude::*;
 use oms_progress_core::i18n::Lang;
 use oms_progress_core::model::{error_view, PollState};
@@ -43,4 +44,25 @@ pub(crate) fn WallSourceLine(
             <ErrorPanel error retry_in show_retry=false on_retry=None lang />
         </div>
     }
+}
+
+/// Every source's line, in the board's order.
+#[component]
+pub(crate) fn WallSourceLines(
+    /// The board's sources.
+    sources: StoredValue<Vec<WallSource>>,
+    /// The page's clock.
+    now: ReadSignal<i64>,
+    /// The language of their labels.
+    lang: Lang,
+) -> impl IntoView {
+    sources.with_value(|sources| {
+        sources
+            .iter()
+            .map(|s| {
+                let (name, state, stale) = (s.name.clone(), s.list.state, s.stale);
+                view! { <WallSourceLine name state stale now lang /> }
+            })
+            .collect_view()
+    })
 }

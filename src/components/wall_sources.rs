@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use oms_progress_core::i18n::{Lang, PageMsg};
 
 /// The strip of sources on a wallboard of several OMS: "all OMS", then one
-/// toggle button per source with its projects' count; the chosen one
-/// narrows the board to that source.
+/// toggle button per source, each with its projects' count (`data-count`
+/// too); the chosen one narrows the board to that source.
 #[component]
 pub(crate) fn WallSources(
     /// Each source's name, in the board's order.
@@ -16,6 +16,7 @@ pub(crate) fn WallSources(
     /// The language of its labels.
     lang: Lang,
 ) -> impl IntoView {
+    let total = move || counts.with(|c| c.iter().sum::<usize>().to_string());
     let buttons = names
         .into_iter()
         .enumerate()
@@ -46,6 +47,7 @@ pub(crate) fn WallSources(
             <button
                 type="button"
                 data-source-choice=""
+                data-count=total
                 aria-pressed=move || Some(chosen.with(Option::is_none).to_string())
                 on:click=move |_| chosen.set(None)
             >

@@ -59,6 +59,11 @@ test('every project from the list pages alone, sorted by what needs attention', 
   const strip = await counts(page);
   assert.equal(strip.all, total);
   assert.equal(GROUPS.reduce((sum, g) => sum + strip[g], 0), total, 'each project in one group');
+  // Every button of the strip says its count in `data-count` too, "all" included.
+  const both = await page.$$eval('.oms-wall-summary [data-group]', (buttons) =>
+    buttons.map((b) => [b.dataset.group, b.dataset.count ?? null, b.querySelector('[data-field=count]').textContent]));
+  assert.equal(both.length, GROUPS.length + 1);
+  for (const [group, data, shown] of both) assert.equal(data, shown, `${group}: data-count ${data}, shown ${shown}`);
   for (const g of ['failed', 'far-behind', 'behind', 'alarming', 'paused', 'running', 'finished', 'released']) {
     assert.ok(strip[g] > 0, `some ${g}: ${JSON.stringify(strip)}`);
   }

@@ -2,7 +2,8 @@
 //! element cannot tell its own attributes from the page's, so it ignores
 //! the ones it does not know, and a typo would go unnoticed. These are
 //! reported, as an unknown URL parameter is; every other attribute is the
-//! page's own business.
+//! page's own business. An unknown URL parameter that nearly spells one
+//! (`grop`) is told which it nearly spells.
 
 use super::problem::{Problem, ProblemKind};
 
@@ -52,15 +53,25 @@ pub fn near_misses(attributes: &[String], known: &[&'static str]) -> Vec<Problem
                 && name != "translate"
         })
         .filter_map(|name| {
-            let meant = known
-                .iter()
-                .copied()
-                .filter_map(|option| Some((distance(name, option)?, option)))
-                .min()?
-                .1;
+            let meant = nearest(name, known)?;
             Some(Problem::new(name.clone(), ProblemKind::NearMiss { meant }))
         })
         .collect()
+}
+
+/// The name among `known` that `name` nearly spells (as for
+/// [`near_misses`]), the nearest when several are near; `None` when none
+/// is, or for a name of two letters or fewer.
+pub fn nearest(name: &str, known: &[&'static str]) -> Option<&'static str> {
+    if name.len() <= 2 {
+        return None;
+    }
+    known
+        .iter()
+        .copied()
+        .filter_map(|option| Some((distance(name, option)?, option)))
+        .min()
+        .map(|(_, option)| option)
 }
 
 /// How far `name` is from `option`, when it is near enough to be a typo of it.
@@ -129,6 +140,15 @@ mod tests {
                 "\"apu\" is not an option: did you mean api?",
             ]
         );
+    }
+
+    #[test]
+    fn the_nearest_name_or_none() {
+        assert_eq!(nearest("grop", &["group", "source", "lang"]), Some("group"));
+        assert_eq!(nearest("Group", &["group"]), Some("group"), "any case");
+        assert_eq!(nearest("lng", &["lang", "label"]), Some("lang"));
+        assert_eq!(nearest("colour", &["group", "source"]), None);
+        assert_eq!(nearest("ap", &["api"]), None, "two letters are too few");
     }
 
     #[test]

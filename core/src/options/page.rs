@@ -1,6 +1,7 @@
 //! The standalone page's configuration, read from its URL query through the
 //! option table. Pure: the page glue hands in the decoded pairs.
 
+use super::near_miss::nearest;
 use super::problem::{Problem, ProblemKind};
 use super::table::{read_options, RawValue, Source};
 use super::widget::{check_project_id, WidgetOptions};
@@ -58,7 +59,7 @@ pub fn page_config(pairs: &[(String, String)], browser_lang: &str) -> PageConfig
         .filter(|(key, _)| key != "project" && !(wall_mode && WALL_PARAMS.contains(&key.as_str())))
         .map(|(key, value)| (key.as_str(), RawValue::Text(value.clone())));
     let (mut shared, more) = read_options(Source::Url, rest, browser_lang);
-    problems.extend(more);
+    problems.extend(more.into_iter().map(|p| with_hint(p, wall_mode)));
     // A link must not send the page's requests to another host.
     if let Some(far) = shared.sources.iter().find(|s| !s.base_url.starts_with('/')) {
         problems.push(Problem::new(
@@ -99,6 +100,23 @@ pub fn page_config(pairs: &[(String, String)], browser_lang: &str) -> PageConfig
         lang: shared.lang,
         wall,
     }
+}
+
+/// An unknown parameter's problem with every name the page knows (the
+/// wallboard's too, with `wall`) and the one it nearly spells, if any.
+fn with_hint(problem: Problem, wall_mode: bool) -> Problem {
+    let Problem {
+        option,
+        kind: ProblemKind::Unknown { mut known, .. },
+    } = problem
+    else {
+        return problem;
+    };
+    if wall_mode {
+        known.extend(WALL_PARAMS);
+    }
+    let meant = nearest(&option, &known);
+    Problem::new(option, ProblemKind::Unknown { known, meant })
 }
 
 /// `[api:][source:]ID`: the project, its API when named, and the options
@@ -407,7 +425,7 @@ mod tests {
             ),
             (
                 &[("intervall", "5")][..],
-                "unknown option \"intervall\" (known: project, api, interval, timeout, max-backoff, lag-warn, lag-critical, stuck-after, time-zone, lang, compact, oms)",
+                "unknown option \"intervall\": did you mean interval? (known: project, api, interval, timeout, max-backoff, lag-warn, lag-critical, stuck-after, time-zone, lang, compact, oms)",
             ),
         ] {
             assert_eq!(problems(list, "en"), [said], "{list:?}");
@@ -430,6 +448,152 @@ mod tests {
                 Duration::from_secs(10),
                 Duration::from_secs(60)
             )
+        );
+    }
+
+    #[test]
+    fn with_wall_its_filters_are_known_and_hinted() {
+        let known = "project, api, interval, timeout, max-backoff, lag-warn, lag-critical, stuck-after, time-zone, lang, compact, oms";
+        assert_eq!(
+            problems(&[("wall", ""), ("grop", "failed")], "en"),
+            [format!("unknown option \"grop\": did you mean group? (known: {known}, wall, type, status, label, search, group, source)")]
+        );
+        for (typo, meant) in [
+            ("staus", "status"),
+            ("lable", "label"),
+            ("serch", "search"),
+            ("sorce", "source"),
+            ("tpye", "type"),
+        ] {
+            let said = problems(&[("wall", ""), (typo, "x")], "en");
+            assert!(
+                said[0].contains(&format!(": did you mean {meant}? (known: ")),
+                "{said:?}"
+            );
+        }
+        // Without `wall` those names are not the page's: no hint toward them.
+        assert_eq!(
+            problems(&[("grop", "failed")], "en"),
+            [format!("unknown option \"grop\" (known: {known})")]
+        );
+    }
+
+    /// What of `text` is left in Latin letters once the values sent
+    /// (quoted) and the page's own words (option names, the words they
+    /// take, ids) are taken out.
+    fn english_left(text: &str) -> Vec<String> {
+        let mut own: Vec<&str> = super::super::option_names(Source::Url);
+        own.extend(WALL_PARAMS);
+        own.extend(Attention::NAMES);
+        own.extend(Lang::TAGS);
+        own.extend(ApiKind::NAMES);
+        own.extend([
+            "sync",
+            "migration",
+            "ID",
+            "OMS",
+            "oms",
+            "np_4ur1zdx1v8cg",
+            "bj:np_1",
+            "np_1",
+            "bj:/oms-bj",
+            "IANA",
+            "Asia/Shanghai",
+            "UTC",
+            "true",
+            "false",
+            "http(s)",
+            "{id}",
+        ]);
+        own.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let mut left = String::new();
+        let mut quoted = false;
+        for c in text.chars() {
+            if c == '"' {
+                quoted = !quoted;
+            } else if !quoted {
+                left.push(c);
+            }
+        }
+        for word in own {
+            left = left.replace(word, " ");
+        }
+        left.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() > 1)
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn every_page_problem_is_said_in_chinese() {
+        let tried: [&[(&str, &str)]; 21] = [
+            &[("wall", ""), ("grop", "failed")],
+            &[("intervall", "5")],
+            &[("colour", "red")],
+            &[("interval", "fast")],
+            &[("interval", "0")],
+            &[("interval", "10"), ("max-backoff", "3")],
+            &[("lag-warn", "400"), ("lag-critical", "300")],
+            &[("api", "v9")],
+            &[("project", "v9:x")],
+            &[("project", "..")],
+            &[("oms", "bj:/oms-bj"), ("project", "bj:")],
+            &[
+                ("wall", ""),
+                ("type", "v4"),
+                ("group", "urgent"),
+                ("source", "sh"),
+            ],
+            &[("wall", ""), ("oms", "bj:https://elsewhere.example")],
+            &[
+                ("oms", "bj:/oms-bj,hz:/oms-hz"),
+                ("project", "np_a,sh:np_b"),
+            ],
+            &[("oms", "nonsense")],
+            &[("oms", "bj:/a,BJ:/b")],
+            &[("oms", "bj:https://u:p@oms.example/")],
+            &[("oms", "bj:https:///x")],
+            &[("oms", "bj:ftp://x")],
+            &[("time-zone", "Mars Base")],
+            &[("compact", "maybe")],
+        ];
+        let mut kinds = std::collections::HashSet::new();
+        for list in tried {
+            let mut list = list.to_vec();
+            list.push(("lang", "zh-CN"));
+            let c = page_config(&pairs(&list), "en");
+            assert_eq!(c.lang, Lang::ZhCn);
+            assert!(!c.problems.is_empty(), "{list:?}");
+            for p in &c.problems {
+                let zh = p.text(Lang::ZhCn);
+                assert_eq!(english_left(&zh), Vec::<String>::new(), "{zh}");
+                assert_ne!(english_left(&p.text(Lang::En)), Vec::<String>::new(), "{p}");
+                // The values as sent, quoted, in both languages.
+                if let ProblemKind::NotOneOf { value, .. } | ProblemKind::BadUrl { value, .. } =
+                    &p.kind
+                {
+                    assert!(zh.contains(&crate::i18n::quoted(value)), "{zh}");
+                }
+                kinds.insert(std::mem::discriminant(&p.kind));
+            }
+        }
+        // Every kind the page can meet: all but a JS value's wrong type and
+        // an element's near miss.
+        assert_eq!(kinds.len(), 8, "{kinds:?}");
+        assert_eq!(
+            problems(&[("wall", ""), ("grop", "failed"), ("lang", "zh-CN")], "en"),
+            ["unknown option \"grop\": did you mean group? (known: project, api, interval, timeout, max-backoff, lag-warn, lag-critical, stuck-after, time-zone, lang, compact, oms, wall, type, status, label, search, group, source)"],
+            "Display stays English (for hosts' logs)"
+        );
+        let grop = &page_config(
+            &pairs(&[("wall", ""), ("grop", "x"), ("lang", "zh-CN")]),
+            "en",
+        )
+        .problems[0];
+        assert!(
+            grop.text(Lang::ZhCn)
+                .starts_with("未知选项 \"grop\"：是否想写 group？（可用：project, "),
+            "{grop}"
         );
     }
 

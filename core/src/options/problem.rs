@@ -1,7 +1,8 @@
 //! What can be wrong with an option, as a value: hosts get one sentence per
-//! problem, each naming its option as the host wrote it.
+//! problem, each naming its option as the host wrote it, in English
+//! (`Display`) or in the page's language ([`Problem::text`]).
 
-use crate::i18n::quoted;
+use crate::i18n::{self, quoted, Lang};
 use std::fmt;
 
 /// One thing wrong with a widget's options.
@@ -20,6 +21,8 @@ pub enum ProblemKind {
     Unknown {
         /// The names it could have meant.
         known: Vec<&'static str>,
+        /// The one it nearly spells, when it does (`intreval`).
+        meant: Option<&'static str>,
     },
     /// An attribute that is not an option but nearly spells one (a typo the
     /// element would otherwise ignore).
@@ -93,72 +96,63 @@ impl Problem {
     }
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = &self.option;
+impl Problem {
+    /// The sentence in `lang`: the option's name and the values as the
+    /// host sent them, the rest from the catalogue.
+    // Inlined, so that `Display`'s English leaves the Chinese out of the
+    // builds that show no page.
+    #[inline(always)]
+    pub fn text(&self, lang: Lang) -> String {
+        let name = self.option.as_str();
         match &self.kind {
-            ProblemKind::Unknown { known } => {
-                write!(
-                    f,
-                    "unknown option {} (known: {})",
-                    quoted(name),
-                    known.join(", ")
-                )
+            ProblemKind::Unknown { known, meant } => {
+                i18n::problem_unknown(lang, &quoted(name), *meant, &known.join(", "))
             }
-            ProblemKind::NearMiss { meant } => {
-                write!(
-                    f,
-                    "{} is not an option: did you mean {meant}?",
-                    quoted(name)
-                )
-            }
-            ProblemKind::Missing => write!(
-                f,
-                "{name} is required (the OMS project id, e.g. np_4ur1zdx1v8cg)"
+            ProblemKind::NearMiss { meant } => i18n::problem_near_miss(lang, &quoted(name), meant),
+            ProblemKind::Missing => i18n::problem_missing(lang, name),
+            ProblemKind::WrongType { expected, got } => i18n::problem_wrong_type(
+                lang,
+                name,
+                i18n::problem_phrase(expected, lang),
+                i18n::problem_phrase(got, lang),
             ),
-            ProblemKind::WrongType { expected, got } => {
-                write!(f, "{name} must be {expected}, not {got}")
-            }
             ProblemKind::NotANumber { value } => {
-                write!(f, "{name} {} is not a number of seconds", quoted(value))
+                i18n::problem_not_a_number(lang, name, &quoted(value))
             }
-            ProblemKind::OutOfRange { value, min, max } => write!(
-                f,
-                "{name} {} is out of range ({} to {} seconds)",
-                seconds_text(*value),
-                seconds_text(*min),
-                seconds_text(*max)
+            ProblemKind::OutOfRange { value, min, max } => i18n::problem_out_of_range(
+                lang,
+                name,
+                &seconds_text(*value),
+                &seconds_text(*min),
+                &seconds_text(*max),
             ),
             ProblemKind::NotOneOf { value, allowed } => {
-                write!(f, "{name} {} is not {}", quoted(value), one_of(allowed))
+                i18n::problem_not_one_of(lang, name, &quoted(value), allowed)
             }
             ProblemKind::NotAProjectId { value } => {
-                write!(f, "{name} {} is not a valid OMS project id", quoted(value))
+                i18n::problem_not_a_project_id(lang, name, &quoted(value))
             }
             ProblemKind::BadUrl { value, problem } => {
-                write!(f, "{name} {} {problem}", quoted(value))
+                i18n::problem_bad_value(lang, name, &quoted(value), problem)
             }
             ProblemKind::Conflict {
                 relation,
                 other,
                 value,
                 other_value,
-            } => write!(
-                f,
-                "{name} ({} s) {relation} {other} ({} s)",
-                seconds_text(*value),
-                seconds_text(*other_value)
+            } => i18n::problem_conflict(
+                lang,
+                (name, &seconds_text(*value)),
+                relation,
+                (other, &seconds_text(*other_value)),
             ),
         }
     }
 }
 
-/// `a`, `a or b`, `a, b or c`.
-fn one_of(words: &[&str]) -> String {
-    match words {
-        [] => String::new(),
-        [only] => (*only).to_owned(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -211,7 +205,10 @@ mod tests {
     #[test]
     fn every_problem_names_its_option() {
         let kinds = [
-            ProblemKind::Unknown { known: vec!["a"] },
+            ProblemKind::Unknown {
+                known: vec!["a"],
+                meant: None,
+            },
             ProblemKind::Missing,
             ProblemKind::WrongType {
                 expected: "a string",
@@ -243,6 +240,13 @@ mod tests {
             let text = Problem::new("theOption", kind).to_string();
             assert!(text.contains("theOption"), "{text}");
         }
-        assert_eq!(one_of(&["a", "b", "c"]), "a, b or c");
+        let listed = Problem::new(
+            "x",
+            ProblemKind::NotOneOf {
+                value: "y".into(),
+                allowed: &["a", "b", "c"],
+            },
+        );
+        assert_eq!(listed.to_string(), "x \"y\" is not a, b or c");
     }
 }

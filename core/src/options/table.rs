@@ -419,6 +419,7 @@ fn read_each(
                 name,
                 ProblemKind::Unknown {
                     known: option_names(source),
+                    meant: None,
                 },
             )),
         }
