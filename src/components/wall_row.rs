@@ -55,7 +55,8 @@ pub(crate) fn WallRow(
             data-attention=move || card.with(|c| c.as_ref().map(|c| c.attention.as_str()))
             data-status=move || Some(text(|c| c.status_code.clone())())
             data-tone=move || card.with(|c| c.as_ref().map(|c| c.tone.as_str()))
-            data-delay-seconds=field(|c| c.delay_secs.map(|d| d.to_string()))
+            // Open, the widget below states the lag: one figure a card.
+            data-delay-seconds=move || (!is_open.get()).then(field(|c| c.delay_secs.map(|d| d.to_string()))).flatten()
             data-source=field(|c| Some(c.source.clone()).filter(|s| !s.is_empty()))
             data-stale=move || card.with(|c| c.as_ref().is_some_and(|c| c.stale).then_some(""))
             aria-label=field(|c| Some(format!("{}: {}", c.title, c.status_text)))
@@ -63,7 +64,7 @@ pub(crate) fn WallRow(
             <WallRowTop card is_open opened options=options.clone() named lang />
             <div class="oms-wall-line">
                 <span data-field="step" hidden=move || step().is_none()>{move || step().unwrap_or_default()}</span>
-                <span data-field="delay" hidden=move || delay().is_none()>
+                <span data-field="delay" hidden=move || delay().is_none() || is_open.get()>
                     {PageMsg::WallDelay.text(lang)}
                     " "
                     {move || delay().unwrap_or_default()}
