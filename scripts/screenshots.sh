@@ -3,7 +3,7 @@
 # tables open) and the wallboard, in English, light, 1400 px wide, from the
 # release-built page and oms-sim with the demo's projects, written into the
 # folder given (default tests/e2e/artifacts):
-#   scripts/screenshots.sh docs     # refreshes docs/screenshot.png and docs/wallboard.png
+#   scripts/screenshots.sh docs     # refreshes docs/screenshot.png, wallboard.png and sources.png
 # The release builds are made first when missing (scripts/build.sh).
 # tests/e2e/look.test.mjs takes every language, scheme and width.
 set -euo pipefail
