@@ -691,16 +691,16 @@ pub fn refused_hint(lang: Lang, path: &str) -> String {
     let path = if path.is_empty() { "?" } else { path };
     match lang {
         Lang::En => format!(
-            "{path} was refused before it reached OMS (a page, not OMS's JSON). \
-             deploy/nginx.conf passes only the widget's reads: GET /api/omsp/v2/…/progress, \
-             POST /api/v2?Action=… (and under /oms-bj/, /oms-hz/). Check base-url and the \
-             proxy's locations."
+            "{path} was refused before it reached OMS (a page, not OMS's JSON): by the \
+             proxy's locations (deploy/nginx.conf passes only the widget's reads: GET \
+             /api/omsp/v2/…/progress, POST /api/v2?Action=…, and under /oms-bj/, /oms-hz/) \
+             or by its own sign-in (auth_request, auth_basic). Check base-url and the proxy."
         ),
         Lang::ZhCn => format!(
-            "{path} 在到达 OMS 之前被拒绝（返回的是网页，不是 OMS 的 JSON）。\
-             deploy/nginx.conf 只放行组件的读请求：GET /api/omsp/v2/…/progress、\
-             POST /api/v2?Action=…（及 /oms-bj/、/oms-hz/ 之下）。请检查 base-url \
-             和代理的 location 配置。"
+            "{path} 在到达 OMS 之前被拒绝（返回的是网页，不是 OMS 的 JSON）：\
+             被代理的 location 拒绝（deploy/nginx.conf 只放行组件的读请求：GET \
+             /api/omsp/v2/…/progress、POST /api/v2?Action=…，及 /oms-bj/、/oms-hz/ 之下），\
+             或被代理自身的登录拒绝（auth_request、auth_basic）。请检查 base-url 和代理。"
         ),
     }
 }
@@ -989,11 +989,8 @@ pub fn problem_not_a_project_id(lang: Lang, name: &str, value: &str) -> String {
 /// with it (`value` quoted, `why` through [`problem_phrase`]).
 #[inline(always)]
 pub fn problem_bad_value(lang: Lang, name: &str, value: &str, why: &str) -> String {
-    let why = problem_phrase(why, lang);
-    match lang {
-        Lang::En => format!("{name} {value} {why}"),
-        Lang::ZhCn => format!("{name} {value} {why}"),
-    }
+    // One order in both languages: the phrase is translated on its own.
+    format!("{name} {value} {}", problem_phrase(why, lang))
 }
 
 /// "lag-warn (400 s) is above lag-critical (300 s)" (`relation` through

@@ -3,7 +3,7 @@ use crate::hooks::StepsAnswer;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use oms_progress_core::i18n::{self, Lang, Msg};
-use oms_progress_core::model::{step_duration, steps_view, StepView};
+use oms_progress_core::model::{error_line, step_duration, steps_view, StepView};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -31,7 +31,8 @@ pub fn StepList(
         steps.with(|answer| {
             answer.as_ref().map(|fetched| match &fetched.result {
                 Ok(list) => Ok(steps_view(list, lang)),
-                Err(e) => Err(e.to_string()),
+                // In the widget's language, as its error panel says it.
+                Err(e) => Err(error_line(e, lang)),
             })
         })
     });

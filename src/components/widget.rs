@@ -73,7 +73,10 @@ pub fn OmsSyncProgress(
     });
     let wrong_api = use_api_fallback(other, poll, state);
     let v4 = api == ApiKind::V4;
-    let plan = v4.then(|| use_step_plan(call_for(steps_request(&project_id)), poll, state, lang));
+    let plan = v4.then(|| {
+        let call = call_for(steps_request(&project_id));
+        use_step_plan((call, &project_id), poll, (state, progress.now), lang)
+    });
     let verify = plan.map(|plan| {
         let template = call_for(ProgressRequest::at_base());
         let project = (options.base_url.clone(), project_id.clone(), template);

@@ -22,7 +22,7 @@ pub fn use_oms_verify(
     revision: impl Into<Signal<Option<i64>>>,
 ) -> VerifyAnswer {
     on_demand_job(
-        verify_job(base_url, project_id, template),
+        verify_job(base_url, project_id, template, || true),
         poll,
         wanted.into(),
         revision.into(),

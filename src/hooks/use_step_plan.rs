@@ -5,8 +5,9 @@ use super::use_oms_steps::{use_oms_steps, StepsAnswer};
 use crate::runtime::{Call, Fetched};
 use leptos::prelude::*;
 use oms_progress_core::i18n::Lang;
-use oms_progress_core::model::{failure_reason, PollState};
+use oms_progress_core::model::{failure_reason, plan_running, PollState};
 use oms_progress_core::policy::{phase_of, PollOptions};
+use oms_progress_core::wire::Status;
 
 /// What [`use_step_plan`] hands back.
 #[derive(Clone, Copy)]
@@ -19,20 +20,27 @@ pub(crate) struct StepPlan {
     pub failure: Signal<Option<String>>,
 }
 
-/// Asks for the plan (`call`, a `DescribeProjectSteps` request) once the
-/// project answered: at once, so that a verification's verdict and a
-/// failure's reason show without a click; again when its status or current
-/// step changes; while its list is open, after every successful poll.
+/// The plan is asked again at most this often while a step runs toward an
+/// end, or after the last ask failed, with the list closed.
+const TICK_MS: i64 = 60_000;
+
+/// Asks for the plan (`call`, a `DescribeProjectSteps` request for
+/// `project_id`) once the project answered: at once, so that a
+/// verification's verdict and a failure's reason show without a click;
+/// again when its status or current step changes, and once a minute (at
+/// the project's own second, by the page's clock `now`) while a step runs
+/// or the last ask failed; while its list is open, after every successful
+/// poll.
 pub(crate) fn use_step_plan(
-    call: Call,
+    (call, project_id): (Call, &str),
     poll: PollOptions,
-    state: ReadSignal<PollState>,
+    (state, now): (ReadSignal<PollState>, ReadSignal<i64>),
     lang: Lang,
 ) -> StepPlan {
     let open = RwSignal::new(false);
     let wanted = Memo::new(move |_| state.with(|s| s.last_good.is_some()));
     // What moves the plan: the step OMS is at (and the status), not a poll
-    // that only confirmed them; every poll while the list is open.
+    // that only confirmed them.
     let at_step = Memo::new(move |_| {
         state.with(|s| {
             let p = s.last_good.as_ref()?;
@@ -40,19 +48,41 @@ pub(crate) fn use_step_plan(
             Some([status, p.current_step.as_deref().unwrap_or("")].join(" "))
         })
     });
-    // Open, every poll's answer moves it; closed, a new status or step.
+    // Set from the answers below: whether the minute's tick moves the plan.
+    let ticking = RwSignal::new(false);
+    let phase = phase_of(project_id, TICK_MS);
+    let minute = move || (now.get() + phase).div_euclid(TICK_MS);
+    // Moves each minute while ticking, and holds still otherwise (starting
+    // at this minute, so that ticking's start asks nothing by itself).
+    let tick = Memo::new(move |before: Option<&i64>| match before {
+        Some(&held) if !ticking.get() => held,
+        _ => minute(),
+    });
     let revision = Memo::new(move |_| {
+        let tick = tick.get();
         Some(match open.get() {
             true => state.with(|s| s.last_good_at_ms.unwrap_or(0)),
-            false => at_step.with(|s| s.as_deref().map_or(0, |s| phase_of(s, i64::MAX))),
+            false => at_step.with(|s| s.as_deref().map_or(0, |s| phase_of(s, i64::MAX / 2))) + tick,
         })
     });
     let answer = use_oms_steps(call, poll, wanted, revision);
+    Effect::new(move |_| {
+        let tick = answer.with(|a| match a {
+            Some(Fetched {
+                result: Ok(list), ..
+            }) => plan_running(list),
+            Some(Fetched { result: Err(_), .. }) => true,
+            None => false,
+        });
+        if ticking.get_untracked() != tick {
+            ticking.set(tick);
+        }
+    });
     let failed = Memo::new(move |_| {
         state.with(|s| {
             s.last_good
                 .as_ref()
-                .is_some_and(|p| p.status == Some(oms_progress_core::wire::Status::Failed))
+                .is_some_and(|p| p.status == Some(Status::Failed))
         })
     });
     let failure = Signal::derive(move || {

@@ -1,15 +1,14 @@
 //! [`use_verification`]: an OMS 4.x project's full verification, read when
 //! its plan has the step, shown on the card without a click.
 
-use super::use_oms_verify::use_oms_verify;
 use super::use_step_plan::StepPlan;
-use crate::runtime::{Call, Fetched};
+use crate::runtime::{on_demand_job, verify_job, Call, Fetched};
 use leptos::prelude::*;
 use oms_progress_core::i18n::Lang;
 use oms_progress_core::model::{
-    error_view, is_full_verify_step, verify_running, verify_view, VerifyView,
+    error_line, is_full_verify_step, verify_running, verify_view, VerifyView,
 };
-use oms_progress_core::policy::PollOptions;
+use oms_progress_core::policy::{phase_of, PollOptions};
 use oms_progress_core::wire::WireStep;
 
 /// What [`use_verification`] hands back.
@@ -22,9 +21,10 @@ pub(crate) struct Verification {
 }
 
 /// Reads the verification results of `project_id` while the plan has a
-/// full-verification step: once when it has finished (not again while it
-/// stays so), at most once a minute while it runs, by the page's clock
-/// `now`.
+/// full-verification step: every page once when it has finished (not
+/// again while it stays so); while it runs, the first page (the verdict so
+/// far) once a minute at the project's own second, by the page's clock
+/// `now`, so that a page of widgets does not ask in the same second.
 pub(crate) fn use_verification(
     plan: StepPlan,
     (base_url, project_id, template): (String, String, Call),
@@ -46,11 +46,14 @@ pub(crate) fn use_verification(
     // step's times move with every answer and only these may ask again.
     let step = Memo::new(move |_| plan_step().as_ref().map(verify_running));
     let wanted = Memo::new(move |_| step.get().is_some());
+    let phase = phase_of(&project_id, 60_000);
     let revision = Memo::new(move |_| match step.get() {
-        Some(true) => Some(now.get().div_euclid(60_000)),
+        Some(true) => Some((now.get() + phase).div_euclid(60_000)),
         _ => Some(0),
     });
-    let results = use_oms_verify(base_url, project_id, template, poll, wanted, revision);
+    let whole = move || step.get_untracked() == Some(false);
+    let job = verify_job(base_url, project_id, template, whole);
+    let results = on_demand_job(job, poll, wanted.into(), revision.into());
     let view = Memo::new(move |_| {
         results.with(|r| match r {
             Some(Fetched {
@@ -62,13 +65,7 @@ pub(crate) fn use_verification(
     let error = Memo::new(move |_| {
         results.with(|r| match r {
             // In the widget's language, as its error panel says it.
-            Some(Fetched { result: Err(e), .. }) if wanted.get() => {
-                let e = error_view(e, lang);
-                Some(match e.detail {
-                    Some(detail) => format!("{} ({detail})", e.title),
-                    None => e.title.to_owned(),
-                })
-            }
+            Some(Fetched { result: Err(e), .. }) if wanted.get() => Some(error_line(e, lang)),
             _ => None,
         })
     });

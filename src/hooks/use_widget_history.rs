@@ -5,11 +5,12 @@
 use super::use_oms_history::{use_oms_history, UseOmsHistoryOptions, UseOmsHistoryReturn};
 use super::use_oms_progress::UseOmsProgressReturn;
 use super::use_step_plan::StepPlan;
-use crate::runtime::{local_time, Fetched};
+use crate::runtime::{local_time, wall_gap_ms, Fetched};
 use leptos::prelude::*;
 use oms_progress_core::events::{Health, PollEvent};
 use oms_progress_core::model::{
     full_eta_from_oms, history_view_with, outlook_with, ChartInput, HistoryView, Range, StuckRules,
+    APPLY_FROM_MS,
 };
 use oms_progress_core::options::WidgetOptions;
 use oms_progress_core::policy::PollOptions;
@@ -68,7 +69,13 @@ pub(crate) fn use_widget_history(
     };
     let (lag, lang, time_zone) = (options.lag, options.lang, options.time_zone.clone());
     let view = Memo::new(move |_| {
-        let offset = clock_offset.get();
+        // Said of this browser's wall clock, which the page's own clock
+        // (the lag's) parts from when the wall clock is stepped or the
+        // page's clock stood still in a sleep.
+        let offset = clock_offset
+            .get()
+            .map(|o| o - wall_gap_ms())
+            .filter(|o| o.abs() >= APPLY_FROM_MS);
         let time = |secs| local_time(secs, time_zone.as_deref(), lang);
         let series = oms.and_then(|h| h.series.get());
         let chart = ChartInput {

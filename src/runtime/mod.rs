@@ -26,7 +26,7 @@ mod tabs;
 mod verify_pages;
 mod wake;
 
-pub(crate) use clock::now_ms;
+pub(crate) use clock::{now_ms, wall_gap_ms};
 pub(crate) use favicon::set_favicon;
 pub(crate) use focus::focus_card;
 pub(crate) use list_poll::list_loop;

@@ -19,10 +19,11 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use web_sys::AbortController;
 
-/// One answer of an on-demand call, and when it arrived (browser ms).
+/// One answer of an on-demand call, and when it arrived (the page's ms).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fetched<T> {
-    /// When the answer arrived, in ms since the epoch (the browser's clock).
+    /// When the answer arrived, in ms since the epoch on the page's clock
+    /// (monotonic: the time the page opened plus the time since).
     pub at_ms: i64,
     /// What the answer said, or why it could not be read.
     pub result: Result<T, FetchError>,
@@ -33,7 +34,7 @@ pub struct Fetched<T> {
 struct Calls {
     in_flight: RefCell<Option<AbortController>>,
     failures: Cell<u32>,
-    /// Browser ms before which a failed call is not asked again.
+    /// The page's ms before which a failed call is not asked again.
     retry_at_ms: Cell<i64>,
 }
 

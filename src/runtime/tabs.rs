@@ -76,7 +76,9 @@ impl TabShare {
         let Some(key) = key else {
             return (TabShare { inner: None }, rx);
         };
-        let name = format!("oms-progress {key}");
+        // The messages' form is in the name: a tab of an older build, still
+        // open, shares with its own kind and polls apart from this one.
+        let name = format!("oms-progress 2 {key}");
         let has_locks = web_sys::window()
             .and_then(|w| Reflect::get(&w.navigator(), &"locks".into()).ok())
             .is_some_and(|l| !l.is_undefined());

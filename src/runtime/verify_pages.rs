@@ -7,17 +7,21 @@ use super::slots::Lane;
 use oms_progress_core::wire::{classify_verify, verify_request, VerifyResult};
 use std::rc::Rc;
 
-/// The job that reads every page of `project_id`'s results; `template`
-/// says how (its url and body are replaced). A page after the first that
+/// The job that reads `project_id`'s results; `template` says how (its url
+/// and body are replaced). Every page when `whole()` says so as the job
+/// starts, else the first alone (its total of differing rows is the
+/// verdict; the list then says it is partial). A page after the first that
 /// fails ends the list, marked cut short.
 pub(crate) fn verify_job(
     base_url: String,
     project_id: String,
     template: Call,
+    whole: impl Fn() -> bool + 'static,
 ) -> Job<VerifyResult> {
     Rc::new(move |controller| {
         let (base_url, project_id, template) =
             (base_url.clone(), project_id.clone(), template.clone());
+        let last = if whole() { u32::MAX } else { 1 };
         Box::pin(async move {
             let mut result = VerifyResult::default();
             let mut page = 1;
@@ -35,8 +39,8 @@ pub(crate) fn verify_job(
                     });
                 match answer {
                     Ok(read) => match result.add(read, page) {
-                        Some(next) => page = next,
-                        None => return Ok(result),
+                        Some(next) if next <= last => page = next,
+                        _ => return Ok(result),
                     },
                     Err(error) if page == 1 => return Err(error),
                     Err(error) => {

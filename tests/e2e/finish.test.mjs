@@ -222,3 +222,36 @@ test('compact, a verification shows only when rows differ, as one line', async (
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// The page's monotonic clock as a test can hold back (as a laptop's sleep
+// stops it, while the wall clock and OMS's go on).
+const sleepableClock = () => {
+  const realNow = performance.now.bind(performance);
+  let lost = 0;
+  window.__sleep = (ms) => { lost += ms; };
+  performance.now = () => realNow() - lost;
+};
+
+test("after a sleep the page's clock is corrected from the next answer, and no clock note blames the browser", async () => {
+  const page = await env.browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(sleepableClock);
+  await page.goto(`${env.sim.base}/?project=np_steady_orders&interval=2`);
+  const w = widget(page, 'np_steady_orders');
+  await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live' });
+  await page.evaluate(() => window.__sleep(30 * 60 * 1000));
+  // The next answers re-estimate OMS's clock against the page's.
+  const seq = await env.sim.nextSeq();
+  await eventually(async () => (await env.sim.requestsFor('np_steady_orders', seq)).length, (n) => n >= 2, { what: 'two polls after the sleep' });
+  await sleep(300);
+  const seen = await w.evaluate((root) => ({
+    state: root.getAttribute('data-state'),
+    lag: Number(root.querySelector('[data-field=checkpoint]')?.getAttribute('data-lag-seconds')),
+    note: root.querySelector('[data-field=clock-offset]')?.textContent ?? null,
+    offset: root.querySelector('[data-field=history]')?.getAttribute('data-clock-offset-ms') ?? null,
+  }));
+  assert.deepEqual({ ...seen, lag: seen.lag <= 25 }, { state: 'live', lag: true, note: null, offset: null });
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -139,8 +139,7 @@ for (const lang of LANGS) {
     const state = looked('page', lang, async (page, s) => {
       await widgetsAnswered(page);
       // What np_verify_mismatch's card says before anyone opens its steps.
-      await page.locator('[data-oms-widget][data-project-id=np_verify_mismatch] [data-field=steps]').waitFor();
-      await sleep(1000);
+      await page.locator('[data-oms-widget][data-project-id=np_verify_mismatch] [data-field=verify-line]').waitFor();
       s.extra.verdict = await page.evaluate(`(${visibleText})(document.querySelector('[data-oms-widget][data-project-id=np_verify_mismatch]'))`);
       await openSteps(page);
       // Two cards of one id (OMS 3.x and 4.x): what tells them apart.

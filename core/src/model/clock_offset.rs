@@ -50,7 +50,7 @@ impl ClockOffset {
     /// Notes the wall clock minus the page's clock (`wall_gap_ms`) as an
     /// answer arrives; when it moved by more than [`JUMP_MS`] since the
     /// last answer, the earlier samples are dropped, so the answer recorded
-    /// next re-estimates the offset at once. Whether true whether it jumped.
+    /// next re-estimates the offset at once. True when it jumped.
     pub fn note_wall_gap(&mut self, wall_gap_ms: i64) -> bool {
         let jumped = self
             .wall_gap_ms

@@ -213,6 +213,17 @@ fn hint_of(kind: ErrorKind) -> Option<Msg> {
     }
 }
 
+/// A failure in one line, in `lang`: its title, and what HTTP or the
+/// browser said ("The proxy cannot reach OMS (HTTP 502)"), for a part that
+/// has no room for the whole panel (the step list, the verification).
+pub fn error_line(error: &FetchError, lang: Lang) -> String {
+    let view = error_view(error, lang);
+    match view.detail {
+        Some(detail) => format!("{} ({detail})", view.title),
+        None => view.title.to_owned(),
+    }
+}
+
 /// The error a project of the other OMS 3.x type shows: OMS said "not
 /// found" for `project` under one endpoint, and the other (`api`, `sync` or
 /// `migration`) answered for it.
@@ -336,6 +347,16 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(ErrorKind::of(&oms), ErrorKind::Auth);
+    }
+
+    #[test]
+    fn a_failure_in_one_line_in_either_language() {
+        let error = crate::wire::classify(502, "<title>502 Bad Gateway</title>").unwrap_err();
+        assert_eq!(
+            error_line(&error, Lang::En),
+            "The proxy cannot reach OMS (HTTP 502: \"502 Bad Gateway\")"
+        );
+        assert!(!error_line(&FetchError::Timeout, Lang::ZhCn).is_ascii());
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub use concern::{
     card_concerns, concern_label, AlertGate, AttentionChange, Concern, ConcernTracker, Notice,
     Seen, MOST_PER_WINDOW, MOST_SINGLE, REPEAT_MS, SETTLE_MS, WINDOW_MS,
 };
-pub use error::{error_view, wrong_api_view, ErrorKind, ErrorView};
+pub use error::{error_line, error_view, wrong_api_view, ErrorKind, ErrorView};
 pub use history::{
     outlook, outlook_with, theil_sen, History, Line, Outlook, Recovery, Sample, Stuck, StuckOn,
     StuckRules, Trend,
@@ -40,7 +40,8 @@ pub use oms_history::{
 };
 pub use state::{PollState, StopReason};
 pub use steps::{
-    failure_reason, oms_clock_lag, reason, step_duration, steps_view, StepStatus, StepView,
+    failure_reason, oms_clock_lag, plan_running, reason, step_duration, steps_view, StepStatus,
+    StepView,
 };
 pub use tone::{status_tone, Tone};
 pub use verify::{

@@ -167,6 +167,16 @@ fn rows(s: &WireStep, running: bool, lang: Lang) -> Option<String> {
     Some(text)
 }
 
+/// Whether a step of the plan runs toward an end (the full copy, a
+/// verification): RUNNING below 100 %. Incremental steps watch for good
+/// (MONITORING) and a verification OMS leaves RUNNING at 100 % is done.
+pub fn plan_running(steps: &[WireStep]) -> bool {
+    steps.iter().any(|s| {
+        StepStatus::parse(s.status.as_deref().unwrap_or("")) == StepStatus::Running
+            && s.progress.as_ref().is_none_or(|p| p.value < 100)
+    })
+}
+
 /// The forward incremental step's lag by OMS's clock, when the steps give
 /// its checkpoint and OMS's sample time; `since_answer_ms` is the browser
 /// time since the steps arrived.
@@ -387,6 +397,26 @@ mod tests {
         s.status = StepStatus::Running;
         s.started_secs = None;
         assert_eq!(step_duration(&s, 0), None);
+    }
+
+    #[test]
+    fn a_plan_runs_while_a_step_runs_below_100() {
+        let mut full = step(3, "FULL_TRANSFER", "RUNNING");
+        full.progress = Some(Percent {
+            value: 40,
+            raw: None,
+        });
+        let mut verify = step(5, "FULL_VERIFIER", "RUNNING");
+        verify.progress = Some(Percent {
+            value: 100,
+            raw: None,
+        });
+        let watching = step(4, "INCR_TRANSFER", "MONITORING");
+        assert!(plan_running(&[full.clone(), watching.clone()]));
+        assert!(!plan_running(&[verify, watching]));
+        full.status = Some("FINISHED".into());
+        assert!(!plan_running(&[full]));
+        assert!(!plan_running(&[]));
     }
 
     #[test]

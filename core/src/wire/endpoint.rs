@@ -184,6 +184,11 @@ mod tests {
         assert_eq!(ApiKind::parse(" Migration "), Some(ApiKind::Migration));
         assert_eq!(ApiKind::parse("V4"), Some(ApiKind::V4));
         assert_eq!(ApiKind::parse("v3"), None);
+        for name in ApiKind::NAMES {
+            assert_eq!(ApiKind::parse(name).map(ApiKind::as_str), Some(name));
+        }
+        assert_eq!(ApiKind::V4.other_v3(), None);
+        assert_eq!(ApiKind::Sync.other_v3(), Some(ApiKind::Migration));
     }
 
     #[test]

@@ -118,8 +118,9 @@ fn decimal(value: &Value) -> Option<f64> {
 /// Timeouts, proxies and network failures are not: those pass.
 pub fn lacks_action(error: &FetchError) -> bool {
     match error {
-        // A proxy refusing the action refuses it every time.
-        FetchError::NotOms { .. } | FetchError::Refused { .. } => true,
+        // A route the proxy has not refuses it every time; its sign-in (a
+        // 401 or 403 page) may pass later.
+        FetchError::NotOms { .. } | FetchError::Refused { status: 404, .. } => true,
         FetchError::Http { status, .. } => matches!(status, 400 | 404 | 405 | 501),
         // OMS's answer to an action it does not know, or to a window it
         // refuses, is a parameter error; another OMS error (an internal
@@ -212,6 +213,11 @@ mod tests {
         assert!(!lacks_action(
             &classify_metric(502, "<html>bad gateway</html>").unwrap_err()
         ));
+        // The proxy's sign-in (an expired session) passes once signed in.
+        for status in [401, 403] {
+            let page = "<html><title>401 Authorization Required</title></html>";
+            assert!(!lacks_action(&classify_metric(status, page).unwrap_err()));
+        }
         assert!(!lacks_action(&FetchError::Timeout));
         let internal = r#"{"success":false,"code":"CM-SCHE000001","message":"[CM-SCHE000001]: internal service error"}"#;
         assert!(!lacks_action(&classify_metric(200, internal).unwrap_err()));
