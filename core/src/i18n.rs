@@ -148,6 +148,8 @@ pub enum Msg {
     ClockSkew,
     /// "caught up"
     CaughtUp,
+    /// "paused": a paused project's lag, told but not judged
+    LagPaused,
     /// "behind"
     Behind,
     /// "far behind"
@@ -214,7 +216,7 @@ pub enum Msg {
     HintUnreachable,
     /// "The proxy in front of OMS answered instead of OMS: OMS is down or the proxy cannot reach it. Check OMS and the proxy's upstream address."
     HintProxy,
-    /// "This is a web page or a 404 from a server or proxy, not OMS's JSON: check base-url, and that the proxy forwards /api/ (and /oms/) to OMS."
+    /// "This is a web page, not OMS's JSON: check base-url, and that the proxy forwards /api/ to OMS."
     HintNotOms,
     /// "The widget sends no credentials of its own: the proxy in front of OMS signs in (its Authorization line), or your page's headers function does. Check that account."
     HintAuth,
@@ -289,6 +291,7 @@ impl Msg {
                 "位点时间晚于本机时钟，按 0 秒显示",
             ),
             CaughtUp => ("caught up", "已追平"),
+            LagPaused => ("paused", "已暂停"),
             Behind => ("behind", "有延迟"),
             FarBehind => ("far behind", "严重延迟"),
             Stale => ("Stale", "数据过期"),
@@ -391,8 +394,8 @@ impl Msg {
                 "OMS 前的代理代为应答：OMS 已停止或代理无法连接它。请检查 OMS 以及代理的上游地址。",
             ),
             HintNotOms => (
-                "This is a web page or a 404 from a server or proxy, not OMS's JSON: check base-url, and that the proxy forwards /api/ (and /oms/) to OMS.",
-                "返回的是网页或服务器/代理的 404，而不是 OMS 的 JSON：请检查 base-url，以及代理是否把 /api/（和 /oms/）转发到 OMS。",
+                "This is a web page, not OMS's JSON: check base-url, and that the proxy forwards /api/ to OMS.",
+                "返回的是网页，而不是 OMS 的 JSON：请检查 base-url，以及代理是否把 /api/ 转发到 OMS。",
             ),
             HintAuth => (
                 "The widget sends no credentials of its own: the proxy in front of OMS signs in (its Authorization line), or your page's headers function does. Check that account.",
@@ -454,6 +457,8 @@ pub enum PageMsg {
     WallConsole,
     /// "delay"
     WallDelay,
+    /// "OMS alarm:"
+    WallAlarm,
     /// "Show one group"
     WallGroups,
     /// "Show one OMS"
@@ -504,6 +509,7 @@ impl PageMsg {
             WallClose => ("Close", "收起"),
             WallConsole => ("Open in OMS's console", "在 OMS 控制台中打开"),
             WallDelay => ("delay", "延迟"),
+            WallAlarm => ("OMS alarm:", "OMS 告警："),
             WallSources => ("Show one OMS", "只看一个 OMS"),
             WallAllSources => ("all OMS", "全部 OMS"),
             NotifyMe => ("Notify me", "通知我"),
@@ -691,19 +697,16 @@ pub fn refused_hint(lang: Lang, path: &str) -> String {
     let path = if path.is_empty() { "?" } else { path };
     match lang {
         Lang::En => format!(
-            "{path} was refused before it reached OMS (a page, not OMS's JSON): by the \
-             proxy's locations (deploy/nginx.conf passes only the widget's reads: GET \
-             /api/omsp/v2/…/progress, POST /api/v2?Action=…, and under /oms-bj/, /oms-hz/) \
-             or by its own sign-in (auth_request, auth_basic). Check base-url and the proxy."
+            "{path} was refused before OMS (a page, not OMS's JSON): by the proxy's \
+             locations (deploy/nginx.conf passes only GET /api/omsp/v2/…/progress and \
+             POST /api/v2?Action=…) or its own sign-in. Check base-url and the proxy."
         ),
         Lang::ZhCn => format!(
-            "{path} 在到达 OMS 之前被拒绝（返回的是网页，不是 OMS 的 JSON）：\
-             被代理的 location 拒绝（deploy/nginx.conf 只放行组件的读请求：GET \
-             /api/omsp/v2/…/progress、POST /api/v2?Action=…，及 /oms-bj/、/oms-hz/ 之下），\
-             或被代理自身的登录拒绝（auth_request、auth_basic）。请检查 base-url 和代理。"
+            "{path} 在到达 OMS 前被拒绝（返回的是网页，不是 OMS 的 JSON）：被代理的 location \
+             拒绝（deploy/nginx.conf 只放行 GET /api/omsp/v2/…/progress 和 POST \
+             /api/v2?Action=…），或被代理自身的登录拒绝。请检查 base-url 和代理。"
         ),
-    }
-}
+    }}
 
 /// "Verification: consistent", "… 1,203 rows differ", "… running, 40 %".
 pub fn verify_line(

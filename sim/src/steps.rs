@@ -85,6 +85,9 @@ impl StageClock {
     }
 }
 
+/// Rows a second a verification finished before the project was defined ran at.
+const VERIFY_RPS: i64 = 900;
+
 /// A full verification's place in the plan: how far it is (0.0–1.0), when
 /// it began and how long it runs (unix seconds, seconds).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -95,16 +98,31 @@ pub struct VerifyRun {
     pub from_s: i64,
     /// How long it runs.
     pub secs: i64,
+    /// The rows it compares (every table's).
+    pub rows: i64,
 }
 
 /// `project`'s full verification as of `now_ms`, when it has one: it
 /// began when the project was defined.
 pub fn verify_run(project: &Project, now_ms: i64) -> Option<VerifyRun> {
     let spec = project.spec.verify.as_ref()?;
+    // Each table holds 10,000 rows (history::verify_page); one finished
+    // when the project was defined ran before it, at the same rate.
+    let rows = i64::from(spec.tables) * 10_000;
+    let secs = match spec.duration_secs.max(0.0).ceil() as i64 {
+        0 => rows / VERIFY_RPS,
+        secs => secs,
+    };
+    let since_s = project.since_ms.div_euclid(1000);
     Some(VerifyRun {
         done: crate::history::verify_fraction(spec, (now_ms - project.since_ms) as f64 / 1000.0),
-        from_s: project.since_ms.div_euclid(1000),
-        secs: spec.duration_secs.max(0.0).ceil() as i64,
+        from_s: if spec.duration_secs > 0.0 {
+            since_s
+        } else {
+            since_s - secs
+        },
+        secs,
+        rows,
     })
 }
 
@@ -212,7 +230,10 @@ pub fn steps_json(s: &Snapshot, clock: StageClock, now_s: i64, verify: Option<Ve
                 "startTime": json!(utc_text(run.from_s)),
                 "finishTime": if progress >= 100 { json!(utc_text(run.from_s + run.secs)) } else { Value::Null },
                 "progress": progress,
-                "stepInfo": { "processedRecords": (40_000.0 * run.done) as i64, "capacity": 40_000, "srcRps": 900, "dstRps": 900 },
+                "stepInfo": {
+                    "processedRecords": (run.rows as f64 * run.done) as i64, "capacity": run.rows,
+                    "srcRps": run.rows / run.secs.max(1), "dstRps": run.rows / run.secs.max(1),
+                },
             }));
         }
     }
@@ -363,6 +384,7 @@ mod tests {
             done: 1.0,
             from_s: 1_700_000_000,
             secs: 90,
+            rows: 60_000,
         };
         let steps = steps_json(
             &snapshot("RUNNING", "CONNECTOR_INCR_SYNC"),

@@ -39,9 +39,10 @@ pub fn IncrementalSection(
         lag.get()
             .map(|lag| {
                 let word = match lag.level {
-                    LagLevel::CaughtUp => Msg::CaughtUp,
-                    LagLevel::Warn => Msg::Behind,
-                    LagLevel::Critical => Msg::FarBehind,
+                    LagLevel::CaughtUp => Msg::CaughtUp.text(lang),
+                    LagLevel::Warn => Msg::Behind.text(lang),
+                    LagLevel::Critical => Msg::FarBehind.text(lang),
+                    LagLevel::Paused => Msg::LagPaused.text(lang),
                 };
                 let duration = i18n::duration(lang, lag.secs);
                 match lag.as_of_ms {
@@ -50,7 +51,7 @@ pub fn IncrementalSection(
                         let at = local_time(at.div_euclid(1000), zone.as_deref(), lang);
                         format!("{duration} ({})", i18n::lag_as_of(lang, &at))
                     }
-                    None => format!("{duration} ({})", word.text(lang)),
+                    None => format!("{duration} ({word})"),
                 }
             })
             .unwrap_or_default()

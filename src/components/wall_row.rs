@@ -70,7 +70,12 @@ pub(crate) fn WallRow(
                     {move || delay().unwrap_or_default()}
                 </span>
             </div>
-            <div class="oms-wall-alarm" data-field="alarm" hidden=move || alarm().is_none()>{move || alarm().unwrap_or_default()}</div>
+            // OMS's own words (`alarmContent`), said to be an alarm of OMS's.
+            <div class="oms-wall-alarm" data-field="alarm" hidden=move || alarm().is_none()>
+                {PageMsg::WallAlarm.text(lang)}
+                " "
+                {move || alarm().unwrap_or_default()}
+            </div>
             <div class="oms-wall-failure" data-field="failure" hidden=move || failure().is_none()>{move || failure().unwrap_or_default()}</div>
             <div class="oms-wall-details" data-field="details">{text(|c| c.details.clone())}</div>
             <WallOpened card is_open options on_event on_attention />

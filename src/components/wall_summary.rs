@@ -10,6 +10,8 @@ pub(crate) fn WallSummary(
     board: Memo<WallView>,
     /// The group chosen; `None`: all.
     group: RwSignal<Option<Attention>>,
+    /// Whether any list was read: before, zeros would read as all clear.
+    shown: Signal<bool>,
     /// The language of its labels.
     lang: Lang,
 ) -> impl IntoView {
@@ -33,7 +35,7 @@ pub(crate) fn WallSummary(
         })
         .collect_view();
     view! {
-        <div class="oms-wall-summary" role="group" aria-label=PageMsg::WallGroups.text(lang)>
+        <div class="oms-wall-summary" role="group" aria-label=PageMsg::WallGroups.text(lang) hidden=move || !shown.get()>
             <button
                 type="button"
                 data-group="all"

@@ -104,7 +104,7 @@ pub fn OmsWallboard(
                 {move || board.with(|b| b.partial.clone()).unwrap_or_default()}
             </p>
             {source_strip}
-            <WallSummary board group lang />
+            <WallSummary board group shown=lists.has_data lang />
             <WallList board opened options named list_ref empty on_event on_attention />
         </section>
     }

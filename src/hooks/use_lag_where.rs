@@ -21,8 +21,12 @@ pub(crate) fn use_lag_where(
 ) -> Signal<Option<LagWhere>> {
     // A memo: the clock ticks every second, and only a change between
     // caught up and behind may ask OMS again.
-    let behind =
-        Memo::new(move |_| live.with(|l| l.lag.is_some_and(|l| l.level != LagLevel::CaughtUp)));
+    let behind = Memo::new(move |_| {
+        live.with(|l| {
+            l.lag
+                .is_some_and(|l| matches!(l.level, LagLevel::Warn | LagLevel::Critical))
+        })
+    });
     let minute = Memo::new(move |_| state.with(|s| s.last_good_at_ms.map(|t| t / 60_000)));
     let components = use_oms_components(call, poll, behind, minute);
     Signal::derive(move || {

@@ -29,7 +29,7 @@ async fn the_component_fetches_for_real_and_reports_what_answered_instead_of_oms
         Some("refused")
     );
     assert!(text(&host, "[data-field=error-advice]")
-        .contains("/api/omsp/v2/sync/np_nowhere/progress was refused before it reached OMS"));
+        .contains("/api/omsp/v2/sync/np_nowhere/progress was refused before OMS"));
     assert!(text(&host, "[data-field=error-detail]").starts_with("HTTP 404"));
     assert!(q(&host, "[data-action=refresh]").is_some());
 }

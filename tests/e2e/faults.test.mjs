@@ -61,7 +61,7 @@ const failing = [
   ['HTTP 502 (the proxy up, OMS down: its HTML page)', { kind: 'status', code: 502 }, 'proxy', /HTTP 502: "502 Bad Gateway"/],
   ['HTTP 503 (the proxy\'s HTML page)', { kind: 'status', code: 503 }, 'proxy', /HTTP 503: "503 Service Unavailable"/],
   ['HTTP 500 (the proxy\'s HTML page)', { kind: 'proxy_page', code: 500 }, 'proxy', /The proxy cannot reach OMS/],
-  ['HTTP 404 (a proxy without the route: its HTML page)', { kind: 'proxy_page', code: 404 }, 'refused', /\/api\/omsp\/v2\/sync\/np_fault_refused_\d+\/progress was refused before it reached OMS/],
+  ['HTTP 404 (a proxy without the route: its HTML page)', { kind: 'proxy_page', code: 404 }, 'refused', /\/api\/omsp\/v2\/sync\/np_fault_refused_\d+\/progress was refused before OMS/],
   // nginx's own 403 page (a deny-by-default proxy refusing the path) is not OMS's account.
   ['HTTP 403 (the proxy refusing the path: its HTML page)', { kind: 'proxy_page', code: 403 }, 'refused', /deploy\/nginx\.conf passes only.*HTTP 403: "403 Forbidden"/s],
   ['connection closed without an answer', { kind: 'close' }, 'unreachable', /Nothing answers at this address/],

@@ -22,8 +22,8 @@ test("a page where OMS's JSON should be is the proxy refusing that path, not OMS
     const alert = page.locator('#refused [role=alert]');
     await eventually(() => attr(alert, 'data-error'), (k) => k === 'refused', { what: 'refused', timeout: 15_000 });
     const said = await alert.textContent();
-    assert.match(said, /\/oms\/api\/omsp\/v2\/sync\/np_steady_orders\/progress was refused before it reached OMS/);
-    assert.match(said, /deploy\/nginx\.conf passes only the widget's reads/);
+    assert.match(said, /\/oms\/api\/omsp\/v2\/sync\/np_steady_orders\/progress was refused before OMS/);
+    assert.match(said, /deploy\/nginx\.conf passes only GET/);
     assert.doesNotMatch(said, /signs in|Not authorised/);
     await page.close();
   } finally {
@@ -252,6 +252,19 @@ test("after a sleep the page's clock is corrected from the next answer, and no c
     offset: root.querySelector('[data-field=history]')?.getAttribute('data-clock-offset-ms') ?? null,
   }));
   assert.deepEqual({ ...seen, lag: seen.lag <= 25 }, { state: 'live', lag: true, note: null, offset: null });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a paused project tells its lag without judging it, as its badge and the alerts do', async () => {
+  const { page, errors } = await openPage('project=np_suspended_crm,v4:np_suspended_crm&lang=zh-CN');
+  for (const w of await page.locator('[data-oms-widget][data-project-id=np_suspended_crm]').all()) {
+    await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live' });
+    const part = w.locator('[data-field=checkpoint]');
+    assert.equal(await part.getAttribute('data-lag-level'), 'paused');
+    assert.match(await part.locator('[data-field=lag]').textContent(), /\(已暂停\)$/);
+    assert.equal(await part.locator('[data-field=lag-where]').count(), 0);
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -36,8 +36,9 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'oms-snippets-'));
 const env = { servers: [] };
 
 before(async () => {
-  // The recipe's two OMS, each with its own account (as deploy.test.mjs).
-  env.sim = await startSim({ staticDir: embedDir, auth: true });
+  // The recipe's two OMS, each with its own account (as deploy.test.mjs);
+  // the first with the demo's projects, whose labels the docs' filters name.
+  env.sim = await startSim({ staticDir: embedDir, auth: true, args: ['--generate', '300'] });
   env.simHz = await startSim({
     staticDir: embedDir,
     auth: true,
@@ -91,7 +92,11 @@ const readPage = (page) => page.evaluate(() => {
   const states = [];
   const visit = (root) => {
     for (const el of root.querySelectorAll('[data-oms-widget]')) states.push(`${el.dataset.projectId}:${el.dataset.state}`);
-    for (const el of root.querySelectorAll('[data-oms-wallboard]')) states.push(`wallboard:${el.dataset.wallState}${el.dataset.sourcesFailing ? ` failing ${el.dataset.sourcesFailing}` : ''}`);
+    // A board that matches no project shows nothing of what the docs promise.
+    for (const el of root.querySelectorAll('[data-oms-wallboard]')) {
+      const cards = el.querySelectorAll('li.oms-wall-card[data-project-id]:not([data-project-id=""])').length;
+      states.push(`wallboard:${cards ? el.dataset.wallState : 'no card'}${el.dataset.sourcesFailing ? ` failing ${el.dataset.sourcesFailing}` : ''}`);
+    }
     for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
   };
   visit(document);
@@ -390,6 +395,8 @@ test("the page URLs open live through `trunk serve` with Trunk.toml's proxies", 
     [/^target = "index.html"$/m, `target = "${path.join(repo, 'index.html')}"`],
     [/http:\/\/127\.0\.0\.1:8089\//g, `${env.sim.base}/`],
     [/http:\/\/127\.0\.0\.1:8090\//g, `${env.simHz.base}/`],
+    // The watch's folders, relative to the config, are the repository's.
+    [/^ignore = \[(.*)\]$/m, (_, list) => `ignore = [${list.split(', ').map((p) => JSON.stringify(path.join(repo, JSON.parse(p)))).join(', ')}]`],
   ];
   for (const [from, to] of rewrites) {
     assert.match(config, from, `Trunk.toml has ${from}`);

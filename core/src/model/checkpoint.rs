@@ -267,6 +267,10 @@ pub enum LagLevel {
     Warn,
     /// Past the critical threshold.
     Critical,
+    /// The project is paused (SUSPEND): its checkpoint stands still on
+    /// purpose, so its age is told but not judged, as the wallboard's
+    /// paused group and the alerts do.
+    Paused,
 }
 
 impl LagLevel {
@@ -276,6 +280,7 @@ impl LagLevel {
             LagLevel::CaughtUp => "ok",
             LagLevel::Warn => "warn",
             LagLevel::Critical => "critical",
+            LagLevel::Paused => "paused",
         }
     }
 }

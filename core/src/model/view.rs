@@ -4,7 +4,7 @@
 //! screen: [`View`] depends only on what polls brought; [`LiveView`] holds
 //! the few things that move with the clock (ages, countdowns, staleness).
 
-use super::checkpoint::{interpret_checkpoint, Checkpoint, Lag, LagThresholds};
+use super::checkpoint::{interpret_checkpoint, Checkpoint, Lag, LagLevel, LagThresholds};
 use super::error::{error_view, ErrorView};
 use super::state::{PollState, StopReason};
 use super::tone::{status_tone, Tone};
@@ -257,11 +257,16 @@ pub fn live_view_corrected(
         .then_some(state.last_good_at_ms)
         .flatten();
     let oms_now_ms = as_of_ms.unwrap_or(now_ms).saturating_add(oms_offset_ms);
+    let paused = p.and_then(|p| p.status.as_ref()) == Some(&Status::Suspend);
     let lag_of = |raw: Option<&str>| match interpret_checkpoint(raw?) {
-        Checkpoint::Unix(secs) if judged => Some(Lag {
-            as_of_ms,
-            ..Lag::at(secs, oms_now_ms, thresholds)
-        }),
+        Checkpoint::Unix(secs) if judged => {
+            let lag = Lag::at(secs, oms_now_ms, thresholds);
+            Some(Lag {
+                as_of_ms,
+                level: if paused { LagLevel::Paused } else { lag.level },
+                ..lag
+            })
+        }
         _ => None,
     };
     let lag = lag_of(p.and_then(|p| p.incr_checkpoint.as_deref()));
@@ -313,7 +318,7 @@ pub fn utc_time(secs: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ErrorKind, LagLevel};
+    use crate::model::ErrorKind;
     use crate::policy::PollOptions;
     use crate::wire::{FetchError, OmsError, Progress};
 
@@ -435,6 +440,22 @@ mod tests {
             (lag.secs, lag.level, lag.as_of_ms),
             (30, LagLevel::Warn, Some(answered))
         );
+        // Paused: its age is told, not judged "far behind".
+        let mut paused = PollState::default();
+        let suspended = Progress {
+            status: Some(Status::Suspend),
+            ..checkpoint.clone()
+        };
+        paused.record(Ok(suspended), answered + 600_000, 0.5, &opts);
+        let lag = live_view(
+            &paused,
+            answered + 600_000,
+            stale_after,
+            LagThresholds::default(),
+        )
+        .lag
+        .unwrap();
+        assert_eq!((lag.secs, lag.level.as_str()), (630, "paused"));
         st.record(Err(FetchError::Timeout), now, 1.0, &opts);
         let lv = live_view(&st, now + 2_500, stale_after, LagThresholds::default());
         assert_eq!((lv.state, lv.retry_in_secs), (WidgetState::Error, Some(8)));

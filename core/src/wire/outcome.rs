@@ -44,7 +44,7 @@ pub enum FetchError {
         /// The title of the page, when it was one.
         title: Option<String>,
     },
-    /// 401, 403 or 404 with a page instead of JSON (nginx's, or another
+    /// 401, 403, 404 or 405 with a page instead of JSON (nginx's, or another
     /// server's): something in front of OMS refused this path, and OMS never
     /// saw the request. Not OMS's account: OMS answers in JSON.
     Refused {
@@ -165,8 +165,8 @@ pub(super) fn classify_within<T>(
     // A page where OMS would send JSON: whatever answered stood in front of
     // OMS. OMS's own 404 is Spring's JSON; an empty 401 or 403 may be OMS
     // refusing the account, and stays so.
-    let page = !json && (status == 404 || !body.trim().is_empty());
-    if matches!(status, 401 | 403 | 404) && page {
+    let page = !json && (matches!(status, 404 | 405) || !body.trim().is_empty());
+    if matches!(status, 401 | 403 | 404 | 405) && page {
         return Err(FetchError::Refused {
             status,
             title: html_title(body),
@@ -303,12 +303,17 @@ mod tests {
             classify(404, ""),
             Err(FetchError::Refused { status: 404, .. })
         ));
+        // A static server that has the path but not the method: refused too.
+        assert!(matches!(
+            classify(405, "<html><title>405 Not Allowed</title></html>"),
+            Err(FetchError::Refused { status: 405, .. })
+        ));
         // Another status with a page is still not OMS's API.
         assert_eq!(
-            classify(405, "<html><title>405 Not Allowed</title></html>"),
+            classify(400, "<html><title>400 Bad Request</title></html>"),
             Err(FetchError::NotOms {
-                status: 405,
-                title: Some("405 Not Allowed".into())
+                status: 400,
+                title: Some("400 Bad Request".into())
             })
         );
         assert_eq!(
