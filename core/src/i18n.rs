@@ -706,7 +706,8 @@ pub fn refused_hint(lang: Lang, path: &str) -> String {
              拒绝（deploy/nginx.conf 只放行 GET /api/omsp/v2/…/progress 和 POST \
              /api/v2?Action=…），或被代理自身的登录拒绝。请检查 base-url 和代理。"
         ),
-    }}
+    }
+}
 
 /// "Verification: consistent", "… 1,203 rows differ", "… running, 40 %".
 pub fn verify_line(
