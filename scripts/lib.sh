@@ -6,6 +6,9 @@ BINARYEN_VERSION=132
 ESBUILD_VERSION=0.25.12
 # Zopfli (gzip at its densest, in wasm: no native build) for the .gz files.
 ZOPFLI_VERSION=1.0.15
+# The Firefox smoke (tests/firefox) drives Debian's Firefox ESR through
+# geckodriver, built from its crate into $TOOLS_DIR/bin.
+GECKODRIVER_VERSION=0.37.1
 # The release size builds (page and embed) use this nightly to rebuild std
 # with panics that abort at once and no file/line strings; tests never do.
 NIGHTLY_DATE=2026-05-19
@@ -24,7 +27,7 @@ WALL_EMBED_DIST="$REPO/dist-embed-wallboard"
 PKG_DIST="$REPO/dist-pkg"
 # Where scripts/build.sh puts the Leptos example app (tests/leptos-app).
 LEPTOS_APP_DIST="$REPO/dist-leptos-app"
-export PATH="$TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$TOOLS_DIR/node_modules/.bin:$TOOLS_DIR/bin:$HOME/.cargo/bin:$PATH"
 # wasm-opt's arguments for the embed's wasm (build-embed.sh; index.html
 # gives Trunk the same for the page): smallest, with the features Rust's
 # wasm32 target emits. `--converge` repeats -Oz while it

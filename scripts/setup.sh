@@ -55,6 +55,8 @@ if [ "$purpose" = test ]; then
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  # The Firefox smoke (tests/firefox).
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
   # The deployment test runs Debian's nginx itself (not as a service).
   [ -x /usr/sbin/nginx ] || missing+=(nginx)
   # deploy/nginx.conf's brotli_static.
@@ -65,6 +67,10 @@ if [ "$purpose" = test ]; then
     say "installing Debian's ${missing[*]}"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
+  if [ "$(geckodriver --version 2>/dev/null | head -n 1 | cut -d ' ' -f 1-2)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+    say "installing geckodriver $GECKODRIVER_VERSION into $TOOLS_DIR/bin (about 2 minutes, once; drives Firefox)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --force --root "$TOOLS_DIR"
   fi
   # playwright-core and axe-core, each at the version package.json pins.
   e2e_deps_current() {

@@ -41,3 +41,9 @@ say "end-to-end tests: page, embed, npm package, Leptos app, nginx deployment an
 # builds above, the portal's tools (tsc, React) and esbuild on PATH (lib.sh).
 OMS_DIST_DIR="$PAGE_DIST" OMS_EMBED_DIR="$EMBED_DIST" OMS_WALL_EMBED_DIR="$WALL_EMBED_DIST" \
   OMS_LEPTOS_APP_DIR="$LEPTOS_APP_DIST" npm test --prefix tests/e2e
+
+say "Firefox smoke: the page, the element in a host page, the wallboard and a configuration error in Debian's Firefox ESR"
+# tests/firefox drives Firefox through geckodriver (setup.sh installs both);
+# it imports tests/e2e/harness.mjs for oms-sim, so the e2e install above serves it.
+OMS_DIST_DIR="$PAGE_DIST" OMS_EMBED_DIR="$EMBED_DIST" OMS_WALL_EMBED_DIR="$WALL_EMBED_DIST" \
+  node --test --test-concurrency=1 tests/firefox/smoke.test.mjs
