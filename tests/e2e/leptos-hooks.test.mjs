@@ -6,10 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSim, launchBrowser, leptosAppDir, eventually, sleep } from './harness.mjs';
 
-const picked = (page) => page.locator('#picker-panel [data-field=picked]').evaluate((el) => ({
+const picked = (page) => page.locator('#picker [data-field=picked]').evaluate((el) => ({
   id: el.dataset.projectId,
   status: el.dataset.status ?? null,
-  steps: [...document.querySelectorAll('#picker-panel [data-step]')].map((li) => `${li.dataset.step}:${li.dataset.stepStatus}`),
+  steps: [...document.querySelectorAll('#picker [data-step]')].map((li) => `${li.dataset.step}:${li.dataset.stepStatus}`),
 }));
 
 test('hooks follow a project picker: progress and steps of the pick, the old poll stopped', async () => {
@@ -27,7 +27,7 @@ test('hooks follow a project picker: progress and steps of the pick, the old pol
     await page.goto(`${sim.base}/`);
     const first = await eventually(() => picked(page), (p) => p.status === 'RUNNING' && p.steps.length > 0, { what: 'the first pick live, with its steps' });
     assert.equal(first.id, 'np_steady_orders');
-    await page.locator('#picker-panel [data-field=picker]').selectOption('np_failed_billing');
+    await page.locator('#picker [data-field=picker]').selectOption('np_failed_billing');
     const switchedAt = Date.now();
     const second = await eventually(
       () => picked(page),

@@ -55,7 +55,7 @@ pub fn PickerPanel() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <section id="picker-panel">
+        <section id="picker">
             <label>
                 "Project "
                 <select
