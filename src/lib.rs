@@ -12,43 +12,31 @@
 //! view model, the poll policy, the option table, the strings) lives in the
 //! pure crate [`oms_progress_core`], re-exported here.
 //!
-//! ```ignore
+//! ```no_run
 //! use leptos::prelude::*;
-//! use oms_progress::{OmsSyncProgress, WidgetOptions};
+//! use oms_progress::prelude::*;
 //!
 //! #[component]
 //! fn App() -> impl IntoView {
-//!     let mut options = WidgetOptions::new("np_4ur1zdx1v8cg");
-//!     options.base_url = "/oms".into();
+//!     let options = WidgetOptions { base_url: "/oms".into(), ..WidgetOptions::new("np_4ur1zdx1v8cg") };
 //!     view! { <OmsSyncProgress options /> }
 //! }
 //! ```
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 // The core's `FetchError` carries OMS's whole error (code, message, advice,
 // request id) by value; a failed poll is rare and never on a hot path, so
 // boxing it would buy nothing but indirection.
 #![allow(clippy::result_large_err)]
 
+// The parts of the widget and the wallboard, and the standalone page:
+// public for this package's page binary and component tests only, not
+// part of the API (the components an app uses are exported below).
+#[doc(hidden)]
 pub mod components;
 #[cfg(all(feature = "embed", target_arch = "wasm32"))]
 mod embed;
 mod hooks;
+pub mod prelude;
 mod runtime;
 
-pub use components::{NotifyToggle, OmsSyncProgress, OmsWallboard};
-pub use hooks::{
-    provide_alerts, use_alerts, use_now, use_oms_components, use_oms_history, use_oms_list,
-    use_oms_list_with_options, use_oms_progress, use_oms_progress_once,
-    use_oms_progress_with_options, use_oms_steps, use_oms_verify, AlertReport, AlertState, Alerts,
-    ComponentsAnswer, ProgressAnswer, StepsAnswer, UseOmsHistoryOptions, UseOmsHistoryReturn,
-    UseOmsListOptions, UseOmsListReturn, UseOmsProgressOptions, UseOmsProgressReturn, VerifyAnswer,
-    HISTORY_REFRESH_MS,
-};
-pub use oms_progress_core;
-pub use oms_progress_core::events::{PollEvent, ProjectRef};
-pub use oms_progress_core::i18n::Lang;
-pub use oms_progress_core::model::{AttentionChange, LagThresholds};
-pub use oms_progress_core::options::{OmsSource, WidgetOptions};
-pub use oms_progress_core::policy::PollOptions;
-pub use oms_progress_core::wire::{ApiKind, Credentials, HeaderSource, ListQuery};
-pub use runtime::{Call, Fetched};
+pub use prelude::*;

@@ -1,7 +1,7 @@
 //! The standalone page: reads the URL, mounts, nothing else.
 
 use oms_progress::components::StandalonePage;
-use oms_progress::oms_progress_core::options::page_config;
+use oms_progress_core::options::page_config;
 
 fn main() {
     let window = web_sys::window().expect("a browser window");

@@ -43,7 +43,7 @@ pub fn ProgressCard(
     /// The page's clock: the steps' running times, and the tick the lag
     /// chart is redrawn on.
     #[prop(optional)]
-    now: Option<ReadSignal<i64>>,
+    now: Option<Signal<i64>>,
     /// Where the lag is (OMS 4.x's components), when it is behind.
     #[prop(optional, into)]
     lag_where: Signal<Option<LagWhere>>,
@@ -94,7 +94,7 @@ pub fn ProgressCard(
             </Show>
             <VerifyPanel view=verify error=verify_error lang />
             {steps.filter(|_| !compact).map(|(steps, open)| {
-                let now = now.unwrap_or_else(|| signal(0).0);
+                let now = now.unwrap_or_else(|| Signal::stored(0));
                 view! { <StepList open steps now lang time_zone=time_zone.clone() /> }
             })}
             <StageBars view lang />

@@ -19,7 +19,7 @@ pub fn HistoryPanel(
     /// (measured: one extra frame for about every second poll). Without
     /// it, the chart follows `view` at once.
     #[prop(default = None)]
-    tick: Option<ReadSignal<i64>>,
+    tick: Option<Signal<i64>>,
     /// The language of its labels (English unless told).
     #[prop(optional)]
     lang: Lang,

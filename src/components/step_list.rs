@@ -16,7 +16,7 @@ pub fn StepList(
     /// The steps, or why they could not be read (nothing while loading).
     steps: StepsAnswer,
     /// The clock, for "running for".
-    now: ReadSignal<i64>,
+    now: Signal<i64>,
     /// The zone shown times are in: an IANA name or `UTC` (the browser's
     /// own when `None`).
     #[prop(default = None)]
@@ -76,7 +76,7 @@ fn shown_time(
 
 fn step_item(
     step: StepView,
-    now: ReadSignal<i64>,
+    now: Signal<i64>,
     lang: Lang,
     time_zone: Option<Arc<str>>,
 ) -> impl IntoView {

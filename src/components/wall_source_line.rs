@@ -13,11 +13,11 @@ pub(crate) fn WallSourceLine(
     /// The source's name (`""` for a board of one unnamed OMS).
     name: String,
     /// What its list's poll knows.
-    state: ReadSignal<PollState<ProjectList>>,
+    state: Signal<PollState<ProjectList>>,
     /// Whether its list is stale.
     stale: Memo<bool>,
     /// The page's clock.
-    now: ReadSignal<i64>,
+    now: Signal<i64>,
     /// The language of its labels.
     lang: Lang,
 ) -> impl IntoView {
@@ -52,7 +52,7 @@ pub(crate) fn WallSourceLines(
     /// The board's sources.
     sources: StoredValue<Vec<WallSource>>,
     /// The page's clock.
-    now: ReadSignal<i64>,
+    now: Signal<i64>,
     /// The language of their labels.
     lang: Lang,
 ) -> impl IntoView {

@@ -18,8 +18,16 @@ use oms_progress_core::options::WidgetOptions;
 /// strip of the sources, when there are several). A card opens into the
 /// full widget, which then polls that one project while it stays open.
 ///
-/// ```ignore
-/// view! { <OmsWallboard options=WidgetOptions { api: ApiKind::V4, ..WidgetOptions::new("") } /> }
+/// ```no_run
+/// use leptos::prelude::*;
+/// use oms_progress::prelude::*;
+///
+/// #[component]
+/// fn Board() -> impl IntoView {
+///     let options = WidgetOptions { api: ApiKind::V4, ..WidgetOptions::new("") };
+///     let filter = WallFilter::default();
+///     view! { <OmsWallboard options filter set_title=true /> }
+/// }
 /// ```
 #[component]
 pub fn OmsWallboard(

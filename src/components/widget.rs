@@ -1,8 +1,7 @@
 use super::{ConfigError, ProgressCard};
 use crate::hooks::{
-    use_api_fallback, use_card_view, use_concern_report, use_lag_where,
-    use_oms_progress_with_options, use_refresh_trigger, use_step_plan, use_verification,
-    use_widget_history, UseOmsProgressOptions,
+    use_api_fallback, use_card_view, use_concern_report, use_lag_where, use_progress_poll,
+    use_refresh_trigger, use_step_plan, use_verification, use_widget_history,
 };
 use crate::runtime::Call;
 use leptos::either::Either;
@@ -16,8 +15,16 @@ use oms_progress_core::wire::{
 
 /// A live progress widget for one OMS project.
 ///
-/// ```ignore
-/// view! { <OmsSyncProgress options=WidgetOptions::new("np_4ur1zdx1v8cg") /> }
+/// ```no_run
+/// use leptos::prelude::*;
+/// use oms_progress::prelude::*;
+///
+/// #[component]
+/// fn Panel() -> impl IntoView {
+///     let options = WidgetOptions { api: ApiKind::V4, ..WidgetOptions::new("np_4ur1zdx1v8cg") };
+///     let on_attention = move |change: AttentionChange| leptos::logging::log!("{change:?}");
+///     view! { <OmsSyncProgress options on_attention /> }
+/// }
 /// ```
 #[component]
 pub fn OmsSyncProgress(
@@ -53,15 +60,18 @@ pub fn OmsSyncProgress(
         }
     };
     let call_for = |request| Call::for_widget(&options, poll.timeout, request);
-    let progress = use_oms_progress_with_options(
-        request.path,
-        UseOmsProgressOptions {
-            poll,
+    let call = Call {
+        // `request()` put the base URL in front already.
+        ..Call::for_widget(&options, poll.timeout, ProgressRequest::at_base())
+    };
+    let progress = use_progress_poll(
+        Call {
+            url: request.path,
             body: request.body,
-            credentials: options.credentials,
-            headers: options.headers.clone(),
-            on_event,
+            ..call
         },
+        poll,
+        on_event,
     );
     use_refresh_trigger(refresh, progress.refresh);
     let state = progress.state;

@@ -8,8 +8,10 @@ mod use_api_fallback;
 mod use_card_view;
 mod use_clock_paced;
 mod use_concern_report;
+mod use_keyed;
 mod use_lag_where;
 mod use_now;
+mod use_oms_answer;
 mod use_oms_components;
 mod use_oms_history;
 mod use_oms_list;
@@ -31,30 +33,34 @@ mod use_widget_history;
 pub use use_alerts::{provide_alerts, use_alerts, AlertReport, AlertState, Alerts};
 pub(crate) use use_api_fallback::use_api_fallback;
 pub(crate) use use_card_view::use_card_view;
-pub use use_clock_paced::use_clock_paced;
+pub(crate) use use_clock_paced::use_clock_paced;
 pub(crate) use use_concern_report::use_concern_report;
 pub(crate) use use_lag_where::use_lag_where;
 pub use use_now::use_now;
-pub use use_oms_components::{use_oms_components, ComponentsAnswer};
+pub use use_oms_answer::{OmsAnswer, UseOmsAskOptions};
+pub use use_oms_components::{
+    use_oms_components, use_oms_components_with_options, UseOmsComponentsReturn,
+};
 pub use use_oms_history::{
-    use_oms_history, UseOmsHistoryOptions, UseOmsHistoryReturn, HISTORY_REFRESH_MS,
+    use_oms_history, use_oms_history_with_options, UseOmsHistoryOptions, UseOmsHistoryReturn,
+    HISTORY_REFRESH_MS,
 };
 pub use use_oms_list::{
     use_oms_list, use_oms_list_with_options, UseOmsListOptions, UseOmsListReturn,
 };
+pub(crate) use use_oms_progress::use_progress_poll;
 pub use use_oms_progress::{
     use_oms_progress, use_oms_progress_with_options, UseOmsProgressOptions, UseOmsProgressReturn,
 };
-pub use use_oms_progress_once::{use_oms_progress_once, ProgressAnswer};
-pub use use_oms_steps::{use_oms_steps, StepsAnswer};
-pub use use_oms_verify::{use_oms_verify, VerifyAnswer};
-pub use use_refresh_trigger::use_refresh_trigger;
-pub(crate) use use_step_plan::use_step_plan;
+pub use use_oms_steps::{use_oms_steps, use_oms_steps_with_options, UseOmsStepsReturn};
+pub use use_oms_verify::{use_oms_verify, use_oms_verify_with_options, UseOmsVerifyReturn};
+pub(crate) use use_refresh_trigger::use_refresh_trigger;
+pub(crate) use use_step_plan::{use_step_plan, StepsAnswer};
 pub(crate) use use_verification::use_verification;
-pub use use_wall_alerts::use_wall_alerts;
-pub use use_wall_board::use_wall_board;
-pub use use_wall_focus::use_wall_focus;
-pub use use_wall_rows::use_wall_rows;
-pub use use_wall_sources::{use_wall_sources, WallSource};
-pub use use_wall_title::use_wall_title;
+pub(crate) use use_wall_alerts::use_wall_alerts;
+pub(crate) use use_wall_board::use_wall_board;
+pub(crate) use use_wall_focus::use_wall_focus;
+pub(crate) use use_wall_rows::use_wall_rows;
+pub(crate) use use_wall_sources::{use_wall_sources, WallSource};
+pub(crate) use use_wall_title::use_wall_title;
 pub(crate) use use_widget_history::use_widget_history;

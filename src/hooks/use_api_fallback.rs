@@ -30,7 +30,7 @@ impl ApiFallback {
 pub(crate) fn use_api_fallback(
     other: Option<(Call, &'static str)>,
     poll: PollOptions,
-    state: ReadSignal<PollState>,
+    state: Signal<PollState>,
 ) -> Option<ApiFallback> {
     other.map(|(call, name)| {
         let not_found = Memo::new(move |_| {

@@ -13,10 +13,9 @@ use leptos::prelude::*;
 /// waits for), and in a hidden tab (which draws no frames, and whose title
 /// must still tell). Whatever it triggers reads `sources` untracked.
 ///
-/// ```ignore
-/// let paced = use_clock_paced(vec![cards], |c: &SourceCards| c.cards.is_empty());
-/// let board = Memo::new(move |_| { paced.track(); cards.with_untracked(draw) });
-/// ```
+/// As the wallboard uses it: `let paced = use_clock_paced(vec![cards],
+/// |c| c.cards.is_empty());` then a memo that tracks `paced` and reads
+/// `cards` untracked.
 pub fn use_clock_paced<T>(sources: Vec<Memo<T>>, is_empty: fn(&T) -> bool) -> Trigger
 where
     T: Send + Sync + 'static,

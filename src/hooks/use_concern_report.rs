@@ -16,7 +16,7 @@ use oms_progress_core::model::{
 pub(crate) fn use_concern_report(
     project: ProjectRef,
     (view, live, history): (Memo<View>, Memo<LiveView>, Memo<HistoryView>),
-    state: ReadSignal<PollState>,
+    state: Signal<PollState>,
     lag: LagThresholds,
     on_attention: Option<Callback<AttentionChange>>,
 ) {

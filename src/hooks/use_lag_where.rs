@@ -1,7 +1,7 @@
 //! [`use_lag_where`]: where an OMS 4.x project's lag is (Store or writer),
 //! asked only while it is behind.
 
-use super::use_oms_components::use_oms_components;
+use super::use_oms_components::use_components_call;
 use crate::runtime::{Call, Fetched};
 use leptos::prelude::*;
 use oms_progress_core::model::{
@@ -15,7 +15,7 @@ use oms_progress_core::policy::PollOptions;
 pub(crate) fn use_lag_where(
     call: Call,
     poll: PollOptions,
-    state: ReadSignal<PollState>,
+    state: Signal<PollState>,
     live: Memo<LiveView>,
     lag: LagThresholds,
 ) -> Signal<Option<LagWhere>> {
@@ -28,7 +28,7 @@ pub(crate) fn use_lag_where(
         })
     });
     let minute = Memo::new(move |_| state.with(|s| s.last_good_at_ms.map(|t| t / 60_000)));
-    let components = use_oms_components(call, poll, behind, minute);
+    let components = use_components_call(call, poll, behind.into(), minute.into());
     Signal::derive(move || {
         components.with(|answer| match answer {
             Some(Fetched {

@@ -7,11 +7,17 @@ use leptos::prelude::*;
 /// current reactive owner lives. Every caller reads the same ticker: it
 /// starts with the first and stops with the last.
 ///
-/// ```ignore
-/// let now = use_now();
-/// view! { <span>{move || now.get() / 1000}</span> }
+/// ```no_run
+/// use leptos::prelude::*;
+/// use oms_progress::prelude::*;
+///
+/// #[component]
+/// fn Clock() -> impl IntoView {
+///     let now = use_now();
+///     view! { <span>{move || now.get() / 1000}</span> }
+/// }
 /// ```
-pub fn use_now() -> ReadSignal<i64> {
+pub fn use_now() -> Signal<i64> {
     let now = page_clock::join();
     on_cleanup(page_clock::leave);
     now.read_only().into()

@@ -1,27 +1,48 @@
 //! [`use_oms_components`]: where the lag is, from OMS 4.x's components.
 
+use super::use_oms_answer::{use_oms_answer, OmsAnswer, UseOmsAskOptions};
 use crate::runtime::{on_demand, Call, Fetched};
 use leptos::prelude::*;
 use oms_progress_core::policy::PollOptions;
-use oms_progress_core::wire::{classify_components, WireComponent};
+use oms_progress_core::wire::{classify_components, components_request, WireComponent};
 
-/// The components' latest answer: `None` until one came.
-pub type ComponentsAnswer = ReadSignal<Option<Fetched<Vec<WireComponent>>>>;
+/// What [`use_oms_components`] hands back: each component (the Store, the
+/// writers) with its own delay.
+pub type UseOmsComponentsReturn = OmsAnswer<Vec<WireComponent>>;
+
+/// Asks OMS 4.x (`DescribeProjectComponents`) for `project_id`'s
+/// components through this origin, once, and again whenever the id changes.
+pub fn use_oms_components(project_id: impl Into<Signal<String>>) -> UseOmsComponentsReturn {
+    use_oms_components_with_options(project_id, UseOmsAskOptions::default())
+}
+
+/// Asks for `project_id`'s components under `options`, under the same
+/// rules as [`use_oms_steps_with_options`](super::use_oms_steps_with_options).
+pub fn use_oms_components_with_options(
+    project_id: impl Into<Signal<String>>,
+    options: UseOmsAskOptions,
+) -> UseOmsComponentsReturn {
+    use_oms_answer(
+        project_id.into(),
+        options,
+        |template, id, base, poll, wanted, again| {
+            use_components_call(
+                Call::at(base, components_request(id), template),
+                poll,
+                wanted,
+                again,
+            )
+        },
+    )
+}
 
 /// Fetches `call` (a `DescribeProjectComponents` request) when `wanted`
-/// turns true (the lag is above its warning) and whenever `revision` moves
-/// while it is, under the same rules as [`use_oms_steps`](super::use_oms_steps).
-pub fn use_oms_components(
+/// turns true and whenever `revision` moves while it is: the widget's way.
+pub(crate) fn use_components_call(
     call: Call,
     poll: PollOptions,
-    wanted: impl Into<Signal<bool>>,
-    revision: impl Into<Signal<Option<i64>>>,
-) -> ComponentsAnswer {
-    on_demand(
-        call,
-        poll,
-        wanted.into(),
-        revision.into(),
-        classify_components,
-    )
+    wanted: Signal<bool>,
+    revision: Signal<Option<i64>>,
+) -> ReadSignal<Option<Fetched<Vec<WireComponent>>>> {
+    on_demand(call, poll, wanted, revision, classify_components)
 }

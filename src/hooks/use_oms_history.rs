@@ -2,10 +2,12 @@
 //! throughput over hours), asked when first wanted and then every few
 //! minutes, never per poll.
 
+use super::use_keyed::use_keyed;
 use super::use_now::use_now;
 use crate::runtime::{lacks_history, on_demand_job, series_job, Call, Fetched, SeriesAsk};
 use leptos::prelude::*;
 use oms_progress_core::model::{OmsSeries, Range};
+use oms_progress_core::options::project_id_problem;
 use oms_progress_core::policy::{phase_of, PollOptions};
 use oms_progress_core::wire::{lacks_action, Credentials, HeaderSource};
 
@@ -14,48 +16,108 @@ use oms_progress_core::wire::{lacks_action, Credentials, HeaderSource};
 /// nothing new. Two requests a refresh: one every 3 minutes a project.
 pub const HISTORY_REFRESH_MS: i64 = 6 * 60 * 1000;
 
-/// What [`use_oms_history`] reads, and how.
+/// How [`use_oms_history_with_options`] reads OMS's series.
 #[derive(Clone)]
 pub struct UseOmsHistoryOptions {
-    /// Where OMS is (the widget's `base-url`; empty: this origin).
-    pub base_url: String,
-    /// The project.
-    pub project_id: String,
-    /// Whether requests carry cookies.
+    /// Where OMS is, as the widget's `base-url`; followed as it changes.
+    /// Defaults to `""`: this origin.
+    pub base_url: Signal<String>,
+    /// Whether requests carry cookies. Defaults to same-origin only.
     pub credentials: Credentials,
-    /// Extra headers asked for before every request.
+    /// Extra headers asked for before every request. Defaults to none.
     pub headers: Option<HeaderSource>,
-    /// Timeout and backoff.
+    /// Timeout and backoff. Defaults to [`PollOptions::default`].
     pub poll: PollOptions,
-    /// Asked only while true (an OMS 4.x project with data).
+    /// Asked only while true (an OMS 4.x project with data). Defaults to
+    /// `true`.
     pub wanted: Signal<bool>,
-    /// The chart's range: a new range asks at once.
+    /// The chart's range: a new range asks at once. Defaults to the last
+    /// hour.
     pub range: Signal<Range>,
-    /// OMS's clock minus the browser's, ms: the window ends at OMS's now.
+    /// OMS's clock minus the page's, ms: the window ends at OMS's now
+    /// (a progress's `clock_offset`). Defaults to none.
     pub clock_offset: Signal<Option<i64>>,
-    /// Also ask for the reverse incremental step's delay.
+    /// Also ask for the reverse incremental step's delay. Defaults to
+    /// `false`.
     pub reverse: Signal<bool>,
-    /// Also ask for the full-data step's throughput.
+    /// Also ask for the full-data step's throughput. Defaults to `false`.
     pub full: Signal<bool>,
+}
+
+impl Default for UseOmsHistoryOptions {
+    fn default() -> Self {
+        UseOmsHistoryOptions {
+            base_url: Signal::default(),
+            credentials: Credentials::default(),
+            headers: None,
+            poll: PollOptions::default(),
+            wanted: Signal::stored(true),
+            range: Signal::default(),
+            clock_offset: Signal::default(),
+            reverse: Signal::default(),
+            full: Signal::default(),
+        }
+    }
 }
 
 /// What [`use_oms_history`] hands back.
 #[derive(Clone, Copy)]
 pub struct UseOmsHistoryReturn {
     /// OMS's latest series; kept through a passing failure.
-    pub series: Memo<Option<OmsSeries>>,
-    /// OMS said it keeps no history this widget can read (for the page's life).
-    pub lacking: Memo<bool>,
+    pub series: Signal<Option<OmsSeries>>,
+    /// OMS said it keeps no history this page can read (for the page's life).
+    pub lacking: Signal<bool>,
 }
 
-/// Reads OMS's own history of a project under `options`, for as long as
-/// the current owner lives; through the one on-demand path (one job in
-/// flight, aborted on unmount, backoff after a failure, the page's
-/// in-flight limit).
-pub fn use_oms_history(options: UseOmsHistoryOptions) -> UseOmsHistoryReturn {
+/// Reads OMS 4.x's own history of `project_id` (its delay and
+/// throughput, `DescribeProjectStepMetric`) through this origin, for the
+/// last hour, as long as the current owner lives.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use oms_progress::prelude::*;
+///
+/// #[component]
+/// fn Points(#[prop(into)] project: Signal<String>) -> impl IntoView {
+///     let history = use_oms_history(project);
+///     let points = move || history.series.with(|s| s.as_ref().map_or(0, |s| s.lag.len()));
+///     view! { <p>{points}" points of OMS's delay"</p> }
+/// }
+/// ```
+pub fn use_oms_history(project_id: impl Into<Signal<String>>) -> UseOmsHistoryReturn {
+    use_oms_history_with_options(project_id, UseOmsHistoryOptions::default())
+}
+
+/// Reads OMS's own history of `project_id` under `options`, for as long as
+/// the current owner lives, following the id and the base URL as they
+/// change; through the one on-demand path (one job in flight, aborted on
+/// unmount, backoff after a failure, the page's in-flight limit), asked
+/// when first wanted and then every [`HISTORY_REFRESH_MS`].
+pub fn use_oms_history_with_options(
+    project_id: impl Into<Signal<String>>,
+    options: UseOmsHistoryOptions,
+) -> UseOmsHistoryReturn {
+    let project_id = project_id.into();
+    let base_url = options.base_url;
+    let key = Signal::derive(move || (project_id.get().trim().to_owned(), base_url.get()));
+    let read = use_keyed(key, move |(id, base)| {
+        (project_id_problem(id).is_none())
+            .then(|| use_history_for(base.clone(), id.clone(), options.clone()))
+    });
+    UseOmsHistoryReturn {
+        series: Signal::derive(move || read.with(|r| r.and_then(|r| r.series.get()))),
+        lacking: Signal::derive(move || read.with(|r| r.is_some_and(|r| r.lacking.get()))),
+    }
+}
+
+/// Reads OMS's history of `project_id` at `base_url` under `options`
+/// (whose base URL is not read): the widget's way, for one project.
+pub(crate) fn use_history_for(
+    base_url: String,
+    project_id: String,
+    options: UseOmsHistoryOptions,
+) -> UseOmsHistoryReturn {
     let UseOmsHistoryOptions {
-        base_url,
-        project_id,
         credentials,
         headers,
         poll,
@@ -64,6 +126,7 @@ pub fn use_oms_history(options: UseOmsHistoryOptions) -> UseOmsHistoryReturn {
         clock_offset,
         reverse,
         full,
+        ..
     } = options;
     let now = use_now();
     let template = Call {
@@ -111,5 +174,8 @@ pub fn use_oms_history(options: UseOmsHistoryOptions) -> UseOmsHistoryReturn {
         lacking_here
             || answer.with(|a| matches!(a, Some(Fetched { result: Err(e), .. }) if lacks_action(e)))
     });
-    UseOmsHistoryReturn { series, lacking }
+    UseOmsHistoryReturn {
+        series: series.into(),
+        lacking: lacking.into(),
+    }
 }

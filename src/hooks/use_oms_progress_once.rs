@@ -6,13 +6,13 @@ use oms_progress_core::policy::PollOptions;
 use oms_progress_core::wire::{classify, Progress};
 
 /// A progress answer asked on demand: `None` until one came.
-pub type ProgressAnswer = ReadSignal<Option<Fetched<Progress>>>;
+pub(crate) type ProgressAnswer = ReadSignal<Option<Fetched<Progress>>>;
 
 /// Asks `call` (a progress request) once each time `wanted` turns true, for
 /// as long as the current owner lives, on the runtime's on-demand path (one
 /// in flight, aborted when no longer wanted and on unmount). The widget asks
 /// OMS 3.x's other endpoint this way when its own says "not found".
-pub fn use_oms_progress_once(
+pub(crate) fn use_oms_progress_once(
     call: Call,
     poll: PollOptions,
     wanted: impl Into<Signal<bool>>,

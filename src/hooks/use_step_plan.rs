@@ -1,13 +1,16 @@
 //! [`use_step_plan`]: an OMS 4.x widget's step plan, asked when there is
 //! something to read it for, and why a failed project failed.
 
-use super::use_oms_steps::{use_oms_steps, StepsAnswer};
+use super::use_oms_steps::use_steps_call;
 use crate::runtime::{Call, Fetched};
 use leptos::prelude::*;
 use oms_progress_core::i18n::Lang;
 use oms_progress_core::model::{failure_reason, plan_running, PollState};
 use oms_progress_core::policy::{phase_of, PollOptions};
-use oms_progress_core::wire::Status;
+use oms_progress_core::wire::{Status, WireStep};
+
+/// The plan's latest answer: `None` until one came.
+pub(crate) type StepsAnswer = ReadSignal<Option<Fetched<Vec<WireStep>>>>;
 
 /// What [`use_step_plan`] hands back.
 #[derive(Clone, Copy)]
@@ -34,7 +37,7 @@ const TICK_MS: i64 = 60_000;
 pub(crate) fn use_step_plan(
     (call, project_id): (Call, &str),
     poll: PollOptions,
-    (state, now): (ReadSignal<PollState>, ReadSignal<i64>),
+    (state, now): (Signal<PollState>, Signal<i64>),
     lang: Lang,
 ) -> StepPlan {
     let open = RwSignal::new(false);
@@ -65,7 +68,7 @@ pub(crate) fn use_step_plan(
             false => at_step.with(|s| s.as_deref().map_or(0, |s| phase_of(s, i64::MAX / 2))) + tick,
         })
     });
-    let answer = use_oms_steps(call, poll, wanted, revision);
+    let answer = use_steps_call(call, poll, wanted.into(), revision.into());
     Effect::new(move |_| {
         let tick = answer.with(|a| match a {
             Some(Fetched {

@@ -29,7 +29,7 @@ pub(crate) fn use_verification(
     plan: StepPlan,
     (base_url, project_id, template): (String, String, Call),
     poll: PollOptions,
-    now: ReadSignal<i64>,
+    now: Signal<i64>,
     lang: Lang,
 ) -> Verification {
     let answer = plan.answer;

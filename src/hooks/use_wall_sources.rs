@@ -1,7 +1,8 @@
 //! [`use_wall_sources`]: a wallboard's sources, each its list's poll and
 //! its cards, and what the board says of them together.
 
-use super::{use_oms_list_with_options, use_refresh_trigger, UseOmsListOptions, UseOmsListReturn};
+use super::use_oms_list::use_list_poll;
+use super::{use_refresh_trigger, UseOmsListOptions, UseOmsListReturn};
 use leptos::prelude::*;
 use oms_progress_core::events::{PollEvent, ProjectRef};
 use oms_progress_core::model::{source_cards, SourceCards, SourceList, WallFilter};
@@ -28,7 +29,7 @@ pub struct UseWallSourcesReturn {
     /// Each source, in the options' order (never empty).
     pub sources: StoredValue<Vec<WallSource>>,
     /// The page's clock.
-    pub now: ReadSignal<i64>,
+    pub now: Signal<i64>,
     /// Polls every list at once.
     pub refresh: Callback<()>,
     /// Whether any list was read.
@@ -130,10 +131,11 @@ fn poll_source(
         })
     });
     let poll = options.poll.normalized();
-    let list = use_oms_list_with_options(
+    let list = use_list_poll(
         source.base_url.clone(),
         filter.query.clone(),
         UseOmsListOptions {
+            query: Signal::default(),
             poll,
             credentials: options.credentials,
             headers: options.headers.clone(),

@@ -2,7 +2,7 @@
 //! ETAs, throughput, stuck), from the browser's samples joined with OMS's
 //! own series (OMS 4.x), and the `Health` events hosts alert on.
 
-use super::use_oms_history::{use_oms_history, UseOmsHistoryOptions, UseOmsHistoryReturn};
+use super::use_oms_history::{use_history_for, UseOmsHistoryOptions, UseOmsHistoryReturn};
 use super::use_oms_progress::UseOmsProgressReturn;
 use super::use_step_plan::StepPlan;
 use crate::runtime::{local_time, wall_gap_ms, Fetched};
@@ -50,18 +50,22 @@ pub(crate) fn use_widget_history(
     });
     let range = (options.api == ApiKind::V4).then(|| RwSignal::new(Range::default()));
     let oms: Option<UseOmsHistoryReturn> = range.map(|range| {
-        use_oms_history(UseOmsHistoryOptions {
-            base_url: options.base_url.clone(),
-            project_id: options.project_id.trim().to_owned(),
-            credentials: options.credentials,
-            headers: options.headers.clone(),
-            poll,
-            wanted: last_good(|_| true).into(),
-            range: range.into(),
-            clock_offset: clock_offset.into(),
-            reverse: last_good(|p| p.enable_reverse_incr == Some(true)).into(),
-            full: full_running.into(),
-        })
+        let (base_url, project_id) = (options.base_url.clone(), options.project_id.trim());
+        use_history_for(
+            base_url,
+            project_id.to_owned(),
+            UseOmsHistoryOptions {
+                base_url: Signal::default(),
+                credentials: options.credentials,
+                headers: options.headers.clone(),
+                poll,
+                wanted: last_good(|_| true).into(),
+                range: range.into(),
+                clock_offset,
+                reverse: last_good(|p| p.enable_reverse_incr == Some(true)).into(),
+                full: full_running.into(),
+            },
+        )
     });
     let rules = StuckRules {
         interval_ms: poll.interval.as_millis() as i64,

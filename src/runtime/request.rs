@@ -15,8 +15,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{AbortController, RequestCredentials, RequestInit};
 
 /// How to reach OMS: where, with what, for how long.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Call {
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Call {
     /// A full URL, or a path on this origin.
     pub url: String,
     /// The JSON body of a POST; `None`: a GET.
@@ -38,11 +38,19 @@ impl Call {
         request: ProgressRequest,
     ) -> Call {
         Call {
-            url: format!("{}{}", options.base_url.trim_end_matches('/'), request.path),
-            body: request.body,
             credentials: options.credentials,
             headers: options.headers.clone(),
             timeout,
+            ..Call::at(&options.base_url, request, Call::default())
+        }
+    }
+
+    /// `request` to the OMS at `base_url`, made as `template` says.
+    pub(crate) fn at(base_url: &str, request: ProgressRequest, template: Call) -> Call {
+        Call {
+            url: format!("{}{}", base_url.trim_end_matches('/'), request.path),
+            body: request.body,
+            ..template
         }
     }
 }

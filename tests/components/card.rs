@@ -1,11 +1,9 @@
 use crate::support::*;
 use leptos::prelude::*;
-use oms_progress::oms_progress_core::i18n;
-use oms_progress::oms_progress_core::model::status_tone;
-use oms_progress::oms_progress_core::wire::{
-    classify, FetchError, OmsError, Percent, Progress, Status,
-};
 use oms_progress::{Lang, PollOptions};
+use oms_progress_core::i18n;
+use oms_progress_core::model::status_tone;
+use oms_progress_core::wire::{classify, FetchError, OmsError, Percent, Progress, Status};
 use wasm_bindgen_test::*;
 
 #[wasm_bindgen_test]

@@ -1,11 +1,11 @@
 use crate::support::*;
 use leptos::prelude::*;
 use oms_progress::components::HistoryPanel;
-use oms_progress::oms_progress_core::model::{
+use oms_progress::Lang;
+use oms_progress_core::model::{
     history_view, history_view_with, outlook, outlook_with, utc_time, ChartInput, History,
     LagThresholds, OmsSeries, Range, Sample, StuckRules,
 };
-use oms_progress::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

@@ -6,6 +6,7 @@
 
 mod card;
 mod history_panel;
+mod hooks;
 mod support;
 mod widget;
 

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 use oms_progress::components::ProgressCard;
-use oms_progress::oms_progress_core::model::{build_view, live_view, LagThresholds, PollState};
-use oms_progress::oms_progress_core::wire::Progress;
 use oms_progress::{Lang, PollOptions};
+use oms_progress_core::model::{build_view, live_view, LagThresholds, PollState};
+use oms_progress_core::wire::Progress;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 

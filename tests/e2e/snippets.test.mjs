@@ -477,7 +477,22 @@ test("the Leptos manifest and components: tests/leptos-app is built from them, a
     for (const block of leptos) {
       // Each file is mounted in a section named after it (tests/leptos-app/src/main.rs).
       const section = `#${path.basename(block.marker, '.rs').replaceAll('_', '-')}`;
-      const project = block.code.match(/WidgetOptions::new\("([^"]+)"\)/)[1];
+      const widget = block.code.match(/WidgetOptions::new\("([^"]+)"\)/);
+      if (!widget) {
+        // A panel of the app's own (the hooks): its first pick shows a status.
+        const first = block.code.match(/const PROJECTS: \[&str; \d+\] = \["([^"]+)"/)[1];
+        await eventually(
+          () => page.evaluate((sel) => {
+            const el = document.querySelector(`${sel} [data-field=picked]`);
+            return el ? { ...el.dataset } : null;
+          }, section),
+          (d) => d?.projectId === first && /^[A-Z_]+$/.test(d.status ?? ''),
+          { what: `${block.place} in ${section}` },
+        );
+        ran.add(block.place);
+        continue;
+      }
+      const project = widget[1];
       await eventually(
         () => page.evaluate((sel) => [...document.querySelectorAll(`${sel} [data-oms-widget]`)].map((w) => `${w.dataset.projectId}:${w.dataset.state}:${w.lang}`), section),
         (w) => w.length === 1 && w[0].startsWith(`${project}:live:`),

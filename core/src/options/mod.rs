@@ -19,4 +19,4 @@ pub use table::{
     find_option, markdown_table, option_names, read_options, read_options_strictly, OptionSpec,
     RawValue, Source, OPTIONS,
 };
-pub use widget::{OmsSource, WidgetOptions};
+pub use widget::{project_id_problem, OmsSource, WidgetOptions};

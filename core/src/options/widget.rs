@@ -156,6 +156,14 @@ impl WidgetOptions {
     }
 }
 
+/// What is wrong with `id` as a project id, if anything (the option
+/// named `projectId`): missing, or not one.
+pub fn project_id_problem(id: &str) -> Option<Problem> {
+    check_project_id(id.trim())
+        .err()
+        .map(|kind| Problem::new("projectId", kind))
+}
+
 /// An OMS project id is short and is never a path step on its own.
 pub(super) fn check_project_id(id: &str) -> Result<(), ProblemKind> {
     if id.is_empty() {

@@ -5,7 +5,12 @@
 //! them equal; the end-to-end suite checks their widgets live).
 
 use leptos::prelude::*;
-use oms_progress::{OmsSyncProgress, WidgetOptions};
+use oms_progress::prelude::*;
+
+/// docs/embedding.md's panel of the app's own, drawn with the hooks.
+mod picker {
+    include!("picker.rs");
+}
 
 /// The README's panel, as written: its `OpsPanel` stays private to it.
 mod readme {
@@ -34,6 +39,7 @@ fn App() -> impl IntoView {
             <OmsSyncProgress options />
             <section id="readme-panel">{readme::panel()}</section>
             <section id="embedding-panel">{embedding::panel()}</section>
+            <picker::PickerPanel />
         </main>
     }
 }
