@@ -28,8 +28,15 @@ module() {
   local wasm="${CARGO_TARGET_DIR:-$REPO/target}/size/wasm32-unknown-unknown/release/oms_progress.wasm"
   wasm-bindgen --target web --no-typescript --out-name "$name" --out-dir "$work/$name" "$wasm"
   mkdir -p "$dir"
+  # Leptos always links server_fn's browser client, whose wasm-streams
+  # exports three JS classes (IntoUnderlyingSource, …); an export keeps its
+  # code alive. The widget never streams, so nothing makes one: wasm-opt's
+  # remove-exports pass lets -Oz drop their code (1.7 KB gzipped). Their
+  # classes stay in the glue, never constructed.
+  local unused
+  unused="$(wasm-dis "$work/$name/${name}_bg.wasm" | { grep -o '(export "[^"]*intounderlying[^"]*"' || true; } | cut -d'"' -f2 | paste -sd, -)"
   # shellcheck disable=SC2086 # WASM_OPT_ARGS is a list of words (lib.sh)
-  wasm-opt $WASM_OPT_ARGS "${names[@]}" -o "$dir/${name}_bg.wasm" "$work/$name/${name}_bg.wasm"
+  wasm-opt ${unused:+"--remove-exports=$unused"} $WASM_OPT_ARGS "${names[@]}" -o "$dir/${name}_bg.wasm" "$work/$name/${name}_bg.wasm"
   # The element's JS imports wasm-bindgen's module as `oms-progress-glue`;
   # esbuild bundles it (and its snippets) in and keeps only what is used.
   esbuild "embed/$name.js" --bundle --minify --format=esm --target=es2022 --log-level=warning \
