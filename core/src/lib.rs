@@ -16,7 +16,8 @@
 //! let progress = classify(200, body).expect("an OMS answer");
 //! assert_eq!(progress.status, Some(Status::Running));
 //! ```
-#![warn(missing_docs)]
+#![deny(missing_docs)]
+#![deny(unnameable_types)]
 
 pub mod decimal;
 pub mod events;

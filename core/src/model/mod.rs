@@ -16,27 +16,26 @@ mod view;
 mod wall;
 
 pub use crate::wire::Status;
+pub(crate) use checkpoint::lag_level;
 pub use checkpoint::{
-    checkpoint_age, interpret_checkpoint, lag_level, utc_text_secs, where_behind, Checkpoint, Lag,
-    LagLevel, LagSource, LagThresholds, LagWhere,
+    interpret_checkpoint, where_behind, Checkpoint, Lag, LagLevel, LagSource, LagThresholds,
+    LagWhere,
 };
 pub use clock_offset::{parse_http_date, ClockOffset, APPLY_FROM_MS};
 pub use concern::{
-    card_concerns, concern_label, AlertGate, AttentionChange, Concern, ConcernTracker, Notice,
-    Seen, MOST_PER_WINDOW, MOST_SINGLE, REPEAT_MS, SETTLE_MS, WINDOW_MS,
+    card_concerns, AlertGate, AttentionChange, Concern, ConcernTracker, Notice, Seen, SETTLE_MS,
 };
 pub use error::{error_line, error_view, wrong_api_view, ErrorKind, ErrorView};
 pub use history::{
-    outlook, outlook_with, theil_sen, History, Line, Outlook, Recovery, Sample, Stuck, StuckOn,
-    StuckRules, Trend,
+    outlook, outlook_with, History, Line, Outlook, Recovery, Sample, Stuck, StuckOn, StuckRules,
+    Trend,
 };
 pub use history_view::{
-    history_view, history_view_with, round_estimate, sparkline, sparkline_of, trend_label,
-    ChartInput, Estimate, HistoryView, Spark, SPARK_HEIGHT, SPARK_WIDTH,
+    history_view, history_view_with, sparkline, trend_label, ChartInput, Estimate, HistoryView,
+    Spark, SPARK_HEIGHT, SPARK_WIDTH,
 };
 pub use oms_history::{
-    full_eta_from_oms, joined, rows_left_secs, source_of, throughput, HistorySource, OmsSeries,
-    Range, Throughput,
+    full_eta_from_oms, joined, throughput, HistorySource, OmsSeries, Range, Throughput,
 };
 pub use state::{PollState, StopReason};
 pub use steps::{
@@ -45,8 +44,7 @@ pub use steps::{
 };
 pub use tone::{status_tone, Tone};
 pub use verify::{
-    is_full_verify_step, verify_progress, verify_running, verify_view, Verdict, VerifyTableView,
-    VerifyView,
+    is_full_verify_step, verify_running, verify_view, Verdict, VerifyTableView, VerifyView,
 };
 pub use view::{
     build_view, live_view, live_view_corrected, utc_time, Bar, IncrView, LiveView, Stage, Step,

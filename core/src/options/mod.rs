@@ -10,13 +10,10 @@ mod table;
 mod widget;
 
 pub use near_miss::near_misses;
-pub use page::{
-    page_config, wall_element_config, PageConfig, WallConfig, WALL_FILTERS, WALL_PARAMS,
-};
-pub use problem::{seconds_text, Problem, ProblemKind};
-pub use sources::{parse_console_urls, parse_sources, ConsoleUrls};
+pub use page::{page_config, wall_element_config, PageConfig, WallConfig, WALL_FILTERS};
+pub use problem::{Problem, ProblemKind};
 pub use table::{
-    find_option, markdown_table, option_names, read_options, read_options_strictly, OptionSpec,
-    RawValue, Source, OPTIONS,
+    markdown_table, option_names, read_options, read_options_strictly, OptionSpec, RawValue,
+    Source, OPTIONS,
 };
 pub use widget::{project_id_problem, OmsSource, WidgetOptions};

@@ -389,4 +389,44 @@ mod tests {
             assert!(!parse(not_u64).unwrap().is_u64(), "{not_u64}");
         }
     }
+
+    /// Any JSON document serde_json can write, nested a few levels.
+    fn any_json() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+        use proptest::prelude::*;
+        use serde_json::Value;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_filter("JSON has no NaN or infinity", |f| f.is_finite())
+                .prop_map(Value::from),
+            ".{0,30}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 64, 8, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::vec((".{0,8}", inner), 0..8)
+                    .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_serde_json(value in any_json(), bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200)) {
+            use serde_json::Value;
+            // Whatever serde_json writes, ours reads back to the same document.
+            let text = serde_json::to_string(&value).unwrap();
+            let ours = parse(&text).expect("a document serde_json wrote");
+            let again: Value = serde_json::from_str(&ours.to_string()).unwrap();
+            // (Both sides read back by serde_json, whose float reading is not exact.)
+            proptest::prop_assert_eq!(again, serde_json::from_str::<Value>(&text).unwrap());
+            // And on arbitrary text, what ours accepts serde_json accepts too.
+            let text = String::from_utf8_lossy(&bytes);
+            if parse(&text).is_some() {
+                proptest::prop_assert!(serde_json::from_str::<Value>(&text).is_ok(), "{:?}", text);
+            }
+        }
+    }
 }

@@ -310,7 +310,7 @@ mod tests {
         let item = r#"{"id":"np_x","status":"RUNNING","steps":[{"name":"FULL_TRANSFER","description":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}]}"#;
         let items = vec![item; 3000].join(",");
         let body = format!(r#"{{"success":true,"data":[{items}]}}"#);
-        assert!(body.len() > crate::wire::MAX_BODY_BYTES);
+        assert!(body.len() > super::super::read::MAX_BODY_BYTES);
         assert_eq!(classify_list(200, &body).unwrap().projects.len(), 3000);
         assert!(matches!(
             classify_list(200, r#"{"success":true,"data":{"id":"np_1"}}"#),

@@ -9,7 +9,7 @@
 mod answer;
 mod components;
 mod endpoint;
-pub mod json;
+pub(crate) mod json;
 mod list;
 mod metric;
 mod outcome;
@@ -25,17 +25,11 @@ pub use endpoint::{
     components_request, list_request, progress_request, steps_request, ApiKind, ListQuery,
     ProgressRequest,
 };
-pub use list::{
-    classify_list, ListCollector, ListPage, ProjectList, WireProject, MAX_LIST_BODY_BYTES,
-    MAX_PAGES, MAX_PAGE_SIZE,
-};
+pub use list::{classify_list, ListCollector, ListPage, ProjectList, WireProject, MAX_PAGE_SIZE};
 pub use metric::{classify_metric, lacks_action, metric_request, Point, MIN_WINDOW_SECS};
 pub use outcome::{classify, FetchError};
-pub use read::{excerpt, parse_answer, EXCERPT_CHARS, MAX_BODY_BYTES};
+pub use read::{excerpt, parse_answer};
 pub use request::{Credentials, HeaderSource};
 pub use status::Status;
 pub use steps::{classify_steps, WireStep};
-pub use verify::{
-    classify_verify, verify_request, VerifyPage, VerifyResult, WireVerifyTable, MAX_VERIFY_PAGES,
-    VERIFY_PAGE_SIZE,
-};
+pub use verify::{classify_verify, verify_request, VerifyPage, VerifyResult, WireVerifyTable};
