@@ -125,3 +125,60 @@ fn no_two_files_import_each_other() {
     }
     assert!(wrong.is_empty(), "files that import each other: {wrong:#?}");
 }
+
+/// The names `src/prelude.rs` exports (the last segment of each path in
+/// its `pub use` items).
+fn prelude_names() -> BTreeSet<String> {
+    let text = shipped(&root().join("src/prelude.rs"));
+    let mut names = BTreeSet::new();
+    for item in text.split("pub use ").skip(1) {
+        let item = item.split(';').next().unwrap_or("");
+        let list = match item.split_once('{') {
+            Some((_, rest)) => rest.trim_end_matches('}').to_owned(),
+            None => item.to_owned(),
+        };
+        for path in list.split(',') {
+            if let Some(name) = path.trim().rsplit("::").next().filter(|n| !n.is_empty()) {
+                names.insert(name.to_owned());
+            }
+        }
+    }
+    names
+}
+
+/// The example Leptos app is what a user writes: it may name only what the
+/// prelude exports (through `oms_progress::prelude::*` or the crate root,
+/// which re-exports it), never a hidden module such as `components`.
+#[test]
+fn the_leptos_app_uses_only_the_prelude() {
+    let exported = prelude_names();
+    assert!(exported.contains("OmsSyncProgress") && exported.contains("use_oms_progress"));
+    let mut files = Vec::new();
+    rust_files(&root().join("tests/leptos-app/src"), &mut files);
+    let mut wrong = Vec::new();
+    for file in &files {
+        let text = shipped(file);
+        for rest in text.split("oms_progress::").skip(1) {
+            if rest.starts_with("prelude::*") {
+                continue;
+            }
+            let names: Vec<&str> = match rest.strip_prefix('{') {
+                Some(list) => list.split('}').next().unwrap_or("").split(',').collect(),
+                None => vec![rest
+                    .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+                    .next()
+                    .unwrap_or("")],
+            };
+            for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+                let plain = name.strip_prefix("prelude::").unwrap_or(name);
+                if plain.contains("::") || !exported.contains(plain) {
+                    wrong.push(format!("{}: oms_progress::{name}", file.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "the Leptos app names what the prelude does not export: {wrong:#?}"
+    );
+}
