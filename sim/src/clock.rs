@@ -3,7 +3,7 @@
 
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Milliseconds since the Unix epoch.
 pub type UnixMs = i64;
@@ -69,28 +69,15 @@ pub fn wall_now_ms() -> UnixMs {
         .unwrap_or(0)
 }
 
+/// The last second httpdate can write (9999-12-31T23:59:59Z); it panics
+/// after it, and before 1970.
+const LAST_HTTP_DATE_SECS: i64 = 253_402_300_799;
+
 /// An HTTP `Date` (IMF-fixdate, RFC 9110): `Tue, 01 Dec 2026 07:22:00 GMT`.
+/// A manual clock set before 1970 or after 9999 is written at that end.
 pub fn http_date(ms: UnixMs) -> String {
-    let secs = ms.div_euclid(1000);
-    // `2026-12-01T07:22:00`, reordered.
-    let text = crate::steps::utc_text(secs);
-    let (date, time) = text.split_once('T').unwrap_or((&text, ""));
-    let mut parts = date.split('-');
-    let (year, month, day) = (
-        parts.next().unwrap_or(""),
-        parts
-            .next()
-            .and_then(|m| m.parse::<usize>().ok())
-            .unwrap_or(1),
-        parts.next().unwrap_or(""),
-    );
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    let weekday = WEEKDAYS[secs.div_euclid(86_400).rem_euclid(7) as usize];
-    let month = MONTHS[(month.clamp(1, 12)) - 1];
-    format!("{weekday}, {day} {month} {year} {time} GMT")
+    let secs = ms.div_euclid(1000).clamp(0, LAST_HTTP_DATE_SECS);
+    httpdate::fmt_http_date(UNIX_EPOCH + Duration::from_secs(secs.unsigned_abs()))
 }
 
 #[cfg(test)]
@@ -105,6 +92,9 @@ mod tests {
             "Tue, 01 Dec 2026 07:22:00 GMT"
         );
         assert_eq!(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+        // A manual clock can be set anywhere: the header stays a date.
+        assert_eq!(http_date(-1), "Thu, 01 Jan 1970 00:00:00 GMT");
+        assert_eq!(http_date(i64::MAX), "Fri, 31 Dec 9999 23:59:59 GMT");
     }
 
     #[test]

@@ -11,6 +11,9 @@ use crate::scenario::{
 };
 use crate::state::Project;
 use serde_json::{json, Value};
+use time::format_description::BorrowedFormatItem;
+use time::macros::format_description;
+use time::{OffsetDateTime, PrimitiveDateTime};
 
 /// The stages of a plan, in order, with OMS 4.x's step names.
 const STAGES: [(&str, &str); 5] = [
@@ -279,25 +282,17 @@ fn step_info(s: &Snapshot, index: usize, progress: i64, started: bool, now_s: i6
 }
 
 /// `2023-05-31T04:07:32`: UTC, no zone marker, as OMS 4.x writes times.
+/// Seconds beyond the years -9999 to 9999 are written at that end.
 pub fn utc_text(secs: i64) -> String {
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}",
-        rem / 3600,
-        rem / 60 % 60,
-        rem % 60
-    )
+    const FORMAT: &[BorrowedFormatItem<'_>] =
+        format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
+    let first = PrimitiveDateTime::MIN.assume_utc().unix_timestamp();
+    let last = PrimitiveDateTime::MAX.assume_utc().unix_timestamp();
+    OffsetDateTime::from_unix_timestamp(secs.clamp(first, last))
+        .ok()
+        .and_then(|time| time.format(FORMAT).ok())
+        // Not reached for a time in range: the seconds, rather than nothing.
+        .unwrap_or_else(|| secs.to_string())
 }
 
 #[cfg(test)]
@@ -510,5 +505,8 @@ mod tests {
     fn utc_text_has_no_zone_marker() {
         assert_eq!(utc_text(1_685_506_052), "2023-05-31T04:07:32");
         assert_eq!(utc_text(0), "1970-01-01T00:00:00");
+        assert_eq!(utc_text(951_782_400), "2000-02-29T00:00:00");
+        assert_eq!(utc_text(-1), "1969-12-31T23:59:59");
+        assert_eq!(utc_text(i64::MAX), "9999-12-31T23:59:59");
     }
 }
