@@ -1100,40 +1100,12 @@ pub fn duration(lang: Lang, secs: u64) -> String {
     }
 }
 
-/// `text` in double quotes, quotes, backslashes and control characters
-/// escaped, as `{:?}` writes it for ordinary text. Written out because the
-/// size build turns `Debug` off (`-Zfmt-debug=none`, −2.7 KB gzipped): what
-/// the operator reads never goes through `{:?}`.
+/// `text` in double quotes for the operator, quotes, backslashes and
+/// control characters escaped as JSON escapes them (`"a\tb"`, `"esc\u001b"`):
+/// the core's one escaper (`wire::json`). Not `{:?}`: the size build turns
+/// `Debug` off (`-Zfmt-debug=none`, −2.7 KB gzipped).
 pub fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            // As `{:?}` writes them, without std's escaping machinery.
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\0' => out.push_str("\\0"),
-            c if c.is_control() => {
-                out.push_str("\\u{");
-                let code = c as u32;
-                let digits = (32 - code.leading_zeros()).div_ceil(4).max(1);
-                for shift in (0..digits).rev() {
-                    out.push(char::from(
-                        b"0123456789abcdef"[((code >> (shift * 4)) & 0xf) as usize],
-                    ));
-                }
-                out.push('}');
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    crate::wire::json::quote(text)
 }
 
 #[cfg(test)]
@@ -1214,19 +1186,22 @@ mod tests {
     }
 
     #[test]
-    fn quoted_text_reads_as_debug_writes_it() {
+    fn quoted_text_reads_as_debug_writes_it_for_ordinary_text() {
         for text in [
             "np_1",
             "",
             "a \"b\" c",
             "back\\slash",
             "tab\tnew\nline\r",
-            "esc\u{1b}",
-            "nul\0 del\u{7f} c1\u{85}",
             "订单 ü",
         ] {
             assert_eq!(quoted(text), format!("{text:?}"));
         }
+        // Other control characters as JSON writes them, still never raw.
+        assert_eq!(
+            quoted("esc\u{1b} nul\0 del\u{7f} c1\u{85}"),
+            r#""esc\u001b nul\u0000 del\u007f c1\u0085""#
+        );
     }
 
     #[test]

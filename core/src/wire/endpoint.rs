@@ -1,5 +1,7 @@
 //! Which OMS endpoint to ask, and how.
 
+use super::json::quote;
+
 /// The API generation and project type to poll.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum ApiKind {
@@ -114,18 +116,18 @@ pub fn list_request(query: &ListQuery, page: u32) -> ProgressRequest {
     let mut body = String::from("{");
     if let Some(kind) = &query.kind {
         body.push_str("\"type\":");
-        body.push_str(&json_string(kind));
+        body.push_str(&quote(kind));
         body.push(',');
     }
     if !query.statuses.is_empty() {
-        let list: Vec<String> = query.statuses.iter().map(|s| json_string(s)).collect();
+        let list: Vec<String> = query.statuses.iter().map(|s| quote(s)).collect();
         body.push_str("\"status\":[");
         body.push_str(&list.join(","));
         body.push_str("],");
     }
     if let Some(search) = &query.search {
         body.push_str("\"searchKey\":");
-        body.push_str(&json_string(search));
+        body.push_str(&quote(search));
         body.push(',');
     }
     body.push_str("\"pageNumber\":");
@@ -142,24 +144,8 @@ pub fn list_request(query: &ListQuery, page: u32) -> ProgressRequest {
 fn v4_action(action: &str, project_id: &str) -> ProgressRequest {
     ProgressRequest {
         path: format!("/api/v2?Action={action}"),
-        body: Some(format!("{{\"id\":{}}}", json_string(project_id))),
+        body: Some(format!("{{\"id\":{}}}", quote(project_id))),
     }
-}
-
-/// `text` as a JSON string literal.
-pub(super) fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[cfg(test)]
@@ -214,7 +200,7 @@ mod tests {
         let r = progress_request(ApiKind::V4, "np_1\"}, \"x\\\n");
         assert_eq!(r.path, "/api/v2?Action=DescribeProjectProgress");
         let body = r.body.unwrap();
-        assert_eq!(body, r#"{"id":"np_1\"}, \"x\\\u000a"}"#);
+        assert_eq!(body, r#"{"id":"np_1\"}, \"x\\\n"}"#);
         let parsed = crate::wire::json::parse(&body).unwrap();
         assert_eq!(
             parsed,

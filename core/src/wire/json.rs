@@ -277,20 +277,42 @@ impl fmt::Display for Json {
     }
 }
 
-fn write_string(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
-    f.write_str("\"")?;
-    for c in s.chars() {
+/// `text` as a JSON string literal, quotes included: `"`, `\` and control
+/// characters escaped (`\n`, `\r`, `\t`, the others as `\u00XX`, DEL and
+/// C1 too, so that nothing invisible reaches the operator unseen), the rest
+/// as is. The core's one string escaper: request bodies, excerpts of
+/// unexpected values and the names the operator reads (`i18n::quoted`).
+pub(crate) fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    // Writing into a `String` cannot fail.
+    let _ = write_string(&mut out, text);
+    out
+}
+
+/// [`quote`] into `out`: `dyn`, so that strings and formatters share one copy.
+fn write_string(out: &mut dyn fmt::Write, text: &str) -> fmt::Result {
+    out.write_char('"')?;
+    for c in text.chars() {
         match c {
-            '"' => f.write_str("\\\"")?,
-            '\\' => f.write_str("\\\\")?,
-            '\n' => f.write_str("\\n")?,
-            '\r' => f.write_str("\\r")?,
-            '\t' => f.write_str("\\t")?,
-            c if (c as u32) < 0x20 => write!(f, "\\u{:04x}", c as u32)?,
-            c => fmt::Write::write_char(f, c)?,
+            '"' | '\\' => {
+                out.write_char('\\')?;
+                out.write_char(c)?;
+            }
+            '\n' => out.write_str("\\n")?,
+            '\r' => out.write_str("\\r")?,
+            '\t' => out.write_str("\\t")?,
+            // Control characters end at U+009F: two hex digits after `00`.
+            c if c.is_control() => {
+                out.write_str("\\u00")?;
+                for shift in [4, 0] {
+                    let digit = (c as u32 >> shift) & 0xf;
+                    out.write_char(char::from(b"0123456789abcdef"[digit as usize]))?;
+                }
+            }
+            c => out.write_char(c)?,
         }
     }
-    f.write_str("\"")
+    out.write_char('"')
 }
 
 #[cfg(test)]
@@ -380,6 +402,28 @@ mod tests {
         assert_eq!(parse(&deep), None);
         let ok = format!("{}{}", "[".repeat(100), "]".repeat(100));
         assert!(parse(&ok).is_some());
+    }
+
+    #[test]
+    fn quoted_text_is_json_that_reads_back_as_written() {
+        assert_eq!(quote(""), r#""""#);
+        assert_eq!(quote("np_1"), r#""np_1""#);
+        assert_eq!(quote("a \"b\" c\\d"), r#""a \"b\" c\\d""#);
+        assert_eq!(quote("tab\tnew\nline\r"), r#""tab\tnew\nline\r""#);
+        assert_eq!(
+            quote("nul\0 esc\u{1b} del\u{7f} c1\u{85} \u{9f}"),
+            r#""nul\u0000 esc\u001b del\u007f c1\u0085 \u009f""#
+        );
+        assert_eq!(quote("订单 ü 😀"), "\"订单 ü 😀\"");
+        for text in ["", "x\"}, \"y\\\n", "\u{1}\u{1f}\u{7f}\u{80}\u{a0}", "订单"] {
+            assert_eq!(
+                parse(&quote(text)),
+                Some(Json::String(text.into())),
+                "{text:?}"
+            );
+            let read: String = serde_json::from_str(&quote(text)).unwrap();
+            assert_eq!(read, text);
+        }
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! strings, `"null"` as null), and whether an error means that this OMS has
 //! no such action at all.
 
-use super::endpoint::{json_string, ProgressRequest};
+use super::endpoint::ProgressRequest;
+use super::json::quote;
 use super::json::{Json as Value, Object};
 use super::read::field;
 use super::{FetchError, ParseError};
@@ -34,9 +35,9 @@ pub fn metric_request(
         body: Some(format!(
             "{{\"projectId\":{},\"stepName\":{},\"metricType\":{},\"aggregator\":\"AVG\",\
              \"beginTimestamp\":{},\"endTimestamp\":{end_secs},\"maxPointNum\":{points}}}",
-            json_string(project_id),
-            json_string(step),
-            json_string(metric),
+            quote(project_id),
+            quote(step),
+            quote(metric),
             end_secs - window,
         )),
     }

@@ -1,7 +1,8 @@
 //! OMS 4.x's full verification results (`ListProjectFullVerifyResult`):
 //! OMS's total of rows that differ, and one line of counts per table.
 
-use super::endpoint::{json_string, ProgressRequest};
+use super::endpoint::ProgressRequest;
+use super::json::quote;
 use super::json::{Json as Value, Object};
 use super::read::{field, number, text};
 use super::{FetchError, ParseError};
@@ -22,7 +23,7 @@ pub fn verify_request(project_id: &str, page: u32) -> ProgressRequest {
             "{{\"projectId\":{},\"sourceSchemas\":[],\"destSchemas\":[],\
              \"status\":[\"FINISHED\",\"SUSPEND\",\"RUNNING\",\"ERROR\"],\
              \"pageNumber\":{},\"pageSize\":{VERIFY_PAGE_SIZE}}}",
-            json_string(project_id),
+            quote(project_id),
             page.max(1),
         )),
     }
