@@ -5,9 +5,14 @@
 #![cfg(target_arch = "wasm32")]
 
 mod card;
+mod error_panel;
 mod history_panel;
 mod hooks;
+mod step_list;
+mod stub;
 mod support;
+mod verify_panel;
+mod wallboard;
 mod widget;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

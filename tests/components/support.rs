@@ -107,3 +107,15 @@ pub fn wasm_memory_bytes() -> f64 {
         .unchecked_into::<js_sys::ArrayBuffer>()
         .byte_length() as f64
 }
+
+/// Every element under `root` that `selector` matches, in document order.
+pub fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let find: js_sys::Function = js_sys::Reflect::get(root, &"querySelectorAll".into())
+        .unwrap()
+        .unchecked_into();
+    let list = find.call1(root, &selector.into()).unwrap();
+    js_sys::Array::from(&list)
+        .iter()
+        .map(JsCast::unchecked_into)
+        .collect()
+}

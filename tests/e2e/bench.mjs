@@ -12,7 +12,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSim, launchBrowser, embedDir, distDir, wallEmbedDir, sleep, eventually } from './harness.mjs';
+import { startSim, launchBrowser, embedDir, distDir, wallEmbedDir, measureFor, eventually } from './harness.mjs';
 import { referenceScript, referencePage, widgetsPage, seedFixedProjects, liveCount } from './reference.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 30);
@@ -118,7 +118,7 @@ try {
     await page.goto(`${sim.base}/${name.includes('.') ? name : `${name}.html`}`);
     await eventually(() => liveCount(page, reference), (n) => n === live, { what: `${live} live`, timeout: 30_000 });
     const allLiveMs = Date.now() - loadStart;
-    await sleep(2_000);
+    await measureFor(2_000); // a quiet spell after the load, before the measured one
     if (instruments) await page.evaluate(() => {
       window.__watchFrames();
       // DOM writes inside the shadow roots, except the two ticking ages:
@@ -143,7 +143,7 @@ try {
     const metric = () => metrics(cdp);
     const seqFrom = await sim.nextSeq();
     const before = await metric();
-    await sleep(SECONDS * 1000);
+    await measureFor(SECONDS * 1000);
     const after = await metric();
     const polls = (await sim.control('GET', `/_sim/requests?since_seq=${seqFrom}&path_prefix=/api/`)).requests.length;
     const inPage = await page.evaluate(() => ({ longTasks: window.__longTasks, frames: window.__frames ?? [], writes: window.__writes, historyWrites: window.__historyWrites }));
@@ -281,7 +281,7 @@ try {
     const openLog = (await sim.control('GET', `/_sim/requests?since_seq=${seqFrom}&path_prefix=/api/`)).requests;
     const steadyFrom = await sim.nextSeq();
     const steadySecs = SECONDS * 4;
-    await sleep(steadySecs * 1000);
+    await measureFor(steadySecs * 1000);
     const steady = (await sim.control('GET', `/_sim/requests?since_seq=${steadyFrom}&path_prefix=/api/`)).requests;
     await page.close();
     const count = (log, action) => log.filter((r) => r.query === `Action=${action}`).length;
@@ -316,12 +316,12 @@ try {
     await eventually(() => page.evaluate(() => document.querySelectorAll('.oms-wall-card').length), (n) => n === total, { what: 'every card', timeout: 60_000 });
     const allCardsMs = await page.evaluate(() => performance.now());
     const loadLongTasks = await page.evaluate(() => window.__longTasks.slice());
-    await sleep(2_000);
+    await measureFor(2_000); // a quiet spell after the load, before the measured one
     await page.evaluate(watchFrames);
     const metric = () => metrics(cdp);
     const before = await metric();
     const liveFrom = await wallSim.nextSeq();
-    await sleep(SECONDS * 1000);
+    await measureFor(SECONDS * 1000);
     const after = await metric();
     const log = (await wallSim.control('GET', `/_sim/requests?since_seq=${liveFrom}&path_prefix=/api/`)).requests;
     const lists = log.filter((r) => (r.query || '').includes('Action=ListProjects')).length;
@@ -429,11 +429,11 @@ async function boardOfSources(counts) {
     const cardCount = () => page.evaluate(() => document.querySelector('oms-wallboard')?.shadowRoot?.querySelectorAll('.oms-wall-card').length ?? 0);
     await eventually(cardCount, (n) => n === total, { what: 'every card', timeout: 60_000 });
     const allCardsMs = await page.evaluate(() => performance.now());
-    await sleep(2_000);
+    await measureFor(2_000); // a quiet spell after the load, before the measured one
     await page.evaluate(watchFrames);
     const before = await metrics(cdp);
     const from = await Promise.all(sims.map((one) => one.nextSeq()));
-    await sleep(SECONDS * 1000);
+    await measureFor(SECONDS * 1000);
     const after = await metrics(cdp);
     let lists = 0;
     for (const [i, one] of sims.entries()) {

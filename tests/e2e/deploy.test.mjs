@@ -8,7 +8,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Socket } from 'node:net';
-import { startSim, launchBrowser, embedDir, repo, eventually, sleep, reportDir } from './harness.mjs';
+import { startSim, launchBrowser, embedDir, repo, eventually, measureFor, reportDir } from './harness.mjs';
 import { copyModules, startRecipe } from './nginx.mjs';
 
 const env = {};
@@ -165,7 +165,7 @@ test('20 viewers of one project: the 1 s micro-cache keeps OMS at about one requ
   const pages = await openViewers('/viewer.html', VIEWERS);
   const fromSeq = await env.sim.nextSeq();
   const logFrom = accessLog().length;
-  await sleep(SECONDS * 1000);
+  await measureFor(SECONDS * 1000); // the window the requests reaching OMS are counted in
   const toOms = (await env.sim.requestsFor('np_viewers', fromSeq)).length;
   const served = accessLog().slice(logFrom).filter((l) => l.includes('/np_viewers/'));
   const hits = served.filter((l) => /cache=(HIT|UPDATING)/.test(l)).length;
@@ -227,7 +227,7 @@ test('20 viewers of one OMS 4.x project: the micro-cache, keyed by the body, kee
   const other = await fetch(`${env.base}/api/v2?Action=DescribeProjectProgress`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"id":"np_steady_users"}' });
   assert.equal((await other.json()).data.projectId, 'np_steady_users', 'the body is in the cache key');
   const fromSeq = await env.sim.nextSeq();
-  await sleep(SECONDS * 1000);
+  await measureFor(SECONDS * 1000); // the window the requests reaching OMS are counted in
   const toOms = (await v4Requests(fromSeq)).length;
   assert.ok(toOms >= SECONDS / 3 && toOms <= SECONDS * 1.5 + 2, `OMS saw ${toOms} V4 requests in ${SECONDS} s from ${VIEWERS} viewers`);
   mkdirSync(reportDir, { recursive: true });

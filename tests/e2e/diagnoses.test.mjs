@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSim, launchBrowser, embedDir, eventually, sleep } from './harness.mjs';
+import { startSim, launchBrowser, embedDir, eventually, measureFor } from './harness.mjs';
 
 const site = mkdtempSync(path.join(tmpdir(), 'oms-diagnoses-site-'));
 cpSync(embedDir, site, { recursive: true });
@@ -79,7 +79,7 @@ test('a project of the other OMS 3.x type: asked once, then "set api=sync"', asy
   const { page, errors } = await portal('<oms-sync-progress project-id="np_steady_orders" api="migration" interval="1" lang="en"></oms-sync-progress>');
   const said = await eventually(() => alertOf(page), (a) => a?.kind === 'wrong-api', { what: 'wrong-api' });
   assert.match(said.text, /np_steady_orders is a sync project: set api=sync/);
-  await sleep(2_500);
+  await measureFor(2_500); // two intervals in which the other endpoint must not be asked again
   const log = await env.sim.control('GET', `/_sim/requests?since_seq=${seq}&path_prefix=/api/`);
   const asked = log.requests.filter((r) => r.path === '/api/omsp/v2/sync/np_steady_orders/progress');
   assert.equal(asked.length, 1, 'the other endpoint is asked once');
@@ -120,7 +120,7 @@ test('a step plan that hangs: one request at a time, aborted at the timeout; the
     await eventually(widgetState, (s) => s === 'live', { what: 'live' });
     const seq = await env.sim.nextSeq();
     await page.locator('oms-sync-progress [data-field=steps] summary').click();
-    await sleep(8_000);
+    await measureFor(8_000); // eight intervals: steps requests one at a time, progress polls on time
     const log = await env.sim.control('GET', `/_sim/requests?since_seq=${seq}&path_prefix=/api/`);
     const steps = log.requests.filter((r) => r.query === 'Action=DescribeProjectSteps');
     const progress = log.requests.filter((r) => r.query === 'Action=DescribeProjectProgress');
@@ -131,7 +131,7 @@ test('a step plan that hangs: one request at a time, aborted at the timeout; the
     // Closed: no more steps requests.
     await page.locator('oms-sync-progress [data-field=steps] summary').click();
     const closedAt = await env.sim.nextSeq();
-    await sleep(3_000);
+    await measureFor(3_000); // three intervals in which the closed list must not be asked
     const after = await env.sim.control('GET', `/_sim/requests?since_seq=${closedAt}&path_prefix=/api/`);
     assert.equal(after.requests.filter((r) => r.query === 'Action=DescribeProjectSteps').length, 0, 'none while closed');
     assert.deepEqual(errors, []);
@@ -160,7 +160,7 @@ test('without a current answer the lag is the last one OMS confirmed, neutral, a
   try {
     await eventually(() => inWidget(page, '[data-field=checkpoint]', 'data-lag-as-of'), (at) => at !== null, { what: 'the lag frozen' });
     // Long enough for a lag read from this clock to pass the 25 s warning.
-    await sleep(9_000);
+    await measureFor(9_000);
     assert.equal(await inWidget(page, '[data-field=checkpoint]', 'data-lag-level'), 'ok', 'not escalated');
     assert.ok(Number(await inWidget(page, '[data-field=checkpoint]', 'data-lag-seconds')) <= 22, 'not grown');
     assert.match(await inWidget(page, '[data-field=lag]'), /^\d+ s \(last confirmed .+\)$/);

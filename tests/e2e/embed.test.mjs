@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSim, launchBrowser, embedDir, repo, eventually, sleep, reportDir, countTimers } from './harness.mjs';
+import { startSim, launchBrowser, embedDir, repo, eventually, measureFor, reportDir, countTimers } from './harness.mjs';
 
 // What the simulator serves: the examples as built (dist-embed/), the test
 // page, and the artifacts again under a deep prefix, as a CDN would.
@@ -126,7 +126,7 @@ test('attributes take effect live: a new project-id stops the old polling and st
   });
   await eventually(() => inShadow(page, '#w', (r) => r.getAttribute('data-status')), (s) => s === 'FAILED', { what: 'second project shown' });
   const switched = await env.sim.nextSeq();
-  await sleep(2_500);
+  await measureFor(2_500); // two intervals: the new project polled, the old one not
   assert.equal((await env.sim.requestsFor('np_steady_orders', switched)).length, 0, 'the old project is no longer polled');
   assert.ok((await env.sim.requestsFor('np_failed_billing', switched)).length >= 2, 'the new one is, every second');
   const attrs = await inShadow(page, '#w', (r) => [r.getAttribute('lang'), r.hasAttribute('data-compact'), r.getAttribute('data-project-id')]);
@@ -221,7 +221,7 @@ test('mount(): bad options throw clearly and leave nothing; update, refresh and 
 
   await page.evaluate(() => window.handle.unmount());
   const gone = await env.sim.nextSeq();
-  await sleep(1_500);
+  await measureFor(1_500); // past an interval: no request may follow the unmount
   assert.equal(await page.evaluate(() => document.getElementById('slot').shadowRoot.childNodes.length), 0);
   assert.equal((await env.sim.requestsFor('np_suspended_crm', gone)).length, 0);
   await page.evaluate(() => window.handle.refresh()); // after unmount: nothing, no error
@@ -239,10 +239,11 @@ test('a mounted widget whose handle is dropped and garbage-collected keeps worki
   await eventually(() => stateOf(page, '#slot'), (s) => s === 'live', { what: 'live' });
   for (let i = 0; i < 3; i += 1) {
     await cdp.send('HeapProfiler.collectGarbage');
-    await sleep(300);
+    // Finalizers run when the engine gets to them, on no event we can see.
+    await measureFor(300);
   }
   const since = await env.sim.nextSeq();
-  await sleep(2_500);
+  await measureFor(2_500); // two intervals in which the widget must still poll
   assert.ok((await env.sim.requestsFor('np_steady_orders', since)).length >= 2, 'still polling after GC');
   assert.equal(await stateOf(page, '#slot'), 'live');
   assert.deepEqual(problems, []);
@@ -378,7 +379,7 @@ test('1,000 add/remove cycles: no timers, listeners, nodes or memory left, no re
   await page.evaluate(countTimers);
   const sample = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
-    await sleep(100);
+    await measureFor(100); // finalizers of the first collection run
     await cdp.send('HeapProfiler.collectGarbage');
     const dom = await cdp.send('Memory.getDOMCounters');
     const heap = await cdp.send('Runtime.getHeapUsage');
@@ -401,7 +402,7 @@ test('1,000 add/remove cycles: no timers, listeners, nodes or memory left, no re
     }
   }, [n]);
   await cycle(50); // warm-up: allocator and caches settle
-  await sleep(500);
+  await measureFor(500); // the warm-up's last requests land before the first sample
   const start = await sample();
   const started = Date.now();
   const cyclesFrom = await env.sim.nextSeq();
@@ -409,7 +410,7 @@ test('1,000 add/remove cycles: no timers, listeners, nodes or memory left, no re
   const removedWallMs = Date.now();
   const removedAt = await env.sim.nextSeq();
   const during = removedAt - cyclesFrom;
-  await sleep(3_000);
+  await measureFor(3_000); // three intervals in which a poller left behind would ask
   const end = await sample();
   // A request the last widgets sent just before their removal can reach
   // oms-sim a few ms after it (the browser's network process is a queue of

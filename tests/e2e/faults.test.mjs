@@ -6,7 +6,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { simAndBrowser, startSim, widget, sleep, eventually, openPage, reportDir } from './harness.mjs';
+import { simAndBrowser, startSim, widget, measureFor, eventually, openPage, reportDir } from './harness.mjs';
 
 const env = simAndBrowser();
 const faultRows = [];
@@ -98,7 +98,7 @@ for (const [name, fault, kind, detail] of failing) {
     if (kind === 'auth') {
       // A host watching the "stopped" marker sees auth stops too, with the reason.
       assert.equal(await w.locator('[data-field=stopped]').getAttribute('data-reason'), 'auth');
-      await sleep(2_500);
+      await measureFor(2_500); // two intervals in which no retry may be sent
       assert.equal((await env.sim.requestsFor(id, seq)).length, 0, `no retries after ${name}`);
       await w.locator('[data-action=retry]').click();
     }
@@ -152,7 +152,7 @@ test('backoff: spacing grows, is capped, has jitter, and resets after a success'
   await env.sim.control('DELETE', `/_sim/faults?project=${id}`);
   await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'recovered', timeout: 10_000 });
   const okSeq = await env.sim.nextSeq();
-  await sleep(3_300);
+  await measureFor(3_300); // the gaps between polls, measured over three
   const okPolls = (await env.sim.requestsFor(id, okSeq)).map((r) => r.wall_ms);
   const okGaps = okPolls.slice(1).map((t, i) => (t - okPolls[i]) / 1000);
   assert.ok(okGaps.length >= 2 && okGaps.every((g) => g >= 0.8 && g <= 1.4), `back to 1 s: ${okGaps}`);

@@ -4,7 +4,7 @@
 // jumps, a verification's verdict without a click, the page's language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { simAndBrowser, startSim, embedDir, widget, sleep, eventually, openPage as open } from './harness.mjs';
+import { simAndBrowser, startSim, embedDir, widget, measureFor, eventually, openPage as open } from './harness.mjs';
 
 const env = simAndBrowser();
 const openPage = (query, options) => open(env.browser, env.sim.base, query, options);
@@ -50,7 +50,7 @@ test('with the steps open, "shown as 0 s" only ever sits beside 0 s', async () =
       note: c.querySelector('[data-field=clock-skew]') !== null,
       text: c.querySelector('[data-field=lag]')?.textContent,
     })));
-    await sleep(500);
+    await measureFor(500); // the sampling period
   }
   const wrong = seen.filter((s) => s.note && s.secs !== '0');
   assert.deepEqual(wrong, [], 'a note that the lag is shown as 0 s beside another figure');
@@ -71,7 +71,7 @@ test('a finished project is never stale between its slower polls', async () => {
   for (let i = 0; i < 24; i += 1) {
     states.add(await attr(w, 'data-state'));
     if (await w.locator('[data-field=stale]').count()) states.add('stale marker');
-    await sleep(500);
+    await measureFor(500); // the sampling period
   }
   assert.deepEqual([...states], ['live']);
   assert.match(await w.locator('[data-field=updated]').textContent(), /updated 1\d s ago/);
@@ -104,8 +104,12 @@ test('a page clock stepped 30 minutes ahead: no false far behind, stale, stuck, 
   const w = widget(page, 'np_steady_orders');
   await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live' });
   await page.locator('[data-action=notify]').click();
+  const on = await env.sim.nextSeq();
   await eventually(() => page.locator('[data-action=notify]').getAttribute('aria-pressed'), (p) => p === 'true', { what: 'notifications on' });
-  await sleep(3_000);
+  // Each project seen again with notifications on, before the step.
+  for (const id of ['np_steady_orders', 'np_steady_users']) {
+    await eventually(() => env.sim.requestsFor(id, on), (r) => r.length >= 2, { what: `two polls of ${id} with notifications on` });
+  }
   const seq = await env.sim.nextSeq();
   await page.evaluate(() => window.__stepClock(30 * 60 * 1000));
   const seen = [];
@@ -117,7 +121,7 @@ test('a page clock stepped 30 minutes ahead: no false far behind, stale, stuck, 
       stuck: r.querySelector('[data-field=stuck]') !== null,
       updated: r.querySelector('[data-field=updated]')?.textContent,
     }))));
-    await sleep(250);
+    await measureFor(250); // the sampling period
   }
   const wrong = seen.flat().filter((s) => s.state !== 'live' || s.level === 'critical' || s.secs > 60 || s.stuck || !/updated \d s ago/.test(s.updated));
   assert.deepEqual(wrong, [], 'after the step: every card live, its lag and ages as before');
@@ -191,7 +195,8 @@ test("a second tab reads the leader's answers as old as they are: no made-up clo
   const first = await openPage(query);
   await eventually(() => first.page.locator('[data-oms-widget][data-state=live]').count(), (n) => n === 2, { what: 'first tab live' });
   // The finished project is polled once a minute: the leader's latest answer ages.
-  await sleep(8_000);
+  const aged = /updated ([89]|1\d) s ago/;
+  await eventually(() => first.page.locator('[data-project-id=np_finished_archive] [data-field=updated]').textContent(), (t) => aged.test(t), { what: "the leader's answer 8 s old", timeout: 15_000 });
   const second = await openPage(query);
   await eventually(() => second.page.locator('[data-oms-widget][data-state=live]').count(), (n) => n === 2, { what: 'second tab live' });
   const seen = [];
@@ -201,10 +206,10 @@ test("a second tab reads the leader's answers as old as they are: no made-up clo
       notes: document.querySelectorAll('[data-field=clock-offset]').length,
       finished: document.querySelector('[data-project-id=np_finished_archive] [data-field=updated]')?.textContent,
     })));
-    await sleep(500);
+    await measureFor(500); // the sampling period
   }
   assert.deepEqual(seen.filter((s) => s.offsets.length || s.notes), [], 'no clock correction between two tabs of one machine');
-  assert.match(seen[0].finished, /updated ([89]|1\d) s ago/, "the leader's answer keeps its age");
+  assert.match(seen[0].finished, aged, "the leader's answer keeps its age");
   assert.deepEqual([...first.errors, ...second.errors], []);
   await first.page.close();
   await second.page.close();
@@ -247,7 +252,7 @@ test("after a sleep the page's clock is corrected from the next answer, and no c
   // The next answers re-estimate OMS's clock against the page's.
   const seq = await env.sim.nextSeq();
   await eventually(async () => (await env.sim.requestsFor('np_steady_orders', seq)).length, (n) => n >= 2, { what: 'two polls after the sleep' });
-  await sleep(300);
+  await measureFor(300); // the second answer's trip back and its render
   const seen = await w.evaluate((root) => ({
     state: root.getAttribute('data-state'),
     lag: Number(root.querySelector('[data-field=checkpoint]')?.getAttribute('data-lag-seconds')),

@@ -93,18 +93,34 @@ export function widget(page, projectId) {
   return page.locator(`[data-oms-widget][data-project-id="${projectId}"]`);
 }
 
-export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits until `read()` returns a value `ok` accepts; fails with the last value seen. */
-export async function eventually(read, ok, { timeout = 10_000, what = 'condition' } = {}) {
+/** A measurement window: the test counts what happens (or must not happen)
+ *  in these `ms`, so it cannot end early on a condition. Never a wait for
+ *  something: that is `eventually`. */
+export const measureFor = pause;
+
+/** The one polling wait of the suite (as Playwright's `expect.poll`): reads
+ *  `read()` every `interval` ms until `ok` accepts it and returns that value;
+ *  after `timeout` ms fails naming `what` was awaited and the last value seen
+ *  (or the error the last read threw). */
+export async function eventually(read, ok, { timeout = 10_000, interval = 100, what = 'condition' } = {}) {
   const deadline = Date.now() + timeout;
   let last;
-  while (Date.now() < deadline) {
-    last = await read();
-    if (ok(last)) return last;
-    await sleep(100);
+  let failed;
+  for (;;) {
+    try {
+      last = await read();
+      failed = undefined;
+      if (ok(last)) return last;
+    } catch (e) {
+      failed = e;
+    }
+    if (Date.now() >= deadline) break;
+    await pause(interval);
   }
-  throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeout} ms`);
+  const seen = failed ? `the read threw ${failed}` : `still ${JSON.stringify(last)}`;
+  throw new Error(`waiting for ${what}: ${seen} after ${timeout} ms`);
 }
 
 /** Opens the page for a query, collecting page errors and wasm panics. */

@@ -5,7 +5,7 @@
 // whose clock is 2 minutes off the browser's gets its lag corrected.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { simAndBrowser, startSim, openPage, widget, eventually, sleep } from './harness.mjs';
+import { simAndBrowser, startSim, openPage, widget, eventually, measureFor } from './harness.mjs';
 
 const env = simAndBrowser();
 
@@ -76,7 +76,7 @@ test('the lag chart moves on the page\'s tick, with the ages, never in a frame o
       window.__batches.push({ at: performance.now(), fields });
     }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
   });
-  await sleep(10_000);
+  await measureFor(10_000); // three polls and ten ticks: the frames each write lands in
   const batches = await page.evaluate(() => window.__batches);
   const ticks = batches.filter((b) => b.fields.includes('updated')).map((b) => b.at);
   const chart = batches.filter((b) => b.fields.includes('lag-history'));
@@ -96,9 +96,11 @@ test('a brief FAILED spell that runs again is shown as recovered', async () => {
   const w = widget(page, id);
   await eventually(() => w.getAttribute('data-status'), (s) => s === 'RUNNING', { what: 'running' });
   await put('FAILED');
+  const failedFrom = await env.sim.nextSeq();
   await eventually(() => w.getAttribute('data-status'), (s) => s === 'FAILED', { what: 'failed' });
   assert.equal(await w.locator('[data-field=recovered]').count(), 0, 'no recovery while failed');
-  await sleep(2_000);
+  // A spell of a few polls, not one answer.
+  await eventually(() => env.sim.requestsFor(id, failedFrom), (r) => r.length >= 3, { what: 'three polls answered FAILED' });
   await put('RUNNING');
   const note = w.locator('[data-field=recovered]');
   await eventually(() => note.count(), (n) => n === 1, { what: 'recovered note' });

@@ -4,7 +4,7 @@
 // project left stops.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSim, launchBrowser, leptosAppDir, eventually, sleep } from './harness.mjs';
+import { startSim, launchBrowser, leptosAppDir, eventually, measureFor } from './harness.mjs';
 
 const picked = (page) => page.locator('#picker [data-field=picked]').evaluate((el) => ({
   id: el.dataset.projectId,
@@ -37,7 +37,7 @@ test('hooks follow a project picker: progress and steps of the pick, the old pol
     assert.equal(second.id, 'np_failed_billing');
     assert.notDeepEqual(second.steps, first.steps, 'the plan is the new project\'s');
     // A measurement window: three of the panel's 2 s intervals.
-    await sleep(6_000);
+    await measureFor(6_000);
     const late = asked.filter((r) => r.at > switchedAt + 500);
     assert.ok(late.some((r) => r.body.includes('np_failed_billing')), 'the pick is polled');
     assert.deepEqual(late.filter((r) => r.body.includes('np_steady_orders')), [], 'the project left is not');

@@ -4,7 +4,7 @@
 // function runs inside the page, so it is self-contained.
 import http from 'node:http';
 import path from 'node:path';
-import { startSim, launchBrowser, eventually, sleep, repo } from './harness.mjs';
+import { startSim, launchBrowser, eventually, measureFor, repo } from './harness.mjs';
 
 /** The seeded projects the demo shows (scripts/lib.sh's DEMO_PROJECTS). */
 export const DEMO_PROJECTS = [
@@ -149,7 +149,8 @@ export async function shoot(page, file, { maxHeight = Infinity } = {}) {
 /** Waits for the layout to settle after a change of size or scheme. */
 export async function settle(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await sleep(300);
+  // CSS transitions end on no one event for all of them: their length.
+  await measureFor(300);
 }
 
 /** Text a widget shows without any part opened, for the verification's

@@ -12,7 +12,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { reportDir, sleep } from './harness.mjs';
+import { reportDir, measureFor } from './harness.mjs';
 import {
   DEMO_PROJECTS, LANGS, SCHEMES, WIDTHS, LONG_NAME, OMS_VALUES, demoSim, hzSim, regionsProxy, launchBrowser, open, widgetsAnswered,
   openSteps, wallLive, openWallCard, shoot, settle, inspect, visibleText, report,
@@ -59,7 +59,7 @@ async function sample(url, span, every) {
       .map((li) => [li.closest('[data-oms-widget]').dataset.projectId, li.dataset.stepName, li.querySelector('.oms-note')?.textContent ?? ''])
       .filter(([, , note]) => note.includes('→')));
     samples.push({ at: samples.length * every, problems, finished, steps });
-    await sleep(every);
+    await measureFor(every); // the sampling period
   }
   await page.close();
   return { samples, errors };

@@ -6,7 +6,7 @@
 // an inconsistent project with their tables, on the card without a click.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { simAndBrowser, startSim, openPage, widget, eventually, sleep } from './harness.mjs';
+import { simAndBrowser, startSim, openPage, widget, eventually, measureFor } from './harness.mjs';
 
 const env = simAndBrowser();
 
@@ -43,7 +43,7 @@ test('OMS\'s history fills the chart at open: trend and ETA from the first answe
   assert.ok(Number(await rate.getAttribute('data-rows-per-second')) > 0);
   assert.match(await rate.textContent(), /^Incremental: [\d,]+ rows\/s now, [\d,]+ rows\/s on average over 1 h$/);
   // DELAY and RPS, once each: never per poll.
-  await sleep(11_000);
+  await measureFor(11_000); // ten polls: the history is asked once, never per poll
   const metric = await asked(env.sim, 'DescribeProjectStepMetric', seq);
   assert.equal(metric.length, 2, `metric requests in 11 s: ${metric.length}`);
 
@@ -99,7 +99,7 @@ test('an OMS without the action: the browser\'s own samples, said in the tooltip
     const w = widget(page, 'np_steady_orders');
     const spark = w.locator('svg[data-field=lag-history]');
     await eventually(() => spark.count(), (n) => n === 1, { what: 'the browser\'s chart' });
-    await sleep(8_000);
+    await measureFor(8_000); // eight polls: the action OMS lacks is not asked again
     const history = w.locator('[data-field=history]');
     assert.equal(await history.getAttribute('data-history-source'), 'browser');
     assert.equal(await history.getAttribute('data-range'), null);
@@ -142,7 +142,7 @@ test('verification: a consistent and an inconsistent project without a click, ta
   // A finished verification is not asked again, the step list open or not.
   const seq = await env.sim.nextSeq();
   await bad.locator('[data-field=steps] summary').click();
-  await sleep(6_000);
+  await measureFor(6_000); // six polls, the list open: a finished verification is not asked again
   assert.equal((await asked(env.sim, 'ListProjectFullVerifyResult', seq)).length, 0, 'finished: not refreshed');
   assert.equal(await page.locator('[data-field=steps][open]').count(), 1);
   assert.deepEqual(errors, []);

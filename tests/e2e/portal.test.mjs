@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSim, launchBrowser, repo, eventually, sleep } from './harness.mjs';
+import { startSim, launchBrowser, repo, eventually } from './harness.mjs';
 
 const portal = path.join(repo, 'tests/portal');
 const installed = path.join(portal, 'node_modules/oms-progress');
@@ -183,8 +183,9 @@ test("vite dev serves the portal live too, as docs/embedding.md sets it up (the 
     assert.deepEqual(errors, []);
     await page.close();
   } finally {
+    const exited = dev.exitCode !== null || dev.signalCode !== null ? Promise.resolve() : new Promise((r) => dev.once('exit', r));
     dev.kill('SIGTERM');
     await sim.stop();
-    await sleep(100);
+    await exited;
   }
 });

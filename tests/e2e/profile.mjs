@@ -10,7 +10,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSim, launchBrowser, embedDir, sleep, eventually } from './harness.mjs';
+import { startSim, launchBrowser, embedDir, measureFor, eventually } from './harness.mjs';
 import { referenceScript, referencePage, widgetsPage, seedFixedProjects, liveCount } from './reference.mjs';
 
 const SECONDS = Number(process.env.PROFILE_SECONDS || 20);
@@ -65,12 +65,12 @@ try {
     const cdp = await browser.context.newCDPSession(page);
     await page.goto(`${sim.base}/${url}`);
     await eventually(() => liveCount(page, reference), (n) => n === WIDGETS, { what: `${WIDGETS} live`, timeout: 30_000 });
-    await sleep(2_000);
+    await measureFor(2_000); // a quiet spell after the load, before the profiled one
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     const seqFrom = await sim.nextSeq();
     await cdp.send('Profiler.start');
-    await sleep(SECONDS * 1000);
+    await measureFor(SECONDS * 1000);
     const { profile } = await cdp.send('Profiler.stop');
     // For DevTools' Performance panel, or a closer look.
     if (SAVE) writeFileSync(path.join(SAVE, `${url.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`), JSON.stringify(profile));

@@ -4,7 +4,7 @@
 // request log and the page's own timers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { simAndBrowser, widget, sleep, eventually, openPage } from './harness.mjs';
+import { simAndBrowser, widget, measureFor, eventually, openPage } from './harness.mjs';
 
 const env = simAndBrowser();
 const ids = (n, prefix) => Array.from({ length: n }, (_, i) => `${prefix}_${String(i).padStart(2, '0')}`);
@@ -37,7 +37,7 @@ test('two widgets of one project share one poll; each page has one clock', async
   assert.equal(await widget(page, 'np_steady_orders').count(), 2);
   const seq = await env.sim.nextSeq();
   const before = await page.evaluate(() => [window.__timeouts, window.__sends]);
-  await sleep(5_000);
+  await measureFor(5_000); // the timers set and requests sent are counted over five intervals
   const [timeouts, sends] = (await page.evaluate(() => [window.__timeouts, window.__sends])).map((n, i) => n - before[i]);
   const polls = (await env.sim.control('GET', `/_sim/requests?since_seq=${seq}&path_prefix=/api/`)).requests.length;
   const requests = (await env.sim.requestsFor('np_steady_orders', seq)).length;

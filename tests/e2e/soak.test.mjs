@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { simAndBrowser, widget, sleep, eventually, reportDir, countTimers } from './harness.mjs';
+import { simAndBrowser, widget, measureFor, eventually, reportDir, countTimers } from './harness.mjs';
 
 const TOTAL_POLLS = Number(process.env.OMS_SOAK_POLLS || 1000);
 const WIDGETS = 20; // each polls once a second (the minimum interval)
@@ -25,7 +25,7 @@ const catchWasm = () => addEventListener('TrunkApplicationStarted', (e) => { win
 
 async function sample(page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
-  await sleep(200);
+  await measureFor(200); // finalizers of the first collection run, on no event we can see
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
   const dom = await cdp.send('Memory.getDOMCounters');
@@ -94,14 +94,13 @@ test(`soak: ${TOTAL_POLLS} polls with faults interleaved leak nothing`, { timeou
   const withFaults = process.env.OMS_SOAK_FAULTS !== '0';
   while (done < TOTAL_POLLS) {
     if (!withFaults) {
-      await sleep(700);
-      done = await polls();
-      continue;
+      done = await eventually(polls, (n) => n >= TOTAL_POLLS, { what: `${TOTAL_POLLS} polls`, interval: 700, timeout: 3_600_000 });
+      break;
     }
     const fault = faults[injected % faults.length];
     await env.sim.control('POST', '/_sim/faults', { project: ids[injected % ids.length], ...fault });
     injected += 1;
-    await sleep(700);
+    await measureFor(700); // the faults' pace: one every 700 ms, whatever the polls do
     done = await polls();
   }
   await env.sim.control('DELETE', '/_sim/faults');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSim, launchBrowser, wallEmbedDir, repo, eventually, sleep, inWall } from './harness.mjs';
+import { startSim, launchBrowser, wallEmbedDir, repo, eventually, measureFor, inWall } from './harness.mjs';
 
 const site = mkdtempSync(path.join(tmpdir(), 'oms-sources-site-'));
 cpSync(wallEmbedDir, site, { recursive: true });
@@ -129,7 +129,7 @@ test('the sources\' lists are asked together, on one wave, poll after poll', asy
   const { page, errors } = await portal({ interval: 4 });
   await live(page);
   const from = { bj: await env.bj.nextSeq(), hz: await env.hz.nextSeq() };
-  await sleep(13_000);
+  await measureFor(13_000); // three waves of the lists, timed
   const asked = async (name) => (await env[name].control('GET', `/_sim/requests?since_seq=${from[name]}&path_prefix=/api/`)).requests
     .filter((r) => (r.query || '').includes('Action=ListProjects')).map((r) => r.wall_ms);
   const [bj, hz] = [await asked('bj'), await asked('hz')];
@@ -183,7 +183,7 @@ test('one source down: its own error line, its cards kept and marked stale, the 
 test('notifications: asked on a click only, one per change across three tabs, a burst as one, a click shows the card', { timeout: 120_000 }, async () => {
   const tabs = [await portal()];
   await live(tabs[0].page);
-  await sleep(1500);
+  await measureFor(1500); // a poll and a half in which nothing may ask
   assert.equal(await tabs[0].page.evaluate(() => window.permissionAsked), 0, 'never asked on load');
   // The operator clicks "Notify me"; the choice holds for the origin.
   await inWall(tabs[0].page, (r) => r.querySelector('[data-action=notify]').click());
@@ -201,14 +201,14 @@ test('notifications: asked on a click only, one per change across three tabs, a 
     assert.equal(await inWall(page, (r) => r.querySelector('[data-action=notify]').getAttribute('aria-pressed')), 'true', 'remembered per origin');
     assert.equal(await page.evaluate(() => window.permissionAsked), 0);
   }
-  await sleep(3000);
+  await measureFor(3000); // three polls in which the states already there must not be told
   const sent = async () => (await Promise.all(tabs.map(({ page }) => page.evaluate(() => window.notified.map((n) => ({ title: n.title, body: n.body, tag: n.tag, silent: n.silent })))))).flat();
   assert.deepEqual(await sent(), [], 'nothing for states already there');
 
   // hz's np_hz_orders fails: one notification, whichever tab polls.
   await env.hz.control('PUT', '/_sim/projects/np_hz_orders', { behaviour: { type: 'fixed', status: 'FAILED', current_step: 'INCR_TRANSFER', struct_progress: 100, full_progress: 100 } });
   const one = await eventually(sent, (s) => s.length >= 1, { what: 'a notification', timeout: 15_000 });
-  await sleep(4000);
+  await measureFor(4000); // four polls in which another tab might tell it again
   const afterOne = await sent();
   assert.equal(afterOne.length, 1, `three tabs sent ${JSON.stringify(afterOne)}`);
   assert.equal(one[0].title, 'hz · hz_orders: failed');
@@ -234,10 +234,13 @@ test('notifications: asked on a click only, one per change across three tabs, a 
   // A burst: 40 of bj's projects fail at once; one summary.
   const ids = Array.from({ length: 40 }, (_, i) => `np_burst_${String(i).padStart(2, '0')}`);
   await Promise.all(ids.map((id) => env.bj.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'steady', lag_min_secs: 1, lag_max_secs: 5, period_secs: 60 } })));
-  await sleep(4000); // seen running first
+  // Seen running first, in every tab that shows every group.
+  for (const { page } of tabs.filter((t) => t.page !== sender)) {
+    await eventually(() => cards(page), (c) => c.filter((x) => ids.includes(x.id) && x.attention === 'running').length === ids.length, { what: 'the 40 running', timeout: 15_000 });
+  }
   await Promise.all(ids.map((id) => env.bj.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'fixed', status: 'FAILED', current_step: 'INCR_TRANSFER', struct_progress: 100, full_progress: 100 } })));
   await eventually(sent, (s) => s.length >= 2, { what: 'the burst told', timeout: 15_000 });
-  await sleep(4000);
+  await measureFor(4000); // four polls in which the burst might be told again, or one by one
   const burst = (await sent()).slice(1);
   assert.equal(burst.length, 1, JSON.stringify(burst));
   assert.equal(burst[0].title, '40 OMS projects changed');
@@ -246,7 +249,7 @@ test('notifications: asked on a click only, one per change across three tabs, a 
   // Recovery is told too.
   await env.hz.control('PUT', '/_sim/projects/np_hz_orders', { behaviour: { type: 'steady', lag_min_secs: 1, lag_max_secs: 5, period_secs: 60 } });
   await eventually(sent, (s) => s.some((n) => n.title === 'hz · hz_orders: running again'), { what: 'recovery told', timeout: 15_000 });
-  await sleep(3000);
+  await measureFor(3000); // three polls in which it might be told again
   assert.equal((await sent()).length, 3);
   for (const { page } of tabs) await page.close();
   for (const id of ids) await env.bj.control('DELETE', `/_sim/projects/${id}`);

@@ -4,14 +4,14 @@
 // oms-sim's request log.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { simAndBrowser, widget, sleep, eventually, openPage } from './harness.mjs';
+import { simAndBrowser, widget, measureFor, eventually, openPage } from './harness.mjs';
 
 const env = simAndBrowser();
 const live = (page, id) =>
   eventually(() => widget(page, id).getAttribute('data-state'), (s) => s === 'live', { what: `${id} live`, timeout: 15_000 });
 const requestsIn = async (id, ms) => {
   const seq = await env.sim.nextSeq();
-  await sleep(ms);
+  await measureFor(ms); // the window the requests are counted in
   return (await env.sim.requestsFor(id, seq)).length;
 };
 const setVisibility = (page, state) =>
@@ -48,12 +48,15 @@ test('a hidden leader hands over to a visible tab; with every tab hidden, none p
   const b = await openPage(env.browser, env.sim.base, `project=${id}&interval=1`);
   await live(b.page, id);
   await setVisibility(a.page, 'hidden');
-  await sleep(1_500);
+  // The follower takes over at its next turn: its first request, then the count.
+  const hidden = await env.sim.nextSeq();
+  await eventually(() => env.sim.requestsFor(id, hidden), (r) => r.length >= 2, { what: 'a poll after the handover' });
   const handedOver = await requestsIn(id, 4_000);
   assert.ok(handedOver >= 3 && handedOver <= 5, `${handedOver} requests in 4 s with the leader hidden`);
   await eventually(() => widget(b.page, id).locator('[data-field=updated]').textContent(), (t) => /updated [01] s ago/.test(t), { what: 'the visible tab polls' });
   await setVisibility(b.page, 'hidden');
-  await sleep(1_500);
+  // No event marks the end of a poll already in flight: a second to land.
+  await measureFor(1_500);
   assert.equal(await requestsIn(id, 3_000), 0, 'silent while every tab is hidden');
   await setVisibility(a.page, 'visible');
   await eventually(() => requestsIn(id, 1_500), (n) => n >= 1, { what: 'polling again once a tab is shown' });
@@ -75,15 +78,17 @@ test('a tab alone broadcasts only its hello; a tab opened while the first is hid
   const posts = (page) => page.evaluate(() => window.__posts);
   const a = await openPage(env.browser, env.sim.base, `project=${id}&interval=1`);
   await live(a.page, id);
-  await sleep(3_000);
+  await measureFor(3_000); // three polls in which a lone tab must not broadcast
   assert.equal(await posts(a.page), 1, 'a tab alone says hello once, then broadcasts nothing');
   // Hidden, it polls no more; a new tab leads and learns that the first is there.
   await setVisibility(a.page, 'hidden');
-  await sleep(1_500);
+  // No event marks the end of a poll already in flight: a second to land.
+  await measureFor(1_500);
   const b = await openPage(env.browser, env.sim.base, `project=${id}&interval=1`);
   await live(b.page, id);
   await setVisibility(a.page, 'visible');
-  await sleep(1_500);
+  // A tab shown may poll at once: the window below starts after that beat.
+  await measureFor(1_500);
   const both = await requestsIn(id, 4_000);
   assert.ok(both >= 3 && both <= 5, `${both} requests in 4 s from two tabs at 1 s`);
   await eventually(() => widget(a.page, id).locator('[data-field=updated]').textContent(), (t) => /updated [01] s ago/.test(t), { what: 'the first tab fed by the second' });
@@ -96,7 +101,7 @@ test('a tab alone broadcasts only its hello; a tab opened while the first is hid
 test('three tabs on one wallboard send the list requests of one', async () => {
   const lists = async (ms) => {
     const seq = await env.sim.nextSeq();
-    await sleep(ms);
+    await measureFor(ms); // the window the list requests are counted in
     const log = await env.sim.control('GET', `/_sim/requests?since_seq=${seq}&path_prefix=/api/`);
     return log.requests.filter((r) => (r.query || '').includes('Action=ListProjects')).length;
   };

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSim, launchBrowser, wallEmbedDir, eventually, inWall } from './harness.mjs';
+import { startSim, launchBrowser, wallEmbedDir, eventually, inWall, measureFor, countTimers } from './harness.mjs';
 
 const site = mkdtempSync(path.join(tmpdir(), 'oms-wall-site-'));
 cpSync(wallEmbedDir, site, { recursive: true });
@@ -34,9 +34,11 @@ after(async () => {
   rmSync(site, { recursive: true, force: true });
 });
 
-/** A portal page holding `html`; collects page and console errors. */
-async function portal(html) {
+/** A portal page holding `html` (after `init`, run before any script of
+ *  the page's); collects page and console errors. */
+async function portal(html, init) {
   const page = await env.browser.context.newPage();
+  if (init) await page.addInitScript(init);
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
   page.on('console', (m) => m.type() === 'error' && !/favicon/.test(m.location().url ?? '') && errors.push(m.text()));
@@ -154,6 +156,31 @@ test('a card opened in the element polls its project and tells its updates; the 
   await eventually(() => wallState(page), (s) => s === 'error', { what: 'the wallboard in error' });
   // Chromium logs the failed request itself; nothing else went wrong.
   assert.deepEqual(errors.filter((e) => !/^Failed to load resource: .* 405/.test(e)), []);
+  await page.close();
+});
+
+test('removed from the page, it stops at once: no request, no timer left; put back, it draws anew', async () => {
+  const { page, errors } = await portal('<oms-wallboard interval="1" lang="en"></oms-wallboard>', countTimers);
+  await eventually(() => wallState(page), (s) => s === 'live', { what: 'wallboard live' });
+  // With a card open, its widget polls too.
+  await inWall(page, (r) => r.querySelector('.oms-wall-card[data-project-id=np_v4_payments] [data-action=open]').click());
+  await eventually(() => inWall(page, (r) => r.querySelector('[data-oms-widget]')?.dataset.state), (s) => s === 'live', { what: 'the opened widget live' });
+  const asked = [];
+  page.on('request', (r) => asked.push(r.url()));
+  const removed = await page.evaluate(() => {
+    window.wall = document.querySelector('oms-wallboard');
+    window.wall.remove();
+    return window.wall.shadowRoot.childElementCount;
+  });
+  assert.equal(removed, 0, 'its shadow root emptied');
+  const from = asked.length;
+  // A measurement window: three of the list's 1 s intervals, none asked.
+  await measureFor(3_000);
+  assert.deepEqual(asked.slice(from), []);
+  assert.equal(await page.evaluate(() => window.__liveTimers()), 0, 'no timer left');
+  await page.evaluate(() => document.getElementById('portal').append(window.wall));
+  await eventually(() => wallState(page), (s) => s === 'live', { what: 'the element put back live' });
+  assert.deepEqual(errors, []);
   await page.close();
 });
 

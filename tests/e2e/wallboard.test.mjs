@@ -4,7 +4,7 @@
 // opened into the full widget, the title's counts, and OMS 3.x's fallback.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSim, launchBrowser, openPage, eventually, sleep, widget } from './harness.mjs';
+import { startSim, launchBrowser, openPage, eventually, measureFor, widget } from './harness.mjs';
 
 const GROUPS = ['failed', 'far-behind', 'behind', 'alarming', 'unknown', 'paused', 'not-started', 'running', 'finished', 'released'];
 const env = {};
@@ -79,7 +79,7 @@ test('every project from the list pages alone, sorted by what needs attention', 
     else assert.ok(a.title <= b.title, `${a.title} before ${b.title}`);
   }
   // One request per page per interval; no per-project request for a closed card.
-  await sleep(4_500);
+  await measureFor(4_500); // the window these requests are counted in
   const log = await env.sim.control('GET', `/_sim/requests?since_seq=${seq}&path_prefix=/api/`);
   const lists = log.requests.filter((r) => (r.query || '').includes('Action=ListProjects'));
   const others = log.requests.filter((r) => !(r.query || '').includes('Action=ListProjects'));
@@ -154,17 +154,22 @@ test('a card opens into the full widget, which alone asks for that project', asy
   assert.match(await w.getAttribute('data-status'), /^(RUNNING|INIT)$/);
   // Polls later, still first, still the same widget (not rebuilt).
   await w.evaluate((el) => { el.dataset.marked = 'yes'; });
-  await sleep(4_500);
+  const marked = await env.sim.nextSeq();
+  const polled = async (action) => (await env.sim.control('GET', `/_sim/requests?since_seq=${marked}&path_prefix=/api/`)).requests
+    .filter((r) => (r.query || '').includes(`Action=${action}`)).length;
+  // The board and the open card poll on one interval: two more of each.
+  await eventually(() => polled('DescribeProjectProgress'), (n) => n >= 2, { what: 'two more polls of the open card' });
   assert.equal((await cards(page))[0].id, first.id, 'still first after polls');
   assert.equal(await w.getAttribute('data-marked'), 'yes', 'the same widget');
   const log = await env.sim.control('GET', `/_sim/requests?since_seq=${seq}&path_prefix=/api/`);
   assert.ok(log.requests.some((r) => (r.query || '').includes('Action=DescribeProjectProgress')), 'the opened card polls its project');
   await card.locator('[data-action=open]').click();
   await eventually(() => card.locator('[data-oms-widget]').count(), (n) => n === 0, { what: 'closed' });
-  // Closed: no more per-project requests.
-  await sleep(500);
+  // Closed: no more per-project requests. No event marks the end of a poll
+  // already in flight: a beat to land, then the window.
+  await measureFor(500);
   const after = await env.sim.nextSeq();
-  await sleep(3_000);
+  await measureFor(3_000);
   const later = await env.sim.control('GET', `/_sim/requests?since_seq=${after}&path_prefix=/api/`);
   assert.deepEqual(later.requests.filter((r) => !(r.query || '').includes('Action=ListProjects')), []);
   assert.deepEqual(errors, []);

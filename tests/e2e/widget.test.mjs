@@ -3,7 +3,7 @@
 // did (the simulator's request log).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { simAndBrowser, widget, sleep, eventually, openPage as open } from './harness.mjs';
+import { simAndBrowser, widget, measureFor, eventually, openPage as open } from './harness.mjs';
 
 const env = simAndBrowser();
 
@@ -121,7 +121,7 @@ test('an auth error stops polling until the operator retries', async () => {
   await env.sim.control('POST', '/_sim/faults', { project: id, kind: 'status', code: 401 });
   await eventually(() => w.locator('[role=alert]').getAttribute('data-error').catch(() => null), (s) => s === 'auth', { what: 'auth error' });
   const seq = await env.sim.nextSeq();
-  await sleep(3_000);
+  await measureFor(3_000); // three intervals in which no retry may be sent
   assert.equal((await env.sim.requestsFor(id, seq)).length, 0, 'no retry storm after 401');
   await env.sim.control('DELETE', `/_sim/faults?project=${id}`);
   await w.locator('[data-action=retry]').click();
@@ -145,9 +145,10 @@ test('no requests while the page is hidden; one at once when it is shown again',
       document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
     }, state);
   await setVisibility('hidden');
-  await sleep(1_500); // a poll already in flight may still land
+  // No event marks the end of a poll already in flight: a beat to land.
+  await measureFor(1_500);
   const seq = await env.sim.nextSeq();
-  await sleep(4_000);
+  await measureFor(4_000); // four intervals in which no request may be sent
   assert.equal((await env.sim.requestsFor(id, seq)).length, 0, 'silent while hidden');
   const shownAt = Date.now();
   await setVisibility('visible');
@@ -197,7 +198,7 @@ test('a poll that brings unchanged data writes nothing to the DOM but the tickin
       for (const r of records) window.__mutations.push(`${r.type}:${describe(r.target)}${r.attributeName ? '@' + r.attributeName : ''}`);
     }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
   });
-  await sleep(6_500);
+  await measureFor(6_500); // three polls watched: only the age may change
   const polls = (await env.sim.requestsFor(id, seq)).length;
   assert.ok(polls >= 3, `polled ${polls} times while watched`);
   const mutations = await page.evaluate(() => window.__mutations);
@@ -308,9 +309,15 @@ test('OMS 4.x step list: collapsed, the plan asked once at the first answer, the
   const { page, errors } = await openPage(`project=v4:${id},v4:np_steady_orders&interval=1`);
   const w = widget(page, id);
   await eventually(() => attr(w, 'data-state'), (s) => s === 'live', { what: 'live' });
-  await sleep(1_500);
   const stepCalls = async () => (await env.sim.control('GET', `/_sim/requests?since_seq=${seq}&path_prefix=/api/v2`)).requests
     .filter((r) => r.query === 'Action=DescribeProjectSteps').length;
+  const progressCalls = async () => (await env.sim.control('GET', `/_sim/requests?since_seq=${seq}&path_prefix=/api/v2`)).requests
+    .filter((r) => r.query === 'Action=DescribeProjectProgress').length;
+  // Both projects answered, then two more polls each: the window in which
+  // a plan asked at every poll would show.
+  await eventually(() => widget(page, 'np_steady_orders').getAttribute('data-state'), (s) => s === 'live', { what: 'both live' });
+  const answered = await progressCalls();
+  await eventually(progressCalls, (n) => n >= answered + 4, { what: 'two more polls of each project' });
   // Closed, the plan is asked for once a project, at its first answer (the
   // failed project's reason and any verification's verdict are on the
   // card), not at every poll.
@@ -353,7 +360,7 @@ test('OMS 4.x step list: collapsed, the plan asked once at the first answer, the
   });
   const asked = await stepCalls();
   await eventually(stepCalls, (n) => n >= asked + 3, { what: 'three more step answers' });
-  await sleep(300);
+  await measureFor(300); // the third answer's trip back and its render
   const redrawn = await page.evaluate(() => window.__listsDrawn);
   assert.ok(redrawn <= 1, `the list was drawn anew ${redrawn} times for three answers`);
   assert.deepEqual(errors, []);
@@ -373,7 +380,7 @@ test('OMS 4.x: behind, the card says whether the Store or the writer is behind, 
   const steady = widget(page, 'np_steady_orders');
   await eventually(() => attr(steady, 'data-state'), (s) => s === 'live', { what: 'steady live' });
   assert.equal(await steady.locator('[data-field=lag-where]').count(), 0, 'caught up: nothing to say');
-  await sleep(3_000);
+  await measureFor(3_000); // three polls, in which a call on every poll would show
   const calls = (await env.sim.control('GET', `/_sim/requests?since_seq=${seq}&path_prefix=/api/v2`)).requests
     .filter((r) => r.query === 'Action=DescribeProjectComponents');
   // Two lagging projects, each asked once on falling behind (not on every poll).

@@ -4,6 +4,7 @@
 // clients would add an install step for them.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { eventually } from '../e2e/harness.mjs';
 
 export const firefoxPath = process.env.FIREFOX || '/usr/bin/firefox-esr';
 export const geckodriverPath = process.env.GECKODRIVER || 'geckodriver';
@@ -116,14 +117,7 @@ export async function launchFirefox() {
   };
 }
 
-/** Waits until `read()` returns a value `ok` accepts; fails with the last value seen. */
-export async function until(read, ok, { timeout = 15_000, what = 'condition' } = {}) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await read();
-    if (ok(last)) return last;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeout} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** Waits until `read()` returns a value `ok` accepts: the suite's one
+ *  polling wait (tests/e2e/harness.mjs), with Firefox's longer start. */
+export const until = (read, ok, { timeout = 15_000, what = 'condition' } = {}) =>
+  eventually(read, ok, { timeout, what });
