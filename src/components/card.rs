@@ -2,14 +2,13 @@ use super::{
     CardFooter, CardHead, ErrorPanel, HistoryPanel, IncrementalPart, StageBars, StepLine, StepList,
     VerifyPanel, WidgetRoot,
 };
-use crate::hooks::StepsAnswer;
+use crate::hooks::{card_lang, StepsAnswer};
 use leptos::prelude::*;
-use oms_progress_core::i18n::{Lang, Msg};
+use oms_progress_core::i18n::Msg;
 use oms_progress_core::model::{
     HistoryView, LagWhere, LiveView, Range, StopReason, VerifyView, View,
 };
 use oms_progress_core::wire::ApiKind;
-use std::sync::Arc;
 
 /// The widget's body, drawn from a [`View`] and a [`LiveView`].
 ///
@@ -27,13 +26,6 @@ pub fn ProgressCard(
     /// Called by "refresh now" and "retry".
     #[prop(optional)]
     on_refresh: Option<Callback<()>>,
-    /// Language of every label, for every part inside.
-    #[prop(optional)]
-    lang: Lang,
-    /// The zone of shown times: an IANA name or `UTC` (the browser's own
-    /// when `None`).
-    #[prop(default = None)]
-    time_zone: Option<Arc<str>>,
     /// Fewer lines: status, bars and lag (sets `data-compact`).
     #[prop(optional)]
     compact: bool,
@@ -74,6 +66,7 @@ pub fn ProgressCard(
     #[prop(default = None)]
     api: Option<ApiKind>,
 ) -> impl IntoView {
+    let lang = card_lang();
     view! {
         <WidgetRoot
             project_id=project_id.clone()
@@ -81,40 +74,37 @@ pub fn ProgressCard(
             tone=Signal::derive(move || view.with(|v| v.tone))
             state=move || live.with(|l| l.state)
             compact
-            lang
             source=source.clone()
         >
-            <CardHead project_id view console_link source api lang />
-            <StepLine step=move || view.with(|v| v.step.clone()) lang />
+            <CardHead project_id view console_link source api />
+            <StepLine step=move || view.with(|v| v.step.clone()) />
             <Show when=move || failure.with(Option::is_some)>
                 <div class="oms-failure" data-field="failure">
                     <span class="oms-key">{Msg::FailedBecause.text(lang)} ": "</span>
                     <span>{move || failure.get().unwrap_or_default()}</span>
                 </div>
             </Show>
-            <VerifyPanel view=verify error=verify_error lang />
+            <VerifyPanel view=verify error=verify_error />
             {steps.filter(|_| !compact).map(|(steps, open)| {
                 let now = now.unwrap_or_else(|| Signal::stored(0));
-                view! { <StepList open steps now lang time_zone=time_zone.clone() /> }
+                view! { <StepList open steps now /> }
             })}
-            <StageBars view lang />
-            <IncrementalPart view live lag_where time_zone=time_zone.clone() lang />
+            <StageBars view />
+            <IncrementalPart view live lag_where />
             // The forward lag's chart, beside the forward part it charts.
-            {history.map(|view| view! { <HistoryPanel view tick=now lang range /> })}
-            <IncrementalPart view live reverse=true time_zone=time_zone.clone() lang />
+            {history.map(|view| view! { <HistoryPanel view tick=now range /> })}
+            <IncrementalPart view live reverse=true />
             <ErrorPanel
                 error=move || view.with(|v| v.error.clone())
                 retry_in=move || live.with(|l| l.retry_in_secs)
                 show_retry=move || view.with(|v| v.stopped == Some(StopReason::Auth))
                 on_retry=on_refresh
-                lang
             />
             <CardFooter
                 updated_ago=move || live.with(|l| l.updated_ago_secs)
                 stale=move || live.with(|l| l.stale)
                 stopped=move || view.with(|v| v.stopped)
                 on_refresh
-                lang
             />
         </WidgetRoot>
     }

@@ -1,7 +1,8 @@
 use super::StatusBadge;
+use crate::hooks::card_lang;
 use leptos::either::Either;
 use leptos::prelude::*;
-use oms_progress_core::i18n::{Lang, Msg};
+use oms_progress_core::i18n::Msg;
 use oms_progress_core::model::View;
 use oms_progress_core::wire::ApiKind;
 
@@ -24,10 +25,8 @@ pub fn CardHead(
     /// The API read, shown as `OMS 3.x` or `OMS 4.x`; `None`: not shown.
     #[prop(default = None)]
     api: Option<ApiKind>,
-    /// The language of its labels (English unless told).
-    #[prop(optional)]
-    lang: Lang,
 ) -> impl IntoView {
+    let lang = card_lang();
     let has_data = Memo::new(move |_| view.with(|v| v.has_data));
     let importance = move || {
         view.with(|v| v.importance.clone()).map(|i| {

@@ -1,10 +1,10 @@
 use super::LocalTime;
+use crate::hooks::{card_config, CardConfig};
 use crate::runtime::local_time;
 use leptos::either::Either;
 use leptos::prelude::*;
-use oms_progress_core::i18n::{self, Lang, Msg};
+use oms_progress_core::i18n::{self, Msg};
 use oms_progress_core::model::{Lag, LagLevel, LagWhere};
-use std::sync::Arc;
 
 /// The incremental part: checkpoint and the lag, which ticks every second;
 /// forward (`[data-field=checkpoint]`) or reverse (`[data-field=reverse-checkpoint]`).
@@ -26,14 +26,11 @@ pub fn IncrementalSection(
     /// Where the lag is (OMS 4.x's components), when it is behind and OMS said.
     #[prop(optional, into)]
     lag_where: Signal<Option<LagWhere>>,
-    /// The zone shown times are in: an IANA name or `UTC` (the browser's
-    /// own when `None`).
-    #[prop(default = None)]
-    time_zone: Option<Arc<str>>,
-    /// The language of its labels (English unless told).
-    #[prop(optional)]
-    lang: Lang,
 ) -> impl IntoView {
+    let CardConfig {
+        lang,
+        zone: time_zone,
+    } = card_config();
     let zone = time_zone.clone();
     let lag_text = move || {
         lag.get()
@@ -86,7 +83,7 @@ pub fn IncrementalSection(
                 <span class="oms-key">{Msg::Checkpoint.text(lang)} ": "</span>
                 <span data-field="checkpoint-value">
                     {move || match checkpoint_secs.get() {
-                        Some(secs) => Either::Left(view! { <LocalTime secs lang time_zone=time_zone.clone() /> }),
+                        Some(secs) => Either::Left(view! { <LocalTime secs /> }),
                         None => Either::Right(checkpoint_text.get()),
                     }}
                 </span>

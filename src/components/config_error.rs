@@ -1,6 +1,6 @@
 use super::WidgetRoot;
+use crate::hooks::card_lang;
 use leptos::prelude::*;
-use oms_progress_core::i18n::Lang;
 use oms_progress_core::model::{ErrorKind, Tone, WidgetState};
 use oms_progress_core::options::Problem;
 
@@ -13,12 +13,10 @@ pub fn ConfigError(
     project_id: String,
     /// What is wrong, one problem each.
     problems: Vec<Problem>,
-    /// The language of its labels (English unless told).
-    #[prop(optional)]
-    lang: Lang,
 ) -> impl IntoView {
+    let lang = card_lang();
     view! {
-        <WidgetRoot project_id lang status="UNKNOWN".to_owned() tone=Tone::Neutral state=WidgetState::Error>
+        <WidgetRoot project_id status="UNKNOWN".to_owned() tone=Tone::Neutral state=WidgetState::Error>
             <div class="oms-error" part="error" role="alert" data-error=ErrorKind::Config.as_str()>
                 <div class="oms-error-title">{ErrorKind::Config.title().text(lang)}</div>
                 {problems

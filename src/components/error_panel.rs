@@ -1,5 +1,6 @@
+use crate::hooks::card_lang;
 use leptos::prelude::*;
-use oms_progress_core::i18n::{self, Lang, Msg};
+use oms_progress_core::i18n::{self, Msg};
 use oms_progress_core::model::ErrorView;
 
 /// What went wrong, with OMS's code, message, advice and request id as
@@ -21,10 +22,8 @@ pub fn ErrorPanel(
     show_retry: Signal<bool>,
     /// Called by the "retry" button.
     on_retry: Option<Callback<()>>,
-    /// The language of its labels (English unless told).
-    #[prop(optional)]
-    lang: Lang,
 ) -> impl IntoView {
+    let lang = card_lang();
     let kind = move || error.with(|e| e.as_ref().map(|e| e.kind.as_str()));
     // One line per field OMS (or the browser) gave; absent fields have no element.
     let line =

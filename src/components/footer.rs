@@ -1,5 +1,6 @@
+use crate::hooks::card_lang;
 use leptos::prelude::*;
-use oms_progress_core::i18n::{self, Lang, Msg};
+use oms_progress_core::i18n::{self, Msg};
 use oms_progress_core::model::StopReason;
 
 /// The card's last line: how old the data is, whether it is stale, whether
@@ -17,10 +18,8 @@ pub fn CardFooter(
     stopped: Signal<Option<StopReason>>,
     /// Called by "refresh now"; no button without it.
     on_refresh: Option<Callback<()>>,
-    /// The language of its labels (English unless told).
-    #[prop(optional)]
-    lang: Lang,
 ) -> impl IntoView {
+    let lang = card_lang();
     view! {
         <footer class="oms-foot">
             <Show when=move || updated_ago.get().is_some()>

@@ -1,3 +1,4 @@
+use crate::hooks::card_lang;
 use leptos::prelude::*;
 use oms_progress_core::i18n::{Lang, Msg};
 use oms_progress_core::model::{trend_label, HistoryView, Range, SPARK_HEIGHT, SPARK_WIDTH};
@@ -20,14 +21,12 @@ pub fn HistoryPanel(
     /// it, the chart follows `view` at once.
     #[prop(default = None)]
     tick: Option<Signal<i64>>,
-    /// The language of its labels (English unless told).
-    #[prop(optional)]
-    lang: Lang,
     /// The chart's range, set by the switch; the switch shows only once
     /// OMS's history makes a choice possible.
     #[prop(default = None)]
     range: Option<RwSignal<Range>>,
 ) -> impl IntoView {
+    let lang = card_lang();
     let chart = match tick {
         Some(tick) => Memo::new(move |_| {
             tick.track();

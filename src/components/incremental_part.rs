@@ -1,8 +1,6 @@
 use super::IncrementalSection;
 use leptos::prelude::*;
-use oms_progress_core::i18n::Lang;
 use oms_progress_core::model::{Checkpoint, IncrView, LagWhere, LiveView, View};
-use std::sync::Arc;
 
 /// The forward or the reverse incremental part of a view.
 type IncrPart = fn(&View) -> Option<&IncrView>;
@@ -22,12 +20,6 @@ pub fn IncrementalPart(
     /// Where the lag is (OMS 4.x's components), when it is behind.
     #[prop(optional, into)]
     lag_where: Signal<Option<LagWhere>>,
-    /// The zone shown times are in (the browser's own when `None`).
-    #[prop(default = None)]
-    time_zone: Option<Arc<str>>,
-    /// The language of its labels (English unless told).
-    #[prop(optional)]
-    lang: Lang,
 ) -> impl IntoView {
     let part: IncrPart = if reverse {
         |v| v.reverse.as_ref()
@@ -54,8 +46,6 @@ pub fn IncrementalPart(
                 lag
                 reverse
                 lag_where
-                lang
-                time_zone=time_zone.clone()
             />
         </Show>
     }

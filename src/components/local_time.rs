@@ -1,9 +1,9 @@
 //! `<time>` for people: the viewer's zone (or the `time-zone` option's) in
 //! the text, UTC in `datetime` and `title`.
 
+use crate::hooks::{card_config, CardConfig};
 use crate::runtime::local_time;
 use leptos::prelude::*;
-use oms_progress_core::i18n::Lang;
 use oms_progress_core::model::utc_time;
 
 /// A time for people: `<time datetime="…Z" title="… UTC">local</time>`.
@@ -11,13 +11,11 @@ use oms_progress_core::model::utc_time;
 pub fn LocalTime(
     /// Unix seconds.
     secs: i64,
-    /// The language of the date's form (English unless told).
-    #[prop(optional)]
-    lang: Lang,
-    /// An IANA zone name or `UTC`; `None`: the browser's own zone.
-    #[prop(default = None)]
-    time_zone: Option<std::sync::Arc<str>>,
 ) -> impl IntoView {
+    let CardConfig {
+        lang,
+        zone: time_zone,
+    } = card_config();
     let utc = utc_time(secs);
     let iso = format!(
         "{}Z",

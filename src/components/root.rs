@@ -1,5 +1,5 @@
+use crate::hooks::card_lang;
 use leptos::prelude::*;
-use oms_progress_core::i18n::Lang;
 use oms_progress_core::model::{Tone, WidgetState};
 
 /// The widget's root element, the same for a working widget and one whose
@@ -21,15 +21,13 @@ pub fn WidgetRoot(
     /// Sets `data-compact`.
     #[prop(optional)]
     compact: bool,
-    /// The language of its labels, its `lang` attribute (English unless told).
-    #[prop(optional)]
-    lang: Lang,
     /// The OMS it is in, by name: `data-source` (none when empty).
     #[prop(optional)]
     source: String,
     /// The card inside.
     children: Children,
 ) -> impl IntoView {
+    let lang = card_lang();
     // The widget brings its stylesheet (once per page); in the embed build
     // the shadow root already has it.
     #[cfg(not(feature = "embed"))]

@@ -1,5 +1,6 @@
+use crate::hooks::card_lang;
 use leptos::prelude::*;
-use oms_progress_core::i18n::{Lang, Msg};
+use oms_progress_core::i18n::Msg;
 use oms_progress_core::model::Stage;
 
 /// One stage's progress bar (schema or full data).
@@ -13,10 +14,8 @@ pub fn StageBar(
     /// The value as OMS sent it, shown when it had to be clamped.
     #[prop(into)]
     raw: Signal<Option<String>>,
-    /// The language of its labels (English unless told).
-    #[prop(optional)]
-    lang: Lang,
 ) -> impl IntoView {
+    let lang = card_lang();
     let label = stage.label(lang);
     let text = move || {
         value

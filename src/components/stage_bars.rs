@@ -1,6 +1,6 @@
 use super::StageBar;
+use crate::hooks::card_lang;
 use leptos::prelude::*;
-use oms_progress_core::i18n::Lang;
 use oms_progress_core::model::{Stage, View};
 
 /// The schema and full-data stages' bars, each while the project has it.
@@ -8,10 +8,8 @@ use oms_progress_core::model::{Stage, View};
 pub fn StageBars(
     /// What the polls brought.
     view: Memo<View>,
-    /// The language of its labels (English unless told).
-    #[prop(optional)]
-    lang: Lang,
 ) -> impl IntoView {
+    let _lang = card_lang();
     let bar = move |stage: Stage| {
         // Each bar reads its own stage: a poll that moved the other writes nothing here.
         let bar = Memo::new(move |_| {
@@ -26,7 +24,6 @@ pub fn StageBars(
             <Show when=move || bar.with(Option::is_some)>
                 <StageBar
                     stage
-                    lang
                     value=move || bar.with(|b| b.as_ref().and_then(|b| b.0))
                     raw=move || bar.with(|b| b.as_ref().and_then(|b| b.1.clone()))
                 />

@@ -1,5 +1,6 @@
+use crate::hooks::card_lang;
 use leptos::prelude::*;
-use oms_progress_core::i18n::{Lang, Msg};
+use oms_progress_core::i18n::Msg;
 use oms_progress_core::model::Step;
 
 /// The step now running: its label, with OMS's own name beside it (or the
@@ -9,10 +10,8 @@ pub fn StepLine(
     /// The step, when OMS named one.
     #[prop(into)]
     step: Signal<Option<Step>>,
-    /// The language of its labels (English unless told).
-    #[prop(optional)]
-    lang: Lang,
 ) -> impl IntoView {
+    let lang = card_lang();
     move || {
         step.get().map(|Step { code, label }| {
             let shown = label.map_or_else(|| code.clone(), str::to_owned);

@@ -1,5 +1,5 @@
 use super::LocalTime;
-use crate::hooks::StepsAnswer;
+use crate::hooks::{card_config, CardConfig, StepsAnswer};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use oms_progress_core::i18n::{self, Lang, Msg};
@@ -17,14 +17,11 @@ pub fn StepList(
     steps: StepsAnswer,
     /// The clock, for "running for".
     now: Signal<i64>,
-    /// The zone shown times are in: an IANA name or `UTC` (the browser's
-    /// own when `None`).
-    #[prop(default = None)]
-    time_zone: Option<Arc<str>>,
-    /// The language of its labels (English unless told).
-    #[prop(optional)]
-    lang: Lang,
 ) -> impl IntoView {
+    let CardConfig {
+        lang,
+        zone: time_zone,
+    } = card_config();
     // Redrawn only when what is shown changed: while the list is open each
     // poll asks again, and an answer that changes nothing draws nothing.
     let shown = Memo::new(move |_| {
@@ -65,11 +62,11 @@ pub fn StepList(
 fn shown_time(
     secs: Option<i64>,
     text: Option<String>,
-    lang: Lang,
-    time_zone: Option<Arc<str>>,
+    _lang: Lang,
+    _time_zone: Option<Arc<str>>,
 ) -> impl IntoView {
     match secs {
-        Some(secs) => Either::Left(view! { <LocalTime secs lang time_zone /> }),
+        Some(secs) => Either::Left(view! { <LocalTime secs /> }),
         None => Either::Right(text),
     }
 }

@@ -1,3 +1,4 @@
+use crate::hooks::card_lang;
 use leptos::prelude::*;
 use oms_progress_core::i18n::{Lang, Msg};
 use oms_progress_core::model::{VerifyTableView, VerifyView};
@@ -14,10 +15,8 @@ pub fn VerifyPanel(
     /// Why the results could not be read, when they could not.
     #[prop(optional, into)]
     error: Signal<Option<String>>,
-    /// The language of its labels (English unless told).
-    #[prop(optional)]
-    lang: Lang,
 ) -> impl IntoView {
+    let lang = card_lang();
     let shown = move || view.with(Option::is_some) || error.with(Option::is_some);
     let verdict = move || view.with(|v| v.as_ref().map(|v| v.verdict.as_str()));
     let differing = move || view.with(|v| v.as_ref().and_then(|v| v.differing_rows));

@@ -1,5 +1,6 @@
+use crate::hooks::card_lang;
 use leptos::prelude::*;
-use oms_progress_core::i18n::{Lang, PageMsg};
+use oms_progress_core::i18n::PageMsg;
 use oms_progress_core::model::WallCard;
 use oms_progress_core::options::WidgetOptions;
 use std::sync::Arc;
@@ -13,9 +14,8 @@ pub(crate) fn WallConsole(
     card: RwSignal<Option<Arc<WallCard>>>,
     /// The board's options: the console template, per source or for all.
     options: WidgetOptions,
-    /// Language of the label.
-    lang: Lang,
 ) -> impl IntoView {
+    let lang = card_lang();
     let has_console =
         options.console_url.is_some() || options.sources.iter().any(|s| s.console_url.is_some());
     has_console.then(|| {

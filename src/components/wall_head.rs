@@ -1,8 +1,8 @@
 use super::{CardFooter, NotifyToggle};
-use crate::hooks::Alerts;
+use crate::hooks::{card_lang, Alerts};
 use leptos::either::Either;
 use leptos::prelude::*;
-use oms_progress_core::i18n::{Lang, PageMsg};
+use oms_progress_core::i18n::PageMsg;
 
 /// The wallboard's header: its title (the page's one `<h1>` when the
 /// board is the page, else an `<h2>`), "Notify me", and the footer's
@@ -21,9 +21,8 @@ pub(crate) fn WallHead(
     stale: Signal<bool>,
     /// Polls every list at once.
     on_refresh: Callback<()>,
-    /// The language of its labels.
-    lang: Lang,
 ) -> impl IntoView {
+    let lang = card_lang();
     let title = PageMsg::WallTitle.text(lang);
     let heading = if page_heading {
         Either::Left(view! { <h1 class="oms-wall-title">{title}</h1> })
@@ -34,7 +33,7 @@ pub(crate) fn WallHead(
         <header class="oms-wall-head">
             {heading}
             <NotifyToggle alerts lang />
-            <CardFooter updated_ago stale stopped=None on_refresh=Some(on_refresh) lang />
+            <CardFooter updated_ago stale stopped=None on_refresh=Some(on_refresh) />
         </header>
     }
 }

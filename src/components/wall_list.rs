@@ -1,5 +1,5 @@
 use super::wall_row::WallRow;
-use crate::hooks::use_wall_rows;
+use crate::hooks::{card_lang, use_wall_rows};
 use leptos::prelude::*;
 use oms_progress_core::events::{PollEvent, ProjectRef};
 use oms_progress_core::i18n::PageMsg;
@@ -28,13 +28,13 @@ pub(crate) fn WallList(
     /// Told of an opened widget's changes of state.
     on_attention: Option<Callback<AttentionChange>>,
 ) -> impl IntoView {
-    let lang = options.lang;
+    let lang = card_lang();
     let rows = use_wall_rows(board);
     let heading = PageMsg::WallTitle.text(lang);
     view! {
         <ul class="oms-wall-list" aria-label=heading node_ref=list_ref>
             <For each=move || 0..rows.shown.get() key=|place| *place let:place>
-                {rows.place(place).map(|card| view! { <WallRow card opened options=options.clone() named lang on_event on_attention /> })}
+                {rows.place(place).map(|card| view! { <WallRow card opened options=options.clone() named on_event on_attention /> })}
             </For>
         </ul>
         <p class="oms-wall-empty" data-field="wall-empty" hidden=move || !empty.get()>

@@ -1,8 +1,9 @@
 use super::wall_opened::WallOpened;
 use super::wall_row_top::WallRowTop;
+use crate::hooks::card_lang;
 use leptos::prelude::*;
 use oms_progress_core::events::{PollEvent, ProjectRef};
-use oms_progress_core::i18n::{Lang, PageMsg};
+use oms_progress_core::i18n::PageMsg;
 use oms_progress_core::model::{AttentionChange, WallCard};
 use oms_progress_core::options::WidgetOptions;
 use std::sync::Arc;
@@ -19,14 +20,13 @@ pub(crate) fn WallRow(
     options: WidgetOptions,
     /// Whether the board's sources have names (then each card shows its own).
     named: bool,
-    /// Language of the labels.
-    lang: Lang,
     /// Told of the opened widget's events but its status changes (the
     /// list tells those, for every card).
     on_event: Option<Callback<(ProjectRef, PollEvent)>>,
     /// Told of the opened widget's changes of state (it alone sees stuck).
     on_attention: Option<Callback<AttentionChange>>,
 ) -> impl IntoView {
+    let lang = card_lang();
     let card = RwSignal::from(card);
     let field =
         move |f: fn(&WallCard) -> Option<String>| move || card.with(|c| c.as_deref().and_then(f));
@@ -61,7 +61,7 @@ pub(crate) fn WallRow(
             data-stale=move || card.with(|c| c.as_ref().is_some_and(|c| c.stale).then_some(""))
             aria-label=field(|c| Some(format!("{}: {}", c.title, c.status_text)))
         >
-            <WallRowTop card is_open opened options=options.clone() named lang />
+            <WallRowTop card is_open opened options=options.clone() named />
             <div class="oms-wall-line">
                 <span data-field="step" hidden=move || step().is_none()>{move || step().unwrap_or_default()}</span>
                 <span data-field="delay" hidden=move || delay().is_none() || is_open.get()>

@@ -1,7 +1,8 @@
 use super::wall_console::WallConsole;
 use super::{breakable, StatusBadge};
+use crate::hooks::card_lang;
 use leptos::prelude::*;
-use oms_progress_core::i18n::{Lang, Msg, PageMsg};
+use oms_progress_core::i18n::{Msg, PageMsg};
 use oms_progress_core::model::{Tone, WallCard};
 use oms_progress_core::options::WidgetOptions;
 use std::sync::Arc;
@@ -21,9 +22,8 @@ pub(crate) fn WallRowTop(
     options: WidgetOptions,
     /// Whether the board's sources have names (then the card shows its own).
     named: bool,
-    /// Language of the labels.
-    lang: Lang,
 ) -> impl IntoView {
+    let lang = card_lang();
     let can_open = move || card.with(|c| c.as_ref().is_some_and(|c| !c.id.is_empty()));
     let toggle = move |_| {
         let Some(key) = card.with(|c| c.as_ref().map(|c| c.key.clone())) else {
@@ -60,7 +60,7 @@ pub(crate) fn WallRowTop(
             >
                 {move || card.with(|c| c.as_ref().map(|c| breakable(&c.title)))}
             </button>
-            <WallConsole card options lang />
+            <WallConsole card options />
             {named.then(|| view! { <span class="oms-wall-source" data-field="source">{source}</span> })}
             <span class="oms-wall-stale" data-field="stale" hidden=move || !stale()>
                 {Msg::Stale.text(lang)}

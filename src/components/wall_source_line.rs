@@ -1,7 +1,6 @@
 use super::ErrorPanel;
-use crate::hooks::WallSource;
+use crate::hooks::{card_lang, WallSource};
 use leptos::prelude::*;
-use oms_progress_core::i18n::Lang;
 use oms_progress_core::model::{error_view, PollState};
 use oms_progress_core::wire::ProjectList;
 
@@ -18,9 +17,8 @@ pub(crate) fn WallSourceLine(
     stale: Memo<bool>,
     /// The page's clock.
     now: Signal<i64>,
-    /// The language of its labels.
-    lang: Lang,
 ) -> impl IntoView {
+    let lang = card_lang();
     let error = move || state.with(|s| s.error.as_ref().map(|e| error_view(e, lang)));
     let retry_in = move || {
         let at = state.with(|s| s.next_poll_at_ms.filter(|_| s.error.is_some()))?;
@@ -41,7 +39,7 @@ pub(crate) fn WallSourceLine(
     view! {
         <div class="oms-wall-source-line" data-source=name data-source-state=source_state hidden=quiet>
             {label}
-            <ErrorPanel error retry_in show_retry=false on_retry=None lang />
+            <ErrorPanel error retry_in show_retry=false on_retry=None />
         </div>
     }
 }
@@ -53,15 +51,13 @@ pub(crate) fn WallSourceLines(
     sources: StoredValue<Vec<WallSource>>,
     /// The page's clock.
     now: Signal<i64>,
-    /// The language of their labels.
-    lang: Lang,
 ) -> impl IntoView {
     sources.with_value(|sources| {
         sources
             .iter()
             .map(|s| {
                 let (name, state, stale) = (s.name.clone(), s.list.state, s.stale);
-                view! { <WallSourceLine name state stale now lang /> }
+                view! { <WallSourceLine name state stale now /> }
             })
             .collect_view()
     })

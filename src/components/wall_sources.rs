@@ -1,5 +1,6 @@
+use crate::hooks::card_lang;
 use leptos::prelude::*;
-use oms_progress_core::i18n::{Lang, PageMsg};
+use oms_progress_core::i18n::PageMsg;
 
 /// The strip of sources on a wallboard of several OMS: "all OMS", then one
 /// toggle button per source, each with its projects' count (`data-count`
@@ -13,9 +14,8 @@ pub(crate) fn WallSources(
     counts: Signal<Vec<usize>>,
     /// The source chosen, by name; `None`: all.
     chosen: RwSignal<Option<String>>,
-    /// The language of its labels.
-    lang: Lang,
 ) -> impl IntoView {
+    let lang = card_lang();
     let total = move || counts.with(|c| c.iter().sum::<usize>().to_string());
     let buttons = names
         .into_iter()

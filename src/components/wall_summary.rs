@@ -1,5 +1,6 @@
+use crate::hooks::card_lang;
 use leptos::prelude::*;
-use oms_progress_core::i18n::{Lang, PageMsg};
+use oms_progress_core::i18n::PageMsg;
 use oms_progress_core::model::{Attention, WallView};
 
 /// The summary strip: "all" and one toggle button per group, each with its
@@ -12,9 +13,8 @@ pub(crate) fn WallSummary(
     group: RwSignal<Option<Attention>>,
     /// Whether any list was read: before, zeros would read as all clear.
     shown: Signal<bool>,
-    /// The language of its labels.
-    lang: Lang,
 ) -> impl IntoView {
+    let lang = card_lang();
     let total = move || board.with(|b| b.total.to_string());
     let buttons = Attention::ALL
         .map(|a| {

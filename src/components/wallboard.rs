@@ -1,14 +1,9 @@
-use super::wall_head::WallHead;
-use super::wall_list::WallList;
-use super::wall_source_line::WallSourceLines;
-use super::wall_sources::WallSources;
-use super::wall_summary::WallSummary;
-use crate::hooks::{
-    use_wall_alerts, use_wall_board, use_wall_focus, use_wall_sources, use_wall_title,
-};
+use super::redrawn::Redrawn;
+use super::wall_body::WallBody;
+use crate::hooks::{drawn_with, use_card_config};
 use leptos::prelude::*;
+use leptos::reactive::owner::Owner;
 use oms_progress_core::events::{PollEvent, ProjectRef};
-use oms_progress_core::i18n::PageMsg;
 use oms_progress_core::model::{Attention, AttentionChange, WallFilter};
 use oms_progress_core::options::WidgetOptions;
 
@@ -17,6 +12,10 @@ use oms_progress_core::options::WidgetOptions;
 /// it runs, with a summary strip of counts that doubles as a filter (and a
 /// strip of the sources, when there are several). A card opens into the
 /// full widget, which then polls that one project while it stays open.
+///
+/// It draws in its own `lang` option, else that of an enclosing
+/// [`OmsConfigProvider`](super::OmsConfigProvider) (its opened cards in
+/// their zone too), and is redrawn when the provider's change.
 ///
 /// ```no_run
 /// use leptos::prelude::*;
@@ -68,52 +67,16 @@ pub fn OmsWallboard(
     #[prop(optional)]
     refresh: Option<Trigger>,
 ) -> impl IntoView {
-    let lang = options.lang;
-    #[cfg(not(feature = "embed"))]
-    super::styles::adopt_in_document();
-    let lists = use_wall_sources(&options, &filter, refresh, on_event);
-    let sources = lists.sources;
-    let (group, chosen_source) = (RwSignal::new(group), RwSignal::new(source));
-    let opened = RwSignal::new(Vec::<String>::new());
-    let board = use_wall_board(sources, group, chosen_source, opened);
-    if set_title {
-        use_wall_title(board, lists.has_data, lang);
-    }
-    let alerts = use_wall_alerts(sources, lang, on_attention);
-    let list_ref = NodeRef::<leptos::html::Ul>::new();
-    let show_all = Callback::new(move |()| {
-        group.set(None);
-        chosen_source.set(None);
-    });
-    use_wall_focus(alerts, sources, list_ref, show_all);
-    // With several sources, their strip.
-    let source_strip = (sources.with_value(Vec::len) > 1).then(|| {
-        let names: Vec<String> = sources.with_value(|s| s.iter().map(|s| s.name.clone()).collect());
-        let counts =
-            Signal::derive(move || board.with(|b| b.sources.iter().map(|s| s.1).collect()));
-        view! { <WallSources names counts chosen=chosen_source lang /> }
-    });
-    let named = sources.with_value(|s| s.iter().any(|s| !s.name.is_empty()));
-    let empty = Signal::derive(move || lists.has_data.get() && board.with(|b| b.cards.is_empty()));
-    let heading = PageMsg::WallTitle.text(lang);
-    view! {
-        <section
-            class="oms-wall"
-            data-oms-wallboard=""
-            data-wall-state=move || lists.state()
-            data-sources-failing=move || lists.failing()
-            lang=lang.tag()
-            aria-label=heading
-        >
-            <WallHead page_heading alerts updated_ago=lists.updated_ago stale=lists.stale on_refresh=lists.refresh lang />
-            // Each source's own line (hidden while it is live).
-            <WallSourceLines sources now=lists.now lang />
-            <p class="oms-wall-partial" data-field="wall-partial" role="status" hidden=move || board.with(|b| b.partial.is_none())>
-                {move || board.with(|b| b.partial.clone()).unwrap_or_default()}
-            </p>
-            {source_strip}
-            <WallSummary board group shown=lists.has_data lang />
-            <WallList board opened options named list_ref empty on_event on_attention />
-        </section>
+    let config = use_card_config(options.lang, options.time_zone.clone());
+    let parent = Owner::current();
+    // One reactive block, as the widget's: only a change of language or
+    // zone redraws the board.
+    move || {
+        let (options, filter, source) = (options.clone(), filter.clone(), source.clone());
+        Redrawn(drawn_with(&parent, config.get(), move || {
+            view! {
+                <WallBody options filter group source set_title page_heading on_event on_attention refresh />
+            }
+        }))
     }
 }

@@ -10,6 +10,7 @@ mod styles;
 mod wallboard;
 
 use crate::components::{ConfigError, OmsSyncProgress};
+use crate::hooks::CardConfig;
 use leptos::either::Either;
 use leptos::prelude::*;
 use oms_progress_core::events::{PollEvent, ProjectRef};
@@ -269,8 +270,10 @@ fn register(
 /// What is wrong with an element's options, in the host's language.
 fn config_error(host: &SendWrapper<HtmlElement>, problems: Vec<Problem>) -> impl IntoView {
     let project_id = host.get_attribute("project-id").unwrap_or_default();
+    // Called under the mount's own owner: the context reaches its view only.
     let lang = Lang::from_tag(&host_language());
-    view! { <ConfigError project_id problems lang /> }
+    provide_context(CardConfig { lang, zone: None });
+    view! { <ConfigError project_id problems /> }
 }
 
 /// Options that are the same again (an attribute set to its value) keep the

@@ -5,6 +5,7 @@
 
 mod use_alerts;
 mod use_api_fallback;
+mod use_card_config;
 mod use_card_view;
 mod use_clock_paced;
 mod use_concern_report;
@@ -13,6 +14,7 @@ mod use_lag_where;
 mod use_now;
 mod use_oms_answer;
 mod use_oms_components;
+mod use_oms_config;
 mod use_oms_history;
 mod use_oms_list;
 mod use_oms_progress;
@@ -32,6 +34,8 @@ mod use_widget_history;
 
 pub use use_alerts::{provide_alerts, use_alerts, AlertReport, AlertState, Alerts};
 pub(crate) use use_api_fallback::use_api_fallback;
+pub use use_card_config::{card_config, card_lang, CardConfig};
+pub(crate) use use_card_config::{drawn_with, use_card_config};
 pub(crate) use use_card_view::use_card_view;
 pub(crate) use use_clock_paced::use_clock_paced;
 pub(crate) use use_concern_report::use_concern_report;
@@ -41,6 +45,8 @@ pub use use_oms_answer::{OmsAnswer, UseOmsAskOptions};
 pub use use_oms_components::{
     use_oms_components, use_oms_components_with_options, UseOmsComponentsReturn,
 };
+pub(crate) use use_oms_config::oms_config_within;
+pub use use_oms_config::{provide_oms_config, use_oms_config, OmsConfig};
 pub use use_oms_history::{
     use_oms_history, use_oms_history_with_options, UseOmsHistoryOptions, UseOmsHistoryReturn,
     HISTORY_REFRESH_MS,

@@ -2,7 +2,7 @@
 //! its cards, and what the board says of them together.
 
 use super::use_oms_list::use_list_poll;
-use super::{use_refresh_trigger, UseOmsListOptions, UseOmsListReturn};
+use super::{card_lang, use_refresh_trigger, UseOmsListOptions, UseOmsListReturn};
 use leptos::prelude::*;
 use oms_progress_core::events::{PollEvent, ProjectRef};
 use oms_progress_core::model::{source_cards, SourceCards, SourceList, WallFilter};
@@ -145,7 +145,7 @@ fn poll_source(
     use_refresh_trigger(refresh, list.refresh);
     let stale_after = poll.stale_after();
     let stale = Memo::new(move |_| list.state.with(|s| s.is_stale(list.now.get(), stale_after)));
-    let (filter, lag, lang, source) = (filter.clone(), options.lag, options.lang, name.clone());
+    let (filter, lag, lang, source) = (filter.clone(), options.lag, card_lang(), name.clone());
     let cards = Memo::new(move |_| {
         let stale = stale.get();
         list.state.with(|state| {

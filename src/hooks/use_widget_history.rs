@@ -2,6 +2,7 @@
 //! ETAs, throughput, stuck), from the browser's samples joined with OMS's
 //! own series (OMS 4.x), and the `Health` events hosts alert on.
 
+use super::use_card_config::{card_config, CardConfig};
 use super::use_oms_history::{use_history_for, UseOmsHistoryOptions, UseOmsHistoryReturn};
 use super::use_oms_progress::UseOmsProgressReturn;
 use super::use_step_plan::StepPlan;
@@ -71,7 +72,13 @@ pub(crate) fn use_widget_history(
         interval_ms: poll.interval.as_millis() as i64,
         after_ms: options.stuck_after.as_millis() as i64,
     };
-    let (lag, lang, time_zone) = (options.lag, options.lang, options.time_zone.clone());
+    let (
+        lag,
+        CardConfig {
+            lang,
+            zone: time_zone,
+        },
+    ) = (options.lag, card_config());
     let view = Memo::new(move |_| {
         // Said of this browser's wall clock, which the page's own clock
         // (the lag's) parts from when the wall clock is stepped or the

@@ -16,7 +16,7 @@ const OMS_ERROR: &str = r#"{"success":false,"errorDetail":{"code":"CM-INNER0001"
 /// A widget of `oms` for `project`, in `lang`, once its first poll failed.
 async fn failed(oms: &Oms, project: &str, lang: Lang) -> HtmlElement {
     let mut options = oms.options(project);
-    options.lang = lang;
+    options.lang = Some(lang);
     let host = mount(move || view! { <OmsSyncProgress options /> });
     assert!(
         until(5_000.0, || q(&host, "[role=alert]").is_some()).await,

@@ -5,6 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod card;
+mod config_provider;
 mod error_panel;
 mod history_panel;
 mod hooks;

@@ -31,7 +31,7 @@ async fn failed_project(name: &str, lang: Lang) -> (Oms, HtmlElement) {
     );
     oms.answer("DescribeProjectSteps", 200, &ok(PLAN));
     let mut options = oms.options("np_steps");
-    options.lang = lang;
+    options.lang = Some(lang);
     let host = mount(move || view! { <OmsSyncProgress options /> });
     assert!(
         until(5_000.0, || q(

@@ -1,7 +1,7 @@
 //! What every component test shares: mounting, waiting, reading the DOM.
 
 use leptos::prelude::*;
-use oms_progress::components::ProgressCard;
+use oms_progress::components::{CardConfig, ProgressCard};
 use oms_progress::{Lang, PollOptions};
 use oms_progress_core::model::{build_view, live_view, LagThresholds, PollState};
 use oms_progress_core::wire::Progress;
@@ -80,7 +80,9 @@ pub fn card(state: PollState, lang: Lang) -> (HtmlElement, RwSignal<i64>, RwSign
                 )
             })
         });
-        view! { <ProgressCard project_id="np_test" view live lang /> }
+        // The language its widget would give its parts.
+        provide_context(CardConfig { lang, zone: None });
+        view! { <ProgressCard project_id="np_test" view live /> }
     });
     (host, now, state)
 }

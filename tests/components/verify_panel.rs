@@ -33,7 +33,7 @@ async fn verified(oms: &Oms, project: &str, lang: Lang) -> HtmlElement {
         &progress(project, "RUNNING", "INCR_TRANSFER"),
     );
     let mut options = oms.options(project);
-    options.lang = lang;
+    options.lang = Some(lang);
     let host = mount(move || view! { <OmsSyncProgress options /> });
     assert!(
         until(5_000.0, || q(&host, "[data-field=verify]").is_some()).await,

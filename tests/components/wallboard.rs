@@ -52,7 +52,7 @@ fn list() -> String {
 
 async fn board(oms: &Oms, lang: Lang) -> HtmlElement {
     let mut options = oms.options("");
-    options.lang = lang;
+    options.lang = Some(lang);
     let host = mount(move || view! { <OmsWallboard options /> });
     assert!(
         until(5_000.0, || {

@@ -97,7 +97,7 @@ pub fn page_config(pairs: &[(String, String)], browser_lang: &str) -> PageConfig
     PageConfig {
         widgets,
         problems,
-        lang: shared.lang,
+        lang: shared.lang.unwrap_or_default(),
         wall,
     }
 }
@@ -327,7 +327,7 @@ mod tests {
             ]
         );
         assert_eq!(c.widgets[0].poll.interval, Duration::from_secs(2));
-        assert_eq!((c.lang, c.widgets[0].lang), (Lang::ZhCn, Lang::ZhCn));
+        assert_eq!((c.lang, c.widgets[0].lang), (Lang::ZhCn, Some(Lang::ZhCn)));
         assert!(c.widgets[2].compact);
         assert!(c.problems.is_empty());
     }
@@ -621,7 +621,7 @@ mod tests {
         assert_eq!(wall.options.api, ApiKind::V4);
         assert_eq!(wall.options.base_url, "/oms");
         assert_eq!(wall.options.poll.interval, Duration::from_secs(5));
-        assert_eq!(wall.options.lang, Lang::ZhCn);
+        assert_eq!(wall.options.lang, Some(Lang::ZhCn));
         assert_eq!(wall.filter.query.statuses, ["RUNNING", "FAILED"]);
         assert_eq!(wall.filter.labels, ["prod"]);
         assert_eq!(wall.group, Some(Attention::Behind));

@@ -239,7 +239,7 @@ pub const OPTIONS: &[OptionSpec] = &[
         doc: docs!("language of every label"),
         apply: |o, v| {
             let tag = text(v)?;
-            o.lang = Lang::parse(tag).ok_or_else(|| not_one_of(tag, &Lang::TAGS))?;
+            o.lang = Some(Lang::parse(tag).ok_or_else(|| not_one_of(tag, &Lang::TAGS))?);
             Ok(())
         },
     },
@@ -402,7 +402,7 @@ fn read_each(
     default_lang: &str,
 ) -> (WidgetOptions, Vec<Problem>) {
     let mut options = WidgetOptions {
-        lang: Lang::from_tag(default_lang),
+        lang: Some(Lang::from_tag(default_lang)),
         ..WidgetOptions::new("")
     };
     let mut problems = Vec::new();
@@ -575,7 +575,7 @@ mod tests {
         assert_eq!(o.url().unwrap(), "/api/omsp/v2/migrations/np_1/progress");
         assert_eq!(o.poll.interval, Duration::from_secs(2));
         assert_eq!((o.lag.warn_secs, o.lag.critical_secs), (10, 60));
-        assert_eq!(o.lang, Lang::ZhCn);
+        assert_eq!(o.lang, Some(Lang::ZhCn));
         assert!(o.compact);
         assert_eq!(o.credentials, Credentials::SameOrigin);
     }
@@ -587,7 +587,10 @@ mod tests {
                 .unwrap()
                 .lang
         };
-        assert_eq!((read("zh-TW"), read("de")), (Lang::ZhCn, Lang::En));
+        assert_eq!(
+            (read("zh-TW"), read("de")),
+            (Some(Lang::ZhCn), Some(Lang::En))
+        );
     }
 
     #[test]

@@ -33,8 +33,11 @@ pub struct WidgetOptions {
     pub poll: PollOptions,
     /// When a lag is a warning or critical. Default 25 s / 300 s.
     pub lag: LagThresholds,
-    /// Language of every label. Default: English (hosts pick the browser's).
-    pub lang: Lang,
+    /// Language of every label. Default `None`: an enclosing
+    /// `OmsConfigProvider`'s, else English (the element, `mount()` and the
+    /// standalone page always set it: their `lang`, else the browser's).
+    /// Set, it wins over any provider.
+    pub lang: Option<Lang>,
     /// Fewer lines: status, bars and lag only. Default `false`.
     pub compact: bool,
     /// Whether requests carry cookies. Default [`Credentials::SameOrigin`].
@@ -45,7 +48,9 @@ pub struct WidgetOptions {
     /// (and for two polls at least) is marked stuck. Default 60 s.
     pub stuck_after: Duration,
     /// The zone of shown times: an IANA name (`Asia/Shanghai`) or `UTC`.
-    /// Default `None`: the browser's own. UTC stays in the tooltips.
+    /// Default `None`: an enclosing `OmsConfigProvider`'s, else the
+    /// browser's own. Set, it wins over any provider. UTC stays in the
+    /// tooltips.
     pub time_zone: Option<String>,
     /// A link to the project in OMS's console: a path or an http(s) URL
     /// with `{id}` where the project id goes, e.g.
@@ -70,7 +75,7 @@ impl WidgetOptions {
             base_url: String::new(),
             poll: PollOptions::default(),
             lag: LagThresholds::default(),
-            lang: Lang::En,
+            lang: None,
             compact: false,
             credentials: Credentials::SameOrigin,
             headers: None,

@@ -3,6 +3,6 @@ use oms_progress::{ApiKind, Lang, OmsSyncProgress, WidgetOptions};
 
 #[component]
 fn OpsPanel() -> impl IntoView {
-    let options = WidgetOptions { api: ApiKind::Migration, lang: Lang::ZhCn, ..WidgetOptions::new("p_migration_dw") };
+    let options = WidgetOptions { api: ApiKind::Migration, lang: Some(Lang::ZhCn), ..WidgetOptions::new("p_migration_dw") };
     view! { <OmsSyncProgress options /> }
 }

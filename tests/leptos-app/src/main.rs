@@ -1,8 +1,9 @@
 //! A Leptos app as a library user writes one: no stylesheet of the app's own
-//! for the widget. Beside its own panel, the two `OpsPanel`s the docs show
-//! (the README's "A Leptos component", docs/embedding.md's "In a Leptos
-//! app"), each in a file that is the snippet as written (tests/docs.rs keeps
-//! them equal; the end-to-end suite checks their widgets live).
+//! for the widget. Beside its own panel, the three `OpsPanel`s the docs
+//! show (the README's "A Leptos component", docs/embedding.md's "In a
+//! Leptos app" and its provider's), each in a file that is the snippet as
+//! written (tests/docs.rs keeps them equal; the end-to-end suite checks
+//! their widgets live).
 
 use leptos::prelude::*;
 use oms_progress::prelude::*;
@@ -30,6 +31,15 @@ mod embedding {
     }
 }
 
+/// docs/embedding.md's panel with a provider and a language picker, as written.
+mod provider {
+    include!("provider_panel.rs");
+
+    pub fn panel() -> impl IntoView {
+        view! { <OpsPanel /> }
+    }
+}
+
 #[component]
 fn App() -> impl IntoView {
     let options = WidgetOptions::new("np_steady_orders");
@@ -39,6 +49,7 @@ fn App() -> impl IntoView {
             <OmsSyncProgress options />
             <section id="readme-panel">{readme::panel()}</section>
             <section id="embedding-panel">{embedding::panel()}</section>
+            <section id="provider-panel">{provider::panel()}</section>
             <picker::PickerPanel />
         </main>
     }
