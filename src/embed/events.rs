@@ -1,5 +1,10 @@
 //! Poll events as DOM events on the host element: they bubble and cross
 //! the shadow boundary (`composed`), so any ancestor can listen.
+//!
+//! Each event's `detail` is a struct with named fields, written to a JS
+//! object by serde-wasm-bindgen: the field names are the ones
+//! docs/embedding.md and `embed/oms-progress.d.ts` document. Absent values
+//! are `null`, never left out or guessed.
 
 use oms_progress_core::events::{PollEvent, ProjectRef};
 use oms_progress_core::model::AttentionChange;
@@ -9,76 +14,81 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
-/// An event's `detail` values, written by serde-wasm-bindgen to one JS
-/// array and paired in `fire` with the names `DETAIL_NAMES` gives, in the
-/// same order: field names serialised from Rust cost about 3 KB of wasm
-/// (a cache of their JS strings and the object writer). Absent values are
-/// `null`, never left out or guessed.
+/// `oms-progress-update`: the parsed progress under the V3.3 sync names,
+/// whichever variant OMS sent; the two percentages as `structProgress` /
+/// `fullProgress`.
 #[derive(Serialize)]
-#[serde(untagged)]
-enum Detail<'a> {
-    /// The parsed progress under the V3.3 sync names, whichever variant OMS
-    /// sent; the two percentages as `structProgress` / `fullProgress`.
-    Update(
-        &'a str,
-        Option<&'a str>,
-        Option<&'a str>,
-        Option<&'a str>,
-        Option<&'a str>,
-        Option<bool>,
-        Option<bool>,
-        Option<bool>,
-        Option<bool>,
-        Option<u8>,
-        Option<u8>,
-        Option<&'a str>,
-        Option<&'a str>,
-    ),
-    StatusChange(&'a str, Option<&'a str>, Option<&'a str>, &'a str),
-    Health(
-        &'a str,
-        Option<&'a str>,
-        Option<&'static str>,
-        Option<&'static str>,
-        Option<i64>,
-        Option<i64>,
-    ),
-    Error(
-        &'a str,
-        Option<&'a str>,
-        &'static str,
-        Option<&'a str>,
-        &'a str,
-        Option<&'a str>,
-        Option<u16>,
-        Option<&'a str>,
-    ),
-    Attention(
-        &'a str,
-        Option<&'a str>,
-        &'a str,
-        &'static str,
-        &'static str,
-    ),
+#[serde(rename_all = "camelCase")]
+struct UpdateDetail<'a> {
+    project_id: &'a str,
+    source: Option<&'a str>,
+    status: Option<&'a str>,
+    importance: Option<&'a str>,
+    current_step: Option<&'a str>,
+    enable_struct_sync: Option<bool>,
+    enable_full_sync: Option<bool>,
+    enable_incr_sync: Option<bool>,
+    enable_reverse_incr_sync: Option<bool>,
+    struct_progress: Option<u8>,
+    full_progress: Option<u8>,
+    incr_sync_checkpoint: Option<&'a str>,
+    reverse_incr_sync_checkpoint: Option<&'a str>,
 }
 
-#[wasm_bindgen(inline_js = "const DETAIL_NAMES = {
-  'oms-progress-update': ['projectId', 'source', 'status', 'importance', 'currentStep', 'enableStructSync', 'enableFullSync', 'enableIncrSync', 'enableReverseIncrSync', 'structProgress', 'fullProgress', 'incrSyncCheckpoint', 'reverseIncrSyncCheckpoint'],
-  'oms-status-change': ['projectId', 'source', 'from', 'to'],
-  'oms-health-change': ['projectId', 'source', 'trend', 'stuck', 'stuckSince', 'recoveredAt'],
-  'oms-error': ['projectId', 'source', 'kind', 'code', 'message', 'advice', 'httpStatus', 'requestId'],
-  'oms-attention-change': ['projectId', 'source', 'title', 'from', 'to'],
-};
-export function fire(host, name, values) {
-  const detail = {};
-  DETAIL_NAMES[name].forEach((key, i) => { detail[key] = values[i]; });
+/// `oms-status-change`: `from` is `null` the first time.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StatusChangeDetail<'a> {
+    project_id: &'a str,
+    source: Option<&'a str>,
+    from: Option<&'a str>,
+    to: &'a str,
+}
+
+/// `oms-health-change`: times in ms since the epoch.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct HealthDetail<'a> {
+    project_id: &'a str,
+    source: Option<&'a str>,
+    trend: Option<&'static str>,
+    stuck: Option<&'static str>,
+    stuck_since: Option<i64>,
+    recovered_at: Option<i64>,
+}
+
+/// `oms-error`: `kind` as the widget's `data-error`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ErrorDetail<'a> {
+    project_id: &'a str,
+    source: Option<&'a str>,
+    kind: &'static str,
+    code: Option<&'a str>,
+    message: &'a str,
+    advice: Option<&'a str>,
+    http_status: Option<u16>,
+    request_id: Option<&'a str>,
+}
+
+/// `oms-attention-change`: `title` is the project's name.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct AttentionDetail<'a> {
+    project_id: &'a str,
+    source: Option<&'a str>,
+    title: &'a str,
+    from: &'static str,
+    to: &'static str,
+}
+
+#[wasm_bindgen(inline_js = "export function fire(host, name, detail) {
   queueMicrotask(() => host.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail })));
 }")]
 extern "C" {
     /// Dispatches a bubbling, composed `CustomEvent` on `host` in a
     /// microtask: one call instead of six through web-sys, and no task.
-    /// `values` are the detail's, in `DETAIL_NAMES`' order for `name`.
-    fn fire(host: &HtmlElement, name: &str, values: &JsValue);
+    fn fire(host: &HtmlElement, name: &str, detail: &JsValue);
 }
 
 /// Dispatches `event` about `project` on `host` once the widget's update
@@ -86,89 +96,84 @@ extern "C" {
 /// never runs inside it.
 pub fn dispatch(host: &SendWrapper<HtmlElement>, project: &ProjectRef, event: PollEvent) {
     let source = Some(project.source.as_str()).filter(|s| !s.is_empty());
-    let (name, detail) = describe(project.id.trim(), source, &event);
-    send(host, name, &detail);
+    let project_id = project.id.trim();
+    match &event {
+        PollEvent::Update(p) => send(host, "oms-progress-update", &update(project_id, source, p)),
+        PollEvent::StatusChange { from, to } => send(
+            host,
+            "oms-status-change",
+            &StatusChangeDetail {
+                project_id,
+                source,
+                from: from.as_ref().map(|s| s.code()),
+                to: to.code(),
+            },
+        ),
+        PollEvent::Health(h) => send(
+            host,
+            "oms-health-change",
+            &HealthDetail {
+                project_id,
+                source,
+                trend: h.trend.map(|t| t.as_str()),
+                stuck: h.stuck.map(|s| s.as_str()),
+                stuck_since: h.stuck_since_ms,
+                recovered_at: h.recovered_at_ms,
+            },
+        ),
+        PollEvent::Error(e) => send(
+            host,
+            "oms-error",
+            &ErrorDetail {
+                project_id,
+                source,
+                kind: e.kind.as_str(),
+                code: e.code.as_deref(),
+                message: &e.message,
+                advice: e.advice.as_deref(),
+                http_status: e.http_status,
+                request_id: e.request_id.as_deref(),
+            },
+        ),
+    }
 }
 
 /// Dispatches `oms-attention-change`: it bubbles to the document.
 pub fn dispatch_attention(host: &SendWrapper<HtmlElement>, change: &AttentionChange) {
     let project = &change.project;
-    let source = Some(project.source.as_str()).filter(|s| !s.is_empty());
-    let detail = Detail::Attention(
-        &project.id,
-        source,
-        &change.title,
-        change.from.as_str(),
-        change.to.as_str(),
-    );
+    let detail = AttentionDetail {
+        project_id: &project.id,
+        source: Some(project.source.as_str()).filter(|s| !s.is_empty()),
+        title: &change.title,
+        from: change.from.as_str(),
+        to: change.to.as_str(),
+    };
     send(host, "oms-attention-change", &detail);
 }
 
-fn send(host: &SendWrapper<HtmlElement>, name: &str, detail: &Detail) {
+/// `detail` as a JS object (`None` as `null`), dispatched as `name`.
+fn send(host: &SendWrapper<HtmlElement>, name: &str, detail: &impl Serialize) {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
     if let Ok(detail) = detail.serialize(&serializer) {
         fire(host, name, &detail);
     }
 }
 
-fn describe<'a>(
-    project_id: &'a str,
-    source: Option<&'a str>,
-    event: &'a PollEvent,
-) -> (&'static str, Detail<'a>) {
-    match event {
-        PollEvent::Update(p) => ("oms-progress-update", update(project_id, source, p)),
-        PollEvent::StatusChange { from, to } => (
-            "oms-status-change",
-            Detail::StatusChange(
-                project_id,
-                source,
-                from.as_ref().map(|s| s.code()),
-                to.code(),
-            ),
-        ),
-        PollEvent::Health(h) => (
-            "oms-health-change",
-            Detail::Health(
-                project_id,
-                source,
-                h.trend.map(|t| t.as_str()),
-                h.stuck.map(|s| s.as_str()),
-                h.stuck_since_ms,
-                h.recovered_at_ms,
-            ),
-        ),
-        PollEvent::Error(e) => (
-            "oms-error",
-            Detail::Error(
-                project_id,
-                source,
-                e.kind.as_str(),
-                e.code.as_deref(),
-                &e.message,
-                e.advice.as_deref(),
-                e.http_status,
-                e.request_id.as_deref(),
-            ),
-        ),
-    }
-}
-
-fn update<'a>(project_id: &'a str, source: Option<&'a str>, p: &'a Progress) -> Detail<'a> {
+fn update<'a>(project_id: &'a str, source: Option<&'a str>, p: &'a Progress) -> UpdateDetail<'a> {
     let percent = |p: &Option<Percent>| p.as_ref().map(|p| p.value);
-    Detail::Update(
+    UpdateDetail {
         project_id,
         source,
-        p.status.as_ref().map(|s| s.code()),
-        p.importance.as_deref(),
-        p.current_step.as_deref(),
-        p.enable_struct,
-        p.enable_full,
-        p.enable_incr,
-        p.enable_reverse_incr,
-        percent(&p.struct_progress),
-        percent(&p.full_progress),
-        p.incr_checkpoint.as_deref(),
-        p.reverse_checkpoint.as_deref(),
-    )
+        status: p.status.as_ref().map(|s| s.code()),
+        importance: p.importance.as_deref(),
+        current_step: p.current_step.as_deref(),
+        enable_struct_sync: p.enable_struct,
+        enable_full_sync: p.enable_full,
+        enable_incr_sync: p.enable_incr,
+        enable_reverse_incr_sync: p.enable_reverse_incr,
+        struct_progress: percent(&p.struct_progress),
+        full_progress: percent(&p.full_progress),
+        incr_sync_checkpoint: p.incr_checkpoint.as_deref(),
+        reverse_incr_sync_checkpoint: p.reverse_checkpoint.as_deref(),
+    }
 }
