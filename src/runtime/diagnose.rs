@@ -10,15 +10,16 @@ use futures::future::{select, Either};
 use oms_progress_core::wire::FetchError;
 use std::pin::pin;
 use std::time::Duration;
-use wasm_bindgen::prelude::*;
+use web_sys::{RequestCache, RequestCredentials, RequestMode};
 
-#[wasm_bindgen(inline_js = "export function reachable(url) {
-  return fetch(url, { mode: 'no-cors', cache: 'no-store', credentials: 'omit' }).then(() => true, () => false);
-}")]
-extern "C" {
-    /// Whether anything answers at `url`: a GET that sends no credentials
-    /// and whose answer is never read.
-    fn reachable(url: &str) -> js_sys::Promise;
+/// Whether anything answers at `url`: a `no-cors` GET through gloo-net's
+/// builder that sends no credentials and whose answer is never read.
+async fn reachable(url: &str) -> bool {
+    let probe = gloo_net::http::Request::get(url)
+        .mode(RequestMode::NoCors)
+        .cache(RequestCache::NoStore)
+        .credentials(RequestCredentials::Omit);
+    probe.send().await.is_ok()
 }
 
 /// The cause of a `fetch` to `url` that failed with the browser's words
@@ -43,12 +44,11 @@ pub(crate) async fn diagnose(url: &str, detail: String, timeout: Duration) -> Fe
     if origin == page {
         return FetchError::Unreachable { detail };
     }
-    let probe = pin!(js_sys::futures::JsFuture::from(reachable(&target.href())));
+    let href = target.href();
+    let probe = pin!(reachable(&href));
     match select(probe, pin!(deadline(timeout))).await {
-        Either::Left((Ok(answered), _)) if answered.as_bool() == Some(true) => {
-            FetchError::Cors { detail }
-        }
-        Either::Left(_) => FetchError::Unreachable { detail },
+        Either::Left((true, _)) => FetchError::Cors { detail },
+        Either::Left((false, _)) => FetchError::Unreachable { detail },
         Either::Right(_) => FetchError::Network { detail },
     }
 }

@@ -1,11 +1,12 @@
-//! The page's `fetch` calls made back to back, from JavaScript: a request
-//! waits for the page's next send, and one timer task makes every waiting
-//! request's `fetch` call, one after another.
+//! The page's polls' `fetch` calls made back to back, from JavaScript: a
+//! poll waits for the page's next send, and one timer task makes every
+//! waiting poll's `fetch` call, one after another. (On-demand calls are
+//! rare and go through gloo-net's builder, see `request`.)
 //!
 //! Chromium's `fetch` costs the main thread less right after another
 //! `fetch` than alone at the end of a widget's own work, and least when
 //! the calls come from one piece of JavaScript with no wasm between them
-//! (docs/benchmarks.md has the figures). A request
+//! (docs/benchmarks.md has the figures). A poll
 //! waits one task longer (the delay is 0); in a hidden page it goes at
 //! once, because browsers hold timers back there for up to a second.
 

@@ -1,9 +1,11 @@
-//! One progress request: headers asked for, sent with `fetch` (with the
-//! page's others, see `outbox`), aborted at its timeout (see `deadline`),
-//! and the answer's status and `Date` read with gloo-net.
+//! One request to OMS: headers asked for, sent (a poll with `fetch` and the
+//! page's others, see `outbox`; an on-demand call through gloo-net's
+//! builder), aborted at its timeout (see `deadline`), and the answer's
+//! status and `Date` read with gloo-net.
 
 use super::slots::Lane;
 use futures::future::{select, Either};
+use gloo_net::http::Method;
 use oms_progress_core::options::WidgetOptions;
 use oms_progress_core::wire::{
     excerpt, Credentials, FetchError, HeaderSource, ParseError, ProgressRequest,
@@ -55,17 +57,26 @@ impl Call {
     }
 }
 
+/// What an exchange brings: the answer's status, body and `Date` header
+/// (OMS's clock; `None` where a cross-origin answer does not expose it).
+type Answer = (u16, String, Option<String>);
+
 /// One request (a POST of `body` when there is one, else a GET), sent when
 /// the page has fewer than [`super::slots::MAX_IN_FLIGHT`] in flight, aborted
 /// through `controller` after `timeout`; the host's headers are asked for
-/// first. The answer's status, body and `Date` header (OMS's clock; `None`
-/// where a cross-origin answer does not expose it), for the caller to read
-/// (one copy of this code whatever is read).
+/// first. The answer, for the caller to read (one copy of this code
+/// whatever is read).
+///
+/// A poll (`Lane::Poll`) is sent by hand, with the page's others (see
+/// `outbox`); an on-demand call (`Lane::Detail`) through gloo-net's
+/// `Request` builder: the builder costs the main thread more (a `Request`
+/// object, the URL parsed to add a query), which only the poll, every few
+/// seconds in every widget, would feel.
 pub(crate) async fn fetch_text(
     call: &Call,
     controller: Option<&AbortController>,
     lane: Lane,
-) -> Result<(u16, String, Option<String>), FetchError> {
+) -> Result<Answer, FetchError> {
     let Call {
         url,
         body,
@@ -81,40 +92,22 @@ pub(crate) async fn fetch_text(
     );
     // The turn is taken before the timeout starts: it measures OMS, not the queue.
     let _turn = super::slots::take_slot(lane).await;
-    // `fetch(url, init)` as a careful script calls it: no `Request` object,
-    // no URL parsed to add a query (gloo-net's builder does both, measured
-    // 0.12 ms of main thread a poll); gloo-net reads the answer's head.
-    let init = match extra_headers {
-        // Without the host's headers the init is the same for every request.
-        None => shared_init(body.is_some(), credentials)?,
-        Some(source) => request_init(Some(source), body.is_some(), credentials)?,
+    let signal = controller.map(AbortController::signal);
+    let exchange = match lane {
+        Lane::Poll => {
+            let init = match extra_headers {
+                // Without the host's headers the init is the same for every request.
+                None => shared_init(body.is_some(), credentials)?,
+                Some(source) => request_init(Some(source), body.is_some(), credentials)?,
+            };
+            Either::Left(by_hand(url, init, signal, body))
+        }
+        Lane::Detail => {
+            let headers = request_headers(extra_headers, body.is_some())?;
+            Either::Right(with_gloo(url, headers, credentials, signal, body))
+        }
     };
-    let exchange = pin!(async {
-        let network = |detail: String| FetchError::Network {
-            detail: excerpt(&detail),
-        };
-        let window = web_sys::window().ok_or_else(|| network("no window".into()))?;
-        // One promise for the exchange: `fetch`, then the body as text
-        // (`null` when it was cut off), so that a poll makes one future and
-        // its two callbacks instead of two.
-        let signal = controller.map(AbortController::signal);
-        let answer: js_sys::Array = js_sys::futures::JsFuture::from(
-            super::outbox::fetch_then_text(&window, url, &init, signal, body),
-        )
-        .await
-        .map_err(|e| network(js_error_text(&e)))?
-        .unchecked_into();
-        let response = gloo_net::http::Response::from(web_sys::Response::from(answer.get(0)));
-        let status = response.status();
-        let date = response.headers().get("date");
-        // Headers arrived, so a failure now means the body was cut off.
-        let body = answer
-            .get(1)
-            .as_string()
-            .ok_or(FetchError::Invalid(ParseError::Incomplete))?;
-        Ok((status, body, date))
-    });
-    let result = match select(exchange, pin!(super::deadline::deadline(timeout))).await {
+    let result = match select(pin!(exchange), pin!(super::deadline::deadline(timeout))).await {
         Either::Left((result, _)) => result,
         Either::Right(_) => {
             if let Some(c) = controller {
@@ -132,6 +125,84 @@ pub(crate) async fn fetch_text(
         }
         other => other,
     }
+}
+
+/// A poll's exchange: `fetch(url, init)` as a careful script calls it, no
+/// `Request` object and no URL parsed (gloo-net's builder does both,
+/// measured 0.12 ms of main thread a poll), with the page's other polls;
+/// gloo-net reads the answer's head.
+async fn by_hand(
+    url: &str,
+    init: RequestInit,
+    signal: Option<web_sys::AbortSignal>,
+    body: Option<&str>,
+) -> Result<Answer, FetchError> {
+    let window = web_sys::window().ok_or_else(|| network("no window".into()))?;
+    // One promise for the exchange: `fetch`, then the body as text (`null`
+    // when it was cut off), so that a poll makes one future and its two
+    // callbacks instead of two.
+    let answer: js_sys::Array = js_sys::futures::JsFuture::from(super::outbox::fetch_then_text(
+        &window, url, &init, signal, body,
+    ))
+    .await
+    .map_err(|e| network(js_error_text(&e)))?
+    .unchecked_into();
+    let response = gloo_net::http::Response::from(web_sys::Response::from(answer.get(0)));
+    // Headers arrived, so a failure now means the body was cut off.
+    let text = answer
+        .get(1)
+        .as_string()
+        .ok_or(FetchError::Invalid(ParseError::Incomplete))?;
+    Ok((response.status(), text, response.headers().get("date")))
+}
+
+/// An on-demand call's exchange, through gloo-net's `Request` builder.
+async fn with_gloo(
+    url: &str,
+    headers: web_sys::Headers,
+    credentials: Credentials,
+    signal: Option<web_sys::AbortSignal>,
+    body: Option<&str>,
+) -> Result<Answer, FetchError> {
+    let builder = gloo_net::http::RequestBuilder::new(url)
+        .method(if body.is_some() {
+            Method::POST
+        } else {
+            Method::GET
+        })
+        // Headers set by `request_headers`: gloo's setter throws on a name
+        // the browser refuses.
+        .headers(gloo_net::http::Headers::from_raw(headers))
+        .credentials(request_credentials(credentials))
+        .abort_signal(signal.as_ref());
+    let request = match body {
+        Some(body) => builder.body(body),
+        None => builder.build(),
+    }
+    .map_err(gloo_error)?;
+    let response = request.send().await.map_err(gloo_error)?;
+    // Headers arrived, so a failure now means the body was cut off.
+    let text = response
+        .text()
+        .await
+        .map_err(|_| FetchError::Invalid(ParseError::Incomplete))?;
+    Ok((response.status(), text, response.headers().get("date")))
+}
+
+/// A request that got no answer, for [`fetch_text`] to diagnose.
+fn network(detail: String) -> FetchError {
+    FetchError::Network {
+        detail: excerpt(&detail),
+    }
+}
+
+/// What gloo-net's error says, in [`js_error_text`]'s words for a
+/// JavaScript error ("TypeError: Failed to fetch").
+fn gloo_error(error: gloo_net::Error) -> FetchError {
+    network(match error {
+        gloo_net::Error::JsError(e) => format!("{}: {}", e.name, e.message),
+        other => other.to_string(),
+    })
 }
 
 thread_local! {
@@ -164,12 +235,16 @@ fn request_init(
     init.set_method(if json_body { "POST" } else { "GET" });
     let headers: wasm_bindgen::JsValue = request_headers(extra, json_body)?.into();
     init.set_headers(&headers);
-    init.set_credentials(match credentials {
+    init.set_credentials(request_credentials(credentials));
+    Ok(init)
+}
+
+fn request_credentials(credentials: Credentials) -> RequestCredentials {
+    match credentials {
         Credentials::SameOrigin => RequestCredentials::SameOrigin,
         Credentials::Include => RequestCredentials::Include,
         Credentials::Omit => RequestCredentials::Omit,
-    });
-    Ok(init)
+    }
 }
 
 /// What a rejected `fetch` says, as `name: message` ("TypeError: Failed to fetch").
