@@ -22,16 +22,21 @@ where
         let made = child.with(|| make(key));
         (child, made)
     };
-    let (first_owner, first) = start(&key.get_untracked());
+    // The key the live run was made for: the watch below compares with
+    // it, not with its own last pass, so a change made before that first
+    // pass (an app restoring a saved project) is followed too.
+    let started = StoredValue::new(key.get_untracked());
+    let (first_owner, first) = start(&started.get_value());
     let (made, set_made) = signal(first);
     // Dropping an owner cleans it up: the live one is kept here.
     let live = StoredValue::new(Some(first_owner));
     Effect::watch(
         move || key.get(),
-        move |key, before, _| {
-            if before == Some(key) {
+        move |key, _, _| {
+            if started.with_value(|started| started == key) {
                 return;
             }
+            started.set_value(key.clone());
             let (owner, result) = start(key);
             // The new result first: what reads it never sees the old one
             // after its signals are gone.
@@ -40,7 +45,7 @@ where
                 old.cleanup();
             }
         },
-        false,
+        true,
     );
     made
 }

@@ -7,9 +7,9 @@ use super::use_now::use_now;
 use crate::runtime::{lacks_history, on_demand_job, series_job, Call, Fetched, SeriesAsk};
 use leptos::prelude::*;
 use oms_progress_core::model::{OmsSeries, Range};
-use oms_progress_core::options::project_id_problem;
+use oms_progress_core::options::{project_id_problem, Problem};
 use oms_progress_core::policy::{phase_of, PollOptions};
-use oms_progress_core::wire::{lacks_action, Credentials, HeaderSource};
+use oms_progress_core::wire::{lacks_action, Credentials, FetchError, HeaderSource};
 
 /// OMS's series are asked again this often while wanted: about one new
 /// point of the hour's (one every 5.5 min) each time; sooner would bring
@@ -67,6 +67,11 @@ pub struct UseOmsHistoryReturn {
     pub series: Signal<Option<OmsSeries>>,
     /// OMS said it keeps no history this page can read (for the page's life).
     pub lacking: Signal<bool>,
+    /// Why the latest ask failed (OMS, the proxy, the network); `None`
+    /// after a success.
+    pub error: Signal<Option<FetchError>>,
+    /// Why nothing is asked: the project id is missing or is not one.
+    pub problem: Signal<Option<Problem>>,
 }
 
 /// Reads OMS 4.x's own history of `project_id` (its delay and
@@ -100,13 +105,16 @@ pub fn use_oms_history_with_options(
     let project_id = project_id.into();
     let base_url = options.base_url;
     let key = Signal::derive(move || (project_id.get().trim().to_owned(), base_url.get()));
-    let read = use_keyed(key, move |(id, base)| {
-        (project_id_problem(id).is_none())
-            .then(|| use_history_for(base.clone(), id.clone(), options.clone()))
+    let read = use_keyed(key, move |(id, base)| match project_id_problem(id) {
+        Some(problem) => Err(problem),
+        None => Ok(use_history_for(base.clone(), id.clone(), options.clone())),
     });
+    let live = move || read.with(|r| r.as_ref().ok().copied());
     UseOmsHistoryReturn {
-        series: Signal::derive(move || read.with(|r| r.and_then(|r| r.series.get()))),
-        lacking: Signal::derive(move || read.with(|r| r.is_some_and(|r| r.lacking.get()))),
+        series: Signal::derive(move || live().and_then(|r| r.series.get())),
+        lacking: Signal::derive(move || live().is_some_and(|r| r.lacking.get())),
+        error: Signal::derive(move || live().and_then(|r| r.error.get())),
+        problem: Signal::derive(move || read.with(|r| r.as_ref().err().cloned())),
     }
 }
 
@@ -177,5 +185,9 @@ pub(crate) fn use_history_for(
     UseOmsHistoryReturn {
         series: series.into(),
         lacking: lacking.into(),
+        error: Signal::derive(move || {
+            answer.with(|a| a.as_ref().and_then(|a| a.result.as_ref().err().cloned()))
+        }),
+        problem: Signal::default(),
     }
 }
