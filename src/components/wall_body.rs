@@ -4,55 +4,46 @@ use super::wall_source_line::WallSourceLines;
 use super::wall_sources::WallSources;
 use super::wall_summary::WallSummary;
 use crate::hooks::{
-    card_lang, use_wall_alerts, use_wall_board, use_wall_focus, use_wall_sources, use_wall_title,
+    card_lang, use_wall_alerts, use_wall_focus, use_wall_title, UseWallSourcesReturn,
 };
 use leptos::prelude::*;
 use oms_progress_core::events::{PollEvent, ProjectRef};
 use oms_progress_core::i18n::PageMsg;
-use oms_progress_core::model::{Attention, AttentionChange, WallFilter};
+use oms_progress_core::model::{Attention, AttentionChange, WallView};
 use oms_progress_core::options::WidgetOptions;
 
 /// The wallboard drawn in the language of [`card_lang`], which
-/// [`OmsWallboard`](super::OmsWallboard) provides.
+/// [`OmsWallboard`](super::OmsWallboard) provides, over the lists and the
+/// operator's choices it keeps across a change of language.
 #[component]
 pub(crate) fn WallBody(
-    /// Where OMS is and how to ask it (base URL, or several named sources;
-    /// interval, timeout, credentials, headers), the lag thresholds and the
-    /// language; every card opened is a widget with these options (and
-    /// its source's base URL).
+    /// Where OMS is and how to ask it; every card opened is a widget with
+    /// these options (and its source's base URL).
     options: WidgetOptions,
-    /// Which projects to show. Default: every project.
-    filter: WallFilter,
-    /// The group shown first; the summary strip changes it. Default: `None`, all.
-    group: Option<Attention>,
-    /// The source shown first, by name; the source strip changes it.
-    /// Default: `None`, all.
-    source: Option<String>,
-    /// Whether the document's title carries the counts ("2 failed · 3
-    /// behind — OMS"), so a background tab still tells. Default: false.
+    /// Each source's list poll, and what they say together.
+    lists: UseWallSourcesReturn,
+    /// The board: counted, narrowed to the group and source chosen.
+    board: Memo<WallView>,
+    /// The group shown (the summary strip changes it).
+    group: RwSignal<Option<Attention>>,
+    /// The source shown, by name (the source strip changes it).
+    chosen_source: RwSignal<Option<String>>,
+    /// The cards opened into widgets.
+    opened: RwSignal<Vec<String>>,
+    /// Whether the document's title carries the counts.
     set_title: bool,
-    /// Whether the board is the whole page: its title is then the page's
-    /// `<h1>` (else an `<h2>`, under the host page's own heading). Default: false.
+    /// Whether the board is the whole page (its title the page's `<h1>`).
     page_heading: bool,
-    /// Told of each project's status change seen in the list (every
-    /// project's, from nothing, on the first list), of a list's failures
-    /// (an empty id, the source's name), and of an opened card's updates,
-    /// health and failures, each with its project and source. Default: none.
+    /// Told of each opened card's updates, health and failures.
     on_event: Option<Callback<(ProjectRef, PollEvent)>>,
-    /// Told when a project's state changes (failed, far behind, stuck,
-    /// running…), never of the state it had when first seen. Default: none.
+    /// Told when a project's state changes, never of the state it had
+    /// when first seen.
     on_attention: Option<Callback<AttentionChange>>,
-    /// Polls the lists at once whenever notified (as its "refresh" button does).
-    refresh: Option<Trigger>,
 ) -> impl IntoView {
     let lang = card_lang();
     #[cfg(not(feature = "embed"))]
     super::styles::adopt_in_document();
-    let lists = use_wall_sources(&options, &filter, refresh, on_event);
     let sources = lists.sources;
-    let (group, chosen_source) = (RwSignal::new(group), RwSignal::new(source));
-    let opened = RwSignal::new(Vec::<String>::new());
-    let board = use_wall_board(sources, group, chosen_source, opened);
     if set_title {
         use_wall_title(board, lists.has_data, lang);
     }

@@ -1,6 +1,6 @@
 use super::redrawn::Redrawn;
 use super::wall_body::WallBody;
-use crate::hooks::{drawn_with, use_card_config};
+use crate::hooks::{drawn_with, use_card_config, use_wall_board, use_wall_sources};
 use leptos::prelude::*;
 use leptos::reactive::owner::Owner;
 use oms_progress_core::events::{PollEvent, ProjectRef};
@@ -68,14 +68,22 @@ pub fn OmsWallboard(
     refresh: Option<Trigger>,
 ) -> impl IntoView {
     let config = use_card_config(options.lang, options.time_zone.clone());
+    // The lists and the operator's choices live here, outside the drawing
+    // a change of language replaces: the polls go on, the cards are
+    // reworded, and the group, source and opened cards stay as chosen.
+    let lang = Memo::new(move |_| config.with(|c| c.lang));
+    let lists = use_wall_sources(&options, &filter, (refresh, on_event), lang.into());
+    let (group, chosen_source) = (RwSignal::new(group), RwSignal::new(source));
+    let opened = RwSignal::new(Vec::<String>::new());
+    let board = use_wall_board(lists.sources, group, chosen_source, opened);
     let parent = Owner::current();
     // One reactive block, as the widget's: only a change of language or
     // zone redraws the board.
     move || {
-        let (options, filter, source) = (options.clone(), filter.clone(), source.clone());
+        let options = options.clone();
         Redrawn(drawn_with(&parent, config.get(), move || {
             view! {
-                <WallBody options filter group source set_title page_heading on_event on_attention refresh />
+                <WallBody options lists board group chosen_source opened set_title page_heading on_event on_attention />
             }
         }))
     }

@@ -43,7 +43,8 @@ pub(crate) use use_lag_where::use_lag_where;
 pub use use_now::use_now;
 pub use use_oms_answer::{OmsAnswer, UseOmsAskOptions};
 pub use use_oms_components::{
-    use_oms_components, use_oms_components_with_options, UseOmsComponentsReturn,
+    use_oms_components, use_oms_components_with_options, UseOmsComponentsOptions,
+    UseOmsComponentsReturn,
 };
 pub(crate) use use_oms_config::oms_config_within;
 pub use use_oms_config::{provide_oms_config, use_oms_config, OmsConfig};
@@ -58,8 +59,12 @@ pub(crate) use use_oms_progress::use_progress_poll;
 pub use use_oms_progress::{
     use_oms_progress, use_oms_progress_with_options, UseOmsProgressOptions, UseOmsProgressReturn,
 };
-pub use use_oms_steps::{use_oms_steps, use_oms_steps_with_options, UseOmsStepsReturn};
-pub use use_oms_verify::{use_oms_verify, use_oms_verify_with_options, UseOmsVerifyReturn};
+pub use use_oms_steps::{
+    use_oms_steps, use_oms_steps_with_options, UseOmsStepsOptions, UseOmsStepsReturn,
+};
+pub use use_oms_verify::{
+    use_oms_verify, use_oms_verify_with_options, UseOmsVerifyOptions, UseOmsVerifyReturn,
+};
 pub(crate) use use_refresh_trigger::use_refresh_trigger;
 pub(crate) use use_step_plan::{use_step_plan, StepsAnswer};
 pub(crate) use use_verification::use_verification;
@@ -67,6 +72,6 @@ pub(crate) use use_wall_alerts::use_wall_alerts;
 pub(crate) use use_wall_board::use_wall_board;
 pub(crate) use use_wall_focus::use_wall_focus;
 pub(crate) use use_wall_rows::use_wall_rows;
-pub(crate) use use_wall_sources::{use_wall_sources, WallSource};
+pub(crate) use use_wall_sources::{use_wall_sources, UseWallSourcesReturn, WallSource};
 pub(crate) use use_wall_title::use_wall_title;
 pub(crate) use use_widget_history::use_widget_history;

@@ -2,9 +2,10 @@
 //! its cards, and what the board says of them together.
 
 use super::use_oms_list::use_list_poll;
-use super::{card_lang, use_refresh_trigger, UseOmsListOptions, UseOmsListReturn};
+use super::{use_refresh_trigger, UseOmsListOptions, UseOmsListReturn};
 use leptos::prelude::*;
 use oms_progress_core::events::{PollEvent, ProjectRef};
+use oms_progress_core::i18n::Lang;
 use oms_progress_core::model::{source_cards, SourceCards, SourceList, WallFilter};
 use oms_progress_core::options::{OmsSource, WidgetOptions};
 use oms_progress_core::wire::ProjectList;
@@ -76,17 +77,18 @@ impl UseWallSourcesReturn {
 /// Polls the list of every source `options` names (its base URL when it
 /// names none) for as long as the calling owner lives, each source's
 /// events told to `on_event` with its name, and a poll of all whenever
-/// `refresh` is notified.
+/// `refresh` is notified. The cards' words follow `lang`: a new language
+/// rewords them, the polls go on.
 pub fn use_wall_sources(
     options: &WidgetOptions,
     filter: &WallFilter,
-    refresh: Option<Trigger>,
-    on_event: Option<Callback<(ProjectRef, PollEvent)>>,
+    (refresh, on_event): (Option<Trigger>, Option<Callback<(ProjectRef, PollEvent)>>),
+    lang: Signal<Lang>,
 ) -> UseWallSourcesReturn {
     let sources: Vec<WallSource> = options
         .wall_sources()
         .iter()
-        .map(|source| poll_source(source, options, filter, refresh, on_event))
+        .map(|source| poll_source(source, options, filter, (refresh, on_event), lang))
         .collect();
     let now = sources[0].list.now;
     let sources = StoredValue::new(sources);
@@ -119,8 +121,8 @@ fn poll_source(
     source: &OmsSource,
     options: &WidgetOptions,
     filter: &WallFilter,
-    refresh: Option<Trigger>,
-    on_event: Option<Callback<(ProjectRef, PollEvent)>>,
+    (refresh, on_event): (Option<Trigger>, Option<Callback<(ProjectRef, PollEvent)>>),
+    lang: Signal<Lang>,
 ) -> WallSource {
     let name = source.name.clone();
     let on_event = on_event.map(|wall| {
@@ -145,9 +147,9 @@ fn poll_source(
     use_refresh_trigger(refresh, list.refresh);
     let stale_after = poll.stale_after();
     let stale = Memo::new(move |_| list.state.with(|s| s.is_stale(list.now.get(), stale_after)));
-    let (filter, lag, lang, source) = (filter.clone(), options.lag, card_lang(), name.clone());
+    let (filter, lag, source) = (filter.clone(), options.lag, name.clone());
     let cards = Memo::new(move |_| {
-        let stale = stale.get();
+        let (stale, lang) = (stale.get(), lang.get());
         list.state.with(|state| {
             let empty = ProjectList::default();
             let part = SourceList {

@@ -150,3 +150,42 @@ async fn a_provider_sets_the_zone_of_shown_times_and_a_nested_one_only_the_zone(
         "位点: "
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_wallboard_under_a_provider_keeps_its_lists_when_the_language_changes() {
+    let lang = RwSignal::new(Lang::En);
+    let options = WidgetOptions {
+        api: ApiKind::V4,
+        base_url: "/wall-ctx".into(),
+        ..WidgetOptions::new("")
+    };
+    let host = mount(move || {
+        view! {
+            <OmsConfigProvider lang>
+                <OmsWallboard options />
+            </OmsConfigProvider>
+        }
+    });
+    let asked = || requests_to("/wall-ctx/api/v2?Action=ListProjects");
+    let failed =
+        || attr(&host, "[data-oms-wallboard]", "data-wall-state").as_deref() == Some("error");
+    assert!(
+        until(5_000.0, failed).await,
+        "the list failed (no OMS here)"
+    );
+    let before = asked();
+    assert_eq!(
+        attr(&host, "[data-oms-wallboard]", "lang").as_deref(),
+        Some("en")
+    );
+    lang.set(Lang::ZhCn);
+    settle().await;
+    assert_eq!(
+        attr(&host, "[data-oms-wallboard]", "lang").as_deref(),
+        Some("zh-CN")
+    );
+    assert!(q(&host, "[data-oms-wallboard] ~ [data-oms-wallboard]").is_none());
+    // The same polls: not asked again at once, and not back to loading.
+    assert_eq!(asked(), before, "the lists were not asked anew");
+    assert!(failed(), "the board kept its lists' state");
+}
