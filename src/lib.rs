@@ -10,7 +10,8 @@
 //! [`use_oms_history`], [`use_oms_verify`]) serve apps
 //! that draw their own. Everything they decide (reading OMS's answers, the
 //! view model, the poll policy, the option table, the strings) lives in the
-//! pure crate [`oms_progress_core`], re-exported here.
+//! pure crate [`oms_progress_core`], a dependency of its own for apps that
+//! want its model; what the hooks take and give is in [`prelude`].
 //!
 //! ```no_run
 //! use leptos::prelude::*;

@@ -10,9 +10,10 @@ pub use crate::hooks::{
     use_oms_list, use_oms_list_with_options, use_oms_progress, use_oms_progress_with_options,
     use_oms_steps, use_oms_steps_with_options, use_oms_verify, use_oms_verify_with_options,
     AlertReport, AlertState, Alerts, OmsAnswer, OmsConfig, UseOmsAskOptions,
-    UseOmsComponentsReturn, UseOmsHistoryOptions, UseOmsHistoryReturn, UseOmsListOptions,
-    UseOmsListReturn, UseOmsProgressOptions, UseOmsProgressReturn, UseOmsStepsReturn,
-    UseOmsVerifyReturn, HISTORY_REFRESH_MS,
+    UseOmsComponentsOptions, UseOmsComponentsReturn, UseOmsHistoryOptions, UseOmsHistoryReturn,
+    UseOmsListOptions, UseOmsListReturn, UseOmsProgressOptions, UseOmsProgressReturn,
+    UseOmsStepsOptions, UseOmsStepsReturn, UseOmsVerifyOptions, UseOmsVerifyReturn,
+    HISTORY_REFRESH_MS,
 };
 pub use oms_progress_core::events::{PollEvent, ProjectRef};
 pub use oms_progress_core::i18n::Lang;

@@ -1,5 +1,4 @@
 use super::StageBar;
-use crate::hooks::card_lang;
 use leptos::prelude::*;
 use oms_progress_core::model::{Stage, View};
 
@@ -9,7 +8,6 @@ pub fn StageBars(
     /// What the polls brought.
     view: Memo<View>,
 ) -> impl IntoView {
-    let _lang = card_lang();
     let bar = move |stage: Stage| {
         // Each bar reads its own stage: a poll that moved the other writes nothing here.
         let bar = Memo::new(move |_| {

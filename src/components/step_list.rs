@@ -1,10 +1,9 @@
 use super::LocalTime;
-use crate::hooks::{card_config, CardConfig, StepsAnswer};
+use crate::hooks::{card_lang, StepsAnswer};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use oms_progress_core::i18n::{self, Lang, Msg};
 use oms_progress_core::model::{error_line, step_duration, steps_view, StepView};
-use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// OMS 4.x's step plan, collapsed by default: the widget asks OMS for the
@@ -18,10 +17,7 @@ pub fn StepList(
     /// The clock, for "running for".
     now: Signal<i64>,
 ) -> impl IntoView {
-    let CardConfig {
-        lang,
-        zone: time_zone,
-    } = card_config();
+    let lang = card_lang();
     // Redrawn only when what is shown changed: while the list is open each
     // poll asks again, and an answer that changes nothing draws nothing.
     let shown = Memo::new(move |_| {
@@ -50,7 +46,7 @@ pub fn StepList(
                 }
                 Some(Ok(list)) => {
                     EitherOf3::C(
-                        view! { <ol class="oms-step-list">{list.into_iter().map(|s| step_item(s, now, lang, time_zone.clone())).collect_view()}</ol> },
+                        view! { <ol class="oms-step-list">{list.into_iter().map(|s| step_item(s, now, lang)).collect_view()}</ol> },
                     )
                 }
             }}
@@ -59,24 +55,14 @@ pub fn StepList(
 }
 
 /// A step's time in the viewer's zone, or OMS's text when it is no time.
-fn shown_time(
-    secs: Option<i64>,
-    text: Option<String>,
-    _lang: Lang,
-    _time_zone: Option<Arc<str>>,
-) -> impl IntoView {
+fn shown_time(secs: Option<i64>, text: Option<String>) -> impl IntoView {
     match secs {
         Some(secs) => Either::Left(view! { <LocalTime secs /> }),
         None => Either::Right(text),
     }
 }
 
-fn step_item(
-    step: StepView,
-    now: Signal<i64>,
-    lang: Lang,
-    time_zone: Option<Arc<str>>,
-) -> impl IntoView {
+fn step_item(step: StepView, now: Signal<i64>, lang: Lang) -> impl IntoView {
     let finished = step.finished_secs.is_some();
     let time = {
         let step = step.clone();
@@ -92,9 +78,9 @@ fn step_item(
             <span class="oms-step-status">{step.status_label.clone()}</span>
             {step.progress.map(|p| view! { " " <span class="oms-step-progress">{format!("{p}%")}</span> })}
             <div class="oms-note">
-                {shown_time(step.started_secs, step.started_text.clone(), lang, time_zone.clone())}
+                {shown_time(step.started_secs, step.started_text.clone())}
                 {step.finished_text.clone().map(|_| " → ")}
-                {shown_time(step.finished_secs, step.finished_text.clone(), lang, time_zone)}
+                {shown_time(step.finished_secs, step.finished_text.clone())}
                 {move || time().map(|t| format!(" · {t}")).unwrap_or_default()}
             </div>
             {step.rows.clone().map(|r| view! { <div class="oms-note" data-field="step-rows">{r}</div> })}

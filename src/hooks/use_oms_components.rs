@@ -10,17 +10,20 @@ use oms_progress_core::wire::{classify_components, components_request, WireCompo
 /// writers) with its own delay.
 pub type UseOmsComponentsReturn = OmsAnswer<Vec<WireComponent>>;
 
+/// How [`use_oms_components_with_options`] asks OMS: the on-demand hooks' options.
+pub type UseOmsComponentsOptions = UseOmsAskOptions;
+
 /// Asks OMS 4.x (`DescribeProjectComponents`) for `project_id`'s
 /// components through this origin, once, and again whenever the id changes.
 pub fn use_oms_components(project_id: impl Into<Signal<String>>) -> UseOmsComponentsReturn {
-    use_oms_components_with_options(project_id, UseOmsAskOptions::default())
+    use_oms_components_with_options(project_id, UseOmsComponentsOptions::default())
 }
 
 /// Asks for `project_id`'s components under `options`, under the same
 /// rules as [`use_oms_steps_with_options`](super::use_oms_steps_with_options).
 pub fn use_oms_components_with_options(
     project_id: impl Into<Signal<String>>,
-    options: UseOmsAskOptions,
+    options: UseOmsComponentsOptions,
 ) -> UseOmsComponentsReturn {
     use_oms_answer(
         project_id.into(),

@@ -10,6 +10,9 @@ use oms_progress_core::wire::{classify_steps, steps_request, WireStep};
 /// progress, times and a failed step's reason.
 pub type UseOmsStepsReturn = OmsAnswer<Vec<WireStep>>;
 
+/// How [`use_oms_steps_with_options`] asks OMS: the on-demand hooks' options.
+pub type UseOmsStepsOptions = UseOmsAskOptions;
+
 /// Asks OMS 4.x (`DescribeProjectSteps`) for `project_id`'s step plan
 /// through this origin, once, and again whenever the id changes.
 ///
@@ -28,7 +31,7 @@ pub type UseOmsStepsReturn = OmsAnswer<Vec<WireStep>>;
 /// }
 /// ```
 pub fn use_oms_steps(project_id: impl Into<Signal<String>>) -> UseOmsStepsReturn {
-    use_oms_steps_with_options(project_id, UseOmsAskOptions::default())
+    use_oms_steps_with_options(project_id, UseOmsStepsOptions::default())
 }
 
 /// Asks for `project_id`'s step plan under `options`: only while
@@ -36,7 +39,7 @@ pub fn use_oms_steps(project_id: impl Into<Signal<String>>) -> UseOmsStepsReturn
 /// when no longer wanted, backoff after a failure.
 pub fn use_oms_steps_with_options(
     project_id: impl Into<Signal<String>>,
-    options: UseOmsAskOptions,
+    options: UseOmsStepsOptions,
 ) -> UseOmsStepsReturn {
     use_oms_answer(
         project_id.into(),

@@ -10,6 +10,9 @@ use oms_progress_core::wire::VerifyResult;
 /// differing rows, and whether the list is partial.
 pub type UseOmsVerifyReturn = OmsAnswer<VerifyResult>;
 
+/// How [`use_oms_verify_with_options`] asks OMS: the on-demand hooks' options.
+pub type UseOmsVerifyOptions = UseOmsAskOptions;
+
 /// Reads every page of `project_id`'s full verification results from OMS
 /// 4.x (`ListProjectFullVerifyResult`) through this origin, once, and
 /// again whenever the id changes.
@@ -26,7 +29,7 @@ pub type UseOmsVerifyReturn = OmsAnswer<VerifyResult>;
 /// }
 /// ```
 pub fn use_oms_verify(project_id: impl Into<Signal<String>>) -> UseOmsVerifyReturn {
-    use_oms_verify_with_options(project_id, UseOmsAskOptions::default())
+    use_oms_verify_with_options(project_id, UseOmsVerifyOptions::default())
 }
 
 /// Reads `project_id`'s verification results under `options`, under the
@@ -34,7 +37,7 @@ pub fn use_oms_verify(project_id: impl Into<Signal<String>>) -> UseOmsVerifyRetu
 /// one job (every page in turn) in flight.
 pub fn use_oms_verify_with_options(
     project_id: impl Into<Signal<String>>,
-    options: UseOmsAskOptions,
+    options: UseOmsVerifyOptions,
 ) -> UseOmsVerifyReturn {
     use_oms_answer(
         project_id.into(),

@@ -35,7 +35,7 @@ pub fn PickerPanel() -> impl IntoView {
     });
     let steps = use_oms_steps_with_options(
         project,
-        UseOmsAskOptions {
+        UseOmsStepsOptions {
             again: again.into(),
             ..Default::default()
         },

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use oms_progress::{ApiKind, OmsSyncProgress, WidgetOptions};
+use oms_progress::prelude::*;
 
 #[component]
 fn OpsPanel() -> impl IntoView {
