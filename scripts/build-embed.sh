@@ -31,7 +31,7 @@ module() {
   # Leptos always links server_fn's browser client, whose wasm-streams
   # exports three JS classes (IntoUnderlyingSource, …); an export keeps its
   # code alive. The widget never streams, so nothing makes one: wasm-opt's
-  # remove-exports pass lets -Oz drop their code (1.7 KB gzipped). Their
+  # remove-exports pass lets -Oz drop their code. Their
   # classes stay in the glue, never constructed.
   local unused
   unused="$(wasm-dis "$work/$name/${name}_bg.wasm" | { grep -o '(export "[^"]*intounderlying[^"]*"' || true; } | cut -d'"' -f2 | paste -sd, -)"

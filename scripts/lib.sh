@@ -30,16 +30,14 @@ LEPTOS_APP_DIST="$REPO/dist-leptos-app"
 export PATH="$TOOLS_DIR/node_modules/.bin:$TOOLS_DIR/bin:$HOME/.cargo/bin:$PATH"
 # wasm-opt's arguments for the embed's wasm (build-embed.sh; index.html
 # gives Trunk the same for the page): smallest, with the features Rust's
-# wasm32 target emits. `--converge` repeats -Oz while it
-# still shrinks (−0.4 KB gzipped on the embed); `--low-memory-unused` lets
-# it fold `p + C` into loads' offsets (−0.6 KB): Rust's wasm32 puts the
-# 1 MB stack first, so the lowest 1 KB is touched only by a stack about
-# to overflow. `--one-caller-inline-max-function-size=20` stops -Oz from
-# inlining every function with one caller however big: merged into a few
-# huge functions, code numbers thousands of locals in multi-byte indices
-# that gzip finds few repeats in. Left apart, the embed is 21 KB lighter
-# gzipped for about the same raw size (0, 10, 20, 30, 50, 200 and 1000
-# measured: 20 was the smallest; unlimited is -Oz's default).
+# wasm32 target emits. `--converge` repeats -Oz while it still shrinks;
+# `--low-memory-unused` lets it fold `p + C` into loads' offsets: Rust's
+# wasm32 puts the 1 MB stack first, so the lowest 1 KB is touched only by
+# a stack about to overflow. `--one-caller-inline-max-function-size=20`
+# stops -Oz from inlining every function with one caller however big:
+# merged into a few huge functions, code numbers thousands of locals in
+# multi-byte indices that gzip finds few repeats in. 20 was the smallest
+# of the sizes tried (the commit that set it lists them).
 export WASM_OPT_ARGS="-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --low-memory-unused --converge --one-caller-inline-max-function-size=20"
 
 # Runs a cargo-driven command (cargo itself, or trunk) as the size build:

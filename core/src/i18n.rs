@@ -1103,7 +1103,7 @@ pub fn duration(lang: Lang, secs: u64) -> String {
 /// `text` in double quotes for the operator, quotes, backslashes and
 /// control characters escaped as JSON escapes them (`"a\tb"`, `"esc\u001b"`):
 /// the core's one escaper (`wire::json`). Not `{:?}`: the size build turns
-/// `Debug` off (`-Zfmt-debug=none`, −2.7 KB gzipped).
+/// `Debug` off (`-Zfmt-debug=none`).
 pub fn quoted(text: &str) -> String {
     crate::wire::json::quote(text)
 }

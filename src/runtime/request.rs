@@ -128,9 +128,10 @@ pub(crate) async fn fetch_text(
 }
 
 /// A poll's exchange: `fetch(url, init)` as a careful script calls it, no
-/// `Request` object and no URL parsed (gloo-net's builder does both,
-/// measured 0.12 ms of main thread a poll), with the page's other polls;
-/// gloo-net reads the answer's head.
+/// `Request` object and no URL parsed (gloo-net's builder does both, a
+/// cost every poll of every widget would pay; docs/architecture.md has
+/// the measurement), with the page's other polls; gloo-net reads the
+/// answer's head.
 async fn by_hand(
     url: &str,
     init: RequestInit,

@@ -63,6 +63,7 @@ async fn use_oms_progress_follows_its_project_and_stops_the_old_poll() {
     assert_eq!(problem.option, "projectId");
     assert_eq!(progress.state.with_untracked(|s| s.error.clone()), None);
     let stopped = requests_to("/np_hook_b/");
+    // A measurement window: two of the hook's 1 s polls would land in it.
     gloo_timers::future::TimeoutFuture::new(2_000).await;
     assert_eq!(
         requests_to("/np_hook_b/"),
@@ -89,6 +90,7 @@ async fn use_oms_steps_asks_for_the_project_when_wanted_and_again_for_a_new_one(
     });
     let steps = seen.get_untracked().unwrap();
     let asked = || requests_to("/oms-steps/api/v2?Action=DescribeProjectSteps");
+    // A measurement window: an ask made at once would have gone out in it.
     gloo_timers::future::TimeoutFuture::new(500).await;
     assert_eq!(asked(), 0, "not asked while not wanted");
     wanted.set(true);
