@@ -15,7 +15,8 @@ function install() {
   installed = true;
   const real = window.fetch.bind(window);
   window.fetch = (url, init) => {
-    const u = String(url);
+    // On-demand calls pass a Request (gloo-net's builder), polls a URL.
+    const u = new URL(url instanceof Request ? url.url : String(url), location.href).href;
     let hit = null;
     for (const r of routes) if (u.startsWith(r.prefix) && (!hit || r.prefix.length > hit.prefix.length)) hit = r;
     if (!hit) return real(url, init);
@@ -25,11 +26,13 @@ function install() {
 }
 export function stub_answer(prefix, status, body, type) {
   install();
+  prefix = new URL(prefix, location.href).href;
   const old = routes.find((r) => r.prefix === prefix);
   if (old) Object.assign(old, { status, body, type });
   else routes.push({ prefix, status, body, type, calls: 0 });
 }
 export function stub_calls(prefix) {
+  prefix = new URL(prefix, location.href).href;
   const r = routes.find((r) => r.prefix === prefix);
   return r ? r.calls : 0;
 }")]
