@@ -1240,3 +1240,24 @@ async fn a_page_of_the_cors_origin_may_use_the_control_api() {
         assert!(allowed.contains(method), "{method}: {allowed}");
     }
 }
+
+#[tokio::test]
+async fn a_business_error_carries_the_level_asked_for_else_oms_4s_error() {
+    let s = sim().await;
+    let asked = json!({"id": "np_steady_orders"});
+    fault(
+        &s,
+        json!({"kind": "business_error", "code": "CM-X", "message": "busy", "level": "WARN", "count": 1}),
+    )
+    .await;
+    let warned = action(&s, "DescribeProjectProgress", asked.clone()).await;
+    assert_eq!(warned["errorDetail"]["level"], json!("WARN"), "{warned}");
+    assert_eq!(warned["errorDetail"]["message"], json!("busy"));
+    fault(
+        &s,
+        json!({"kind": "business_error", "code": "CM-X", "message": "busy", "count": 1}),
+    )
+    .await;
+    let plain = action(&s, "DescribeProjectProgress", asked).await;
+    assert_eq!(plain["errorDetail"]["level"], json!("ERROR"), "{plain}");
+}

@@ -23,6 +23,7 @@ async fn oms_error(project: &str) {
         "project": project, "action": "DescribeProjectProgress",
         "kind": "business_error", "code": "CM-INNER0001",
         "message": "the meta database is <b>busy</b>", "advice": "Try again later.",
+        "level": "WARN",
     }))
     .await;
 }
@@ -45,8 +46,7 @@ async fn omss_own_error_is_shown_field_by_field_as_plain_text() {
     let host = failed("np_error_oms", Lang::En).await;
     let panel = q(&host, "[role=alert]").unwrap();
     assert_eq!(panel.get_attribute("data-error").as_deref(), Some("oms"));
-    // OMS's level as sent (the simulator's business errors are ERRORs).
-    assert_eq!(panel.get_attribute("data-level").as_deref(), Some("ERROR"));
+    assert_eq!(panel.get_attribute("data-level").as_deref(), Some("WARN"));
     assert_eq!(text(&panel, ".oms-error-title"), "OMS reported an error");
     assert_eq!(
         text(&panel, "[data-field=error-code]"),
