@@ -19,10 +19,8 @@ cargo clippy -p oms-progress --lib --features embed-wallboard --target wasm32-un
 say "native tests: wire parser, view model, poll policy, simulator over HTTP"
 cargo test --workspace
 
-say "component tests in headless Chromium"
-# The runner gives the whole suite 20 s by default; the memory tests need more.
-WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
-  cargo test -p oms-progress --target wasm32-unknown-unknown --test components
+say "component tests in headless Chromium, against oms-sim"
+bash scripts/components.sh
 
 say "release builds: the page, the embed artifacts, the simulator"
 bash scripts/build.sh

@@ -32,6 +32,10 @@ pub enum FaultKind {
         message: String,
         #[serde(default)]
         advice: String,
+        /// `errorDetail.level` (OMS's own: ERROR, WARN, …); absent: the
+        /// envelope's usual one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        level: Option<String>,
     },
     /// Every text field of `data` (or only `field`) replaced with `text`.
     Hostile {

@@ -263,14 +263,20 @@ async fn transport_fault(
             code,
             message,
             advice,
-        } => json_response(
-            StatusCode::OK,
-            &failure(&BusinessError {
+            level,
+        } => {
+            let mut body = failure(&BusinessError {
                 code,
                 message,
                 advice,
-            }),
-        ),
+            });
+            if let (Some(level), Some(detail)) = (level, body.get_mut("errorDetail")) {
+                if detail.is_object() {
+                    detail["level"] = json!(level);
+                }
+            }
+            json_response(StatusCode::OK, &body)
+        }
         FaultKind::Html => text(
             StatusCode::OK,
             "text/html",

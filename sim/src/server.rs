@@ -43,7 +43,9 @@ pub fn router(sim: Sim) -> Router {
             app = app.layer(
                 CorsLayer::new()
                     .allow_origin(AllowOrigin::exact(origin))
-                    .allow_methods([Method::GET, Method::POST])
+                    // PUT and DELETE for the control API: component tests
+                    // in a browser set their projects and faults up there.
+                    .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
                     .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
                     .allow_credentials(true)
                     // The widget reads OMS's clock from it.

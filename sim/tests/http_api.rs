@@ -1176,3 +1176,88 @@ async fn generated_names_carry_no_region_word() {
         "a name tells another region"
     );
 }
+
+#[tokio::test]
+async fn a_project_defined_some_seconds_ago_is_that_far_through_and_a_bad_age_is_refused() {
+    let s = sim().await;
+    let (status, body) = control(
+        &s,
+        reqwest::Method::PUT,
+        "/_sim/projects/np_aged?age_secs=400",
+        json!({"naming": "v4", "verify": {"tables": 2, "duration_secs": 1000},
+               "behaviour": {"type": "steady"}}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["since_ms"], json!(T0_MS - 400_000));
+    let steps = action(&s, "DescribeProjectSteps", json!({"id": "np_aged"})).await;
+    let verifier = steps["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|step| step["name"] == "FULL_VERIFIER")
+        .cloned()
+        .unwrap();
+    assert_eq!(verifier["progress"], json!(40), "{verifier}");
+    for bad in ["-1", "1e12", "NaN"] {
+        let (status, body) = control(
+            &s,
+            reqwest::Method::PUT,
+            &format!("/_sim/projects/np_aged?age_secs={bad}"),
+            json!({"behaviour": {"type": "steady"}}),
+        )
+        .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
+        assert!(
+            body["error"].as_str().unwrap().contains("age_secs"),
+            "{body}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_page_of_the_cors_origin_may_use_the_control_api() {
+    let config = Config {
+        cors_origin: Some("http://127.0.0.1:9999".into()),
+        ..Config::default()
+    };
+    let s = oms_sim::start("127.0.0.1:0".parse().unwrap(), config)
+        .await
+        .unwrap();
+    for method in ["PUT", "DELETE", "POST"] {
+        let r = client()
+            .request(reqwest::Method::OPTIONS, s.url("/_sim/faults"))
+            .header("Origin", "http://127.0.0.1:9999")
+            .header("Access-Control-Request-Method", method)
+            .header("Access-Control-Request-Headers", "content-type")
+            .send()
+            .await
+            .unwrap();
+        let allowed = r.headers()["access-control-allow-methods"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(allowed.contains(method), "{method}: {allowed}");
+    }
+}
+
+#[tokio::test]
+async fn a_business_error_carries_the_level_asked_for_else_oms_4s_error() {
+    let s = sim().await;
+    let asked = json!({"id": "np_steady_orders"});
+    fault(
+        &s,
+        json!({"kind": "business_error", "code": "CM-X", "message": "busy", "level": "WARN", "count": 1}),
+    )
+    .await;
+    let warned = action(&s, "DescribeProjectProgress", asked.clone()).await;
+    assert_eq!(warned["errorDetail"]["level"], json!("WARN"), "{warned}");
+    assert_eq!(warned["errorDetail"]["message"], json!("busy"));
+    fault(
+        &s,
+        json!({"kind": "business_error", "code": "CM-X", "message": "busy", "count": 1}),
+    )
+    .await;
+    let plain = action(&s, "DescribeProjectProgress", asked).await;
+    assert_eq!(plain["errorDetail"]["level"], json!("ERROR"), "{plain}");
+}

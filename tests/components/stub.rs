@@ -1,8 +1,9 @@
-//! OMS answers a test chooses, for parts that only show what a request
-//! brought (a list, a step plan, a verification, an error): the page's
-//! `fetch` answers URLs under a test's own prefix from a table; every
-//! other URL goes to the network as before. The widget's requests, their
-//! parsing and drawing are the real ones; only the server is a table.
+//! OMS answers a test chooses, only for what oms-sim never sends (a step
+//! status OMS may add later, verification tables in an order or a shape
+//! the simulator does not produce): the page's `fetch` answers URLs under
+//! a test's own prefix from a table; every other URL goes to the network
+//! as before. The widget's requests, their parsing and drawing are the
+//! real ones; only the server is a table. Every other test asks `sim`.
 
 use oms_progress::{ApiKind, WidgetOptions};
 use std::time::Duration;
@@ -15,27 +16,23 @@ function install() {
   installed = true;
   const real = window.fetch.bind(window);
   window.fetch = (url, init) => {
-    const u = String(url);
+    // On-demand calls pass a Request (gloo-net's builder), polls a URL.
+    const u = new URL(url instanceof Request ? url.url : String(url), location.href).href;
     let hit = null;
     for (const r of routes) if (u.startsWith(r.prefix) && (!hit || r.prefix.length > hit.prefix.length)) hit = r;
     if (!hit) return real(url, init);
-    hit.calls += 1;
     return Promise.resolve(new Response(hit.body, { status: hit.status, headers: { 'Content-Type': hit.type } }));
   };
 }
 export function stub_answer(prefix, status, body, type) {
   install();
+  prefix = new URL(prefix, location.href).href;
   const old = routes.find((r) => r.prefix === prefix);
   if (old) Object.assign(old, { status, body, type });
-  else routes.push({ prefix, status, body, type, calls: 0 });
-}
-export function stub_calls(prefix) {
-  const r = routes.find((r) => r.prefix === prefix);
-  return r ? r.calls : 0;
+  else routes.push({ prefix, status, body, type });
 }")]
 extern "C" {
     fn stub_answer(prefix: &str, status: u16, body: &str, content_type: &str);
-    fn stub_calls(prefix: &str) -> u32;
 }
 
 /// One test's OMS 4.x: its base URL is a path of its own on the page's origin.
@@ -58,16 +55,6 @@ impl Oms {
     /// From now on `action` is answered with `status` and this JSON.
     pub fn answer(&self, action: &str, status: u16, json: &str) {
         stub_answer(&self.action(action), status, json, "application/json");
-    }
-
-    /// From now on `action` is answered with `status` and this page.
-    pub fn answer_page(&self, action: &str, status: u16, html: &str) {
-        stub_answer(&self.action(action), status, html, "text/html");
-    }
-
-    /// How many times `action` was asked.
-    pub fn calls(&self, action: &str) -> u32 {
-        stub_calls(&self.action(action))
     }
 
     /// A widget's (or a wallboard's) options for this OMS: OMS 4.x, polled
