@@ -477,8 +477,8 @@ test("the Leptos manifest and components: tests/leptos-app is built from them, a
     for (const block of leptos) {
       // Each file is mounted in a section named after it (tests/leptos-app/src/main.rs).
       const section = `#${path.basename(block.marker, '.rs').replaceAll('_', '-')}`;
-      const widget = block.code.match(/WidgetOptions::new\("([^"]+)"\)/);
-      if (!widget) {
+      const projects = [...block.code.matchAll(/WidgetOptions::new\("([^"]+)"\)/g)].map((m) => m[1]);
+      if (!projects.length) {
         // A panel of the app's own (the hooks): its first pick shows a status.
         const first = block.code.match(/const PROJECTS: \[&str; \d+\] = \["([^"]+)"/)[1];
         await eventually(
@@ -492,10 +492,10 @@ test("the Leptos manifest and components: tests/leptos-app is built from them, a
         ran.add(block.place);
         continue;
       }
-      const project = widget[1];
+      // One live widget for each project the block names, in its order.
       await eventually(
         () => page.evaluate((sel) => [...document.querySelectorAll(`${sel} [data-oms-widget]`)].map((w) => `${w.dataset.projectId}:${w.dataset.state}:${w.lang}`), section),
-        (w) => w.length === 1 && w[0].startsWith(`${project}:live:`),
+        (w) => w.length === projects.length && projects.every((p, i) => w[i].startsWith(`${p}:live:`)),
         { what: `${block.place} in ${section}` },
       );
       if (/Lang::ZhCn/.test(block.code)) {
