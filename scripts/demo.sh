@@ -24,12 +24,15 @@ kill -0 "$sim_pid" 2>/dev/null || { echo "oms-sim could not start (is port 8089 
 kill -0 "$hz_pid" 2>/dev/null || { echo "the second oms-sim could not start (is port 8090 taken?)" >&2; exit 1; }
 
 # Trunk builds first (minutes, the first time) and then serves; the URLs
-# are printed once the page answers, so they do not scroll away.
+# are printed once the page answers, so they do not scroll away. Trunk.toml
+# tells its watcher to ignore the other builds' folders, and Trunk stops
+# when one of them does not exist (a fresh clone): make them.
+mkdir -p dist-e2e dist-embed dist-embed-wallboard dist-pkg dist-leptos-app
 trunk serve --release --offline &
 trunk_pid=$!
 trap 'kill "$sim_pid" "$hz_pid" "$trunk_pid" 2>/dev/null || true' EXIT INT TERM
 until curl -sf -o /dev/null http://127.0.0.1:8080/; do
-  kill -0 "$trunk_pid" 2>/dev/null || { echo "trunk serve stopped (is port 8080 taken?)" >&2; exit 1; }
+  kill -0 "$trunk_pid" 2>/dev/null || { echo "trunk serve stopped: its error is above (port 8080 taken? a build error?)" >&2; exit 1; }
   sleep 1
 done
 say "the seeded widgets: http://127.0.0.1:8080/?project=$DEMO_PROJECTS"
