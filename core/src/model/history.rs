@@ -554,6 +554,20 @@ mod tests {
     }
 
     #[test]
+    fn a_lag_rising_for_minutes_after_a_flat_hour_is_falling_behind() {
+        // OMS's hour: 40 s every 5.5 min; then the browser's samples every
+        // 10 s for 2 min, the lag rising 0.5 s a second (40 -> 95 s): the
+        // newest samples outnumber OMS's flat points in the line's pairs.
+        let oms: Vec<(i64, f64)> = (1..=11)
+            .rev()
+            .map(|i| (at(-i * 330, 0).at_ms, 40.0))
+            .collect();
+        let h = history((0..12).map(|i| at(i * 10, 40 + i * 5)));
+        let o = outlook_with(&h, &oms, LagThresholds::default(), RULES);
+        assert_eq!(o.trend, Some(Trend::FallingBehind));
+    }
+
+    #[test]
     fn a_step_change_resets_nothing_but_the_trend_follows_the_majority() {
         // Steady at 10 s for 10 min, then a jump to 200 s for the last minute.
         let h = history((0..132).map(|i| at(i * 5, if i < 120 { 10 } else { 200 })));
