@@ -96,7 +96,7 @@ impl History {
         let too_old = self
             .samples
             .iter()
-            .take_while(|s| sample.at_ms - s.at_ms > WINDOW_MS)
+            .take_while(|s| sample.at_ms.saturating_sub(s.at_ms) > WINDOW_MS)
             .count();
         let drop = too_old.max(self.samples.len().saturating_sub(MAX_SAMPLES));
         if drop > 0 {
@@ -739,5 +739,11 @@ mod tests {
         // A clock jump backwards starts afresh instead of mixing clocks.
         h.push(at(-100, 5));
         assert_eq!(h.len(), 1);
+        // Times far apart drop the old sample, never overflow.
+        let mut far = History::default();
+        for at_ms in [i64::MIN, i64::MAX] {
+            far.push(Sample { at_ms, ..at(0, 5) });
+        }
+        assert_eq!(far.len(), 1);
     }
 }
