@@ -18,8 +18,8 @@ pub use crate::hooks::{
 pub use oms_progress_core::events::{PollEvent, ProjectRef};
 pub use oms_progress_core::i18n::Lang;
 pub use oms_progress_core::model::{
-    build_view, Attention, AttentionChange, History, LagThresholds, OmsSeries, PollState, Range,
-    View, WallFilter,
+    build_view, live_view_corrected, Attention, AttentionChange, History, LagThresholds, LiveView,
+    OmsSeries, PollState, Range, View, WallFilter,
 };
 pub use oms_progress_core::options::{OmsSource, Problem, WidgetOptions};
 pub use oms_progress_core::policy::PollOptions;
