@@ -24,10 +24,10 @@ pub struct Budget {
     pub within_ms: i64,
     /// The judged time the lag was above `lag-critical`.
     pub above_critical_ms: i64,
-    /// The worst lag judged, in seconds, and when it was measured (ms,
-    /// OMS's clock; not before the range's start).
+    /// The worst lag judged, in seconds (the first time it was seen).
     pub worst_secs: f64,
-    /// When the worst lag was measured.
+    /// When the worst lag was measured: ms, OMS's clock, not before the
+    /// range's start.
     pub worst_at_ms: i64,
 }
 
