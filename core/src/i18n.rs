@@ -669,6 +669,62 @@ pub fn lag_went(lang: Lang, from: &str, to: &str, over: &str) -> String {
     }
 }
 
+/// The figures of the lag budget, each already written for people.
+#[derive(Clone, Copy, Debug)]
+pub struct BudgetWords<'a> {
+    /// `lag-warn`: "25 s".
+    pub warn: &'a str,
+    /// `lag-critical`: "5 min".
+    pub critical: &'a str,
+    /// The share of the judged time within `lag-warn`: "97.8".
+    pub within_pct: &'a str,
+    /// The chart's range: "24 h".
+    pub range: &'a str,
+    /// The share of the range judged, when not all of it: "60.0".
+    pub coverage_pct: Option<&'a str>,
+    /// The time above `lag-critical`, when any: "12 min".
+    pub above: Option<&'a str>,
+    /// The worst lag: "14 min 3 s".
+    pub worst: &'a str,
+    /// When the worst lag was measured.
+    pub worst_at: &'a str,
+}
+
+/// "Within 25 s for 97.8 % of the last 24 h · above 5 min for 12 min ·
+/// worst 14 min 3 s at …"; when the data does not cover the whole range,
+/// the share is of the time with data, and the coverage is said.
+pub fn lag_budget(lang: Lang, w: BudgetWords) -> String {
+    let BudgetWords {
+        warn,
+        critical,
+        within_pct: pct,
+        range,
+        worst,
+        worst_at: at,
+        ..
+    } = w;
+    let share = match (lang, w.coverage_pct) {
+        (Lang::En, None) => format!("Within {warn} for {pct} % of the last {range}"),
+        (Lang::En, Some(cov)) => {
+            format!("Within {warn} for {pct} % of the time with data ({cov} % of the last {range})")
+        }
+        (Lang::ZhCn, None) => format!("过去 {range}内 {pct} % 的时间延迟不超过 {warn}"),
+        (Lang::ZhCn, Some(cov)) => {
+            format!("有数据的时间（占过去 {range}的 {cov} %）内 {pct} % 的时间延迟不超过 {warn}")
+        }
+    };
+    match (lang, w.above) {
+        (Lang::En, Some(above)) => {
+            format!("{share} · above {critical} for {above} · worst {worst} at {at}")
+        }
+        (Lang::En, None) => format!("{share} · never above {critical} · worst {worst} at {at}"),
+        (Lang::ZhCn, Some(above)) => {
+            format!("{share} · 超过 {critical}的时间共 {above} · 最大延迟 {worst}，于 {at}")
+        }
+        (Lang::ZhCn, None) => format!("{share} · 从未超过 {critical} · 最大延迟 {worst}，于 {at}"),
+    }
+}
+
 /// "Forward lag over 1 h (scale 0–35 min)": what the chart draws.
 pub fn chart_caption(lang: Lang, reverse: bool, over: &str, top: &str) -> String {
     match (lang, reverse) {

@@ -7,10 +7,10 @@
 
 use oms_progress_core::i18n::{self, Lang};
 use oms_progress_core::model::{
-    build_view, card_concerns, history_view_with, interpret_checkpoint, live_view, outlook_with,
-    source_cards, sources_view, utc_time, verify_view, wall_title, wall_view, AlertGate, Attention,
-    ChartInput, Concern, ConcernTracker, History, LagThresholds, OmsSeries, Range, Sample, Seen,
-    SourceList, StuckRules, WallFilter, SETTLE_MS,
+    budget_view, build_view, card_concerns, history_view_with, interpret_checkpoint, lag_budget,
+    live_view, outlook_with, source_cards, sources_view, utc_time, verify_view, wall_title,
+    wall_view, AlertGate, Attention, ChartInput, Concern, ConcernTracker, History, LagThresholds,
+    OmsSeries, Range, Sample, Seen, SourceList, StuckRules, WallFilter, SETTLE_MS,
 };
 use oms_progress_core::options::{page_config, read_options, RawValue, Source};
 use oms_progress_core::wire::{
@@ -289,5 +289,39 @@ proptest! {
             state.record(Err(oms_progress_core::wire::FetchError::Timeout), i64::from(i), 0.99, &opts);
         }
         let _ = state.is_stale(i64::MAX, opts.stale_after());
+    }
+
+    #[test]
+    fn arbitrary_histories_never_panic_and_the_budget_adds_up(
+        oms in prop::collection::vec((any::<i64>(), any::<f64>()), 0..40),
+        near in prop::collection::vec((-4_000_000i64..4_000_000, -100.0f64..2_000.0), 0..40),
+        samples in prop::collection::vec((any::<i64>(), any::<i64>(), any::<bool>()), 0..4),
+        close in prop::collection::vec((0i64..10_000, -100i64..2_000, any::<bool>()), 0..60),
+        range_ms in prop_oneof![any::<i64>(), 0i64..100_000_000],
+        warn in any::<u64>(),
+        critical in any::<u64>(),
+    ) {
+        let mut points: Vec<(i64, f64)> = oms.into_iter().chain(near).collect();
+        points.sort_by_key(|p| p.0);
+        let mut history = History::default();
+        let close = close.into_iter().scan(0i64, |t, (step, lag, running)| {
+            *t += step;
+            Some((*t, *t / 1000 - lag, running))
+        });
+        for (at_ms, checkpoint, running) in samples.into_iter().chain(close) {
+            history.push(Sample { at_ms, checkpoint_secs: Some(checkpoint), full_progress: None, running, failed: !running });
+        }
+        let lag = LagThresholds { warn_secs: warn, critical_secs: critical };
+        if let Some(b) = lag_budget(&points, &history, range_ms, lag) {
+            prop_assert!(b.judged_ms > 0 && b.judged_ms <= b.range_ms, "{b:?}");
+            prop_assert!(b.within_ms <= b.judged_ms && b.above_critical_ms <= b.judged_ms, "{b:?}");
+            if warn <= critical {
+                prop_assert!(b.within_ms + b.above_critical_ms <= b.judged_ms, "{b:?}");
+            }
+            for lang in [Lang::En, Lang::ZhCn] {
+                let v = budget_view(&b, lag, lang, &utc_time);
+                prop_assert!(v.text.contains(&v.within_pct), "{}", v.text);
+            }
+        }
     }
 }

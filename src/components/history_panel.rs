@@ -1,3 +1,4 @@
+use super::LagBudget;
 use crate::hooks::card_lang;
 use leptos::prelude::*;
 use oms_progress_core::i18n::{Lang, Msg};
@@ -8,8 +9,8 @@ type Line = Option<(String, Option<u64>)>;
 
 /// The lag chart with its thresholds (the browser's last 30 minutes, or
 /// OMS's own history over the chosen range joined with them), the trend,
-/// the ETAs, the throughput and the stuck and recovered notes
-/// (`[data-field=history]`). Each part appears only when the history
+/// the lag budget of its range, the ETAs, the throughput and the stuck and
+/// recovered notes (`[data-field=history]`). Each part appears only when the history
 /// supports it.
 #[component]
 pub fn HistoryPanel(
@@ -114,6 +115,7 @@ pub fn HistoryPanel(
                 {switch}
             </div>
             {spark}
+            <LagBudget view=view />
             <div class="oms-history-text">
                 {line("trend", |v, lang| v.trend.map(|t| (trend_label(t, lang).to_owned(), None)))}
                 {line("catch-up-eta", |v, _| v.catch_up.as_ref().map(|e| (e.text.clone(), Some(e.secs))))}

@@ -1,6 +1,6 @@
 // The README's screenshots (scripts/screenshots.sh): the demo page with its
 // step lists and the verification's tables open (screenshot.png, all of it)
-// the wallboard of the demo's 319 projects (wallboard.png, its top) and the
+// the wallboard of the demo's 320 projects (wallboard.png, its top) and the
 // two regions on one wallboard (sources.png, its top), in English, light,
 // 1400 px wide, written into the folder given.
 //   node screenshots.mjs DIR

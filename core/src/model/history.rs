@@ -186,7 +186,7 @@ pub fn theil_sen(points: &[(i64, f64)]) -> Option<Line> {
 
 /// The median by quickselect: linear on average, and far less wasm than a
 /// generic sort. Values are finite (slopes of distinct times, lags).
-fn median(values: &mut [f64]) -> Option<f64> {
+pub(super) fn median(values: &mut [f64]) -> Option<f64> {
     let n = values.len();
     if n == 0 {
         return None;

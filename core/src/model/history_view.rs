@@ -5,6 +5,8 @@
 
 use super::checkpoint::LagThresholds;
 use super::history::{History, Outlook, StuckOn, Trend, WINDOW_MS};
+use super::lag_budget::lag_budget;
+use super::lag_budget_view::{budget_view, BudgetView};
 use super::oms_history::{joined, source_of, throughput, HistorySource, OmsSeries, Range};
 use crate::i18n::{self, Lang, Msg};
 
@@ -80,6 +82,8 @@ pub struct HistoryView {
     pub throughput: Option<(i64, String)>,
     /// The full-data step's rows a second while it runs, and as text.
     pub full_throughput: Option<(i64, String)>,
+    /// The forward lag's budget over the chart's range.
+    pub budget: Option<BudgetView>,
 }
 
 /// The history part of the card for `outlook`, read from `history`, with
@@ -180,7 +184,11 @@ pub fn history_view_with(
         .oms
         .filter(|_| spark.is_some() || throughput.is_some())
         .map(|o| o.range);
+    let oms_lag = chart.oms.map_or(&[][..], |o| &o.lag[..]);
+    let budget =
+        lag_budget(oms_lag, history, range_ms, lag).map(|b| budget_view(&b, lag, lang, time));
     HistoryView {
+        budget,
         spark,
         source,
         range,

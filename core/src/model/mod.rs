@@ -7,6 +7,8 @@ mod concern;
 mod error;
 mod history;
 mod history_view;
+mod lag_budget;
+mod lag_budget_view;
 mod oms_history;
 mod state;
 mod steps;
@@ -34,6 +36,8 @@ pub use history_view::{
     history_view, history_view_with, sparkline, trend_label, ChartInput, Estimate, HistoryView,
     Spark, SPARK_HEIGHT, SPARK_WIDTH,
 };
+pub use lag_budget::{lag_budget, percent_text, tenths_of, Budget};
+pub use lag_budget_view::{budget_view, BudgetView};
 pub use oms_history::{
     full_eta_from_oms, joined, throughput, HistorySource, OmsSeries, Range, Throughput,
 };
