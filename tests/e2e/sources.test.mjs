@@ -138,13 +138,14 @@ test('the sources\' lists are asked together, on one wave, poll after poll', asy
   // interval after the last one started (not after its answer): one timer
   // sends both, poll after poll, so both answers reach the board together.
   // A poll at either end of the window may have been counted for one only.
-  // Apart by the two simulators' scheduling alone: 60 ms failed once on a
-  // machine running two suites at once; spread polls are seconds apart.
+  // On one wave, or on a loaded machine the next (a first poll that
+  // started late keeps to its wave, 250 ms on), plus the simulators'
+  // scheduling; spread polls are seconds apart.
   const paired = bj.filter((at) => at > Math.min(...hz) - 1000 && at < Math.max(...hz) + 1000);
   assert.ok(paired.length >= 2, `polls of both: ${paired.length}`);
   for (const at of paired) {
     const apart = Math.min(...hz.map((t) => Math.abs(t - at)));
-    assert.ok(apart < 150, `hz asked ${apart} ms from bj (bj ${bj.join(', ')}; hz ${hz.join(', ')})`);
+    assert.ok(apart < 400, `hz asked ${apart} ms from bj (bj ${bj.join(', ')}; hz ${hz.join(', ')})`);
   }
   assert.deepEqual(errors, []);
   await page.close();
