@@ -81,6 +81,15 @@ pub struct History {
     samples: Vec<Sample>,
 }
 
+/// Samples pushed in order, as [`History::push`] takes them one by one.
+impl FromIterator<Sample> for History {
+    fn from_iter<I: IntoIterator<Item = Sample>>(samples: I) -> Self {
+        let mut history = History::default();
+        samples.into_iter().for_each(|s| history.push(s));
+        history
+    }
+}
+
 impl History {
     /// Adds a sample; drops what fell out of the window or over the cap.
     /// A sample older than the newest (a clock correction) starts afresh.
@@ -479,11 +488,7 @@ mod tests {
     }
 
     fn history(samples: impl IntoIterator<Item = Sample>) -> History {
-        let mut h = History::default();
-        for s in samples {
-            h.push(s);
-        }
-        h
+        samples.into_iter().collect()
     }
 
     /// A small deterministic noise in −1..1 (no randomness in tests).

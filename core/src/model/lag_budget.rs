@@ -206,9 +206,7 @@ mod tests {
     }
 
     fn history(samples: impl IntoIterator<Item = Sample>) -> History {
-        let mut h = History::default();
-        samples.into_iter().for_each(|s| h.push(s));
-        h
+        samples.into_iter().collect()
     }
 
     #[test]
