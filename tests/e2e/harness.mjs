@@ -135,6 +135,26 @@ export async function openPage(browser, base, query) {
   return { page, errors };
 }
 
+/** tests/leptos-app served by a simulator of its own, in a browser of its
+ *  own: `body({ sim, page, errors })` runs on the app's page, opened after
+ *  `prepare(page)` (for listeners that must see its first requests); both
+ *  stop after it, whatever it threw. */
+export async function withLeptosApp(body, prepare = () => {}) {
+  const sim = await startSim({ staticDir: leptosAppDir, marker: 'index.html' });
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    prepare(page);
+    await page.goto(`${sim.base}/`);
+    await body({ sim, page, errors });
+  } finally {
+    await browser.close();
+    await sim.stop();
+  }
+}
+
 /** Where reports go: docs/ when regenerating them, else a scratch folder. */
 export const reportDir = process.env.OMS_REPORT_DIR || path.join(here, 'artifacts');
 

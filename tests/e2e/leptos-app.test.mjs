@@ -5,18 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startSim, launchBrowser, leptosAppDir, eventually } from './harness.mjs';
+import { withLeptosApp, leptosAppDir, eventually } from './harness.mjs';
 
 test('a Leptos app that ships no widget CSS shows a styled, live widget', async () => {
   const html = readFileSync(path.join(leptosAppDir, 'index.html'), 'utf8');
   assert.doesNotMatch(html, /<link[^>]+stylesheet|<style/, 'the app itself brings no CSS');
-  const sim = await startSim({ staticDir: leptosAppDir, marker: 'index.html' });
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${sim.base}/`);
+  await withLeptosApp(async ({ page, errors }) => {
     const root = page.locator('[data-oms-widget][data-project-id="np_steady_orders"]');
     await eventually(() => root.getAttribute('data-state'), (s) => s === 'live', { what: 'the widget live' });
     const look = await root.evaluate((el) => {
@@ -35,8 +29,5 @@ test('a Leptos app that ships no widget CSS shows a styled, live widget', async 
     assert.deepEqual([look.radius, look.border, look.maxWidth], ['8px', 'solid', '420px']);
     assert.equal(look.badge, '999px 600', 'the badge is a pill');
     assert.deepEqual(errors, []);
-  } finally {
-    await browser.close();
-    await sim.stop();
-  }
+  });
 });

@@ -4,7 +4,7 @@
 // project left stops.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSim, launchBrowser, leptosAppDir, eventually, measureFor } from './harness.mjs';
+import { withLeptosApp, eventually, measureFor } from './harness.mjs';
 
 const picked = (page) => page.locator('#picker [data-field=picked]').evaluate((el) => ({
   id: el.dataset.projectId,
@@ -13,18 +13,12 @@ const picked = (page) => page.locator('#picker [data-field=picked]').evaluate((e
 }));
 
 test('hooks follow a project picker: progress and steps of the pick, the old poll stopped', async () => {
-  const sim = await startSim({ staticDir: leptosAppDir, marker: 'index.html' });
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    // The page's own OMS 4.x progress requests, by the project in their body.
-    const asked = [];
-    page.on('request', (r) => {
-      if (r.url().includes('Action=DescribeProjectProgress')) asked.push({ at: Date.now(), body: r.postData() ?? '' });
-    });
-    await page.goto(`${sim.base}/`);
+  // The page's own OMS 4.x progress requests, by the project in their body.
+  const asked = [];
+  const listen = (page) => page.on('request', (r) => {
+    if (r.url().includes('Action=DescribeProjectProgress')) asked.push({ at: Date.now(), body: r.postData() ?? '' });
+  });
+  await withLeptosApp(async ({ page, errors }) => {
     const first = await eventually(() => picked(page), (p) => p.status === 'RUNNING' && p.steps.length > 0, { what: 'the first pick live, with its steps' });
     assert.equal(first.id, 'np_steady_orders');
     await page.locator('#picker [data-field=picker]').selectOption('np_failed_billing');
@@ -42,8 +36,5 @@ test('hooks follow a project picker: progress and steps of the pick, the old pol
     assert.ok(late.some((r) => r.body.includes('np_failed_billing')), 'the pick is polled');
     assert.deepEqual(late.filter((r) => r.body.includes('np_steady_orders')), [], 'the project left is not');
     assert.deepEqual(errors, []);
-  } finally {
-    await browser.close();
-    await sim.stop();
-  }
+  }, listen);
 });

@@ -4,16 +4,10 @@
 // signal redraws the widgets that follow it, their data kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSim, launchBrowser, leptosAppDir, eventually } from './harness.mjs';
+import { withLeptosApp, eventually } from './harness.mjs';
 
 test('a provider sets language and zone; its signal changes the texts; own options win', async () => {
-  const sim = await startSim({ staticDir: leptosAppDir, marker: 'index.html' });
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${sim.base}/`);
+  await withLeptosApp(async ({ page, errors }) => {
     const panel = page.locator('#provider-panel');
     const follows = panel.locator('[data-oms-widget][data-project-id="np_steady_users"]');
     const own = panel.locator('[data-oms-widget][data-project-id="np_lagging_audit"]');
@@ -46,8 +40,5 @@ test('a provider sets language and zone; its signal changes the texts; own optio
     assert.match(after.time, /GMT\+8$/);
     assert.equal((await look(own)).lang, 'en');
     assert.deepEqual(errors, []);
-  } finally {
-    await browser.close();
-    await sim.stop();
-  }
+  });
 });
