@@ -1164,6 +1164,229 @@ pub fn quoted(text: &str) -> String {
     crate::wire::json::quote(text)
 }
 
+/// Switch-over readiness: fixed phrases of its checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CutoverMsg {
+    /// "Full copy finished"
+    FullDone,
+    /// "No full copy in this plan"
+    NoFullStep,
+    /// "No verification in this plan: consistency not checked"
+    NoVerifyStep,
+    /// "Verification finished: no row differs"
+    VerifyConsistent,
+    /// "Verification results not read yet"
+    VerifyNotRead,
+    /// "no current answer from OMS"
+    NoCurrentAnswer,
+    /// "Lag unknown: OMS gave no checkpoint time"
+    LagNotATime,
+    /// "Lag not judged: the project is not running"
+    LagNotJudged,
+    /// "Lag unknown: the checkpoint is ahead of this clock"
+    LagClockAhead,
+    /// "No failed step; the project runs"
+    Healthy,
+    /// "No answer from OMS yet"
+    NoAnswerYet,
+    /// "Reverse incremental on: a way back after switching"
+    ReverseOn,
+    /// "No reverse incremental: no way back after switching"
+    ReverseOff,
+    /// "OMS did not say whether reverse incremental is on"
+    ReverseUnknown,
+    /// "awaiting switch-over": a wallboard card whose plan waits at it
+    AwaitingSwitchOver,
+    /// "Project", in "Project: status "X" is not known"
+    Project,
+}
+
+impl CutoverMsg {
+    /// The phrase in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        use CutoverMsg::*;
+        let (en, zh) = match self {
+            FullDone => ("Full copy finished", "全量迁移已完成"),
+            NoFullStep => ("No full copy in this plan", "此计划不含全量迁移"),
+            NoVerifyStep => (
+                "No verification in this plan: consistency not checked",
+                "此计划不含全量校验：未核对数据一致性",
+            ),
+            VerifyConsistent => (
+                "Verification finished: no row differs",
+                "全量校验完成：无不一致行",
+            ),
+            VerifyNotRead => ("Verification results not read yet", "尚未读取校验结果"),
+            NoCurrentAnswer => (
+                "Lag unknown: no current answer from OMS",
+                "延迟未知：OMS 当前无应答",
+            ),
+            LagNotATime => (
+                "Lag unknown: OMS gave no checkpoint time",
+                "延迟未知：OMS 未给出时间位点",
+            ),
+            LagNotJudged => (
+                "Lag not judged: the project is not running",
+                "项目未在运行，不判断延迟",
+            ),
+            LagClockAhead => (
+                "Lag unknown: the checkpoint is ahead of this clock",
+                "延迟未知：位点时间晚于本机时钟",
+            ),
+            Healthy => ("No failed step; the project runs", "无失败步骤，项目运行中"),
+            NoAnswerYet => ("No answer from OMS yet", "尚无 OMS 应答"),
+            ReverseOn => (
+                "Reverse incremental on: a way back after switching",
+                "已启用反向增量：切换后可回退",
+            ),
+            ReverseOff => (
+                "No reverse incremental: no way back after switching",
+                "未启用反向增量：切换后无法回退",
+            ),
+            ReverseUnknown => (
+                "OMS did not say whether reverse incremental is on",
+                "OMS 未说明是否启用反向增量",
+            ),
+            AwaitingSwitchOver => ("awaiting switch-over", "等待切换"),
+            Project => ("Project", "项目"),
+        };
+        lang.pick(en, zh)
+    }
+}
+
+/// A switch-over check's name: `full` → "Full copy", … (the codes of
+/// `data-check`); the code itself for one this catalogue does not know.
+pub fn cutover_check_label(lang: Lang, check: &str) -> &str {
+    let (en, zh) = match check {
+        "full" => ("Full copy", "全量迁移"),
+        "verify" => ("Verification", "全量校验"),
+        "lag" => ("Lag", "延迟"),
+        "lag-held" => ("Lag held", "延迟保持"),
+        "healthy" => ("Healthy", "运行正常"),
+        "reverse" => ("Way back", "回退"),
+        other => return other,
+    };
+    lang.pick(en, zh)
+}
+
+/// The readiness line: "Ready to switch over", "Not ready: 1,203 rows
+/// differ", "Switching over, 40 %", "Switched over · reverse sync 12 s
+/// behind". `detail` is the first blocking check's words (not ready), the
+/// step's progress (switching) or the reverse sync's lag (switched).
+pub fn cutover_line(lang: Lang, verdict: &str, detail: Option<&str>) -> String {
+    let head = match (lang, verdict) {
+        (Lang::En, "ready") => "Ready to switch over",
+        (Lang::En, "not-ready") => "Not ready",
+        (Lang::En, "switching") => "Switching over",
+        (Lang::En, "switched") => "Switched over",
+        (Lang::ZhCn, "ready") => "可以切换",
+        (Lang::ZhCn, "not-ready") => "未就绪",
+        (Lang::ZhCn, "switching") => "正在切换",
+        (Lang::ZhCn, "switched") => "已切换",
+        (_, other) => other,
+    };
+    match (lang, verdict, detail) {
+        (_, _, None) => head.to_owned(),
+        (Lang::En, "not-ready", Some(d)) => format!("{head}: {d}"),
+        (Lang::ZhCn, "not-ready", Some(d)) => format!("{head}：{d}"),
+        (Lang::En, "switching", Some(d)) => format!("{head}, {d}"),
+        (Lang::ZhCn, "switching", Some(d)) => format!("{head}，{d}"),
+        (Lang::En, _, Some(d)) => format!("{head} · reverse sync {d} behind"),
+        (Lang::ZhCn, _, Some(d)) => format!("{head} · 反向同步延迟 {d}"),
+    }
+}
+
+/// "Full data transfer: Running, 63 %": a step of the plan that is not
+/// where a switch-over needs it, by its label and its status's.
+pub fn cutover_step_state(lang: Lang, step: &str, state: &str, progress: Option<u8>) -> String {
+    let progress = progress.map(|p| format!(", {p} %")).unwrap_or_default();
+    match lang {
+        Lang::En => format!("{step}: {state}{progress}"),
+        Lang::ZhCn => format!("{step}：{state}{}", progress.replacen(", ", "，", 1)),
+    }
+}
+
+/// "Full data transfer: status "BENDING" is not known" (`raw` quoted).
+pub fn cutover_unknown_status(lang: Lang, what: &str, raw: &str) -> String {
+    match lang {
+        Lang::En => format!("{what}: status {raw} is not known"),
+        Lang::ZhCn => format!("{what}：状态 {raw} 未知"),
+    }
+}
+
+/// "1,203 rows differ": a verification that found rows that differ.
+pub fn cutover_rows_differ(lang: Lang, rows: i64) -> String {
+    match lang {
+        Lang::En => count_en(rows, "row differs", "rows differ"),
+        Lang::ZhCn => format!("{} 行不一致", grouped(rows)),
+    }
+}
+
+/// "Verification: OMS counts -3 rows that differ": a count that is no count.
+pub fn cutover_odd_count(lang: Lang, raw: i64) -> String {
+    match lang {
+        Lang::En => format!("Verification: OMS counts {raw} rows that differ"),
+        Lang::ZhCn => format!("全量校验：OMS 给出的不一致行数为 {raw}"),
+    }
+}
+
+/// "Verification results could not be read: OMS did not answer in time".
+pub fn cutover_verify_unread(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::En => format!("Verification results could not be read: {why}"),
+        Lang::ZhCn => format!("无法读取校验结果：{why}"),
+    }
+}
+
+/// "Lag 3 s, within 25 s" / "Lag 42 s, above 25 s".
+pub fn cutover_lag(lang: Lang, lag: &str, limit: &str, within: bool) -> String {
+    match (lang, within) {
+        (Lang::En, true) => format!("Lag {lag}, within {limit}"),
+        (Lang::En, false) => format!("Lag {lag}, above {limit}"),
+        (Lang::ZhCn, true) => format!("延迟 {lag}，不超过 {limit}"),
+        (Lang::ZhCn, false) => format!("延迟 {lag}，超过 {limit}"),
+    }
+}
+
+/// "Within 25 s for the last 5 min".
+pub fn cutover_held(lang: Lang, limit: &str, hold: &str) -> String {
+    match lang {
+        Lang::En => format!("Within {limit} for the last {hold}"),
+        Lang::ZhCn => format!("最近 {hold}内延迟均不超过 {limit}"),
+    }
+}
+
+/// "Lag 42 s at 12:03:10, above 25 s within the last 5 min": the newest
+/// moment of the window the lag was above the limit.
+pub fn cutover_held_above(lang: Lang, lag: &str, at: &str, limit: &str, hold: &str) -> String {
+    match lang {
+        Lang::En => format!("Lag {lag} at {at}, above {limit} within the last {hold}"),
+        Lang::ZhCn => format!("{at} 延迟 {lag}，最近 {hold}内超过 {limit}"),
+    }
+}
+
+/// "Within 25 s for the 2 min covered; 5 min needed": a history too short
+/// to say; "No lag history for the last 5 min" when it covers nothing.
+pub fn cutover_held_short(lang: Lang, limit: &str, covered: Option<&str>, hold: &str) -> String {
+    match (lang, covered) {
+        (Lang::En, Some(c)) => format!("Within {limit} for the {c} covered; {hold} needed"),
+        (Lang::En, None) => format!("No lag history for the last {hold}"),
+        (Lang::ZhCn, Some(c)) => format!("已覆盖的 {c}内延迟不超过 {limit}；需要 {hold}"),
+        (Lang::ZhCn, None) => format!("最近 {hold}没有延迟历史"),
+    }
+}
+
+/// "Project: Failed (Full data transfer: CM-…: …)": a project that is not
+/// running, by its status's label and, when the plan says, why.
+pub fn cutover_project_state(lang: Lang, state: &str, why: Option<&str>) -> String {
+    match (lang, why) {
+        (Lang::En, None) => format!("Project: {state}"),
+        (Lang::En, Some(why)) => format!("Project: {state} ({why})"),
+        (Lang::ZhCn, None) => format!("项目：{state}"),
+        (Lang::ZhCn, Some(why)) => format!("项目：{state}（{why}）"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,15 +7,16 @@
 
 use oms_progress_core::i18n::{self, Lang};
 use oms_progress_core::model::{
-    budget_view, build_view, card_concerns, history_view_with, interpret_checkpoint, lag_budget,
-    live_view, outlook_with, source_cards, sources_view, utc_time, verify_view, wall_title,
-    wall_view, AlertGate, Attention, ChartInput, Concern, ConcernTracker, History, LagThresholds,
-    OmsSeries, Range, Sample, Seen, SourceList, StuckRules, WallFilter, SETTLE_MS,
+    awaits_switch_over, budget_view, build_view, card_concerns, cutover, history_view_with,
+    interpret_checkpoint, lag_budget, live_view, outlook_with, source_cards, sources_view,
+    utc_time, verify_view, wall_title, wall_view, AlertGate, Attention, ChartInput, CheckState,
+    Concern, ConcernTracker, CutoverInput, CutoverOptions, CutoverVerdict, History, LagThresholds,
+    OmsSeries, Range, Sample, Seen, SourceList, StuckRules, VerifyInput, WallFilter, SETTLE_MS,
 };
 use oms_progress_core::options::{page_config, read_options, RawValue, Source};
 use oms_progress_core::wire::{
-    classify, classify_list, classify_metric, classify_verify, FetchError, ListCollector,
-    ProjectList, VerifyResult,
+    classify, classify_list, classify_metric, classify_steps, classify_verify, FetchError,
+    ListCollector, ProjectList, VerifyResult, WireProject,
 };
 use oms_progress_core::{model::PollState, policy::PollOptions};
 use proptest::prelude::*;
@@ -205,6 +206,128 @@ fn through_the_wallboard(status: u16, body: &str, now_ms: i64) {
             }
             let _ = gate.take(now_ms.saturating_add(SETTLE_MS), lang);
         }
+    }
+}
+
+/// What switch-over readiness makes of a plan, a progress answer and a
+/// verification count, with any history, options and clock.
+#[allow(clippy::too_many_arguments)]
+fn through_cutover(
+    steps_body: &str,
+    progress_body: &str,
+    different_rows: Option<i64>,
+    oms_lag: &[(i64, f64)],
+    lags: &[(i64, i64, bool)],
+    options: CutoverOptions,
+    answered_ms: i64,
+    now_ms: i64,
+) {
+    let steps = classify_steps(200, steps_body).unwrap_or_default();
+    let opts = PollOptions::default();
+    let mut state = PollState::default();
+    state.record(classify(200, progress_body), answered_ms, 0.5, &opts);
+    let mut history = History::default();
+    for &(at_ms, checkpoint_secs, running) in lags {
+        history.push(Sample {
+            at_ms,
+            checkpoint_secs: Some(checkpoint_secs),
+            full_progress: None,
+            running,
+            failed: !running,
+        });
+    }
+    let result = VerifyResult {
+        different_rows,
+        ..VerifyResult::default()
+    };
+    let thresholds = LagThresholds::default();
+    let live = live_view(&state, now_ms, opts.stale_after(), thresholds);
+    for (lang, verify) in [
+        (Lang::En, VerifyInput::Read(&result)),
+        (Lang::ZhCn, VerifyInput::Unreadable("x")),
+        (Lang::En, VerifyInput::NotRead),
+    ] {
+        let readiness = cutover(&CutoverInput {
+            steps: &steps,
+            verify,
+            progress: state.last_good.as_ref(),
+            live: &live,
+            oms_lag,
+            history: &history,
+            thresholds,
+            options,
+            lang,
+            time: &utc_time,
+        });
+        let has_switch = steps.iter().any(oms_progress_core::model::is_switch_step);
+        assert_eq!(readiness.is_some(), has_switch);
+        if let Some(c) = readiness {
+            assert_eq!(c.checks.len(), 6);
+            if c.verdict == CutoverVerdict::Ready {
+                assert!(c
+                    .checks
+                    .iter()
+                    .all(|k| !k.blocking || k.state == CheckState::Ok));
+            }
+            assert!(!c.line.is_empty() && c.checks.iter().all(|k| !k.text.is_empty()));
+        }
+    }
+    let _ = awaits_switch_over(&WireProject {
+        steps,
+        ..WireProject::default()
+    });
+}
+
+/// A step of a plan around a switch-over, in any state.
+fn any_step() -> impl Strategy<Value = Value> {
+    let name = prop::sample::select(vec![
+        "FULL_TRANSFER",
+        "INCR_TRANSFER",
+        "FULL_VERIFIER",
+        "TRANSFER_APP_SWITCH",
+        "app_switch",
+        "REVERSE_INCR_TRANSFER",
+        "WARP",
+    ]);
+    let status = prop_oneof![
+        prop::sample::select(vec![
+            "INIT",
+            "RUNNING",
+            "FAILED",
+            "FINISHED",
+            "SUSPEND",
+            "MONITORING",
+            ""
+        ])
+        .prop_map(str::to_owned),
+        ".{0,8}",
+    ];
+    (name, status, any_json(), any_json()).prop_map(|(name, status, progress, extra)| {
+        json!({ "name": name, "status": status, "progress": progress, "extraInfo": extra })
+    })
+}
+
+proptest! {
+    // Each case judges three times over: fewer cases than the parsers'.
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_plans_histories_and_options_never_panic_cutover(
+        steps in prop::collection::vec(any_step(), 0..8),
+        progress in any_json(),
+        different_rows in any::<Option<i64>>(),
+        oms_lag in prop::collection::vec((any::<i64>(), any::<f64>()), 0..12),
+        lags in prop::collection::vec((any::<i64>(), any::<i64>(), any::<bool>()), 0..12),
+        (lag_secs, hold_ms) in (any::<Option<u64>>(), any::<u64>()),
+        (answered, now) in (any::<i64>(), any::<i64>()),
+    ) {
+        let steps_body = json!({ "success": true, "data": steps }).to_string();
+        let progress_body = json!({ "success": true, "data": progress }).to_string();
+        let options = CutoverOptions { lag_secs, hold: Duration::from_millis(hold_ms) };
+        through_cutover(&steps_body, &progress_body, different_rows, &oms_lag, &lags, options, answered, now);
+        // The same around now, where the interesting branches are.
+        let near: Vec<(i64, f64)> = oms_lag.iter().map(|p| (now.wrapping_rem(1 << 44) + p.0 % 600_000, p.1)).collect();
+        through_cutover(&steps_body, &progress_body, different_rows, &near, &lags, options, now, now);
     }
 }
 

@@ -4,11 +4,14 @@
 mod checkpoint;
 mod clock_offset;
 mod concern;
+mod cutover;
+mod cutover_checks;
 mod error;
 mod history;
 mod history_view;
 mod lag_budget;
 mod lag_budget_view;
+mod lag_held;
 mod oms_history;
 mod state;
 mod steps;
@@ -27,6 +30,10 @@ pub use clock_offset::{parse_http_date, ClockOffset, APPLY_FROM_MS};
 pub use concern::{
     card_concerns, AlertGate, AttentionChange, Concern, ConcernTracker, Notice, Seen, SETTLE_MS,
 };
+pub use cutover::{
+    awaits_switch_over, cutover, is_switch_step, Check, CheckName, CheckState, Cutover,
+    CutoverInput, CutoverOptions, CutoverVerdict, VerifyInput, MIN_HOLD,
+};
 pub use error::{error_line, error_view, wrong_api_view, ErrorKind, ErrorView};
 pub use history::{
     outlook, outlook_with, History, Line, Outlook, Recovery, Sample, Stuck, StuckOn, StuckRules,
@@ -38,6 +45,7 @@ pub use history_view::{
 };
 pub use lag_budget::{lag_budget, percent_text, tenths_of, Budget};
 pub use lag_budget_view::{budget_view, BudgetView};
+pub use lag_held::{lag_held, Held};
 pub use oms_history::{
     full_eta_from_oms, joined, throughput, HistorySource, OmsSeries, Range, Throughput,
 };

@@ -53,7 +53,8 @@ impl StepStatus {
         }
     }
 
-    fn label(&self, lang: Lang) -> String {
+    /// Its label in `lang`, or the raw text of a status we do not know.
+    pub fn label(&self, lang: Lang) -> String {
         let msg = match self {
             StepStatus::Init => Msg::StepInit,
             StepStatus::Running => Msg::StepRunning,

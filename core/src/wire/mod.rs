@@ -26,7 +26,9 @@ pub use endpoint::{
     ProgressRequest,
 };
 pub use list::{classify_list, ListCollector, ListPage, ProjectList, WireProject, MAX_PAGE_SIZE};
-pub use metric::{classify_metric, lacks_action, metric_request, Point, MIN_WINDOW_SECS};
+pub use metric::{
+    classify_metric, lacks_action, metric_request, Point, MIN_WINDOW_SECS, SECS_PER_POINT,
+};
 pub use outcome::{classify, FetchError};
 pub use read::{excerpt, parse_answer};
 pub use request::{Credentials, HeaderSource};
