@@ -1,5 +1,9 @@
 //! The polling policy and what the widget knows after each poll.
 
+mod plan;
+
+pub use plan::{plan_period_ms, plan_tick, PLAN_TICK_MS, PLAN_WAIT_MS};
+
 use crate::decimal::duration_from_secs;
 use crate::model::{PollState, StopReason};
 use crate::wire::{FetchError, Progress, ProjectList, Status};

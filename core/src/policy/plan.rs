@@ -1,0 +1,93 @@
+//! When to ask an OMS 4.x project's step plan again, besides at open and
+//! whenever its status or current step changes (which every widget asks
+//! on): the plan moves by itself only while a step runs toward an end, and
+//! a switch-over's readiness must follow a step that fails or pauses while
+//! the plan waits at it. (The verification's own bounds, once when it has
+//! finished and at most once a minute while it runs, are the hook's.)
+
+use crate::model::{is_switch_step, plan_running, StepStatus};
+use crate::wire::{FetchError, WireStep};
+
+/// The plan is asked again at most this often while a step runs toward an
+/// end, or after the last ask failed.
+pub const PLAN_TICK_MS: i64 = 60_000;
+/// … and at most this often while it waits at its switch-over step.
+pub const PLAN_WAIT_MS: i64 = 180_000;
+
+/// How often to ask the plan again after `answer` (its latest, `None`
+/// before the first), when nothing else moved it; `None`: not again until
+/// the status or the current step changes.
+pub fn plan_period_ms(answer: Option<&Result<Vec<WireStep>, FetchError>>) -> Option<i64> {
+    let steps = match answer? {
+        Err(_) => return Some(PLAN_TICK_MS),
+        Ok(steps) => steps,
+    };
+    if plan_running(steps) {
+        return Some(PLAN_TICK_MS);
+    }
+    let waiting = steps.iter().find(|s| is_switch_step(s)).is_some_and(|s| {
+        StepStatus::parse(s.status.as_deref().unwrap_or("")) != StepStatus::Finished
+    });
+    waiting.then_some(PLAN_WAIT_MS)
+}
+
+/// The period's number at `now_ms` for a project whose own point in the
+/// period is `phase_ms` ([`super::phase_of`]): it moves once a period, at
+/// the project's own second, so that a page of widgets does not ask in the
+/// same second. A hook asks again when it moves.
+pub fn plan_tick(now_ms: i64, phase_ms: i64, period_ms: i64) -> i64 {
+    now_ms.saturating_add(phase_ms).div_euclid(period_ms.max(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::Percent;
+
+    fn step(name: &str, status: &str, progress: u8) -> WireStep {
+        WireStep {
+            name: Some(name.into()),
+            status: Some(status.into()),
+            progress: Some(Percent {
+                value: progress,
+                raw: None,
+            }),
+            ..WireStep::default()
+        }
+    }
+
+    #[test]
+    fn a_plan_is_asked_each_minute_while_it_moves_and_every_three_while_it_waits() {
+        let period = |steps: Vec<WireStep>| plan_period_ms(Some(&Ok(steps)));
+        assert_eq!(plan_period_ms(None), None, "asked at open by the hook");
+        assert_eq!(
+            plan_period_ms(Some(&Err(FetchError::Timeout))),
+            Some(PLAN_TICK_MS)
+        );
+        let incr = step("INCR_TRANSFER", "MONITORING", 100);
+        assert_eq!(
+            period(vec![step("FULL_TRANSFER", "RUNNING", 40), incr.clone()]),
+            Some(PLAN_TICK_MS)
+        );
+        assert_eq!(period(vec![incr.clone()]), None, "nothing moves by itself");
+        let at_switch = |status, progress| {
+            period(vec![
+                incr.clone(),
+                step("TRANSFER_APP_SWITCH", status, progress),
+            ])
+        };
+        assert_eq!(at_switch("INIT", 0), Some(PLAN_WAIT_MS));
+        assert_eq!(at_switch("RUNNING", 0), Some(PLAN_TICK_MS), "switching");
+        assert_eq!(at_switch("FAILED", 0), Some(PLAN_WAIT_MS));
+        assert_eq!(at_switch("FINISHED", 100), None);
+    }
+
+    #[test]
+    fn the_tick_moves_once_a_period_at_the_projects_own_point() {
+        let ticks: Vec<i64> = (0..6)
+            .map(|m| plan_tick(m * 60_000, 60_000, PLAN_WAIT_MS))
+            .collect();
+        assert_eq!(ticks, [0, 0, 1, 1, 1, 2]);
+        assert_eq!(plan_tick(i64::MAX, i64::MAX, 0), i64::MAX);
+    }
+}
