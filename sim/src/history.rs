@@ -61,7 +61,7 @@ pub fn step_metric(project: &Project, body: &Value, now_ms: i64) -> Result<Value
     let points: Vec<Value> = (0..max_points)
         .map(|k| end - (max_points - 1 - k) * spacing)
         .filter_map(|t| {
-            let value = value_at(project, &step, &metric, t)?;
+            let value = value_at(project, &step, &metric, t, now_ms)?;
             Some(json!({ "timestamp": t, "value": (value * 100.0).round() / 100.0 }))
         })
         .collect();
@@ -72,11 +72,11 @@ pub fn step_metric(project: &Project, body: &Value, now_ms: i64) -> Result<Value
     }))
 }
 
-/// The metric at unix second `t`, when the step ran then.
-fn value_at(project: &Project, step: &str, metric: &str, t: i64) -> Option<f64> {
+/// The metric at unix second `t`, when the step ran then, as told at `now_ms`.
+fn value_at(project: &Project, step: &str, metric: &str, t: i64, now_ms: i64) -> Option<f64> {
     let Served::State(s) = project
         .spec
-        .served_at(t * 1000 - project.since_ms, t * 1000)
+        .served_as_of(t * 1000 - project.since_ms, t * 1000, now_ms)
     else {
         return None;
     };
@@ -84,7 +84,8 @@ fn value_at(project: &Project, step: &str, metric: &str, t: i64) -> Option<f64> 
         return None;
     }
     let current = s.current_step.as_deref().unwrap_or("").to_ascii_uppercase();
-    let incr = current.contains("INCR");
+    // The forward sync runs on while a switch-over waits or runs.
+    let incr = current.contains("INCR") || current.contains("SWITCH");
     let lag = |c: &Checkpoint| match c {
         Checkpoint::Unix(cp) => Some((t - cp).max(0) as f64),
         _ => None,

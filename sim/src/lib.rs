@@ -15,6 +15,7 @@ pub mod scenario;
 pub mod server;
 pub mod state;
 pub mod steps;
+pub mod switch_over;
 pub mod wire;
 
 pub use clock::Clock;

@@ -133,6 +133,7 @@ fn item(p: &Project, s: &crate::scenario::Snapshot, now_s: i64) -> Value {
     let running_progress = match s.current_step.as_deref().unwrap_or("") {
         step if step.contains("STRUCT") => s.struct_progress,
         step if step.contains("FULL") => s.full_progress,
+        step if step.contains("SWITCH") => s.switch.map(|w| w.progress),
         _ => Some(100),
     };
     json!({

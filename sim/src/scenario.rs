@@ -2,6 +2,7 @@
 //! function of its behaviour and the seconds since it was (re)defined, so the
 //! injected clock is all a test needs to see a lifecycle advance.
 
+use crate::switch_over::{SwitchOverSpec, SwitchStep};
 use serde::{Deserialize, Serialize};
 use std::f64::consts::TAU;
 
@@ -118,6 +119,16 @@ pub enum Behaviour {
     /// the project was defined, lag]` points, joined by straight lines and
     /// held after the last (for trends and ETAs).
     LagCurve { points: Vec<[f64; 2]> },
+    /// Incremental sync at `lag_secs` that was at `spike_secs` for
+    /// `lasted_secs` until `ended_secs_ago` before the moment it is asked
+    /// about, in OMS's history too: it "just caught up" however long the
+    /// simulator runs, which a curve from the project's start cannot keep.
+    RecentSpike {
+        lag_secs: f64,
+        spike_secs: f64,
+        ended_secs_ago: f64,
+        lasted_secs: f64,
+    },
     /// A Sybase source: the checkpoint is a `"fileId,fileOffset"` log position.
     Sybase,
     /// Exactly this state.
@@ -179,6 +190,10 @@ pub struct ProjectSpec {
     /// `FULL_VERIFIER` step and `ListProjectFullVerifyResult`).
     #[serde(default)]
     pub verify: Option<VerifySpec>,
+    /// A forward switch-over (`TRANSFER_APP_SWITCH`) after the incremental
+    /// sync, waiting for the operator, running or done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub switch_over: Option<SwitchOverSpec>,
     pub behaviour: Behaviour,
 }
 
@@ -310,6 +325,7 @@ impl Scenario {
                     ],
                     alarming: (9..=11).contains(&(i % 100)),
                     verify: None,
+                    switch_over: None,
                     behaviour,
                     id,
                 }
@@ -354,6 +370,20 @@ impl ProjectSpec {
             {
                 Err("lag_curve needs points [secs, lag] with rising secs and lags >= 0".into())
             }
+            Behaviour::RecentSpike {
+                lag_secs,
+                spike_secs,
+                ended_secs_ago,
+                lasted_secs,
+            } if [lag_secs, spike_secs, ended_secs_ago, lasted_secs]
+                .iter()
+                .any(|v| !v.is_finite() || **v < 0.0) =>
+            {
+                Err("recent_spike needs finite values >= 0".into())
+            }
+            Behaviour::Lifecycle { .. } | Behaviour::Raw { .. } if self.switch_over.is_some() => {
+                Err("switch_over needs a project in incremental sync, not lifecycle or raw".into())
+            }
             _ => Ok(()),
         }
     }
@@ -380,6 +410,8 @@ pub struct Snapshot {
     pub full_progress: Option<i64>,
     pub checkpoint: Checkpoint,
     pub reverse_checkpoint: Checkpoint,
+    /// The switch-over step, when the plan has one.
+    pub switch: Option<SwitchStep>,
 }
 
 /// Either a modelled state or raw JSON for `data`.
@@ -433,6 +465,7 @@ fn running(step: &str, checkpoint: Checkpoint) -> Snapshot {
         full_progress: Some(100),
         checkpoint,
         reverse_checkpoint: Checkpoint::None,
+        switch: None,
     }
 }
 
@@ -464,6 +497,20 @@ pub(crate) fn phase_of(id: &str) -> f64 {
 impl ProjectSpec {
     /// The project's state `elapsed_ms` after it was defined, at clock time `now_ms`.
     pub fn served_at(&self, elapsed_ms: i64, now_ms: i64) -> Served {
+        self.served_as_of(elapsed_ms, now_ms, now_ms)
+    }
+
+    /// The project's state `elapsed_ms` after it was defined, at clock time
+    /// `now_ms`, as told at `asked_ms` (later for OMS's history).
+    pub fn served_as_of(&self, elapsed_ms: i64, now_ms: i64, asked_ms: i64) -> Served {
+        let mut served = self.state_as_of(elapsed_ms, now_ms, asked_ms);
+        if let (Served::State(s), Some(switch)) = (&mut served, &self.switch_over) {
+            switch.apply(s, now_ms.div_euclid(1000));
+        }
+        served
+    }
+
+    fn state_as_of(&self, elapsed_ms: i64, now_ms: i64, asked_ms: i64) -> Served {
         let now_s = now_ms.div_euclid(1000);
         let elapsed = elapsed_ms.max(0) as f64 / 1000.0;
         let at = |spec: &Option<CheckpointSpec>| match spec {
@@ -546,6 +593,19 @@ impl ProjectSpec {
                 steps.incr,
                 behind(curve_at(points, elapsed_ms as f64 / 1000.0)),
             ),
+            Behaviour::RecentSpike {
+                lag_secs,
+                spike_secs,
+                ended_secs_ago,
+                lasted_secs,
+            } => {
+                let before = (asked_ms - now_ms) as f64 / 1000.0;
+                let spiking = (*ended_secs_ago..=ended_secs_ago + lasted_secs).contains(&before);
+                running(
+                    steps.incr,
+                    behind(if spiking { *spike_secs } else { *lag_secs }),
+                )
+            }
             Behaviour::Sybase => {
                 let secs = elapsed as i64;
                 let position = format!("{},{}", 100 + secs / 600, (secs % 600) * 4096 + 30);
@@ -562,6 +622,7 @@ impl ProjectSpec {
                 full_progress: f.full_progress,
                 checkpoint: at(&f.checkpoint),
                 reverse_checkpoint: at(&f.reverse_checkpoint),
+                switch: None,
             },
         };
         Served::State(snapshot)
@@ -584,6 +645,7 @@ mod tests {
             labels: Vec::new(),
             alarming: false,
             verify: None,
+            switch_over: None,
             behaviour,
         }
     }

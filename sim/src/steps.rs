@@ -10,6 +10,7 @@ use crate::scenario::{
     LIFECYCLE_STRUCT_AT,
 };
 use crate::state::Project;
+use crate::switch_over::switch_step_json;
 use serde_json::{json, Value};
 use time::format_description::BorrowedFormatItem;
 use time::macros::format_description;
@@ -184,6 +185,10 @@ pub fn steps_json(s: &Snapshot, clock: StageClock, now_s: i64, verify: Option<Ve
     let starts = stage_starts(enabled, current, clock);
     let mut steps = Vec::new();
     for (index, (name, description)) in STAGES.iter().enumerate() {
+        // The switch-over follows the incremental sync and the verification.
+        if let (4, Some(switch)) = (index, s.switch) {
+            steps.push(switch_step_json(switch, steps.len() + 1, starts[4], now_s));
+        }
         if !enabled[index] {
             continue;
         }
@@ -311,6 +316,7 @@ mod tests {
             full_progress: Some(63),
             checkpoint: Checkpoint::Unix(1_700_000_000),
             reverse_checkpoint: Checkpoint::None,
+            switch: None,
         }
     }
 

@@ -809,28 +809,39 @@ async fn v4_list_projects_pages_and_filters_every_project() {
     let (_, first) = v4(
         &s,
         "ListProjects",
-        json!({ "pageNumber": 1, "pageSize": 10 }),
+        json!({ "pageNumber": 1, "pageSize": 20 }),
     )
     .await;
     let total = first["totalCount"].as_u64().unwrap() as usize;
-    assert_eq!(ids(&first).len(), 10);
+    assert_eq!(ids(&first).len(), 20);
     assert_eq!(
         (first["pageNumber"].clone(), first["pageSize"].clone()),
-        (json!(1), json!(10))
+        (json!(1), json!(20))
     );
     let (_, second) = v4(
         &s,
         "ListProjects",
-        json!({ "pageNumber": 2, "pageSize": 10 }),
+        json!({ "pageNumber": 2, "pageSize": 20 }),
     )
     .await;
-    assert_eq!(ids(&second).len(), total - 10, "the rest on page 2");
+    assert_eq!(ids(&second).len(), total - 20, "the rest on page 2");
     assert!(ids(&second).iter().all(|id| !ids(&first).contains(id)));
 
     let (_, migrations) = v4(&s, "ListProjects", json!({ "type": "MIGRATION" })).await;
     assert_eq!(
         ids(&migrations),
-        ["np_verified_ledger", "np_verify_mismatch", "p_migration_dw"]
+        [
+            "np_cutover_just_caught_up",
+            "np_cutover_lagging",
+            "np_cutover_no_way_back",
+            "np_cutover_ready",
+            "np_cutover_rows_differ",
+            "np_cutover_switched",
+            "np_cutover_switching",
+            "np_verified_ledger",
+            "np_verify_mismatch",
+            "p_migration_dw"
+        ]
     );
     let (_, failed) = v4(&s, "ListProjects", json!({ "status": ["FAILED"] })).await;
     assert_eq!(ids(&failed), ["np_failed_billing", "np_failed_longname"]);
