@@ -1,6 +1,8 @@
 //! Projects and how their state moves with time. A project's state is a pure
 //! function of its behaviour and the seconds since it was (re)defined, so the
-//! injected clock is all a test needs to see a lifecycle advance.
+//! injected clock is all a test needs to see a lifecycle advance. One
+//! exception: a `recent_spike`'s past also depends on when OMS's history is
+//! asked for, so that its spike stays just behind the present.
 
 use crate::switch_over::{SwitchOverSpec, SwitchStep};
 use serde::{Deserialize, Serialize};
