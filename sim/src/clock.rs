@@ -4,6 +4,9 @@
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use time::format_description::BorrowedFormatItem;
+use time::macros::format_description;
+use time::{OffsetDateTime, PrimitiveDateTime};
 
 /// Milliseconds since the Unix epoch.
 pub type UnixMs = i64;
@@ -78,6 +81,20 @@ const LAST_HTTP_DATE_SECS: i64 = 253_402_300_799;
 pub fn http_date(ms: UnixMs) -> String {
     let secs = ms.div_euclid(1000).clamp(0, LAST_HTTP_DATE_SECS);
     httpdate::fmt_http_date(UNIX_EPOCH + Duration::from_secs(secs.unsigned_abs()))
+}
+
+/// `2023-05-31T04:07:32`: UTC, no zone marker, as OMS 4.x writes times.
+/// Seconds beyond the years -9999 to 9999 are written at that end.
+pub fn utc_text(secs: i64) -> String {
+    const FORMAT: &[BorrowedFormatItem<'_>] =
+        format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
+    let first = PrimitiveDateTime::MIN.assume_utc().unix_timestamp();
+    let last = PrimitiveDateTime::MAX.assume_utc().unix_timestamp();
+    OffsetDateTime::from_unix_timestamp(secs.clamp(first, last))
+        .ok()
+        .and_then(|time| time.format(FORMAT).ok())
+        // Not reached for a time in range: the seconds, rather than nothing.
+        .unwrap_or_else(|| secs.to_string())
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 //! ones `docs/oms-api.md` lists; the array shape and `componentType` are
 //! inferred.
 
+use crate::clock::utc_text;
 use crate::scenario::{Checkpoint, ProjectSpec, Snapshot};
-use crate::steps::utc_text;
 use serde_json::{json, Value};
 
 /// The project's components at `now_s`.

@@ -16,6 +16,7 @@ pub mod server;
 pub mod state;
 pub mod steps;
 pub mod switch_over;
+pub mod switch_spec;
 pub mod wire;
 
 pub use clock::Clock;

@@ -3,9 +3,10 @@
 //! per page. Written from `docs/oms-api.md`'s "The list"; the name
 //! filter's key, `searchKey`, and the paging errors are inferred.
 
+use crate::clock::utc_text;
 use crate::scenario::{Behaviour, Checkpoint, Kind, Served};
 use crate::state::Project;
-use crate::steps::{steps_json, utc_text, verify_run, StageClock};
+use crate::steps::{steps_json, verify_run, StageClock};
 use crate::wire::BusinessError;
 use serde_json::{json, Value};
 

@@ -4,7 +4,7 @@
 //! exception: a `recent_spike`'s past also depends on when OMS's history is
 //! asked for, so that its spike stays just behind the present.
 
-use crate::switch_over::{SwitchOverSpec, SwitchStep};
+use crate::switch_spec::{SwitchOverSpec, SwitchStep};
 use serde::{Deserialize, Serialize};
 use std::f64::consts::TAU;
 

@@ -5,6 +5,7 @@
 //! from `docs/oms-api.md`'s "The step plan", which follows the shapes of
 //! real answers OceanBase's ODC published.
 
+use crate::clock::utc_text;
 use crate::scenario::{
     Behaviour, Checkpoint, ProjectSpec, Snapshot, LIFECYCLE_FULL_AT, LIFECYCLE_INCR_AT,
     LIFECYCLE_STRUCT_AT,
@@ -12,9 +13,6 @@ use crate::scenario::{
 use crate::state::Project;
 use crate::switch_over::switch_step_json;
 use serde_json::{json, Value};
-use time::format_description::BorrowedFormatItem;
-use time::macros::format_description;
-use time::{OffsetDateTime, PrimitiveDateTime};
 
 /// The stages of a plan, in order, with OMS 4.x's step names.
 const STAGES: [(&str, &str); 5] = [
@@ -284,20 +282,6 @@ fn step_info(s: &Snapshot, index: usize, progress: i64, started: bool, now_s: i6
         }),
         _ => Value::Null,
     }
-}
-
-/// `2023-05-31T04:07:32`: UTC, no zone marker, as OMS 4.x writes times.
-/// Seconds beyond the years -9999 to 9999 are written at that end.
-pub fn utc_text(secs: i64) -> String {
-    const FORMAT: &[BorrowedFormatItem<'_>] =
-        format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
-    let first = PrimitiveDateTime::MIN.assume_utc().unix_timestamp();
-    let last = PrimitiveDateTime::MAX.assume_utc().unix_timestamp();
-    OffsetDateTime::from_unix_timestamp(secs.clamp(first, last))
-        .ok()
-        .and_then(|time| time.format(FORMAT).ok())
-        // Not reached for a time in range: the seconds, rather than nothing.
-        .unwrap_or_else(|| secs.to_string())
 }
 
 #[cfg(test)]

@@ -4,60 +4,14 @@
 //! confirms; once it finished, the reverse incremental sync runs. Written
 //! from `docs/oms-api.md`'s "Switch-over" and the captured step plan.
 
+use crate::clock::utc_text;
 use crate::scenario::{Checkpoint, Snapshot};
-use crate::steps::utc_text;
-use serde::{Deserialize, Serialize};
+pub use crate::switch_spec::SWITCH_STEP;
+use crate::switch_spec::{SwitchOverSpec, SwitchState, SwitchStep};
 use serde_json::{json, Value};
-
-/// The step's name, as OMS 4.x writes it.
-pub const SWITCH_STEP: &str = "TRANSFER_APP_SWITCH";
 
 /// How long a switch-over that finished ran, in seconds.
 const SWITCH_SECS: i64 = 120;
-
-/// Where a project's switch-over is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SwitchState {
-    /// Started, RUNNING at 0 %: OMS waits for the operator's confirmation.
-    Waiting,
-    /// Switching: RUNNING at `progress` %.
-    Running,
-    /// FINISHED; the reverse incremental sync runs when enabled.
-    Done,
-}
-
-/// A project's switch-over, as configured.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SwitchOverSpec {
-    pub state: SwitchState,
-    /// The step's progress while `running` (1–99).
-    #[serde(default = "default_progress")]
-    pub progress: i64,
-    /// Reverse incremental sync is enabled (`REVERSE_INCR_TRANSFER` follows).
-    #[serde(default)]
-    pub reverse: bool,
-    /// Once `done`: how far behind the reverse sync is, unless the
-    /// behaviour sets `reverse_checkpoint` itself.
-    #[serde(default = "default_reverse_lag")]
-    pub reverse_lag_secs: i64,
-}
-
-fn default_progress() -> i64 {
-    40
-}
-
-fn default_reverse_lag() -> i64 {
-    3
-}
-
-/// The switch-over step as served at one moment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SwitchStep {
-    pub status: &'static str,
-    pub progress: i64,
-}
 
 impl SwitchOverSpec {
     /// Puts the switch-over into `s`, the project's state at `now_s`: its
