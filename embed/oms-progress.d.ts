@@ -64,6 +64,20 @@ export interface MountOptions {
    */
   lagCritical?: Seconds | null;
   /**
+   * Switch-over readiness: the most forward lag that allows switching over.
+   *
+   * Takes seconds, 0–86400.
+   * @defaultValue the warning lag (`lag-warn`)
+   */
+  cutoverLag?: Seconds | null;
+  /**
+   * Switch-over readiness: how long the lag must have stayed within `cutover-lag`, from OMS's history and this browser's samples.
+   *
+   * Takes seconds, 60–86400.
+   * @defaultValue `300`
+   */
+  cutoverHold?: Seconds | null;
+  /**
    * A RUNNING project whose checkpoint (or full-data progress, after 10 min) has not moved for this long is marked stuck.
    *
    * Takes seconds, 30–86400.
@@ -131,6 +145,8 @@ export interface OmsSyncProgressAttributes {
   'max-backoff'?: string | number;
   'lag-warn'?: string | number;
   'lag-critical'?: string | number;
+  'cutover-lag'?: string | number;
+  'cutover-hold'?: string | number;
   'stuck-after'?: string | number;
   'time-zone'?: string;
   lang?: string;

@@ -26,9 +26,8 @@ fn ts_types(js: &str) -> Option<(String, &'static str)> {
             ("string".to_owned(), "string")
         }
         "api" => (literals(&ApiKind::NAMES), "string"),
-        "interval" | "timeout" | "maxBackoff" | "lagWarn" | "lagCritical" | "stuckAfter" => {
-            seconds()
-        }
+        "interval" | "timeout" | "maxBackoff" | "lagWarn" | "lagCritical" | "cutoverLag"
+        | "cutoverHold" | "stuckAfter" => seconds(),
         "lang" => {
             let tags = literals(&Lang::TAGS);
             (

@@ -378,7 +378,7 @@ proptest! {
     }
 
     #[test]
-    fn arbitrary_option_values_never_panic(entries in prop::collection::vec((prop::sample::select(vec!["projectId", "api", "baseUrl", "interval", "timeout", "maxBackoff", "lagWarn", "lagCritical", "lang", "compact", "credentials", "headers", "oms", "consoleUrl", "x"]), "[a-z:/,{}.]{0,20}|.{0,20}", any::<f64>(), any::<bool>(), 0u8..3), 0..10)) {
+    fn arbitrary_option_values_never_panic(entries in prop::collection::vec((prop::sample::select(vec!["projectId", "api", "baseUrl", "interval", "timeout", "maxBackoff", "lagWarn", "lagCritical", "cutoverLag", "cutoverHold", "lang", "compact", "credentials", "headers", "oms", "consoleUrl", "x"]), "[a-z:/,{}.]{0,20}|.{0,20}", any::<f64>(), any::<bool>(), 0u8..3), 0..10)) {
         let raw: Vec<(&str, RawValue)> = entries
             .iter()
             .map(|(name, text, number, flag, pick)| {

@@ -105,7 +105,7 @@ for (const scheme of ['light', 'dark']) {
 }
 
 test('the URL\'s problems know the wallboard\'s names, hint at the one meant, in the page\'s language', async () => {
-  const known = 'project, api, interval, timeout, max-backoff, lag-warn, lag-critical, stuck-after, time-zone, lang, compact, oms, wall, type, status, label, search, group, source';
+  const known = 'project, api, interval, timeout, max-backoff, lag-warn, lag-critical, cutover-lag, cutover-hold, stuck-after, time-zone, lang, compact, oms, wall, type, status, label, search, group, source';
   const said = async (query) => {
     const { page, errors } = await openWall(query);
     const texts = await eventually(() => page.locator('[data-field=page-problem]').allTextContents(), (t) => t.length > 0, { what: 'the problems said' });

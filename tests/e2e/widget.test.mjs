@@ -246,7 +246,7 @@ test('URL parameters that cannot be used are listed, and those options keep thei
   const said = await page.locator('[data-field=page-problem]').allTextContents();
   assert.deepEqual(said, [
     'lang "fr" is not en or zh-CN',
-    'unknown option "intervall": did you mean interval? (known: project, api, interval, timeout, max-backoff, lag-warn, lag-critical, stuck-after, time-zone, lang, compact, oms)',
+    'unknown option "intervall": did you mean interval? (known: project, api, interval, timeout, max-backoff, lag-warn, lag-critical, cutover-lag, cutover-hold, stuck-after, time-zone, lang, compact, oms)',
     'timeout 0.5 is out of range (1 to 86400 seconds)',
     'lag-warn (400 s) is above lag-critical (300 s)',
   ]);

@@ -425,7 +425,7 @@ mod tests {
             ),
             (
                 &[("intervall", "5")][..],
-                "unknown option \"intervall\": did you mean interval? (known: project, api, interval, timeout, max-backoff, lag-warn, lag-critical, stuck-after, time-zone, lang, compact, oms)",
+                "unknown option \"intervall\": did you mean interval? (known: project, api, interval, timeout, max-backoff, lag-warn, lag-critical, cutover-lag, cutover-hold, stuck-after, time-zone, lang, compact, oms)",
             ),
         ] {
             assert_eq!(problems(list, "en"), [said], "{list:?}");
@@ -453,7 +453,7 @@ mod tests {
 
     #[test]
     fn with_wall_its_filters_are_known_and_hinted() {
-        let known = "project, api, interval, timeout, max-backoff, lag-warn, lag-critical, stuck-after, time-zone, lang, compact, oms";
+        let known = "project, api, interval, timeout, max-backoff, lag-warn, lag-critical, cutover-lag, cutover-hold, stuck-after, time-zone, lang, compact, oms";
         assert_eq!(
             problems(&[("wall", ""), ("grop", "failed")], "en"),
             [format!("unknown option \"grop\": did you mean group? (known: {known}, wall, type, status, label, search, group, source)")]
@@ -582,7 +582,7 @@ mod tests {
         assert_eq!(kinds.len(), 8, "{kinds:?}");
         assert_eq!(
             problems(&[("wall", ""), ("grop", "failed"), ("lang", "zh-CN")], "en"),
-            ["unknown option \"grop\": did you mean group? (known: project, api, interval, timeout, max-backoff, lag-warn, lag-critical, stuck-after, time-zone, lang, compact, oms, wall, type, status, label, search, group, source)"],
+            ["unknown option \"grop\": did you mean group? (known: project, api, interval, timeout, max-backoff, lag-warn, lag-critical, cutover-lag, cutover-hold, stuck-after, time-zone, lang, compact, oms, wall, type, status, label, search, group, source)"],
             "Display stays English (for hosts' logs)"
         );
         let grop = &page_config(

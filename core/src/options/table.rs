@@ -8,7 +8,7 @@ use super::sources::{assign_console_urls, parse_console_urls, parse_sources, Con
 use super::widget::{check_base_url, check_project_id, WidgetOptions};
 use crate::decimal::parse_decimal;
 use crate::i18n::Lang;
-use crate::model::LagThresholds;
+use crate::model::{LagThresholds, MIN_HOLD};
 use crate::policy::{PollOptions, MIN_INTERVAL};
 use crate::wire::{ApiKind, Credentials};
 use std::time::Duration;
@@ -198,6 +198,30 @@ pub const OPTIONS: &[OptionSpec] = &[
         doc: docs!("a lag above this is \"far behind\""),
         apply: |o, v| {
             o.lag.critical_secs = seconds(v, 0.0)?.as_secs();
+            Ok(())
+        },
+    },
+    OptionSpec {
+        js: "cutoverLag",
+        attribute: Some("cutover-lag"),
+        url: Some("cutover-lag"),
+        takes: docs!("seconds, 0–86400"),
+        default: docs!("the warning lag (`lag-warn`)"),
+        doc: docs!("switch-over readiness: the most forward lag that allows switching over"),
+        apply: |o, v| {
+            o.cutover.lag_secs = Some(seconds(v, 0.0)?.as_secs());
+            Ok(())
+        },
+    },
+    OptionSpec {
+        js: "cutoverHold",
+        attribute: Some("cutover-hold"),
+        url: Some("cutover-hold"),
+        takes: docs!("seconds, 60–86400"),
+        default: docs!("`300`"),
+        doc: docs!("switch-over readiness: how long the lag must have stayed within `cutover-lag`, from OMS's history and this browser's samples"),
+        apply: |o, v| {
+            o.cutover.hold = seconds(v, MIN_HOLD.as_secs_f64())?;
             Ok(())
         },
     },
@@ -581,6 +605,65 @@ mod tests {
     }
 
     #[test]
+    fn switch_over_readiness_takes_a_lag_limit_and_a_hold_of_a_minute_at_least() {
+        let read = |entries: &[(&'static str, &str)]| {
+            read_options(
+                Source::Element,
+                entries.iter().map(|(n, v)| (*n, text(v))),
+                "en",
+            )
+        };
+        let (o, problems) = read(&[("project-id", "np_1"), ("lag-warn", "10")]);
+        assert!(problems.is_empty());
+        assert_eq!(o.cutover, crate::model::CutoverOptions::default());
+        assert_eq!(o.cutover.hold, Duration::from_secs(300));
+        assert_eq!(
+            o.cutover.limit_secs(o.lag),
+            10,
+            "the warning lag by default"
+        );
+        let (o, problems) = read(&[
+            ("project-id", "np_1"),
+            ("cutover-lag", "5"),
+            ("cutover-hold", "600"),
+        ]);
+        assert!(problems.is_empty());
+        assert_eq!(
+            (o.cutover.limit_secs(o.lag), o.cutover.hold),
+            (5, Duration::from_secs(600))
+        );
+        let (o, problems) = read(&[("project-id", "np_1"), ("cutover-hold", "30")]);
+        let said: Vec<String> = problems.iter().map(Problem::to_string).collect();
+        assert_eq!(
+            said,
+            ["cutover-hold 30 is out of range (60 to 86400 seconds)"]
+        );
+        assert_eq!(
+            o.cutover.hold,
+            Duration::from_secs(300),
+            "left at its default"
+        );
+        assert_eq!(
+            problems[0].text(Lang::ZhCn),
+            "cutover-hold 30 超出范围（60 到 86400 秒）"
+        );
+        let mount = read_options_strictly(
+            Source::Mount,
+            [
+                ("projectId", text("np_1")),
+                ("cutoverLag", RawValue::Number(0.0)),
+                ("cutoverHold", RawValue::Number(60.0)),
+            ],
+            "en",
+        )
+        .unwrap();
+        assert_eq!(
+            (mount.cutover.lag_secs, mount.cutover.hold),
+            (Some(0), Duration::from_secs(60))
+        );
+    }
+
+    #[test]
     fn the_browser_language_is_the_default() {
         let read = |lang| {
             read_options_strictly(Source::Mount, [("projectId", text("np_1"))], lang)
@@ -613,7 +696,7 @@ mod tests {
         .unwrap_err();
         let all: Vec<String> = problems.iter().map(Problem::to_string).collect();
         let expected = [
-            "unknown option \"projetId\" (known: projectId, api, baseUrl, interval, timeout, maxBackoff, lagWarn, lagCritical, stuckAfter, timeZone, lang, compact, consoleUrl, oms, credentials, headers)",
+            "unknown option \"projetId\" (known: projectId, api, baseUrl, interval, timeout, maxBackoff, lagWarn, lagCritical, cutoverLag, cutoverHold, stuckAfter, timeZone, lang, compact, consoleUrl, oms, credentials, headers)",
             "api must be a string, not a number",
             "interval 0 is out of range (1 to 86400 seconds)",
             "timeout \"five\" is not a number of seconds",

@@ -3,7 +3,7 @@
 
 use super::problem::{Problem, ProblemKind};
 use crate::i18n::Lang;
-use crate::model::LagThresholds;
+use crate::model::{CutoverOptions, LagThresholds};
 use crate::policy::PollOptions;
 use crate::wire::{progress_request, ApiKind, Credentials, HeaderSource, ProgressRequest};
 use std::time::Duration;
@@ -44,6 +44,10 @@ pub struct WidgetOptions {
     pub credentials: Credentials,
     /// Extra request headers, asked for before every request. Default none.
     pub headers: Option<HeaderSource>,
+    /// Switch-over readiness: the most lag that allows it (`cutover-lag`,
+    /// default the warning lag) and how long it must have held
+    /// (`cutover-hold`, default 300 s). Default: [`CutoverOptions::default`].
+    pub cutover: CutoverOptions,
     /// A RUNNING project whose checkpoint has not moved for this long
     /// (and for two polls at least) is marked stuck. Default 60 s.
     pub stuck_after: Duration,
@@ -75,6 +79,7 @@ impl WidgetOptions {
             base_url: String::new(),
             poll: PollOptions::default(),
             lag: LagThresholds::default(),
+            cutover: CutoverOptions::default(),
             lang: None,
             compact: false,
             credentials: Credentials::SameOrigin,
