@@ -1197,6 +1197,8 @@ pub enum CutoverMsg {
     ReverseUnknown,
     /// "awaiting switch-over": a wallboard card whose plan waits at it
     AwaitingSwitchOver,
+    /// "watch the reverse sync's lag": after a switch-over with a way back
+    WatchReverse,
     /// "Project", in "Project: status "X" is not known"
     Project,
 }
@@ -1248,6 +1250,7 @@ impl CutoverMsg {
                 "OMS 未说明是否启用反向增量",
             ),
             AwaitingSwitchOver => ("awaiting switch-over", "等待切换"),
+            WatchReverse => ("watch the reverse sync's lag", "请关注反向同步延迟"),
             Project => ("Project", "项目"),
         };
         lang.pick(en, zh)
@@ -1270,9 +1273,9 @@ pub fn cutover_check_label(lang: Lang, check: &str) -> &str {
 }
 
 /// The readiness line: "Ready to switch over", "Not ready: 1,203 rows
-/// differ", "Switching over, 40 %", "Switched over · reverse sync 12 s
-/// behind". `detail` is the first blocking check's words (not ready), the
-/// step's progress (switching) or the reverse sync's lag (switched).
+/// differ", "Switching over, 40 %", "Switched over · watch the reverse
+/// sync's lag". `detail` is the first blocking check's words (not ready),
+/// the step's progress (switching) or where to look next (switched).
 pub fn cutover_line(lang: Lang, verdict: &str, detail: Option<&str>) -> String {
     let head = match (lang, verdict) {
         (Lang::En, "ready") => "Ready to switch over",
@@ -1291,8 +1294,7 @@ pub fn cutover_line(lang: Lang, verdict: &str, detail: Option<&str>) -> String {
         (Lang::ZhCn, "not-ready", Some(d)) => format!("{head}：{d}"),
         (Lang::En, "switching", Some(d)) => format!("{head}, {d}"),
         (Lang::ZhCn, "switching", Some(d)) => format!("{head}，{d}"),
-        (Lang::En, _, Some(d)) => format!("{head} · reverse sync {d} behind"),
-        (Lang::ZhCn, _, Some(d)) => format!("{head} · 反向同步延迟 {d}"),
+        (_, _, Some(d)) => format!("{head} · {d}"),
     }
 }
 
@@ -1338,13 +1340,14 @@ pub fn cutover_verify_unread(lang: Lang, why: &str) -> String {
     }
 }
 
-/// "Lag 3 s, within 25 s" / "Lag 42 s, above 25 s".
-pub fn cutover_lag(lang: Lang, lag: &str, limit: &str, within: bool) -> String {
+/// "Lag within 25 s" / "Lag above 25 s": judged, without the figure,
+/// which the card shows beside it and which ticks with the clock.
+pub fn cutover_lag(lang: Lang, limit: &str, within: bool) -> String {
     match (lang, within) {
-        (Lang::En, true) => format!("Lag {lag}, within {limit}"),
-        (Lang::En, false) => format!("Lag {lag}, above {limit}"),
-        (Lang::ZhCn, true) => format!("延迟 {lag}，不超过 {limit}"),
-        (Lang::ZhCn, false) => format!("延迟 {lag}，超过 {limit}"),
+        (Lang::En, true) => format!("Lag within {limit}"),
+        (Lang::En, false) => format!("Lag above {limit}"),
+        (Lang::ZhCn, true) => format!("延迟不超过 {limit}"),
+        (Lang::ZhCn, false) => format!("延迟超过 {limit}"),
     }
 }
 

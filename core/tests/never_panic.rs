@@ -10,8 +10,9 @@ use oms_progress_core::model::{
     awaits_switch_over, budget_view, build_view, card_concerns, cutover, history_view_with,
     interpret_checkpoint, lag_budget, live_view, outlook_with, source_cards, sources_view,
     utc_time, verify_view, wall_title, wall_view, AlertGate, Attention, ChartInput, CheckState,
-    Concern, ConcernTracker, CutoverInput, CutoverOptions, CutoverVerdict, History, LagThresholds,
-    OmsSeries, Range, Sample, Seen, SourceList, StuckRules, VerifyInput, WallFilter, SETTLE_MS,
+    Concern, ConcernTracker, CutoverInput, CutoverOptions, CutoverVerdict, History, LagNow,
+    LagThresholds, OmsSeries, Range, Sample, Seen, SourceList, StuckRules, VerifyInput, WallFilter,
+    SETTLE_MS,
 };
 use oms_progress_core::options::{page_config, read_options, RawValue, Source};
 use oms_progress_core::wire::{
@@ -251,7 +252,7 @@ fn through_cutover(
             steps: &steps,
             verify,
             progress: state.last_good.as_ref(),
-            live: &live,
+            lag_now: LagNow::of(&live, options.limit_secs(thresholds)),
             oms_lag,
             history: &history,
             thresholds,

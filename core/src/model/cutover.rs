@@ -12,13 +12,12 @@ use super::checkpoint::LagThresholds;
 use super::cutover_checks::{
     full_check, healthy_check, held_check, lag_check, reverse_check, verify_check,
 };
-pub use super::cutover_checks::{CheckState, VerifyInput};
+pub use super::cutover_checks::{CheckState, LagAgainst, LagNow, VerifyInput};
 use super::history::History;
 use super::lag_held::{lag_held, Held};
 use super::steps::StepStatus;
 use super::verify::{is_full_verify_step, verify_running};
-use super::view::LiveView;
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, CutoverMsg, Lang};
 use crate::wire::{Point, Progress, WireProject, WireStep};
 use std::time::Duration;
 
@@ -162,8 +161,10 @@ pub struct CutoverInput<'a> {
     pub verify: VerifyInput<'a>,
     /// The last good progress answer.
     pub progress: Option<&'a Progress>,
-    /// The clock-driven view: the current lag, and whether data is current.
-    pub live: &'a LiveView,
+    /// The current lag against the limit, and whether data is current:
+    /// [`LagNow::of`] the clock-driven view and
+    /// [`CutoverOptions::limit_secs`].
+    pub lag_now: LagNow,
     /// OMS's forward lag history (`DELAY` points, ms and seconds, oldest first).
     pub oms_lag: &'a [Point],
     /// The browser's own samples.
@@ -206,8 +207,10 @@ pub fn cutover(input: &CutoverInput) -> Option<Cutover> {
             let (state, blocking, text) = match name {
                 CheckName::Full => full_check(input.steps, lang),
                 CheckName::Verify => verify_check(input.steps, input.verify, lang),
-                CheckName::Lag => lag_check(input.live, input.progress, limit, lang),
-                CheckName::LagHeld => held_check(input.live, &held, limit, (lang, input.time)),
+                CheckName::Lag => lag_check(input.lag_now, input.progress, limit, lang),
+                CheckName::LagHeld => {
+                    held_check(input.lag_now.current, &held, limit, (lang, input.time))
+                }
                 CheckName::Healthy => healthy_check(input.steps, input.progress, lang),
                 CheckName::Reverse => reverse_check(input.steps, input.progress, lang),
             };
@@ -230,7 +233,10 @@ pub fn cutover(input: &CutoverInput) -> Option<Cutover> {
     let (verdict, detail) = match switch_stage(switch) {
         Stage::Done => (
             CutoverVerdict::Switched,
-            input.live.reverse_lag.map(|l| i18n::duration(lang, l.secs)),
+            checks
+                .iter()
+                .any(|c| c.name == CheckName::Reverse && c.state == CheckState::Ok)
+                .then(|| CutoverMsg::WatchReverse.text(lang).to_owned()),
         ),
         Stage::Running(progress) => (
             CutoverVerdict::Switching,
@@ -419,11 +425,12 @@ mod tests {
             state.record(Ok(progress.clone()), self.answered_ms, 0.5, &opts);
             let thresholds = LagThresholds::default();
             let live = live_view(&state, self.now_ms, opts.stale_after(), thresholds);
+            let limit = self.options.limit_secs(thresholds);
             cutover(&CutoverInput {
                 steps: &self.steps,
                 verify,
                 progress: Some(&progress),
-                live: &live,
+                lag_now: LagNow::of(&live, limit),
                 oms_lag: &self.oms_lag,
                 history: &self.history,
                 thresholds,
@@ -467,7 +474,7 @@ mod tests {
             [
                 "Full copy finished",
                 "Verification finished: no row differs",
-                "Lag 3 s, within 25 s",
+                "Lag within 25 s",
                 "Within 25 s for the last 5 min",
                 "No failed step; the project runs",
                 "Reverse incremental on: a way back after switching"
@@ -599,15 +606,15 @@ mod tests {
         let mut s = Scene::new();
         s.lag_secs = 42;
         let c = s.run(Lang::En).unwrap();
-        assert_eq!(c.line, "Not ready: Lag 42 s, above 25 s");
+        assert_eq!(c.line, "Not ready: Lag above 25 s");
         assert_eq!(c.first_blocking, Some(CheckName::Lag));
         s.options.lag_secs = Some(60);
         let c = s.run(Lang::En).unwrap();
-        assert_eq!(check(&c, CheckName::Lag).text, "Lag 42 s, within 1 min 0 s");
+        assert_eq!(check(&c, CheckName::Lag).text, "Lag within 1 min");
         assert_eq!(c.verdict, CutoverVerdict::Ready);
         assert_eq!(
             check(&s.run(Lang::ZhCn).unwrap(), CheckName::Lag).text,
-            "延迟 42 秒，不超过 1 分 0 秒"
+            "延迟不超过 1 分"
         );
     }
 
@@ -780,11 +787,11 @@ mod tests {
         s.progress.reverse_checkpoint = Some((T0 / 1000 - 70).to_string());
         let c = s.run(Lang::En).unwrap();
         assert_eq!(c.verdict, CutoverVerdict::Switched);
-        assert_eq!(c.line, "Switched over · reverse sync 1 min 10 s behind");
+        assert_eq!(c.line, "Switched over · watch the reverse sync's lag");
         assert_eq!(c.first_blocking, None);
         assert_eq!(
             s.run(Lang::ZhCn).unwrap().line,
-            "已切换 · 反向同步延迟 1 分 10 秒"
+            "已切换 · 请关注反向同步延迟"
         );
     }
 

@@ -127,19 +127,54 @@ pub(super) fn verify_check(steps: &[WireStep], verify: VerifyInput, lang: Lang) 
     (state, true, text)
 }
 
-/// Whether the data is current: not stale, the last poll not failed.
-fn current(live: &LiveView) -> bool {
-    live.state == WidgetState::Live && !live.stale
+/// What the lag checks read of the clock-driven view: the lag judged
+/// against the limit, not its figure, so that a lag ticking with the clock
+/// moves the verdict only when it crosses the limit (the card shows the
+/// figure beside it), and readiness is not worked out again every second.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LagNow {
+    /// The data is current: not stale, the last poll not failed.
+    pub current: bool,
+    /// The forward lag against the limit; `None`: no checkpoint time.
+    pub lag: Option<LagAgainst>,
+}
+
+/// The forward lag against `cutover-lag`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LagAgainst {
+    /// At or below it.
+    Within,
+    /// Above it.
+    Above,
+    /// The project is paused: no lag is judged.
+    Paused,
+    /// The checkpoint is ahead of this clock: the figure says nothing.
+    ClockAhead,
+}
+
+impl LagNow {
+    /// `live` judged against `limit` seconds.
+    pub fn of(live: &LiveView, limit: u64) -> LagNow {
+        LagNow {
+            current: live.state == WidgetState::Live && !live.stale,
+            lag: live.lag.map(|lag| match lag {
+                _ if lag.level == LagLevel::Paused => LagAgainst::Paused,
+                _ if lag.clock_skew => LagAgainst::ClockAhead,
+                _ if lag.secs <= limit => LagAgainst::Within,
+                _ => LagAgainst::Above,
+            }),
+        }
+    }
 }
 
 pub(super) fn lag_check(
-    live: &LiveView,
+    now: LagNow,
     progress: Option<&Progress>,
     limit: u64,
     lang: Lang,
 ) -> Judged {
     let unknown = |msg: CutoverMsg| (CheckState::Unknown, true, msg.text(lang).to_owned());
-    if !current(live) {
+    if !now.current {
         return unknown(CutoverMsg::NoCurrentAnswer);
     }
     let running = progress
@@ -148,39 +183,33 @@ pub(super) fn lag_check(
     if !running {
         return unknown(CutoverMsg::LagNotJudged);
     }
-    match live.lag {
-        Some(lag) if lag.level == LagLevel::Paused => unknown(CutoverMsg::LagNotJudged),
-        None => unknown(CutoverMsg::LagNotATime),
-        Some(lag) if lag.clock_skew => unknown(CutoverMsg::LagClockAhead),
-        Some(lag) => {
-            let within = lag.secs <= limit;
-            let text = i18n::cutover_lag(
-                lang,
-                &i18n::duration(lang, lag.secs),
-                &i18n::duration(lang, limit),
-                within,
-            );
-            let state = if within {
-                CheckState::Ok
-            } else {
-                CheckState::Failing
-            };
-            (state, true, text)
-        }
-    }
+    let within = match now.lag {
+        Some(LagAgainst::Paused) => return unknown(CutoverMsg::LagNotJudged),
+        None => return unknown(CutoverMsg::LagNotATime),
+        Some(LagAgainst::ClockAhead) => return unknown(CutoverMsg::LagClockAhead),
+        Some(LagAgainst::Within) => true,
+        Some(LagAgainst::Above) => false,
+    };
+    let text = i18n::cutover_lag(lang, &i18n::rough_duration(lang, limit), within);
+    let state = if within {
+        CheckState::Ok
+    } else {
+        CheckState::Failing
+    };
+    (state, true, text)
 }
 
 pub(super) fn held_check(
-    live: &LiveView,
+    current: bool,
     held: &Held,
     limit: u64,
     (lang, time): (Lang, &dyn Fn(i64) -> String),
 ) -> Judged {
-    if !current(live) {
+    if !current {
         let text = CutoverMsg::NoCurrentAnswer.text(lang).to_owned();
         return (CheckState::Unknown, true, text);
     }
-    let limit = i18n::duration(lang, limit);
+    let limit = i18n::rough_duration(lang, limit);
     let hold = i18n::rough_duration(lang, (held.window_ms / 1000) as u64);
     if let Some((at_ms, secs)) = held.above {
         let lag = i18n::duration(lang, secs.round() as u64);

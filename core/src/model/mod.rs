@@ -32,7 +32,7 @@ pub use concern::{
 };
 pub use cutover::{
     awaits_switch_over, cutover, is_switch_step, Check, CheckName, CheckState, Cutover,
-    CutoverInput, CutoverOptions, CutoverVerdict, VerifyInput, MIN_HOLD,
+    CutoverInput, CutoverOptions, CutoverVerdict, LagAgainst, LagNow, VerifyInput, MIN_HOLD,
 };
 pub use error::{error_line, error_view, wrong_api_view, ErrorKind, ErrorView};
 pub use history::{
