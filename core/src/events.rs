@@ -2,7 +2,10 @@
 //! Pure; the driver hands each event to the widget's `on_event`.
 
 use crate::i18n::Lang;
-use crate::model::{error_view, ErrorKind, HistoryView, StuckOn, Trend};
+use crate::model::{
+    error_view, CheckName, CheckState, Cutover, CutoverVerdict, ErrorKind, HistoryView, StuckOn,
+    Trend,
+};
 use crate::wire::{FetchError, Progress, ProjectList, Status, WireProject};
 
 /// Which project: its id, and the name of the OMS it is in (`""` when the
@@ -31,6 +34,8 @@ pub enum PollEvent {
     Error(ErrorEvent),
     /// What the history says changed: the trend, the stuck mark, a recovery.
     Health(Health),
+    /// Switch-over readiness changed its verdict (and the first verdict).
+    Cutover(CutoverChange),
 }
 
 /// The parts of the history a host alerts on (not the ETAs, which move
@@ -55,6 +60,35 @@ impl Health {
             stuck: view.stuck.as_ref().map(|s| s.0),
             stuck_since_ms: view.stuck_since_ms,
             recovered_at_ms: view.recovered_at_ms,
+        }
+    }
+}
+
+/// A change of switch-over readiness's verdict (`oms-cutover-change`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CutoverChange {
+    /// The verdict before; `None` the first time.
+    pub from: Option<CutoverVerdict>,
+    /// The verdict now.
+    pub to: CutoverVerdict,
+    /// While not ready, the first check that blocks (failing before
+    /// unknown).
+    pub blocking: Option<CheckName>,
+    /// The verdict's line, as the card shows it.
+    pub line: String,
+    /// Each check and how it stands, in the card's order.
+    pub checks: Vec<(CheckName, CheckState)>,
+}
+
+impl CutoverChange {
+    /// The change to `now` from the verdict `from` (`None`: the first).
+    pub fn of(from: Option<CutoverVerdict>, now: &Cutover) -> CutoverChange {
+        CutoverChange {
+            from,
+            to: now.verdict,
+            blocking: now.first_blocking,
+            line: now.line.clone(),
+            checks: now.checks.iter().map(|c| (c.name, c.state)).collect(),
         }
     }
 }

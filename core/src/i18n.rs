@@ -1199,6 +1199,10 @@ pub enum CutoverMsg {
     AwaitingSwitchOver,
     /// "watch the reverse sync's lag": after a switch-over with a way back
     WatchReverse,
+    /// "ready to switch over", as an alert's state
+    ReadyState,
+    /// "Switch-over checks": the summary of the checks' list
+    Checks,
     /// "Project", in "Project: status "X" is not known"
     Project,
 }
@@ -1251,6 +1255,8 @@ impl CutoverMsg {
             ),
             AwaitingSwitchOver => ("awaiting switch-over", "等待切换"),
             WatchReverse => ("watch the reverse sync's lag", "请关注反向同步延迟"),
+            ReadyState => ("ready to switch over", "可以切换"),
+            Checks => ("Switch-over checks", "切换检查"),
             Project => ("Project", "项目"),
         };
         lang.pick(en, zh)

@@ -200,6 +200,7 @@ fn through_the_wallboard(status: u16, body: &str, now_ms: i64) {
                 let flipped = Concern {
                     attention: Attention::Failed,
                     stuck: !concern.stuck,
+                    ready: !concern.ready,
                 };
                 if let Seen::Changed(change) = tracker.observe(project, &card.title, flipped) {
                     gate.offer(change, now_ms);

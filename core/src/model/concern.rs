@@ -7,24 +7,29 @@ use super::wall::{Attention, SourceCards, WallCard};
 use crate::events::ProjectRef;
 use crate::i18n::{self, Lang};
 
-/// A project's state for alerts: its group, and whether it is stuck
-/// (which only a widget's own samples can tell).
+/// A project's state for alerts: its group, whether it is stuck (which
+/// only a widget's own samples can tell), and whether it is ready to
+/// switch over (which only a widget's own readiness can tell).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Concern {
     /// Its group, as the wallboard has it.
     pub attention: Attention,
     /// Running, but its checkpoint (or full copy) has not moved.
     pub stuck: bool,
+    /// Switch-over readiness says `ready`: told when it becomes so, as the
+    /// one good news an operator waits for.
+    pub ready: bool,
 }
 
 impl Concern {
     /// The value of an `oms-attention-change`'s `from` and `to`: a group's
-    /// name (`failed`, `far-behind`, `running`…) or `stuck`.
+    /// name (`failed`, `far-behind`, `running`…), `stuck` or `ready`.
     pub fn as_str(self) -> &'static str {
-        if self.stuck && !self.alerting_group() {
-            "stuck"
-        } else {
-            self.attention.as_str()
+        match self {
+            _ if self.alerting_group() => self.attention.as_str(),
+            Concern { stuck: true, .. } => "stuck",
+            Concern { ready: true, .. } => "ready",
+            _ => self.attention.as_str(),
         }
     }
 
@@ -62,9 +67,12 @@ pub struct AttentionChange {
 }
 
 impl AttentionChange {
-    /// Into failed, far behind or stuck, or out of them (a recovery).
+    /// Into failed, far behind or stuck, or out of them (a recovery); or
+    /// into ready to switch over.
     pub fn worth_telling(&self) -> bool {
-        self.from.as_str() != self.to.as_str() && (self.to.alerting() || self.from.alerting())
+        let ready = self.to.as_str() == "ready";
+        self.from.as_str() != self.to.as_str()
+            && (self.to.alerting() || self.from.alerting() || ready)
     }
 }
 
@@ -157,6 +165,7 @@ pub fn card_concerns(part: &SourceCards) -> impl Iterator<Item = (&WallCard, Con
             let concern = Concern {
                 attention: card.attention,
                 stuck: false,
+                ready: false,
             };
             (&**card, concern)
         })
@@ -256,7 +265,7 @@ fn single(change: &AttentionChange, lang: Lang) -> Notice {
         "" => change.title.clone(),
         source => format!("{source} · {}", change.title),
     };
-    let recovered = !change.to.alerting();
+    let recovered = !change.to.alerting() && change.to.as_str() != "ready";
     Notice {
         title: i18n::notice_title(lang, &name, &concern_label(change.to, lang), recovered),
         body: i18n::notice_body(lang, &concern_label(change.from, lang), id),
@@ -289,10 +298,10 @@ fn summary(changes: &[AttentionChange], lang: Lang) -> Notice {
 
 /// A state's name for people ("failed", "stuck", "running").
 pub fn concern_label(concern: Concern, lang: Lang) -> String {
-    if concern.as_str() == "stuck" {
-        i18n::stuck_label(lang).to_owned()
-    } else {
-        concern.attention.label(lang).to_owned()
+    match concern.as_str() {
+        "stuck" => i18n::stuck_label(lang).to_owned(),
+        "ready" => i18n::CutoverMsg::ReadyState.text(lang).to_owned(),
+        _ => concern.attention.label(lang).to_owned(),
     }
 }
 
@@ -312,6 +321,7 @@ mod tests {
             Concern {
                 attention,
                 stuck: false,
+                ready: false,
             },
         )
     }
@@ -340,6 +350,7 @@ mod tests {
         let stuck = Concern {
             attention: Attention::Running,
             stuck: true,
+            ready: false,
         };
         assert_eq!(stuck.as_str(), "stuck");
         assert!(stuck.rank() < running.rank() && failed.rank() < stuck.rank());
@@ -448,6 +459,57 @@ mod tests {
             card_concerns(&cards(true)).count(),
             0,
             "a stale list is not judged afresh"
+        );
+    }
+
+    #[test]
+    fn becoming_ready_to_switch_over_is_told_and_losing_it_is_not() {
+        let (p, running) = at("a", Attention::Running);
+        let ready = Concern {
+            ready: true,
+            ..running
+        };
+        let told = |from, to| AttentionChange {
+            project: p.clone(),
+            title: "a".into(),
+            from,
+            to,
+        };
+        assert_eq!(ready.as_str(), "ready");
+        assert_eq!(
+            ready.rank(),
+            running.rank(),
+            "good news is not a worst state"
+        );
+        assert!(told(running, ready).worth_telling());
+        assert!(!told(ready, running).worth_telling());
+        let failed = Concern {
+            attention: Attention::Failed,
+            ..ready
+        };
+        assert_eq!(failed.as_str(), "failed", "failed outranks ready");
+        let mut gate = AlertGate::default();
+        gate.offer(told(running, ready), 0);
+        let notices = gate.take(SETTLE_MS, Lang::En);
+        assert_eq!(notices[0].title, "hz · a: ready to switch over");
+        assert_eq!(notices[0].body, "Was running (project a).");
+        gate.offer(told(running, ready), SETTLE_MS);
+        gate.offer(
+            told(
+                running,
+                Concern {
+                    ready: true,
+                    ..running
+                },
+            ),
+            SETTLE_MS,
+        );
+        assert_eq!(gate.take(2 * SETTLE_MS, Lang::ZhCn), [], "told once");
+        let mut gate = AlertGate::default();
+        gate.offer(told(running, ready), 0);
+        assert_eq!(
+            gate.take(SETTLE_MS, Lang::ZhCn)[0].title,
+            "hz · a：可以切换"
         );
     }
 }

@@ -214,6 +214,9 @@ pub struct WallCard {
     pub alarm: Option<String>,
     /// Why a failed project failed, from its failed step, when the list says.
     pub failure: Option<String>,
+    /// Its plan waits at its switch-over step (every step before it done):
+    /// its readiness is worked out when the card is opened.
+    pub awaiting_switch_over: bool,
     /// Type, endpoints and labels, one line: "SYNC · MYSQL → OB_MYSQL · prod".
     pub details: String,
     /// The name of the OMS that listed it (`""`: the board's only one).
@@ -523,6 +526,7 @@ fn card(
             .as_ref()
             .map(|step| i18n::step_label(step, lang).map_or_else(|| step.clone(), str::to_owned)),
         progress: project.running_progress.as_ref().map(|p| p.value),
+        awaiting_switch_over: super::cutover::awaits_switch_over(project),
         delay_text,
         delay_secs,
         alarm: project
