@@ -285,6 +285,41 @@ export interface OmsHealthChangeDetail extends OmsEventDetailBase {
   recoveredAt: number | null;
 }
 
+/** Switch-over readiness's verdict (`data-cutover`). */
+export type OmsCutoverVerdict = 'ready' | 'not-ready' | 'switching' | 'switched';
+
+/** How a readiness check stands (`data-ok`): holds, fails, or cannot be told. */
+export type OmsCheckState = 'true' | 'false' | 'unknown';
+
+/** Readiness's checks (`data-check`), in the card's order. */
+export type OmsCutoverCheck = 'full' | 'verify' | 'lag' | 'lag-held' | 'healthy' | 'reverse';
+
+/**
+ * `oms-cutover-change`: switch-over readiness's verdict changed (and its
+ * first verdict), for an OMS 4.x project whose plan has a switch-over step.
+ */
+export interface OmsCutoverChangeDetail extends OmsEventDetailBase {
+  /** `null` the first time. */
+  from: OmsCutoverVerdict | null;
+  to: OmsCutoverVerdict;
+  /** While not ready, the first check that keeps it so (failing before unknown); else `null`. */
+  blocking: OmsCutoverCheck | null;
+  /** The verdict's line, as the card shows it, in the widget's language. */
+  line: string;
+  /** Each check's state. */
+  checks: OmsCutoverChecks;
+}
+
+/** Readiness's checks by name (`lagHeld` is `lag-held`); `reverse` is advisory and never blocks. */
+export interface OmsCutoverChecks {
+  full: OmsCheckState;
+  verify: OmsCheckState;
+  lag: OmsCheckState;
+  lagHeld: OmsCheckState;
+  healthy: OmsCheckState;
+  reverse: OmsCheckState;
+}
+
 /** The wallboard's groups, most urgent first (the summary strip's buttons, `group`). */
 export type OmsWallGroup =
   | 'failed'
@@ -298,8 +333,8 @@ export type OmsWallGroup =
   | 'finished'
   | 'released';
 
-/** A project's state for alerts: a wallboard group, or `stuck`. */
-export type OmsAttention = OmsWallGroup | 'stuck';
+/** A project's state for alerts: a wallboard group, `stuck`, or `ready` (to switch over: a widget's own readiness). */
+export type OmsAttention = OmsWallGroup | 'stuck' | 'ready';
 
 /**
  * `oms-attention-change`: a project's state changed (never its state when
@@ -314,8 +349,9 @@ export interface OmsAttentionChangeDetail extends OmsEventDetailBase {
   to: OmsAttention;
 }
 
-/** The five events, by name. They bubble and are `composed`. */
+/** The six events, by name. They bubble and are `composed`. */
 export interface OmsEventMap {
+  'oms-cutover-change': CustomEvent<OmsCutoverChangeDetail>;
   'oms-attention-change': CustomEvent<OmsAttentionChangeDetail>;
   'oms-progress-update': CustomEvent<OmsProgressUpdateDetail>;
   'oms-status-change': CustomEvent<OmsStatusChangeDetail>;

@@ -31,7 +31,8 @@ export interface OmsWallboardAttributes extends Omit<OmsSyncProgressAttributes, 
  * `oms-status-change` for each project whose status a list shows changed
  * (every project, from `null`, on the first list), `oms-error` when a list
  * fails (`projectId` is then `''`), `oms-attention-change`, and an opened
- * card's `oms-progress-update`, `oms-health-change` and `oms-error`.
+ * card's `oms-progress-update`, `oms-health-change`, `oms-cutover-change`
+ * and `oms-error`.
  */
 export declare class OmsWallboardElement extends HTMLElement {
   static readonly observedAttributes: string[];

@@ -1,12 +1,12 @@
 use super::{
-    CardFooter, CardHead, ErrorPanel, HistoryPanel, IncrementalPart, StageBars, StepLine, StepList,
-    VerifyPanel, WidgetRoot,
+    CardFooter, CardHead, CutoverPanel, ErrorPanel, HistoryPanel, IncrementalPart, StageBars,
+    StepLine, StepList, VerifyPanel, WidgetRoot,
 };
 use crate::hooks::{card_lang, StepsAnswer};
 use leptos::prelude::*;
 use oms_progress_core::i18n::Msg;
 use oms_progress_core::model::{
-    HistoryView, LagWhere, LiveView, Range, StopReason, VerifyView, View,
+    Cutover, HistoryView, LagWhere, LiveView, Range, StopReason, VerifyView, View,
 };
 use oms_progress_core::wire::ApiKind;
 
@@ -55,6 +55,9 @@ pub fn ProgressCard(
     /// Why the verification results could not be read.
     #[prop(optional, into)]
     verify_error: Signal<Option<String>>,
+    /// Switch-over readiness, for a plan with a switch-over step.
+    #[prop(optional, into)]
+    cutover: Signal<Option<Cutover>>,
     /// The project in OMS's console: its name becomes a link there.
     #[prop(default = None)]
     console_link: Option<String>,
@@ -84,6 +87,7 @@ pub fn ProgressCard(
                     <span>{move || failure.get().unwrap_or_default()}</span>
                 </div>
             </Show>
+            <CutoverPanel readiness=cutover />
             <VerifyPanel view=verify error=verify_error />
             {steps.filter(|_| !compact).map(|(steps, open)| {
                 let now = now.unwrap_or_else(|| Signal::stored(0));

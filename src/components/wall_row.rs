@@ -3,7 +3,7 @@ use super::wall_row_top::WallRowTop;
 use crate::hooks::card_lang;
 use leptos::prelude::*;
 use oms_progress_core::events::{PollEvent, ProjectRef};
-use oms_progress_core::i18n::PageMsg;
+use oms_progress_core::i18n::{CutoverMsg, PageMsg};
 use oms_progress_core::model::{AttentionChange, WallCard};
 use oms_progress_core::options::WidgetOptions;
 use std::sync::Arc;
@@ -40,6 +40,7 @@ pub(crate) fn WallRow(
             None => step,
         })
     });
+    let awaiting = move || card.with(|c| c.as_ref().is_some_and(|c| c.awaiting_switch_over));
     let delay = field(|c| c.delay_text.clone());
     let alarm = field(|c| c.alarm.clone());
     let failure = field(|c| c.failure.clone());
@@ -64,6 +65,9 @@ pub(crate) fn WallRow(
             <WallRowTop card is_open opened options=options.clone() named />
             <div class="oms-wall-line">
                 <span data-field="step" hidden=move || step().is_none()>{move || step().unwrap_or_default()}</span>
+                <span class="oms-wall-awaiting" data-field="awaiting-switch-over" hidden=move || !awaiting()>
+                    {CutoverMsg::AwaitingSwitchOver.text(lang)}
+                </span>
                 <span data-field="delay" hidden=move || delay().is_none() || is_open.get()>
                     {PageMsg::WallDelay.text(lang)}
                     " "

@@ -1,7 +1,7 @@
 use super::{ConfigError, ProgressCard};
 use crate::hooks::{
-    card_lang, use_api_fallback, use_card_view, use_concern_report, use_lag_where,
-    use_progress_poll, use_refresh_trigger, use_step_plan, use_verification, use_widget_history,
+    card_lang, use_api_fallback, use_card_view, use_concern_report, use_cutover, use_lag_where,
+    use_progress_poll, use_refresh_trigger, use_step_answers, use_widget_history,
 };
 use crate::runtime::Call;
 use leptos::either::Either;
@@ -9,9 +9,7 @@ use leptos::prelude::*;
 use oms_progress_core::events::{PollEvent, ProjectRef};
 use oms_progress_core::model::AttentionChange;
 use oms_progress_core::options::WidgetOptions;
-use oms_progress_core::wire::{
-    components_request, progress_request, steps_request, ApiKind, ProgressRequest,
-};
+use oms_progress_core::wire::{components_request, progress_request, ProgressRequest};
 
 /// The widget drawn in the language and zone of [`card_lang`], which
 /// [`OmsSyncProgress`](super::OmsSyncProgress) provides.
@@ -57,22 +55,15 @@ pub(crate) fn WidgetBody(
     use_refresh_trigger(refresh, progress.refresh);
     let state = progress.state;
     // OMS 3.x: a project OMS does not know under one endpoint may be one of
-    // the other type; OMS 4.x: the step plan, its verification, the lag's place.
+    // the other type; OMS 4.x: the step plan, its verification, the lag's
+    // place, switch-over readiness.
     let other = api.other_v3().map(|other| {
         let call = call_for(progress_request(other, &project_id));
         (call, other.as_str())
     });
     let wrong_api = use_api_fallback(other, poll, state);
-    let v4 = api == ApiKind::V4;
-    let plan = v4.then(|| {
-        let call = call_for(steps_request(&project_id));
-        use_step_plan((call, &project_id), poll, (state, progress.now), lang)
-    });
-    let verify = plan.map(|plan| {
-        let template = call_for(ProgressRequest::at_base());
-        let project = (options.base_url.clone(), project_id.clone(), template);
-        use_verification(plan, project, poll, progress.now, lang)
-    });
+    let answers = use_step_answers(&options, poll, progress, lang);
+    let (plan, verify) = (answers.map(|a| a.0), answers.map(|a| a.1));
     let (view, live) = use_card_view(
         progress,
         (project_id.clone(), wrong_api),
@@ -80,7 +71,7 @@ pub(crate) fn WidgetBody(
         (poll, lag),
         lang,
     );
-    let lag_where = v4.then(|| {
+    let lag_where = plan.map(|_| {
         use_lag_where(
             call_for(components_request(&project_id)),
             poll,
@@ -90,6 +81,10 @@ pub(crate) fn WidgetBody(
         )
     });
     let history = use_widget_history(progress, (&options, poll), plan, on_event);
+    let cutover = answers.map(|answers| {
+        let cutover = (lag, options.cutover);
+        use_cutover(answers, (progress, live), history.oms, cutover, on_event)
+    });
     let project = ProjectRef {
         id: project_id.clone(),
         source: options.source.clone(),
@@ -97,6 +92,7 @@ pub(crate) fn WidgetBody(
     use_concern_report(
         project,
         (view, live, history.view),
+        Signal::derive(move || cutover.is_some_and(|c| c.ready.get())),
         state,
         lag,
         on_attention,
@@ -116,6 +112,7 @@ pub(crate) fn WidgetBody(
             range=history.range
             verify=Signal::derive(move || verify.and_then(|v| v.view.get()))
             verify_error=Signal::derive(move || verify.and_then(|v| v.error.get()))
+            cutover=Signal::derive(move || cutover.and_then(|c| c.readiness.get()))
             console_link=options.console_link(&project_id)
             source=options.source.clone()
             api=show_api.then_some(api)

@@ -6,8 +6,8 @@
 //! docs/embedding.md and `embed/oms-progress.d.ts` document. Absent values
 //! are `null`, never left out or guessed.
 
-use oms_progress_core::events::{PollEvent, ProjectRef};
-use oms_progress_core::model::AttentionChange;
+use oms_progress_core::events::{CutoverChange, PollEvent, ProjectRef};
+use oms_progress_core::model::{AttentionChange, CheckName, CutoverVerdict};
 use oms_progress_core::wire::{Percent, Progress};
 use send_wrapper::SendWrapper;
 use serde::Serialize;
@@ -55,6 +55,33 @@ struct HealthDetail<'a> {
     stuck: Option<&'static str>,
     stuck_since: Option<i64>,
     recovered_at: Option<i64>,
+}
+
+/// `oms-cutover-change`: switch-over readiness's verdict changed (`from`
+/// is `null` the first time); `blocking` names the first check that keeps
+/// it from `ready`; `checks` holds each check's `data-ok`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CutoverDetail<'a> {
+    project_id: &'a str,
+    source: Option<&'a str>,
+    from: Option<&'static str>,
+    to: &'static str,
+    blocking: Option<&'static str>,
+    line: &'a str,
+    checks: CutoverChecks,
+}
+
+/// Each check's `data-ok` (`true`, `false` or `unknown`), by its name.
+#[derive(Serialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct CutoverChecks {
+    full: &'static str,
+    verify: &'static str,
+    lag: &'static str,
+    lag_held: &'static str,
+    healthy: &'static str,
+    reverse: &'static str,
 }
 
 /// `oms-error`: `kind` as the widget's `data-error`.
@@ -121,6 +148,7 @@ pub fn dispatch(host: &SendWrapper<HtmlElement>, project: &ProjectRef, event: Po
                 recovered_at: h.recovered_at_ms,
             },
         ),
+        PollEvent::Cutover(c) => send(host, "oms-cutover-change", &cutover(project_id, source, c)),
         PollEvent::Error(e) => send(
             host,
             "oms-error",
@@ -175,5 +203,33 @@ fn update<'a>(project_id: &'a str, source: Option<&'a str>, p: &'a Progress) -> 
         full_progress: percent(&p.full_progress),
         incr_sync_checkpoint: p.incr_checkpoint.as_deref(),
         reverse_incr_sync_checkpoint: p.reverse_checkpoint.as_deref(),
+    }
+}
+
+fn cutover<'a>(
+    project_id: &'a str,
+    source: Option<&'a str>,
+    c: &'a CutoverChange,
+) -> CutoverDetail<'a> {
+    let mut checks = CutoverChecks::default();
+    for (name, state) in &c.checks {
+        let slot = match name {
+            CheckName::Full => &mut checks.full,
+            CheckName::Verify => &mut checks.verify,
+            CheckName::Lag => &mut checks.lag,
+            CheckName::LagHeld => &mut checks.lag_held,
+            CheckName::Healthy => &mut checks.healthy,
+            CheckName::Reverse => &mut checks.reverse,
+        };
+        *slot = state.as_str();
+    }
+    CutoverDetail {
+        project_id,
+        source,
+        from: c.from.map(CutoverVerdict::as_str),
+        to: c.to.as_str(),
+        blocking: c.blocking.map(CheckName::as_str),
+        line: &c.line,
+        checks,
     }
 }

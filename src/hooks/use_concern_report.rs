@@ -1,5 +1,6 @@
-//! [`use_concern_report`]: a widget's state (failed, far behind, stuck…)
-//! told to the host and to the page's alerts when it changes.
+//! [`use_concern_report`]: a widget's state (failed, far behind, stuck,
+//! ready to switch over…) told to the host and to the page's alerts when
+//! it changes.
 
 use super::use_alerts::{AlertReport, Alerts};
 use leptos::prelude::*;
@@ -16,6 +17,7 @@ use oms_progress_core::model::{
 pub(crate) fn use_concern_report(
     project: ProjectRef,
     (view, live, history): (Memo<View>, Memo<LiveView>, Memo<HistoryView>),
+    ready: Signal<bool>,
     state: Signal<PollState>,
     lag: LagThresholds,
     on_attention: Option<Callback<AttentionChange>>,
@@ -31,6 +33,7 @@ pub(crate) fn use_concern_report(
         Some(Concern {
             attention: Attention::of_status(status.as_ref(), delay, false, lag),
             stuck: history.with(|h| h.stuck.is_some()),
+            ready: ready.get(),
         })
     });
     let tracker = StoredValue::new(ConcernTracker::default());

@@ -5,8 +5,10 @@ use super::use_oms_steps::use_steps_call;
 use crate::runtime::{Call, Fetched};
 use leptos::prelude::*;
 use oms_progress_core::i18n::Lang;
-use oms_progress_core::model::{failure_reason, plan_running, PollState};
-use oms_progress_core::policy::{phase_of, PollOptions};
+use oms_progress_core::model::{failure_reason, PollState};
+use oms_progress_core::policy::{
+    phase_of, plan_period_ms, plan_tick, PollOptions, PLAN_TICK_MS, PLAN_WAIT_MS,
+};
 use oms_progress_core::wire::{Status, WireStep};
 
 /// The plan's latest answer: `None` until one came.
@@ -23,17 +25,14 @@ pub(crate) struct StepPlan {
     pub failure: Signal<Option<String>>,
 }
 
-/// The plan is asked again at most this often while a step runs toward an
-/// end, or after the last ask failed, with the list closed.
-const TICK_MS: i64 = 60_000;
-
 /// Asks for the plan (`call`, a `DescribeProjectSteps` request for
 /// `project_id`) once the project answered: at once, so that a
-/// verification's verdict and a failure's reason show without a click;
-/// again when its status or current step changes, and once a minute (at
-/// the project's own second, by the page's clock `now`) while a step runs
-/// or the last ask failed; while its list is open, after every successful
-/// poll.
+/// verification's verdict, a failure's reason and switch-over readiness
+/// show without a click; again when its status or current step changes;
+/// and on [`plan_period_ms`]'s period (at the project's own second, by the
+/// page's clock `now`) while a step runs, the last ask failed or the plan
+/// waits at its switch-over; while its list is open, after every
+/// successful poll.
 pub(crate) fn use_step_plan(
     (call, project_id): (Call, &str),
     poll: PollOptions,
@@ -51,18 +50,27 @@ pub(crate) fn use_step_plan(
             Some([status, p.current_step.as_deref().unwrap_or("")].join(" "))
         })
     });
-    // Set from the answers below: whether the minute's tick moves the plan.
-    let ticking = RwSignal::new(false);
-    let phase = phase_of(project_id, TICK_MS);
-    let minute = move || (now.get() + phase).div_euclid(TICK_MS);
-    // Moves each minute while ticking, and holds still otherwise (starting
-    // at this minute, so that ticking's start asks nothing by itself).
-    let tick = Memo::new(move |before: Option<&i64>| match before {
-        Some(&held) if !ticking.get() => held,
-        _ => minute(),
+    // Set from the answers below: how often the plan is asked by itself.
+    let period = RwSignal::new(None::<i64>);
+    let phases = [PLAN_TICK_MS, PLAN_WAIT_MS].map(|p| (p, phase_of(project_id, p)));
+    // Counts the periods passed while one runs, and holds still otherwise
+    // or when the period itself changes (an answer already came with it).
+    let tick = Memo::new(move |before: Option<&(Option<i64>, i64, i64)>| {
+        let period = period.get();
+        let at = period.map(|p| {
+            let phase = phases.iter().find(|(q, _)| *q == p).map_or(0, |(_, f)| *f);
+            plan_tick(now.get(), phase, p)
+        });
+        match (before, at) {
+            (Some(&(was, held, count)), Some(at)) if was == period => {
+                (period, at, count + i64::from(at != held))
+            }
+            (Some(&(_, held, count)), at) => (period, at.unwrap_or(held), count),
+            (None, at) => (period, at.unwrap_or(0), 0),
+        }
     });
     let revision = Memo::new(move |_| {
-        let tick = tick.get();
+        let tick = tick.with(|t| t.2);
         Some(match open.get() {
             true => state.with(|s| s.last_good_at_ms.unwrap_or(0)),
             false => at_step.with(|s| s.as_deref().map_or(0, |s| phase_of(s, i64::MAX / 2))) + tick,
@@ -70,15 +78,9 @@ pub(crate) fn use_step_plan(
     });
     let answer = use_steps_call(call, poll, wanted.into(), revision.into());
     Effect::new(move |_| {
-        let tick = answer.with(|a| match a {
-            Some(Fetched {
-                result: Ok(list), ..
-            }) => plan_running(list),
-            Some(Fetched { result: Err(_), .. }) => true,
-            None => false,
-        });
-        if ticking.get_untracked() != tick {
-            ticking.set(tick);
+        let every = answer.with(|a| plan_period_ms(a.as_ref().map(|f| &f.result)));
+        if period.get_untracked() != every {
+            period.set(every);
         }
     });
     let failed = Memo::new(move |_| {

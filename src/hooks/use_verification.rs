@@ -9,7 +9,7 @@ use oms_progress_core::model::{
     error_line, is_full_verify_step, verify_running, verify_view, VerifyView,
 };
 use oms_progress_core::policy::{phase_of, PollOptions};
-use oms_progress_core::wire::WireStep;
+use oms_progress_core::wire::{VerifyResult, WireStep};
 
 /// What [`use_verification`] hands back.
 #[derive(Clone, Copy)]
@@ -18,6 +18,8 @@ pub(crate) struct Verification {
     pub view: Memo<Option<VerifyView>>,
     /// Why the results could not be read.
     pub error: Memo<Option<String>>,
+    /// The latest answer, as read: `None` until one came.
+    pub results: ReadSignal<Option<Fetched<VerifyResult>>>,
 }
 
 /// Reads the verification results of `project_id` while the plan has a
@@ -69,5 +71,9 @@ pub(crate) fn use_verification(
             _ => None,
         })
     });
-    Verification { view, error }
+    Verification {
+        view,
+        error,
+        results,
+    }
 }

@@ -24,6 +24,9 @@ pub(crate) struct WidgetHistory {
     pub view: Memo<HistoryView>,
     /// The chart's range, once OMS's own history can fill it (OMS 4.x).
     pub range: Option<RwSignal<Range>>,
+    /// OMS's own history (OMS 4.x): its series, whether OMS keeps none,
+    /// why the latest ask failed.
+    pub oms: Option<UseOmsHistoryReturn>,
 }
 
 /// The history panel's view of `progress` under `options`, redone when a
@@ -121,5 +124,5 @@ pub(crate) fn use_widget_history(
             now
         });
     }
-    WidgetHistory { view, range }
+    WidgetHistory { view, range, oms }
 }
