@@ -4,7 +4,7 @@
 // 1,000 add/remove cycles (figures recorded in the report folder).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSim, launchBrowser, embedDir, repo, eventually, measureFor, reportDir, countTimers } from './harness.mjs';
@@ -316,6 +316,37 @@ test('oms-health-change tells a host when a project becomes stuck and when it mo
   assert.match(await inShadow(page, '#slot', (r) => r.querySelector('[data-field=stuck]')?.textContent), /^stuck: the checkpoint has not moved since /);
   await env.sim.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'steady', lag_min_secs: 1, lag_max_secs: 3, period_secs: 30 } });
   await eventually(health, (h) => h.at(-1).stuck === null, { what: 'unstuck event' });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('oms-cutover-change tells a host each verdict of switch-over readiness, with the documented detail', { timeout: 60_000 }, async () => {
+  const types = readFileSync(path.join(repo, 'embed/oms-progress.d.ts'), 'utf8');
+  const fields = (name) => {
+    const body = types.match(new RegExp(`interface ${name}(?: extends (\\w+))? \\{([^}]*)\\}`));
+    assert.ok(body, `interface ${name} in the types`);
+    const own = [...body[2].matchAll(/^\s+'?([\w-]+)'?\??:/gm)].map((m) => m[1]);
+    return [...(body[1] ? fields(body[1]) : []), ...own].sort();
+  };
+  const { page, problems } = await openEmbedPage();
+  await page.evaluate(async ([module, projectId]) => {
+    window.cutover = [];
+    document.addEventListener('oms-cutover-change', (e) => window.cutover.push(e.detail));
+    const { mount } = await import(module);
+    mount(document.getElementById('slot'), { projectId, api: 'v4', interval: 2 });
+  }, [MODULE, 'np_cutover_rows_differ']);
+  const [detail] = await eventually(() => page.evaluate(() => window.cutover), (c) => c.length > 0, { what: 'oms-cutover-change', timeout: 20_000 });
+  assert.deepEqual(Object.keys(detail).sort(), fields('OmsCutoverChangeDetail'));
+  assert.deepEqual(Object.keys(detail.checks).sort(), fields('OmsCutoverChecks'));
+  assert.deepEqual(
+    [detail.projectId, detail.from, detail.to, detail.blocking, detail.line],
+    ['np_cutover_rows_differ', null, 'not-ready', 'verify', 'Not ready: 1,203 rows differ'],
+  );
+  assert.deepEqual(detail.checks, { full: 'true', verify: 'false', lag: 'true', lagHeld: 'true', healthy: 'true', reverse: 'true' });
+  // The element shows the same verdict inside its shadow root, and tells it once.
+  assert.equal(await inShadow(page, '#slot', (r) => r.querySelector('[data-field=cutover]')?.dataset.cutover), 'not-ready');
+  await measureFor(4_000); // two more polls, the same verdict
+  assert.equal((await page.evaluate(() => window.cutover)).length, 1);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -11,7 +11,9 @@ export const DEMO_PROJECTS = [
   'np_4ur1zdx1v8cg', 'np_steady_orders', 'np_steady_users', 'p_3xj9docnames', 'np_lagging_audit', 'np_failed_billing',
   'np_suspended_crm', 'np_finished_archive', 'np_released_legacy', 'np_sybase_ledger', 'np_ocp_inventory', 'np_v4_payments',
   'v4:np_v4_payments', 'v4:np_reverse_orders', 'v4:np_store_lag_crm', 'v4:np_failed_billing', 'v4:np_catchup_reports',
-  'v4:np_rough_night_sales', 'v4:np_verified_ledger', 'v4:np_verify_mismatch', 'migration:p_migration_dw', 'np_nowhere',
+  'v4:np_rough_night_sales', 'v4:np_verified_ledger', 'v4:np_verify_mismatch',
+  'v4:np_cutover_ready', 'v4:np_cutover_rows_differ', 'v4:np_cutover_lagging', 'v4:np_cutover_just_caught_up',
+  'v4:np_cutover_switching', 'v4:np_cutover_switched', 'v4:np_cutover_no_way_back', 'migration:p_migration_dw', 'np_nowhere',
 ];
 
 export const LANGS = ['en', 'zh-CN'];

@@ -1,0 +1,204 @@
+// Switch-over readiness end to end through oms-sim: each seeded migration
+// reads its verdict and its six checks without a click, in English and in
+// Chinese; a plan without a switch-over step has none; stale data is not
+// judged afresh; the element tells each change of verdict
+// (`oms-cutover-change`), "Notify me" tells a project becoming ready, a
+// wallboard card whose plan waits at its switch-over says so; and the
+// requests stay within their bounds over a minute.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { simAndBrowser, openPage, widget, eventually, measureFor, inWall } from './harness.mjs';
+
+const env = simAndBrowser();
+
+/** The panel's verdict, blocker, line, advice and checks, read at once. */
+const readinessOf = (w) =>
+  w.locator('[data-field=cutover]').evaluate((el) => ({
+    verdict: el.dataset.cutover,
+    blocking: el.dataset.blocking ?? null,
+    line: el.querySelector('[data-field=cutover-line]').textContent,
+    advice: el.querySelector('[data-field=cutover-advice]')?.textContent ?? null,
+    checks: Object.fromEntries([...el.querySelectorAll('[data-check]')].map((c) => [c.dataset.check, c.dataset.ok])),
+    order: [...el.querySelectorAll('[data-check]')].map((c) => c.dataset.check),
+  }));
+
+const ORDER = ['full', 'verify', 'lag', 'lag-held', 'healthy', 'reverse'];
+
+// Each seeded migration (sim/scenarios/default.toml): its verdict, what
+// blocks it, each check's data-ok, and its line in both languages (a
+// regular expression where the line names a time).
+const SEEDED = {
+  np_cutover_ready: {
+    verdict: 'ready', blocking: null,
+    checks: { full: 'true', verify: 'true', lag: 'true', 'lag-held': 'true', healthy: 'true', reverse: 'true' },
+    en: /^Ready to switch over$/, zh: /^可以切换$/,
+  },
+  np_cutover_rows_differ: {
+    verdict: 'not-ready', blocking: 'verify',
+    checks: { full: 'true', verify: 'false', lag: 'true', 'lag-held': 'true', healthy: 'true', reverse: 'true' },
+    en: /^Not ready: 1,203 rows differ$/, zh: /^未就绪：1,203 行不一致$/,
+  },
+  np_cutover_lagging: {
+    verdict: 'not-ready', blocking: 'lag',
+    checks: { full: 'true', verify: 'true', lag: 'false', 'lag-held': 'false', healthy: 'true', reverse: 'true' },
+    en: /^Not ready: Lag above 25 s$/, zh: /^未就绪：延迟超过 25 秒$/,
+  },
+  np_cutover_just_caught_up: {
+    verdict: 'not-ready', blocking: 'lag-held',
+    checks: { full: 'true', verify: 'true', lag: 'true', 'lag-held': 'false', healthy: 'true', reverse: 'true' },
+    en: /^Not ready: Lag 1 min 35 s at .+, above 25 s within the last 5 min$/,
+    zh: /^未就绪：.+ 延迟 1 分 35 秒，最近 5 分内超过 25 秒$/,
+  },
+  np_cutover_switching: {
+    verdict: 'switching', blocking: null,
+    en: /^Switching over, 40 %$/, zh: /^正在切换，40 %$/,
+  },
+  np_cutover_switched: {
+    verdict: 'switched', blocking: null,
+    en: /^Switched over · watch the reverse sync's lag$/, zh: /^已切换 · 请关注反向同步延迟$/,
+  },
+  np_cutover_no_way_back: {
+    verdict: 'ready', blocking: null,
+    checks: { full: 'true', verify: 'true', lag: 'true', 'lag-held': 'true', healthy: 'true', reverse: 'false' },
+    en: /^Ready to switch over$/, zh: /^可以切换$/,
+    advice: { en: 'No reverse incremental: no way back after switching', zh: /回退|反向/ },
+  },
+};
+
+test('each seeded migration: its verdict and checks without a click, in both languages', { timeout: 120_000 }, async () => {
+  const ids = Object.keys(SEEDED);
+  for (const lang of ['en', 'zh-CN']) {
+    const query = `project=${[...ids, 'np_verified_ledger'].map((id) => `v4:${id}`).join(',')}&interval=2&lang=${lang}`;
+    const { page, errors } = await openPage(env.browser, env.sim.base, query);
+    for (const [id, want] of Object.entries(SEEDED)) {
+      const w = widget(page, id);
+      const r = await eventually(() => readinessOf(w), (r) => r.verdict === want.verdict && r.blocking === want.blocking,
+        { what: `${id}: ${want.verdict} (${lang})`, timeout: 20_000 });
+      assert.deepEqual(r.order, ORDER, `${id}: one check each, in order`);
+      if (want.checks) assert.deepEqual(r.checks, want.checks, `${id} (${lang})`);
+      assert.match(r.line, lang === 'en' ? want.en : want.zh, `${id} (${lang})`);
+      if (want.advice) {
+        const advice = lang === 'en' ? want.advice.en : want.advice.zh;
+        if (typeof advice === 'string') assert.equal(r.advice, advice);
+        else assert.match(r.advice ?? '', advice);
+      } else if (want.verdict === 'ready' || want.verdict === 'not-ready') {
+        assert.equal(r.advice, null, `${id}: a way back, no advice`);
+      }
+      // Without a click: the checks sit in a closed disclosure, the verdict beside the card's figures.
+      assert.equal(await w.locator('details.oms-cutover-checks').getAttribute('open'), null);
+    }
+    // A plan without a switch-over step has no readiness.
+    const plain = widget(page, 'np_verified_ledger');
+    await eventually(() => plain.locator('[data-field=verify]').count(), (n) => n === 1, { what: 'the plain migration\'s plan read' });
+    assert.equal(await plain.locator('[data-field=cutover]').count(), 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test('data no longer current is not judged afresh: the lag turns unknown and the verdict not ready', { timeout: 90_000 }, async () => {
+  const id = 'np_cutover_stale';
+  await env.sim.control('PUT', `/_sim/projects/${id}`, {
+    kind: 'migration', naming: 'v4', verify: { tables: 2, differing_rows: 0 },
+    switch_over: { state: 'waiting', reverse: true },
+    behaviour: { type: 'steady', lag_min_secs: 2, lag_max_secs: 4, period_secs: 60 },
+  });
+  const { page, errors } = await openPage(env.browser, env.sim.base, `project=v4:${id}&interval=1&cutover-hold=60`);
+  const w = widget(page, id);
+  await eventually(() => readinessOf(w), (r) => r.checks.lag === 'true', { what: 'the lag judged', timeout: 20_000 });
+  await env.sim.control('POST', '/_sim/faults', { project: id, kind: 'hang' });
+  const r = await eventually(() => readinessOf(w), (r) => r.checks.lag === 'unknown',
+    { what: 'the lag unknown once the data is stale', timeout: 30_000 });
+  assert.match(await w.getAttribute('data-state'), /^(error|stale)$/);
+  assert.equal(r.verdict, 'not-ready');
+  assert.equal(r.checks['lag-held'], 'unknown');
+  assert.equal(r.line, 'Not ready: Lag unknown: no current answer from OMS');
+  await env.sim.control('DELETE', `/_sim/faults?project=${id}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('"Notify me" tells a project becoming ready to switch over', { timeout: 120_000 }, async () => {
+  const id = 'np_cutover_events';
+  const define = (status) => env.sim.control('PUT', `/_sim/projects/${id}`, {
+    kind: 'migration', naming: 'v4', verify: { tables: 2, differing_rows: 0 },
+    switch_over: { state: 'waiting', reverse: true },
+    behaviour: status === 'RUNNING'
+      ? { type: 'steady', lag_min_secs: 2, lag_max_secs: 4, period_secs: 60 }
+      : { type: 'fixed', status, current_step: 'INCR_TRANSFER', struct_progress: 100, full_progress: 100, checkpoint: { frozen_lag_secs: 5 } },
+  });
+  await define('SUSPEND');
+  const page = await env.browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(() => {
+    window.notified = [];
+    window.Notification = class {
+      static permission = 'granted';
+      static requestPermission() { return Promise.resolve('granted'); }
+      constructor(title) { window.notified.push(title); }
+    };
+    localStorage.setItem('oms-progress:notify', 'on');
+    });
+  await page.goto(`${env.sim.base}/?project=v4:${id}&interval=1&cutover-hold=60`);
+  const w = widget(page, id);
+  const first = await eventually(() => readinessOf(w), (r) => r.verdict === 'not-ready' && r.blocking === 'healthy',
+    { what: 'not ready while paused', timeout: 20_000 });
+  assert.equal(first.checks.healthy, 'false');
+  await define('RUNNING');
+  // Ready once it runs and a minute of lag within the limit is covered.
+  await eventually(() => readinessOf(w), (r) => r.verdict === 'ready', { what: 'ready', timeout: 100_000, interval: 500 });
+  const notified = await eventually(() => page.evaluate(() => window.notified), (n) => n.length > 0, { what: 'a notification', timeout: 5_000 });
+  assert.deepEqual(notified, [`${id}: ready to switch over`]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the wallboard: a card whose plan waits at its switch-over says so; opened, its readiness', { timeout: 60_000 }, async () => {
+  for (const lang of ['en', 'zh-CN']) {
+    const { page, errors } = await openPage(env.browser, env.sim.base, `wall&lang=${lang}&interval=2`);
+    await eventually(() => page.getAttribute('[data-oms-wallboard]', 'data-wall-state'), (s) => s === 'live', { what: 'wallboard live' });
+    const awaiting = await page.$$eval('li.oms-wall-card', (cards) => cards
+      .filter((c) => !c.querySelector('[data-field=awaiting-switch-over]').hidden)
+      .map((c) => [c.dataset.projectId, c.querySelector('[data-field=awaiting-switch-over]').textContent]));
+    const waiting = ['np_cutover_just_caught_up', 'np_cutover_lagging', 'np_cutover_no_way_back', 'np_cutover_ready', 'np_cutover_rows_differ'];
+    // Of the seeded ones (the other tests of this file define more).
+    const seeded = awaiting.filter(([id]) => id in SEEDED).map(([id]) => id).sort();
+    assert.deepEqual(seeded, waiting, 'waiting at the switch-over, and only those');
+    assert.ok(awaiting.every(([id]) => id.startsWith('np_cutover_')), JSON.stringify(awaiting));
+    for (const [, text] of awaiting) assert.equal(text, lang === 'en' ? 'awaiting switch-over' : '等待切换');
+    const card = page.locator('li.oms-wall-card[data-project-id=np_cutover_rows_differ]');
+    await card.locator('[data-action=open]').click();
+    const r = await eventually(() => readinessOf(card), (r) => r.verdict === 'not-ready' && r.blocking === 'verify',
+      { what: `the opened card's readiness (${lang})`, timeout: 20_000 });
+    assert.equal(r.checks.verify, 'false');
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test('requests stay within their bounds over a minute: the plan and the verification, not per poll', { timeout: 120_000 }, async () => {
+  const id = 'np_cutover_requests';
+  await env.sim.control('PUT', `/_sim/projects/${id}`, {
+    kind: 'migration', naming: 'v4', verify: { tables: 2, differing_rows: 0 },
+    switch_over: { state: 'waiting', reverse: true },
+    behaviour: { type: 'steady', lag_min_secs: 2, lag_max_secs: 4, period_secs: 60 },
+  });
+  const seq = await env.sim.nextSeq();
+  const { page, errors } = await openPage(env.browser, env.sim.base, `project=v4:${id}&interval=1`);
+  const w = widget(page, id);
+  await eventually(() => readinessOf(w), (r) => r.checks.verify === 'true', { what: 'readiness with the verification read', timeout: 20_000 });
+  await measureFor(60_000); // a minute of polls every second, the plan waiting at its switch-over
+  const log = (await env.sim.control('GET', `/_sim/requests?since_seq=${seq}&path_prefix=/api/`)).requests;
+  const count = (action) => log.filter((r) => (r.query ?? '').includes(`Action=${action}`)).length;
+  const polls = count('DescribeProjectProgress');
+  assert.ok(polls >= 50, `${polls} progress polls in a minute`);
+  // At open, then at most once every 3 minutes while it waits: at most 2 in this minute.
+  const plans = count('DescribeProjectSteps');
+  assert.ok(plans >= 1 && plans <= 2, `${plans} plan asks`);
+  // Finished: read once (its pages), not again while it stays finished.
+  const verify = count('ListProjectFullVerifyResult');
+  assert.ok(verify >= 1 && verify <= 2, `${verify} verification reads`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
