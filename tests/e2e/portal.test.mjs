@@ -126,7 +126,7 @@ test('the built portal shows live widgets from every host, and events as the typ
   // A health change needs a minute of history; the e2e history suite checks it.
   const polled = ['oms-progress-update', 'oms-status-change', 'oms-error'];
   const events = await eventually(() => page.evaluate(() => window.portalEvents), (e) => polled.every((name) => e[name].length > 0), { what: 'one event of each poll kind' });
-  for (const [name, iface] of [['oms-progress-update', 'OmsProgressUpdateDetail'], ['oms-status-change', 'OmsStatusChangeDetail'], ['oms-error', 'OmsErrorDetail'], ['oms-health-change', 'OmsHealthChangeDetail'], ['oms-attention-change', 'OmsAttentionChangeDetail']]) {
+  for (const [name, iface] of [['oms-progress-update', 'OmsProgressUpdateDetail'], ['oms-status-change', 'OmsStatusChangeDetail'], ['oms-error', 'OmsErrorDetail'], ['oms-health-change', 'OmsHealthChangeDetail'], ['oms-attention-change', 'OmsAttentionChangeDetail'], ['oms-cutover-change', 'OmsCutoverChangeDetail']]) {
     for (const detail of events[name]) assert.deepEqual(Object.keys(detail).sort(), fieldsOf(iface), `${name} detail`);
   }
   // The bundler's hashed asset URL is what the browser loaded.

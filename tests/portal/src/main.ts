@@ -1,5 +1,5 @@
 // The portal's plain TypeScript host: every mount() option, the handle and
-// the three events, typed by the package alone. Each event's detail is kept
+// each event, typed by the package alone. Each event's detail is kept
 // on `window.portalEvents` for the end-to-end test.
 import { mount, type MountOptions, type OmsEventMap, type WidgetHandle } from 'oms-progress';
 import { createElement } from 'react';
@@ -21,6 +21,7 @@ window.portalEvents = {
   'oms-error': [],
   'oms-health-change': [],
   'oms-attention-change': [],
+  'oms-cutover-change': [],
 };
 
 const options: MountOptions = {
@@ -64,6 +65,12 @@ document.addEventListener('oms-attention-change', (e) => {
   const { projectId, source, title, from, to } = e.detail;
   window.portalEvents['oms-attention-change'].push(e.detail);
   if (to === 'failed' || to === 'stuck') console.warn(`${source ?? 'OMS'}: ${title} (${projectId}) ${from} → ${to}`);
+});
+// A runbook that waits for the switch-over: which check holds it back.
+document.addEventListener('oms-cutover-change', (e) => {
+  const { projectId, to, blocking, line, checks } = e.detail;
+  window.portalEvents['oms-cutover-change'].push(e.detail);
+  if (to === 'not-ready' && blocking === 'lag-held' && checks.lag === 'true') console.info(`${projectId}: ${line}`);
 });
 document.addEventListener('oms-health-change', (e) => {
   window.portalEvents['oms-health-change'].push(e.detail);
