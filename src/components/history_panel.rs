@@ -16,10 +16,10 @@ type Line = Option<(String, Option<u64>)>;
 pub fn HistoryPanel(
     /// What the history says, rounded to what it can claim.
     view: Memo<HistoryView>,
-    /// The page's clock: the chart is redrawn on its tick, with every
-    /// widget's ages, instead of in a frame of its own after each poll
-    /// (measured: one extra frame for about every second poll). Without
-    /// it, the chart follows `view` at once.
+    /// The page's clock: the chart and the lag budget's line are redrawn
+    /// on its tick, with every widget's ages, instead of in a frame of
+    /// their own after each poll (measured: one extra frame for about
+    /// every second poll). Without it, they follow `view` at once.
     #[prop(default = None)]
     tick: Option<Signal<i64>>,
     /// The chart's range, set by the switch; the switch shows only once
@@ -28,13 +28,10 @@ pub fn HistoryPanel(
     range: Option<RwSignal<Range>>,
 ) -> impl IntoView {
     let lang = card_lang();
-    let chart = match tick {
-        Some(tick) => Memo::new(move |_| {
-            tick.track();
-            view.get_untracked()
-        }),
-        None => view,
-    };
+    // The chart and the budget's line are drawn on the tick; the rest of
+    // the panel reads the view without the budget, which moves seldom.
+    let (budget, view) = (on_tick(view, tick), without_budget(view));
+    let chart = on_tick(view, tick);
     let threshold = |y: Option<i64>, class: &'static str| {
         y.map(|y| view! { <line class=class x1="0" x2=SPARK_WIDTH y1=y y2=y /> })
     };
@@ -115,7 +112,7 @@ pub fn HistoryPanel(
                 {switch}
             </div>
             {spark}
-            <LagBudget view=view />
+            <LagBudget view=budget />
             <div class="oms-history-text">
                 {line("trend", |v, lang| v.trend.map(|t| (trend_label(t, lang).to_owned(), None)))}
                 {line("catch-up-eta", |v, _| v.catch_up.as_ref().map(|e| (e.text.clone(), Some(e.secs))))}
@@ -128,6 +125,29 @@ pub fn HistoryPanel(
             {line("clock-offset", |v, _| v.clock.as_ref().map(|c| (c.1.clone(), None)))}
         </div>
     }
+}
+
+/// `view` as it is at each of `tick`'s ticks; `view` itself without a tick.
+fn on_tick(view: Memo<HistoryView>, tick: Option<Signal<i64>>) -> Memo<HistoryView> {
+    match tick {
+        Some(tick) => Memo::new(move |_| {
+            tick.track();
+            view.get_untracked()
+        }),
+        None => view,
+    }
+}
+
+/// `view` without the lag budget, for every part but the budget's line:
+/// the budget's figures can move with every poll, the rest seldom, and a
+/// part that reads a memo which did not change is not run again.
+fn without_budget(view: Memo<HistoryView>) -> Memo<HistoryView> {
+    Memo::new(move |_| {
+        view.with(|v| HistoryView {
+            budget: None,
+            ..v.clone()
+        })
+    })
 }
 
 /// The switch's label for a range: "1 h", "6 h", "24 h".

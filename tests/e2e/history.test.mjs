@@ -59,9 +59,9 @@ test('trend, catch-up ETA, sparkline and stuck from one minute of polls', async 
   await page.close();
 });
 
-test('the lag chart moves on the page\'s tick, with the ages, never in a frame of its own after a poll', async () => {
-  // A frozen checkpoint: the lag grows, so the newest 15 s bucket, and the
-  // chart's line, move with every poll.
+test('the lag chart and budget move on the page\'s tick, with the ages, never in a frame of their own after a poll', async () => {
+  // A frozen checkpoint: the lag grows, so the newest 15 s bucket, the
+  // chart's line and the budget's worst lag move with every poll.
   const id = 'np_growing_lag';
   await env.sim.control('PUT', `/_sim/projects/${id}`, { behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC', checkpoint: { unix: Math.floor(Date.now() / 1000) - 20 } } });
   // Every 3 s: the polls' answers land at any time between two ticks.
@@ -79,11 +79,13 @@ test('the lag chart moves on the page\'s tick, with the ages, never in a frame o
   await measureFor(10_000); // three polls and ten ticks: the frames each write lands in
   const batches = await page.evaluate(() => window.__batches);
   const ticks = batches.filter((b) => b.fields.includes('updated')).map((b) => b.at);
-  const chart = batches.filter((b) => b.fields.includes('lag-history'));
-  assert.ok(chart.length >= 2, `the chart moved ${chart.length} times in 10 s`);
-  // Written in the same task as "updated N s ago": within a few ms of a tick's writes.
-  const alone = chart.filter((b) => !ticks.some((t) => Math.abs(t - b.at) < 30));
-  assert.deepEqual(alone.map((b) => b.fields), [], 'chart writes away from a tick');
+  for (const field of ['lag-history', 'lag-budget']) {
+    const moved = batches.filter((b) => b.fields.includes(field));
+    assert.ok(moved.length >= 2, `${field} moved ${moved.length} times in 10 s`);
+    // Written in the same task as "updated N s ago": within a few ms of a tick's writes.
+    const alone = moved.filter((b) => !ticks.some((t) => Math.abs(t - b.at) < 30));
+    assert.deepEqual(alone.map((b) => b.fields), [], `${field} writes away from a tick`);
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });
