@@ -71,9 +71,9 @@ export interface MountOptions {
    */
   cutoverLag?: Seconds | null;
   /**
-   * Switch-over readiness: how long the lag must have stayed within `cutover-lag`, from OMS's history and this browser's samples.
+   * Switch-over readiness: how long the lag must have stayed within `cutover-lag`, from OMS's history and this browser's samples (at most an hour: the chart's shortest range of OMS's history).
    *
-   * Takes seconds, 60–86400.
+   * Takes seconds, 60–3600.
    * @defaultValue `300`
    */
   cutoverHold?: Seconds | null;

@@ -1346,6 +1346,15 @@ pub fn cutover_verify_unread(lang: Lang, why: &str) -> String {
     }
 }
 
+/// "Step plan not read again: …": the plan the checks read is an older
+/// answer, and where the steps stand now is not known.
+pub fn cutover_plan_unread(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::En => format!("Step plan not read again: {why}"),
+        Lang::ZhCn => format!("无法再次读取步骤计划：{why}"),
+    }
+}
+
 /// "Lag within 25 s" / "Lag above 25 s": judged, without the figure,
 /// which the card shows beside it and which ticks with the clock.
 pub fn cutover_lag(lang: Lang, limit: &str, within: bool) -> String {

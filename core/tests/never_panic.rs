@@ -251,6 +251,7 @@ fn through_cutover(
     ] {
         let readiness = cutover(&CutoverInput {
             steps: &steps,
+            plan_error: different_rows.map(|_| "x"),
             verify,
             progress: state.last_good.as_ref(),
             lag_now: LagNow::of(&live, options.limit_secs(thresholds)),

@@ -31,7 +31,8 @@ pub fn CutoverPanel(
             (before && reverse.state == CheckState::Failing).then(|| reverse.text.clone())
         })
     };
-    let checks = move || readiness.with(|r| r.as_ref().map(|r| r.checks.clone()));
+    // The list is drawn again only when a check changed, not with the line.
+    let checks = Memo::new(move |_| readiness.with(|r| r.as_ref().map(|r| r.checks.clone())));
     view! {
         <Show when=move || readiness.with(Option::is_some)>
             <div class="oms-cutover" data-field="cutover" data-cutover=verdict data-blocking=blocking>
@@ -41,7 +42,7 @@ pub fn CutoverPanel(
                 {move || no_way_back().map(|t| view! { <span class="oms-note" data-field="cutover-advice">{t}</span> })}
                 <details class="oms-cutover-checks">
                     <summary>{CutoverMsg::Checks.text(lang)}</summary>
-                    <ul>{move || checks().unwrap_or_default().into_iter().map(check_row).collect_view()}</ul>
+                    <ul>{move || checks.get().unwrap_or_default().into_iter().map(check_row).collect_view()}</ul>
                 </details>
             </div>
         </Show>

@@ -7,7 +7,7 @@ use crate::runtime::Call;
 use leptos::either::Either;
 use leptos::prelude::*;
 use oms_progress_core::events::{PollEvent, ProjectRef};
-use oms_progress_core::model::AttentionChange;
+use oms_progress_core::model::{AttentionChange, Cutover};
 use oms_progress_core::options::WidgetOptions;
 use oms_progress_core::wire::{components_request, progress_request, ProgressRequest};
 
@@ -92,7 +92,7 @@ pub(crate) fn WidgetBody(
     use_concern_report(
         project,
         (view, live, history.view),
-        Signal::derive(move || cutover.is_some_and(|c| c.ready.get())),
+        Signal::derive(move || cutover.map_or(Some(false), |c| c.ready.get())),
         state,
         lag,
         on_attention,
@@ -112,7 +112,7 @@ pub(crate) fn WidgetBody(
             range=history.range
             verify=Signal::derive(move || verify.and_then(|v| v.view.get()))
             verify_error=Signal::derive(move || verify.and_then(|v| v.error.get()))
-            cutover=Signal::derive(move || cutover.and_then(|c| c.readiness.get()))
+            cutover=cutover.map(|c| Signal::<Option<Cutover>>::from(c.readiness)).unwrap_or_default()
             console_link=options.console_link(&project_id)
             source=options.source.clone()
             api=show_api.then_some(api)

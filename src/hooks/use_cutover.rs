@@ -24,8 +24,11 @@ pub(crate) struct UseCutoverReturn {
     /// The verdict and its checks; `None` for a plan without a switch-over
     /// step, and until the first answers came.
     pub readiness: Memo<Option<Cutover>>,
-    /// Whether the verdict is `ready` (for alerts).
-    pub ready: Memo<bool>,
+    /// Whether the verdict is `ready` (for alerts); `None` until it is
+    /// known: the plan answered, and for a plan with a switch-over step,
+    /// a verdict came. A project already ready when first seen is then
+    /// never told as becoming so.
+    pub ready: Memo<Option<bool>>,
 }
 
 /// Readiness, redone when a poll, the plan, the verification or OMS's
@@ -51,6 +54,14 @@ pub(crate) fn use_cutover(
                 result: Ok(list), ..
             }) => list.iter().any(is_switch_step).then(|| list.clone()),
             _ => before.cloned().flatten(),
+        })
+    });
+    // Why the latest ask for the plan failed: the last plan read is then
+    // an older answer, and the checks say so rather than judge it afresh.
+    let plan_error = Memo::new(move |_| {
+        plan.answer.with(|a| match a {
+            Some(Fetched { result: Err(e), .. }) => Some(error_line(e, lang)),
+            _ => None,
         })
     });
     let readiness = Memo::new(move |_| {
@@ -81,10 +92,12 @@ pub(crate) fn use_cutover(
                             VerifyInput::Unreadable(&unread)
                         }
                     };
+                    let plan_error = plan_error.read();
                     progress.state.with(|state| {
                         progress.history.with(|history| {
                             cutover(&CutoverInput {
                                 steps,
+                                plan_error: plan_error.as_deref(),
                                 verify,
                                 progress: state.last_good.as_ref(),
                                 lag_now: lag_now.get(),
@@ -119,10 +132,11 @@ pub(crate) fn use_cutover(
         });
     }
     let ready = Memo::new(move |_| {
-        readiness.with(|r| {
-            r.as_ref()
-                .is_some_and(|r| r.verdict == CutoverVerdict::Ready)
-        })
+        plan.answer.with(Option::is_some).then_some(())?;
+        match readiness.with(|r| r.as_ref().map(|r| r.verdict)) {
+            Some(verdict) => Some(verdict == CutoverVerdict::Ready),
+            None => steps.with(Option::is_none).then_some(false),
+        }
     });
     UseCutoverReturn { readiness, ready }
 }

@@ -347,6 +347,25 @@ test('oms-cutover-change tells a host each verdict of switch-over readiness, wit
   assert.equal(await inShadow(page, '#slot', (r) => r.querySelector('[data-field=cutover]')?.dataset.cutover), 'not-ready');
   await measureFor(4_000); // two more polls, the same verdict
   assert.equal((await page.evaluate(() => window.cutover)).length, 1);
+  // A change: a ready migration paused is no longer ready.
+  const id = 'np_embed_cutover';
+  const define = (behaviour) => env.sim.control('PUT', `/_sim/projects/${id}`, {
+    kind: 'migration', naming: 'v4', verify: { tables: 2, differing_rows: 0 },
+    switch_over: { state: 'waiting', reverse: true }, behaviour,
+  });
+  await define({ type: 'steady', lag_min_secs: 1, lag_max_secs: 6, period_secs: 60 });
+  await page.evaluate(async ([module, projectId]) => {
+    const slot = document.createElement('div');
+    slot.id = 'slot2';
+    document.body.append(slot);
+    const { mount } = await import(module);
+    mount(slot, { projectId, api: 'v4', interval: 1 });
+  }, [MODULE, id]);
+  const mine = () => page.evaluate((id) => window.cutover.filter((d) => d.projectId === id), id);
+  await eventually(mine, (c) => c.length === 1 && c[0].to === 'ready', { what: 'ready first', timeout: 20_000 });
+  await define({ type: 'fixed', status: 'SUSPEND', current_step: 'INCR_TRANSFER', struct_progress: 100, full_progress: 100, checkpoint: { frozen_lag_secs: 5 } });
+  const [, change] = await eventually(mine, (c) => c.length === 2, { what: 'the change of verdict', timeout: 20_000 });
+  assert.deepEqual([change.from, change.to, change.blocking, change.checks.healthy], ['ready', 'not-ready', 'healthy', 'false']);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -14,16 +14,20 @@ use super::cutover_checks::{
 };
 pub use super::cutover_checks::{CheckState, LagAgainst, LagNow, VerifyInput};
 use super::history::History;
-use super::lag_held::{lag_held, Held};
+use super::lag_held::lag_held;
 use super::steps::StepStatus;
 use super::verify::{is_full_verify_step, verify_running};
 use crate::i18n::{self, CutoverMsg, Lang};
-use crate::wire::{Point, Progress, WireProject, WireStep};
+use crate::wire::{Point, Progress, Status, WireProject, WireStep};
 use std::time::Duration;
 
 /// The shortest `cutover-hold`: a shorter window says little beyond the
 /// lag now (OMS samples its checkpoint about every 10 s).
 pub const MIN_HOLD: Duration = Duration::from_secs(60);
+
+/// The longest `cutover-hold`: OMS's history is read for the chart's
+/// range, an hour at least, and the browser keeps half an hour.
+pub const MAX_HOLD: Duration = Duration::from_secs(3600);
 
 /// The options of switch-over readiness.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,15 +152,17 @@ pub struct Cutover {
     pub first_blocking: Option<CheckName>,
     /// The switch-over step's name, as OMS sent it.
     pub switch_step: String,
-    /// The lag over the hold window, as `lag-held` judged it.
-    pub held: Held,
 }
 
 /// What readiness is worked out from: what the widget already has.
 #[derive(Clone, Copy)]
 pub struct CutoverInput<'a> {
-    /// The step plan (`DescribeProjectSteps`), in OMS's order.
+    /// The step plan (`DescribeProjectSteps`), in OMS's order: the last
+    /// one read.
     pub steps: &'a [WireStep],
+    /// Why the latest ask for the plan failed, in the widget's language,
+    /// when it did (`steps` is then an older answer).
+    pub plan_error: Option<&'a str>,
     /// The verification results (`ListProjectFullVerifyResult`).
     pub verify: VerifyInput<'a>,
     /// The last good progress answer.
@@ -197,7 +203,7 @@ pub fn cutover(input: &CutoverInput) -> Option<Cutover> {
     let hold_ms = input
         .options
         .hold
-        .max(MIN_HOLD)
+        .clamp(MIN_HOLD, MAX_HOLD)
         .as_millis()
         .min(i64::MAX as u128) as i64;
     let held = lag_held(input.oms_lag, input.history, hold_ms, limit);
@@ -211,7 +217,9 @@ pub fn cutover(input: &CutoverInput) -> Option<Cutover> {
                 CheckName::LagHeld => {
                     held_check(input.lag_now.current, &held, limit, (lang, input.time))
                 }
-                CheckName::Healthy => healthy_check(input.steps, input.progress, lang),
+                CheckName::Healthy => {
+                    healthy_check((input.steps, input.plan_error), input.progress, lang)
+                }
                 CheckName::Reverse => reverse_check(input.steps, input.progress, lang),
             };
             Check {
@@ -259,7 +267,6 @@ pub fn cutover(input: &CutoverInput) -> Option<Cutover> {
         checks,
         first_blocking: first_blocking.filter(|_| verdict == CutoverVerdict::NotReady),
         switch_step: switch.name.clone().unwrap_or_default(),
-        held,
     })
 }
 
@@ -288,6 +295,10 @@ fn switch_stage(step: &WireStep) -> Stage {
 /// and every step before it done. Without a plan in the list item, its
 /// running step is the switch-over at 0 %.
 pub fn awaits_switch_over(project: &WireProject) -> bool {
+    // A paused or failed project waits for something else first.
+    if !project.status.as_ref().is_some_and(Status::is_running) {
+        return false;
+    }
     let Some(at) = project.steps.iter().position(is_switch_step) else {
         let switch = project.running_step.as_deref().is_some_and(is_switch_name);
         return switch
@@ -348,6 +359,7 @@ mod tests {
         oms_lag: Vec<Point>,
         history: History,
         options: CutoverOptions,
+        plan_error: Option<&'static str>,
     }
 
     impl Scene {
@@ -379,6 +391,7 @@ mod tests {
                 oms_lag: Vec::new(),
                 history: History::default(),
                 options: CutoverOptions::default(),
+                plan_error: None,
             };
             scene.sampled(-400, 0, |_| 3);
             scene
@@ -428,6 +441,7 @@ mod tests {
             let limit = self.options.limit_secs(thresholds);
             cutover(&CutoverInput {
                 steps: &self.steps,
+                plan_error: self.plan_error,
                 verify,
                 progress: Some(&progress),
                 lag_now: LagNow::of(&live, limit),
@@ -439,6 +453,25 @@ mod tests {
                 time: &utc_time,
             })
         }
+    }
+
+    #[test]
+    fn a_plan_not_read_again_leaves_healthy_unknown_and_the_verdict_not_ready() {
+        let mut s = Scene::new();
+        assert_eq!(s.run(Lang::En).unwrap().verdict, CutoverVerdict::Ready);
+        s.plan_error = Some("OMS did not answer in time");
+        let c = s.run(Lang::En).unwrap();
+        let healthy = check(&c, CheckName::Healthy);
+        assert_eq!(healthy.state, CheckState::Unknown);
+        assert_eq!(c.first_blocking, Some(CheckName::Healthy));
+        assert_eq!(
+            c.line,
+            "Not ready: Step plan not read again: OMS did not answer in time"
+        );
+        // A failed project says so first: that is known without the plan.
+        s.progress.status = Status::parse("FAILED");
+        let c = s.run(Lang::ZhCn).unwrap();
+        assert_eq!(check(&c, CheckName::Healthy).state, CheckState::Failing);
     }
 
     fn check(c: &Cutover, name: CheckName) -> &Check {
@@ -653,7 +686,6 @@ mod tests {
             held.text,
             "Lag 42 s at 2023-11-14 22:11:40 UTC, above 25 s within the last 5 min"
         );
-        assert_eq!(c.held.above, Some((T0 - 100_000, 42.0)));
         // A shorter hold leaves it out.
         s.options.hold = Duration::from_secs(60);
         let c = s.run(Lang::En).unwrap();
@@ -813,9 +845,16 @@ mod tests {
         let plan = Scene::new().steps;
         let mut project = WireProject {
             steps: plan.clone(),
+            status: Status::parse("RUNNING"),
             ..WireProject::default()
         };
         assert!(awaits_switch_over(&project));
+        project.status = Status::parse("SUSPEND");
+        assert!(
+            !awaits_switch_over(&project),
+            "paused: waits for a resume first"
+        );
+        project.status = Status::parse("RUNNING");
         project.steps[2].status = Some("FAILED".into());
         assert!(!awaits_switch_over(&project), "an earlier step not done");
         project.steps = plan;
@@ -823,6 +862,7 @@ mod tests {
         assert!(!awaits_switch_over(&project), "switching");
         // Without a plan, by the running step at 0 %.
         let mut project = WireProject {
+            status: Status::parse("RUNNING"),
             running_step: Some("APP_SWITCH".into()),
             running_progress: Some(Percent {
                 value: 0,

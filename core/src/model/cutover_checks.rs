@@ -230,7 +230,11 @@ pub(super) fn held_check(
     (CheckState::Unknown, true, text)
 }
 
-pub(super) fn healthy_check(steps: &[WireStep], progress: Option<&Progress>, lang: Lang) -> Judged {
+pub(super) fn healthy_check(
+    (steps, plan_error): (&[WireStep], Option<&str>),
+    progress: Option<&Progress>,
+    lang: Lang,
+) -> Judged {
     let Some(progress) = progress else {
         let text = CutoverMsg::NoAnswerYet.text(lang).to_owned();
         return (CheckState::Unknown, true, text);
@@ -255,6 +259,14 @@ pub(super) fn healthy_check(steps: &[WireStep], progress: Option<&Progress>, lan
         }
         Some(_) => {}
     }
+    // A plan that could not be read again says nothing of the steps now.
+    if let Some(why) = plan_error {
+        return (
+            CheckState::Unknown,
+            true,
+            i18n::cutover_plan_unread(lang, why),
+        );
+    }
     let statuses: Vec<(&WireStep, StepStatus)> = steps
         .iter()
         .map(|s| (s, StepStatus::parse(s.status.as_deref().unwrap_or(""))))
@@ -267,6 +279,14 @@ pub(super) fn healthy_check(steps: &[WireStep], progress: Option<&Progress>, lan
             }
         }
         return step_not_there(step, status, lang);
+    }
+    // A plan that could not be read again says nothing of the steps now.
+    if let Some(why) = plan_error {
+        return (
+            CheckState::Unknown,
+            true,
+            i18n::cutover_plan_unread(lang, why),
+        );
     }
     let odd = |s: &StepStatus| matches!(s, StepStatus::Other(raw) if !raw.trim().is_empty());
     if let Some((step, status)) = statuses.iter().find(|(_, s)| odd(s)) {

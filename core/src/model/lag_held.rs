@@ -80,8 +80,9 @@ pub fn lag_held(oms: &[Point], history: &History, window_ms: i64, limit_secs: u6
             continue;
         };
         held.covered_ms = held.covered_ms.saturating_add((to - from).max(0));
-        if lag > limit_secs as f64 && held.above.is_none_or(|(at, _)| span.from >= at) {
-            held.above = Some((span.from, lag));
+        // Said at its newest moment inside the window, never before it.
+        if lag > limit_secs as f64 && held.above.is_none_or(|(at, _)| from >= at) {
+            held.above = Some((from, lag));
         }
     }
     held.covered_ms = held.covered_ms.min(window_ms);
@@ -192,12 +193,14 @@ mod tests {
         let held = lag_held(&oms, &h, 600_000, 10);
         assert!(held.whole(), "{held:?}");
         assert_eq!(held.above, None);
-        // A point above the limit inside the window is named, the newest one.
+        // A point above the limit whose time reaches into the window is
+        // named, the newest one, at the window's start where it enters it
+        // (the point itself is older than the window).
         let mut bad = oms.clone();
         bad[9].1 = 42.0;
         bad[8].1 = 60.0;
         let held = lag_held(&bad, &h, 600_000, 10);
-        assert_eq!(held.above, Some((T0 + 9 * 330_000, 42.0)));
+        assert_eq!(held.above, Some((T0 + 3_090_000, 42.0)));
         // One out of the window is not.
         let held = lag_held(&bad, &h, 200_000, 10);
         assert_eq!(held.above, None);

@@ -32,7 +32,8 @@ pub use concern::{
 };
 pub use cutover::{
     awaits_switch_over, cutover, is_switch_step, Check, CheckName, CheckState, Cutover,
-    CutoverInput, CutoverOptions, CutoverVerdict, LagAgainst, LagNow, VerifyInput, MIN_HOLD,
+    CutoverInput, CutoverOptions, CutoverVerdict, LagAgainst, LagNow, VerifyInput, MAX_HOLD,
+    MIN_HOLD,
 };
 pub use error::{error_line, error_view, wrong_api_view, ErrorKind, ErrorView};
 pub use history::{
@@ -45,7 +46,6 @@ pub use history_view::{
 };
 pub use lag_budget::{lag_budget, percent_text, tenths_of, Budget};
 pub use lag_budget_view::{budget_view, BudgetView};
-pub use lag_held::{lag_held, Held};
 pub use oms_history::{
     full_eta_from_oms, joined, throughput, HistorySource, OmsSeries, Range, Throughput,
 };

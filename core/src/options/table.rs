@@ -8,7 +8,7 @@ use super::sources::{assign_console_urls, parse_console_urls, parse_sources, Con
 use super::widget::{check_base_url, check_project_id, WidgetOptions};
 use crate::decimal::parse_decimal;
 use crate::i18n::Lang;
-use crate::model::{LagThresholds, MIN_HOLD};
+use crate::model::{LagThresholds, MAX_HOLD, MIN_HOLD};
 use crate::policy::{PollOptions, MIN_INTERVAL};
 use crate::wire::{ApiKind, Credentials};
 use std::time::Duration;
@@ -217,11 +217,12 @@ pub const OPTIONS: &[OptionSpec] = &[
         js: "cutoverHold",
         attribute: Some("cutover-hold"),
         url: Some("cutover-hold"),
-        takes: docs!("seconds, 60–86400"),
+        takes: docs!("seconds, 60–3600"),
         default: docs!("`300`"),
-        doc: docs!("switch-over readiness: how long the lag must have stayed within `cutover-lag`, from OMS's history and this browser's samples"),
+        doc: docs!("switch-over readiness: how long the lag must have stayed within `cutover-lag`, from OMS's history and this browser's samples (at most an hour: the chart's shortest range of OMS's history)"),
         apply: |o, v| {
-            o.cutover.hold = seconds(v, MIN_HOLD.as_secs_f64())?;
+            let range = (MIN_HOLD.as_secs_f64(), MAX_HOLD.as_secs_f64());
+            o.cutover.hold = seconds_within(v, range)?;
             Ok(())
         },
     },
@@ -348,6 +349,10 @@ fn text(v: &RawValue) -> Result<&str, ProblemKind> {
 }
 
 fn seconds(v: &RawValue, min: f64) -> Result<Duration, ProblemKind> {
+    seconds_within(v, (min, MAX_SECONDS))
+}
+
+fn seconds_within(v: &RawValue, (min, max): (f64, f64)) -> Result<Duration, ProblemKind> {
     let value = match v {
         RawValue::Number(n) => *n,
         RawValue::Text(t) => {
@@ -355,14 +360,10 @@ fn seconds(v: &RawValue, min: f64) -> Result<Duration, ProblemKind> {
         }
         other => return Err(wrong_type("a number of seconds", other)),
     };
-    if value.is_finite() && (min..=MAX_SECONDS).contains(&value) {
+    if value.is_finite() && (min..=max).contains(&value) {
         Ok(crate::decimal::duration_from_secs(value))
     } else {
-        Err(ProblemKind::OutOfRange {
-            value,
-            min,
-            max: MAX_SECONDS,
-        })
+        Err(ProblemKind::OutOfRange { value, min, max })
     }
 }
 
@@ -636,7 +637,7 @@ mod tests {
         let said: Vec<String> = problems.iter().map(Problem::to_string).collect();
         assert_eq!(
             said,
-            ["cutover-hold 30 is out of range (60 to 86400 seconds)"]
+            ["cutover-hold 30 is out of range (60 to 3600 seconds)"]
         );
         assert_eq!(
             o.cutover.hold,
@@ -645,7 +646,7 @@ mod tests {
         );
         assert_eq!(
             problems[0].text(Lang::ZhCn),
-            "cutover-hold 30 超出范围（60 到 86400 秒）"
+            "cutover-hold 30 超出范围（60 到 3600 秒）"
         );
         let mount = read_options_strictly(
             Source::Mount,

@@ -22,13 +22,25 @@ pub fn plan_period_ms(answer: Option<&Result<Vec<WireStep>, FetchError>>) -> Opt
         Err(_) => return Some(PLAN_TICK_MS),
         Ok(steps) => steps,
     };
-    if plan_running(steps) {
-        return Some(PLAN_TICK_MS);
+    let status = |s: &WireStep| StepStatus::parse(s.status.as_deref().unwrap_or(""));
+    // OMS holds a switch-over RUNNING at 0 % while it waits for the
+    // operator: that is waiting, not a step running toward an end.
+    let waits = |s: &WireStep| {
+        is_switch_step(s)
+            && match status(s) {
+                StepStatus::Finished => false,
+                StepStatus::Running => s.progress.as_ref().is_some_and(|p| p.value == 0),
+                _ => true,
+            }
+    };
+    let moving: Vec<WireStep> = steps.iter().filter(|s| !waits(s)).cloned().collect();
+    if plan_running(&moving) {
+        Some(PLAN_TICK_MS)
+    } else if steps.iter().any(waits) {
+        Some(PLAN_WAIT_MS)
+    } else {
+        None
     }
-    let waiting = steps.iter().find(|s| is_switch_step(s)).is_some_and(|s| {
-        StepStatus::parse(s.status.as_deref().unwrap_or("")) != StepStatus::Finished
-    });
-    waiting.then_some(PLAN_WAIT_MS)
 }
 
 /// The period's number at `now_ms` for a project whose own point in the
@@ -77,7 +89,12 @@ mod tests {
             ])
         };
         assert_eq!(at_switch("INIT", 0), Some(PLAN_WAIT_MS));
-        assert_eq!(at_switch("RUNNING", 0), Some(PLAN_TICK_MS), "switching");
+        assert_eq!(
+            at_switch("RUNNING", 0),
+            Some(PLAN_WAIT_MS),
+            "waiting to be confirmed"
+        );
+        assert_eq!(at_switch("RUNNING", 40), Some(PLAN_TICK_MS), "switching");
         assert_eq!(at_switch("FAILED", 0), Some(PLAN_WAIT_MS));
         assert_eq!(at_switch("FINISHED", 100), None);
     }
