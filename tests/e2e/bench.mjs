@@ -371,7 +371,7 @@ try {
   lines.push(
     `## One board of about 1,000 projects: one OMS against two (\`<oms-wallboard>\`, interval 5 s, ${SECONDS} s each, ${ROUNDS} rounds, same run)`,
     '',
-    'Each source is a simulator with `--generate N` (and its 20 seeded projects) behind a prefix of the page\'s origin; `oms="a:/a"` against `oms="a:/a,b:/b"`. Medians of the rounds; each round measures both boards, one after the other.',
+    'Each source is a simulator with `--generate N` (and its seeded projects) behind a prefix of the page\'s origin; `oms="a:/a"` against `oms="a:/a,b:/b"`. Medians of the rounds; each round measures both boards, one after the other.',
     '',
     '| measure | one OMS | two OMS |',
     '|---|---|---|',
