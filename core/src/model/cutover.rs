@@ -336,15 +336,7 @@ mod tests {
     const T0: i64 = 1_700_000_000_000;
 
     fn step(name: &str, status: &str, progress: u8) -> WireStep {
-        WireStep {
-            name: Some(name.into()),
-            status: Some(status.into()),
-            progress: Some(Percent {
-                value: progress,
-                raw: None,
-            }),
-            ..WireStep::default()
-        }
+        WireStep::at(name, status, progress)
     }
 
     /// A project waiting at its switch-over with everything in order.

@@ -187,7 +187,6 @@ fn table_view(t: &WireVerifyTable, lang: Lang) -> VerifyTableView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wire::Percent;
 
     fn table(name: &str, result: &str, mismatched: i64) -> WireVerifyTable {
         WireVerifyTable {
@@ -207,15 +206,7 @@ mod tests {
     }
 
     fn step(status: &str, progress: u8) -> WireStep {
-        WireStep {
-            name: Some("FULL_VERIFIER".into()),
-            status: Some(status.into()),
-            progress: Some(Percent {
-                value: progress,
-                raw: None,
-            }),
-            ..WireStep::default()
-        }
+        WireStep::at("FULL_VERIFIER", status, progress)
     }
 
     #[test]

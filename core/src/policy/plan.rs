@@ -54,18 +54,9 @@ pub fn plan_tick(now_ms: i64, phase_ms: i64, period_ms: i64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wire::Percent;
 
     fn step(name: &str, status: &str, progress: u8) -> WireStep {
-        WireStep {
-            name: Some(name.into()),
-            status: Some(status.into()),
-            progress: Some(Percent {
-                value: progress,
-                raw: None,
-            }),
-            ..WireStep::default()
-        }
+        WireStep::at(name, status, progress)
     }
 
     #[test]

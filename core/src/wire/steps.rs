@@ -41,6 +41,22 @@ pub struct WireStep {
     pub estimated_remaining_secs: Option<i64>,
 }
 
+#[cfg(test)]
+impl WireStep {
+    /// A step for tests: its name, status and progress, nothing else.
+    pub(crate) fn at(name: &str, status: &str, progress: u8) -> WireStep {
+        WireStep {
+            name: Some(name.into()),
+            status: Some(status.into()),
+            progress: Some(super::Percent {
+                value: progress,
+                raw: None,
+            }),
+            ..WireStep::default()
+        }
+    }
+}
+
 /// Reads one `DescribeProjectSteps` response.
 pub fn classify_steps(status: u16, body: &str) -> Result<Vec<WireStep>, FetchError> {
     super::outcome::classify_with(status, body, |envelope| list_data(envelope, wire_step))
