@@ -1,30 +1,14 @@
 //! The simulator over real HTTP: endpoints, auth, every fault, the lifecycle
 //! under the manual clock, and bad control input.
 
+mod common;
+
+use common::{client, sim, T0_MS};
 use oms_sim::scenario::Scenario;
 use oms_sim::{Clock, Config, Running};
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 use std::time::Duration;
-
-const T0_MS: i64 = 1_764_000_000_000;
-
-async fn sim() -> Running {
-    let config = Config {
-        clock: Clock::manual(T0_MS),
-        ..Config::default()
-    };
-    oms_sim::start("127.0.0.1:0".parse().unwrap(), config)
-        .await
-        .unwrap()
-}
-
-fn client() -> Client {
-    Client::builder()
-        .timeout(Duration::from_secs(5))
-        .build()
-        .unwrap()
-}
 
 async fn get_json(s: &Running, path: &str) -> (StatusCode, Value) {
     let r = client()

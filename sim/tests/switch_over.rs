@@ -2,29 +2,12 @@
 //! progress and list item, and OMS's lag history behind each verdict, under
 //! the manual clock.
 
-use oms_sim::{Clock, Config, Running};
-use reqwest::{Client, StatusCode};
+mod common;
+
+use common::{client, sim};
+use oms_sim::Running;
+use reqwest::StatusCode;
 use serde_json::{json, Value};
-use std::time::Duration;
-
-const T0_MS: i64 = 1_764_000_000_000;
-
-async fn sim() -> Running {
-    let config = Config {
-        clock: Clock::manual(T0_MS),
-        ..Config::default()
-    };
-    oms_sim::start("127.0.0.1:0".parse().unwrap(), config)
-        .await
-        .unwrap()
-}
-
-fn client() -> Client {
-    Client::builder()
-        .timeout(Duration::from_secs(5))
-        .build()
-        .unwrap()
-}
 
 /// An OMS 4.x action's whole answer.
 async fn action(s: &Running, action: &str, body: Value) -> Value {
