@@ -151,7 +151,8 @@ fn spans(marks: &[Mark], start: i64, end: i64, head: bool) -> Vec<Span> {
     out
 }
 
-fn valid(lag: f64) -> bool {
+/// A lag that can be judged: a number of seconds, not below zero.
+pub(super) fn valid(lag: f64) -> bool {
     lag.is_finite() && lag >= 0.0
 }
 

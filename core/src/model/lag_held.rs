@@ -8,6 +8,7 @@
 //! old data is not judged afresh.
 
 use super::history::History;
+use super::lag_budget::valid;
 use crate::wire::{Point, SECS_PER_POINT};
 
 /// How the lag stood over the window.
@@ -138,10 +139,6 @@ fn rising(points: impl Iterator<Item = (i64, Option<f64>)>) -> Vec<(i64, Option<
             keep
         })
         .collect()
-}
-
-fn valid(lag: f64) -> bool {
-    lag.is_finite() && lag >= 0.0
 }
 
 #[cfg(test)]
