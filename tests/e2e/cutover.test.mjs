@@ -7,7 +7,7 @@
 // requests stay within their bounds over two minutes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { simAndBrowser, openPage, widget, eventually, measureFor, inWall } from './harness.mjs';
+import { simAndBrowser, openPage, widget, eventually, measureFor, stubNotifications } from './harness.mjs';
 
 const env = simAndBrowser();
 
@@ -133,15 +133,7 @@ test('"Notify me" tells a project becoming ready to switch over', { timeout: 120
   const page = await env.browser.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.addInitScript(() => {
-    window.notified = [];
-    window.Notification = class {
-      static permission = 'granted';
-      static requestPermission() { return Promise.resolve('granted'); }
-      constructor(title) { window.notified.push(title); }
-    };
-    localStorage.setItem('oms-progress:notify', 'on');
-    });
+  await page.addInitScript(stubNotifications);
   await page.goto(`${env.sim.base}/?project=v4:${id}&interval=1&cutover-hold=60`);
   const w = widget(page, id);
   const first = await eventually(() => readinessOf(w), (r) => r.verdict === 'not-ready' && r.blocking === 'healthy',
@@ -211,15 +203,7 @@ test('a project ready when first seen is not told as becoming ready; an unchange
   const page = await env.browser.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.addInitScript(() => {
-    window.notified = [];
-    window.Notification = class {
-      static permission = 'granted';
-      static requestPermission() { return Promise.resolve('granted'); }
-      constructor(title) { window.notified.push(title); }
-    };
-    localStorage.setItem('oms-progress:notify', 'on');
-  });
+  await page.addInitScript(stubNotifications);
   await page.goto(`${env.sim.base}/?project=v4:np_cutover_ready&interval=1`);
   const w = widget(page, 'np_cutover_ready');
   await eventually(() => readinessOf(w), (r) => r.verdict === 'ready', { what: 'ready', timeout: 20_000 });

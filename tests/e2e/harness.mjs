@@ -173,6 +173,18 @@ export function simAndBrowser() {
   return env;
 }
 
+/** Run in the page as an init script: notifications on, as chosen at an
+ *  earlier visit, through a stub that keeps each title in `window.notified`. */
+export function stubNotifications() {
+  window.notified = [];
+  window.Notification = class {
+    static permission = 'granted';
+    static requestPermission() { return Promise.resolve('granted'); }
+    constructor(title) { window.notified.push(title); }
+  };
+  localStorage.setItem('oms-progress:notify', 'on');
+}
+
 /** Run in the page (as an init script or by `page.evaluate`): wraps the timer
  *  functions so `window.__liveTimers()` counts the timers still pending. */
 export function countTimers() {

@@ -5,7 +5,7 @@
 // whose clock is 2 minutes off the browser's gets its lag corrected.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { simAndBrowser, startSim, openPage, widget, eventually, measureFor } from './harness.mjs';
+import { simAndBrowser, startSim, openPage, widget, eventually, measureFor, stubNotifications } from './harness.mjs';
 
 const env = simAndBrowser();
 
@@ -14,15 +14,7 @@ test('trend, catch-up ETA, sparkline and stuck from one minute of polls', async 
   await env.sim.control('PUT', '/_sim/projects/np_catching_up', { behaviour: { type: 'lag_curve', points: [[0, 900], [300, 0]] } });
   await env.sim.control('PUT', '/_sim/projects/np_stuck_writer', { behaviour: { type: 'fixed', status: 'RUNNING', current_step: 'INCR_SYNC', checkpoint: { unix: Math.floor(Date.now() / 1000) - 40 } } });
   // Notifications on, as chosen at an earlier visit, through a stub that keeps them.
-  await env.browser.context.addInitScript(() => {
-    window.notified = [];
-    window.Notification = class {
-      static permission = 'granted';
-      static requestPermission() { return Promise.resolve('granted'); }
-      constructor(title) { window.notified.push(title); }
-    };
-    localStorage.setItem('oms-progress:notify', 'on');
-  });
+  await env.browser.context.addInitScript(stubNotifications);
   const { page, errors } = await openPage(env.browser, env.sim.base, 'project=np_catching_up,np_stuck_writer&interval=2&stuck-after=30');
   const falling = widget(page, 'np_catching_up');
   const stuck = widget(page, 'np_stuck_writer');
