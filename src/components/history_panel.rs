@@ -128,11 +128,16 @@ pub fn HistoryPanel(
 }
 
 /// `view` as it is at each of `tick`'s ticks; `view` itself without a tick.
+/// A tick on which the view has not moved keeps the copy it has: it is
+/// compared in place, neither copied nor passed on.
 fn on_tick(view: Memo<HistoryView>, tick: Option<Signal<i64>>) -> Memo<HistoryView> {
     match tick {
-        Some(tick) => Memo::new(move |_| {
+        Some(tick) => Memo::new_owning(move |before: Option<HistoryView>| {
             tick.track();
-            view.get_untracked()
+            match before {
+                Some(before) if view.with_untracked(|v| *v == before) => (before, false),
+                _ => (view.get_untracked(), true),
+            }
         }),
         None => view,
     }
