@@ -7,6 +7,8 @@
 //    poll, long tasks, frame gaps, and the DOM writes of polls with unchanged data;
 //  - 100 widgets at 5 s against a hand-written reference script, same run;
 //  - the wallboard (the page build) with 1,000 generated projects;
+//  - where the first moments of the 20 widgets and of that board go
+//    (first-live.mjs);
 //  - <oms-wallboard> of 1,000 projects from one OMS against 2 × 500 from two.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -14,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSim, launchBrowser, embedDir, distDir, wallEmbedDir, measureFor, eventually } from './harness.mjs';
 import { referenceScript, referencePage, widgetsPage, seedFixedProjects, liveCount } from './reference.mjs';
+import { firstLiveProfile } from './first-live.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 30);
 const WIDGETS = 100;
@@ -349,6 +352,13 @@ try {
       'Requests per interval for the other cases are counted by the end-to-end suites (not timed): two widgets of one project send one request per interval (`schedule.test.mjs`), three tabs on one wallboard send the list requests of one tab, ±1 (`tabs.test.mjs`).',
       '',
     );
+    // Where the first moments of the 20 widgets and of this board go.
+    lines.push(...await firstLiveProfile(browser, sim.base, {
+      count: FIRST_LIVE,
+      widgetsUrl: 'twenty.html',
+      referenceUrl: `reference.html?interval=5&count=${FIRST_LIVE}`,
+      wallUrl: { url: `${wallSim.base}/?wall&interval=5`, cards: total, script: /\.js$/ },
+    }));
   } finally {
     await wallSim.stop();
   }
