@@ -77,7 +77,8 @@ function readFirstLoad() {
 function kindOf({ functionName, url }) {
   if (functionName.startsWith('(')) return functionName;
   if (url.startsWith('wasm://') || url.endsWith('.wasm')) return 'wasm';
-  if (url.endsWith('oms-progress.js') || url.endsWith('oms-wallboard.js')) return 'JS glue';
+  // The embed's module, or the page build's (its name hashed by Trunk).
+  if (/oms-(progress|wallboard)(-[0-9a-f]+)?\.js$/.test(url)) return 'JS glue';
   if (url.endsWith('reference.js')) return 'reference script';
   return url ? 'other script' : 'browser (native)';
 }
@@ -102,6 +103,7 @@ function busyByKind(profile) {
 async function coldLoad(browser, url, done, profiled = false) {
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await page.addInitScript(watchFirstLoad);
   if (profiled) {
@@ -109,19 +111,22 @@ async function coldLoad(browser, url, done, profiled = false) {
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
   }
-  const started = Date.now();
-  await page.goto(url);
-  // Polled from outside: nothing in the page measures itself.
-  while (!(await page.evaluate(done))) {
-    if (Date.now() - started > 60_000) throw new Error(`${url}: not all live in 60 s`);
-    await new Promise((r) => setTimeout(r, 20));
+  try {
+    const started = Date.now();
+    await page.goto(url);
+    // Polled from outside: nothing in the page measures itself.
+    while (!(await page.evaluate(done))) {
+      if (Date.now() - started > 60_000) throw new Error(`${url}: not all live in 60 s`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    // The profile runs from before navigation until every card was seen
+    // live (looked at every 20 ms): its busy time is the load's.
+    const busy = profiled ? busyByKind((await cdp.send('Profiler.stop')).profile) : null;
+    const load = await page.evaluate(readFirstLoad);
+    return { load, busy };
+  } finally {
+    if (!page.isClosed()) await page.close();
   }
-  // The profile runs from before navigation until every card was seen
-  // live (looked at every 20 ms): its busy time is the load's.
-  const busy = profiled ? busyByKind((await cdp.send('Profiler.stop')).profile) : null;
-  const load = await page.evaluate(readFirstLoad);
-  await page.close();
-  return { load, busy };
 }
 
 /** Loads under the profiler, for the main thread's time by kind. */
@@ -183,7 +188,7 @@ const medians = (runs) => Object.fromEntries(Object.keys(runs[0]).map((k) => [k,
 
 /** Main-thread ms by kind, median over loads, in a fixed order. */
 function busyRow(loads) {
-  const kinds = ['wasm', 'JS glue', 'reference script', 'browser (native)', '(program)', '(garbage collector)'];
+  const kinds = ['wasm', 'JS glue', 'reference script', 'other script', 'browser (native)', '(program)', '(garbage collector)'];
   return Object.fromEntries(kinds.map((k) => [k, median(loads.map((l) => l.busy[k] ?? 0))]));
 }
 
@@ -209,9 +214,9 @@ export async function firstLiveProfile(browser, base, { count, runs = 5, widgets
   const r = medians(referenceLoads.map((l) => momentsOf(l, { reference: true, script: 'reference.js' })));
   const row = (what, a, b) => `| ${what} | ${fmt(a)} | ${b === undefined ? '' : fmt(b)} |`;
   const lines = [
-    `## Where the first moments go: ${count} widgets against the reference (median of ${runs} cold loads)`,
+    `## Where the first moments go: ${count} widgets against the reference (median of ${runs} loads)`,
     '',
-    `Each load watched from an init script (the wasm's instantiation, \`customElements.define\` and \`attachShadow\` wrapped, observers in the shadow roots) and the page's resource timing; the HTTP cache disabled. Times in ms after navigation started; "asked" is when \`fetch\` was called, "sent" when the request left after waiting for one of the page's six connections. The script is \`tests/e2e/first-live.mjs\`.`,
+    `Each load watched from an init script (the wasm's instantiation, \`customElements.define\` and \`attachShadow\` wrapped, observers in the shadow roots) and the page's resource timing; the HTTP cache disabled, the browser's connections to the simulator possibly still open from the load before. Times in ms after navigation started. "Asked" is when \`fetch\` was called: the widgets first wait for one of their page's own six slots (\`src/runtime/slots.rs\`), so their wait for a connection is already in it, where the reference calls \`fetch\` at once and waits inside the browser; "sent − asked" is that wait in the browser (or a connection's set-up). The script is \`tests/e2e/first-live.mjs\`.`,
     '',
     '| moment | widgets | reference |',
     '|---|---|---|',
@@ -224,9 +229,9 @@ export async function firstLiveProfile(browser, base, { count, runs = 5, widgets
     row(`all ${count} mounted`, w.lastMounted),
     row('first widget drawn (loading state)', w.firstDrawn),
     row(`all ${count} drawn`, w.lastDrawn),
-    row('first progress request asked', w.firstAsked, r.firstAsked),
+    row('first progress request asked (`fetch` called)', w.firstAsked, r.firstAsked),
     row(`last of the ${count} first requests asked`, w.lastAsked, r.lastAsked),
-    row('longest wait for a connection (sent − asked)', w.queued, r.queued),
+    row('longest wait in the browser before sending (sent − asked)', w.queued, r.queued),
     row('first answer received', w.firstAnswered, r.firstAnswered),
     row(`last of the ${count} first answers received`, w.lastAnswered, r.lastAnswered),
     row('a first answer to its widget live (median)', w.render),
@@ -250,23 +255,23 @@ export async function firstLiveProfile(browser, base, { count, runs = 5, widgets
     for (let run = 0; run < runs; run += 1) wallLoads.push(await coldLoad(browser, wallUrl.url, wallDone));
     for (let run = 0; run < PROFILED; run += 1) wallBusy.push(await coldLoad(browser, wallUrl.url, wallDone, true));
     const moments = wallLoads.map((l) => {
-      const m = momentsOf(l, { script: wallUrl.script, api: '/api/v2' });
+      const m = momentsOf(l, { script: wallUrl.script, api: '/api/v2?Action=ListProjects' });
       const cards = l.load.cards;
       return { ...m, firstCards: cards[0]?.at ?? null, allCards: cards.find((c) => c.count >= wallUrl.cards)?.at ?? null };
     });
     const m = medians(moments);
     const b = busyRow(wallBusy);
     lines.push(
-      `## Where the first moments go: the wallboard of ${wallUrl.cards} projects (median of ${runs} cold loads)`,
+      `## Where the first moments go: the wallboard of ${wallUrl.cards} projects (median of ${runs} loads)`,
       '',
-      'Watched the same way; the list requests are OMS 4.x\'s `ListProjects` pages.',
+      'The standalone page\'s board (`?wall`), watched the same way; its first requests are OMS 4.x\'s `ListProjects` pages.',
       '',
       '| moment | ms after navigation | |',
       '|---|---|---|',
       row('script fetched', m.script),
       row('wasm fetched', m.wasm),
       row('wasm compiled and instantiated', m.instantiated),
-            row('first list request asked', m.firstAsked),
+      row('first list request asked', m.firstAsked),
       row('first list page received', m.firstAnswered),
       row('last list page received', m.lastAnswered),
       row('first cards drawn', m.firstCards),
