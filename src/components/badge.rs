@@ -5,8 +5,7 @@ use oms_progress_core::model::Tone;
 #[component]
 pub fn StatusBadge(
     /// Tone of the status (colour and shape).
-    #[prop(into)]
-    tone: Signal<Tone>,
+    tone: Memo<Tone>,
     /// Text shown: the translated label, or the raw status when unknown.
     #[prop(into)]
     label: Signal<String>,

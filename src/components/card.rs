@@ -37,8 +37,8 @@ pub fn ProgressCard(
     #[prop(optional)]
     now: Option<Signal<i64>>,
     /// Where the lag is (OMS 4.x's components), when it is behind.
-    #[prop(optional, into)]
-    lag_where: Signal<Option<LagWhere>>,
+    #[prop(default = None)]
+    lag_where: Option<Memo<Option<LagWhere>>>,
     /// The last 30 minutes: sparkline, trend, ETAs, stuck and recovered notes.
     #[prop(default = None)]
     history: Option<Memo<HistoryView>>,
@@ -50,14 +50,14 @@ pub fn ProgressCard(
     #[prop(default = None)]
     range: Option<RwSignal<Range>>,
     /// OMS 4.x's full verification: its verdict, without a click.
-    #[prop(optional, into)]
-    verify: Signal<Option<VerifyView>>,
+    #[prop(default = None)]
+    verify: Option<Memo<Option<VerifyView>>>,
     /// Why the verification results could not be read.
     #[prop(optional, into)]
     verify_error: Signal<Option<String>>,
     /// Switch-over readiness, for a plan with a switch-over step.
-    #[prop(optional, into)]
-    cutover: Signal<Option<Cutover>>,
+    #[prop(default = None)]
+    cutover: Option<Memo<Option<Cutover>>>,
     /// The project in OMS's console: its name becomes a link there.
     #[prop(default = None)]
     console_link: Option<String>,
@@ -74,21 +74,21 @@ pub fn ProgressCard(
         <WidgetRoot
             project_id=project_id.clone()
             status=move || view.with(|v| v.status_code().to_owned())
-            tone=Signal::derive(move || view.with(|v| v.tone))
-            state=move || live.with(|l| l.state)
+            tone=Memo::new(move |_| view.with(|v| v.tone))
+            state=Memo::new(move |_| live.with(|l| l.state))
             compact
             source=source.clone()
         >
             <CardHead project_id view console_link source api />
-            <StepLine step=move || view.with(|v| v.step.clone()) />
+            <StepLine step=Memo::new(move |_| view.with(|v| v.step.clone())) />
             <Show when=move || failure.with(Option::is_some)>
                 <div class="oms-failure" data-field="failure">
                     <span class="oms-key">{Msg::FailedBecause.text(lang)} ": "</span>
                     <span>{move || failure.get().unwrap_or_default()}</span>
                 </div>
             </Show>
-            <CutoverPanel readiness=cutover />
-            <VerifyPanel view=verify error=verify_error />
+            {cutover.map(|readiness| view! { <CutoverPanel readiness /> })}
+            {verify.map(|view| view! { <VerifyPanel view error=verify_error /> })}
             {steps.filter(|_| !compact).map(|(steps, open)| {
                 let now = now.unwrap_or_else(|| Signal::stored(0));
                 view! { <StepList open steps now /> }
@@ -99,15 +99,15 @@ pub fn ProgressCard(
             {history.map(|view| view! { <HistoryPanel view tick=now range /> })}
             <IncrementalPart view live reverse=true />
             <ErrorPanel
-                error=move || view.with(|v| v.error.clone())
-                retry_in=move || live.with(|l| l.retry_in_secs)
+                error=Memo::new(move |_| view.with(|v| v.error.clone()))
+                retry_in=Memo::new(move |_| live.with(|l| l.retry_in_secs))
                 show_retry=move || view.with(|v| v.stopped == Some(StopReason::Auth))
                 on_retry=on_refresh
             />
             <CardFooter
-                updated_ago=move || live.with(|l| l.updated_ago_secs)
+                updated_ago=Memo::new(move |_| live.with(|l| l.updated_ago_secs))
                 stale=move || live.with(|l| l.stale)
-                stopped=move || view.with(|v| v.stopped)
+                stopped=Memo::new(move |_| view.with(|v| v.stopped))
                 on_refresh
             />
         </WidgetRoot>

@@ -65,7 +65,7 @@ pub fn CardHead(
                 }
             >
                 <StatusBadge
-                    tone=Signal::derive(move || view.with(|v| v.tone))
+                    tone=Memo::new(move |_| view.with(|v| v.tone))
                     label=move || view.with(|v| v.status_label.clone())
                 />
                 {importance}

@@ -18,14 +18,13 @@ pub fn IncrementalSection(
     #[prop(optional, into)]
     checkpoint_secs: Signal<Option<i64>>,
     /// The lag, when the checkpoint is a time.
-    #[prop(into)]
-    lag: Signal<Option<Lag>>,
+    lag: Memo<Option<Lag>>,
     /// The reverse incremental sync (after switch-over) instead of the forward one.
     #[prop(optional)]
     reverse: bool,
     /// Where the lag is (OMS 4.x's components), when it is behind and OMS said.
-    #[prop(optional, into)]
-    lag_where: Signal<Option<LagWhere>>,
+    #[prop(default = None)]
+    lag_where: Option<Memo<Option<LagWhere>>>,
 ) -> impl IntoView {
     let CardConfig {
         lang,
@@ -54,7 +53,7 @@ pub fn IncrementalSection(
             .unwrap_or_default()
     };
     let lag_where = move || {
-        lag_where.get().map(|at| {
+        lag_where.and_then(|w| w.get()).map(|at| {
             let advice = match at {
                 LagWhere::Store => Msg::StoreBehind,
                 LagWhere::Writer => Msg::WriterBehind,

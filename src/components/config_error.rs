@@ -16,7 +16,7 @@ pub fn ConfigError(
 ) -> impl IntoView {
     let lang = card_lang();
     view! {
-        <WidgetRoot project_id status="UNKNOWN".to_owned() tone=Tone::Neutral state=WidgetState::Error>
+        <WidgetRoot project_id status="UNKNOWN".to_owned() tone=Memo::new(|_| Tone::Neutral) state=Memo::new(|_| WidgetState::Error)>
             <div class="oms-error" part="error" role="alert" data-error=ErrorKind::Config.as_str()>
                 <div class="oms-error-title">{ErrorKind::Config.title().text(lang)}</div>
                 {problems

@@ -11,8 +11,7 @@ use oms_progress_core::model::{Check, CheckName, CheckState, Cutover, CutoverVer
 pub fn CutoverPanel(
     /// The readiness worked out from the widget's answers; nothing shown
     /// while `None`.
-    #[prop(into)]
-    readiness: Signal<Option<Cutover>>,
+    readiness: Memo<Option<Cutover>>,
 ) -> impl IntoView {
     let lang = card_lang();
     let verdict = move || readiness.with(|r| r.as_ref().map(|r| r.verdict.as_str()));

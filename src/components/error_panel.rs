@@ -12,11 +12,9 @@ use oms_progress_core::model::ErrorView;
 #[component]
 pub fn ErrorPanel(
     /// The error to show, if any.
-    #[prop(into)]
-    error: Signal<Option<ErrorView>>,
+    error: Memo<Option<ErrorView>>,
     /// Seconds until the next automatic try, when one is planned.
-    #[prop(into)]
-    retry_in: Signal<Option<u64>>,
+    retry_in: Memo<Option<u64>>,
     /// Whether the "retry" button shows (polling stopped after an auth error).
     #[prop(into)]
     show_retry: Signal<bool>,

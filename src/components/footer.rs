@@ -8,14 +8,13 @@ use oms_progress_core::model::StopReason;
 #[component]
 pub fn CardFooter(
     /// Seconds since the last good data, once there is some.
-    #[prop(into)]
-    updated_ago: Signal<Option<u64>>,
+    updated_ago: Memo<Option<u64>>,
     /// Whether the data is older than the options allow.
     #[prop(into)]
     stale: Signal<bool>,
     /// Why polling stopped, if it did.
-    #[prop(into)]
-    stopped: Signal<Option<StopReason>>,
+    #[prop(optional)]
+    stopped: Option<Memo<Option<StopReason>>>,
     /// Called by "refresh now"; no button without it.
     on_refresh: Option<Callback<()>>,
 ) -> impl IntoView {
@@ -31,7 +30,7 @@ pub fn CardFooter(
                 <span class="oms-stale" part="stale" data-field="stale">{Msg::Stale.text(lang)}</span>
             </Show>
             {move || {
-                stopped.get().map(|reason| {
+                stopped.and_then(|s| s.get()).map(|reason| {
                     let text = match reason {
                         StopReason::Auth => Msg::StoppedAuth,
                         StopReason::Terminal => Msg::PollingStopped,

@@ -18,8 +18,8 @@ pub fn IncrementalPart(
     #[prop(optional)]
     reverse: bool,
     /// Where the lag is (OMS 4.x's components), when it is behind.
-    #[prop(optional, into)]
-    lag_where: Signal<Option<LagWhere>>,
+    #[prop(default = None)]
+    lag_where: Option<Memo<Option<LagWhere>>>,
 ) -> impl IntoView {
     let part: IncrPart = if reverse {
         |v| v.reverse.as_ref()
@@ -37,7 +37,7 @@ pub fn IncrementalPart(
         view.with(|v| part(v).map(|i| i.checkpoint_text.clone()))
             .unwrap_or_default()
     };
-    let lag = move || live.with(|l| if reverse { l.reverse_lag } else { l.lag });
+    let lag = Memo::new(move |_| live.with(|l| if reverse { l.reverse_lag } else { l.lag }));
     view! {
         <Show when=move || view.with(|v| part(v).is_some())>
             <IncrementalSection

@@ -13,11 +13,9 @@ pub fn WidgetRoot(
     #[prop(into)]
     status: Signal<String>,
     /// `data-tone`.
-    #[prop(into)]
-    tone: Signal<Tone>,
+    tone: Memo<Tone>,
     /// `data-state`.
-    #[prop(into)]
-    state: Signal<WidgetState>,
+    state: Memo<WidgetState>,
     /// Sets `data-compact`.
     #[prop(optional)]
     compact: bool,

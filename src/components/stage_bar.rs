@@ -9,8 +9,7 @@ pub fn StageBar(
     /// Which stage; becomes `data-stage` and gives the label.
     stage: Stage,
     /// 0–100, or `None` when OMS did not say.
-    #[prop(into)]
-    value: Signal<Option<u8>>,
+    value: Memo<Option<u8>>,
     /// The value as OMS sent it, shown when it had to be clamped.
     #[prop(into)]
     raw: Signal<Option<String>>,

@@ -22,7 +22,7 @@ pub fn StageBars(
             <Show when=move || bar.with(Option::is_some)>
                 <StageBar
                     stage
-                    value=move || bar.with(|b| b.as_ref().and_then(|b| b.0))
+                    value=Memo::new(move |_| bar.with(|b| b.as_ref().and_then(|b| b.0)))
                     raw=move || bar.with(|b| b.as_ref().and_then(|b| b.1.clone()))
                 />
             </Show>

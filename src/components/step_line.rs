@@ -8,8 +8,7 @@ use oms_progress_core::model::Step;
 #[component]
 pub fn StepLine(
     /// The step, when OMS named one.
-    #[prop(into)]
-    step: Signal<Option<Step>>,
+    step: Memo<Option<Step>>,
 ) -> impl IntoView {
     let lang = card_lang();
     move || {

@@ -10,8 +10,7 @@ use oms_progress_core::model::{VerifyTableView, VerifyView};
 #[component]
 pub fn VerifyPanel(
     /// What OMS's verification results say; nothing shown while `None`.
-    #[prop(into)]
-    view: Signal<Option<VerifyView>>,
+    view: Memo<Option<VerifyView>>,
     /// Why the results could not be read, when they could not.
     #[prop(optional, into)]
     error: Signal<Option<String>>,

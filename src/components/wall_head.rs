@@ -33,7 +33,7 @@ pub(crate) fn WallHead(
         <header class="oms-wall-head">
             {heading}
             <NotifyToggle alerts lang />
-            <CardFooter updated_ago stale stopped=None on_refresh=Some(on_refresh) />
+            <CardFooter updated_ago=Memo::new(move |_| updated_ago.get()) stale on_refresh=Some(on_refresh) />
         </header>
     }
 }

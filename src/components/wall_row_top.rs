@@ -39,7 +39,7 @@ pub(crate) fn WallRowTop(
     let source = move || card.with(|c| c.as_ref().map(|c| c.source.clone()).unwrap_or_default());
     let stale = move || card.with(|c| c.as_ref().is_some_and(|c| c.stale));
     let tone =
-        Signal::derive(move || card.with(|c| c.as_ref().map_or(Tone::Neutral, |c| c.status_tone)));
+        Memo::new(move |_| card.with(|c| c.as_ref().map_or(Tone::Neutral, |c| c.status_tone)));
     let label = Signal::derive(move || {
         card.with(|c| {
             c.as_ref()

@@ -19,11 +19,11 @@ pub(crate) fn WallSourceLine(
     now: Signal<i64>,
 ) -> impl IntoView {
     let lang = card_lang();
-    let error = move || state.with(|s| s.error.as_ref().map(|e| error_view(e, lang)));
-    let retry_in = move || {
+    let error = Memo::new(move |_| state.with(|s| s.error.as_ref().map(|e| error_view(e, lang))));
+    let retry_in = Memo::new(move |_| {
         let at = state.with(|s| s.next_poll_at_ms.filter(|_| s.error.is_some()))?;
         Some(((at - now.get()).max(0) as u64).div_ceil(1000))
-    };
+    });
     let source_state = move || {
         state.with(|s| match (s.last_good.is_some(), s.error.is_some()) {
             (false, false) => "loading",

@@ -7,7 +7,7 @@ use crate::runtime::Call;
 use leptos::either::Either;
 use leptos::prelude::*;
 use oms_progress_core::events::{PollEvent, ProjectRef};
-use oms_progress_core::model::{AttentionChange, Cutover};
+use oms_progress_core::model::AttentionChange;
 use oms_progress_core::options::WidgetOptions;
 use oms_progress_core::wire::{components_request, progress_request, ProgressRequest};
 
@@ -92,7 +92,7 @@ pub(crate) fn WidgetBody(
     use_concern_report(
         project,
         (view, live, history.view),
-        Signal::derive(move || cutover.map_or(Some(false), |c| c.ready.get())),
+        cutover.map(|c| c.ready),
         state,
         lag,
         on_attention,
@@ -106,13 +106,13 @@ pub(crate) fn WidgetBody(
             compact=options.compact
             steps=plan.map(|p| (p.answer, p.open))
             now=progress.now
-            lag_where=lag_where.unwrap_or_default()
+            lag_where
             failure=plan.map(|p| p.failure).unwrap_or_default()
             history=Some(history.view)
             range=history.range
-            verify=Signal::derive(move || verify.and_then(|v| v.view.get()))
+            verify=verify.map(|v| v.view)
             verify_error=Signal::derive(move || verify.and_then(|v| v.error.get()))
-            cutover=cutover.map(|c| Signal::<Option<Cutover>>::from(c.readiness)).unwrap_or_default()
+            cutover=cutover.map(|c| c.readiness)
             console_link=options.console_link(&project_id)
             source=options.source.clone()
             api=show_api.then_some(api)

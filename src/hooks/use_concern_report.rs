@@ -17,7 +17,7 @@ use oms_progress_core::model::{
 pub(crate) fn use_concern_report(
     project: ProjectRef,
     (view, live, history): (Memo<View>, Memo<LiveView>, Memo<HistoryView>),
-    ready: Signal<Option<bool>>,
+    ready: Option<Memo<Option<bool>>>,
     state: Signal<PollState>,
     lag: LagThresholds,
     on_attention: Option<Callback<AttentionChange>>,
@@ -33,7 +33,7 @@ pub(crate) fn use_concern_report(
         Some(Concern {
             attention: Attention::of_status(status.as_ref(), delay, false, lag),
             stuck: history.with(|h| h.stuck.is_some()),
-            ready: ready.get()?,
+            ready: ready.map_or(Some(false), |r| r.get())?,
         })
     });
     let tracker = StoredValue::new(ConcernTracker::default());

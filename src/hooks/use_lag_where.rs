@@ -18,7 +18,7 @@ pub(crate) fn use_lag_where(
     state: Signal<PollState>,
     live: Memo<LiveView>,
     lag: LagThresholds,
-) -> Signal<Option<LagWhere>> {
+) -> Memo<Option<LagWhere>> {
     // A memo: the clock ticks every second, and only a change between
     // caught up and behind may ask OMS again.
     let behind = Memo::new(move |_| {
@@ -29,7 +29,7 @@ pub(crate) fn use_lag_where(
     });
     let minute = Memo::new(move |_| state.with(|s| s.last_good_at_ms.map(|t| t / 60_000)));
     let components = use_components_call(call, poll, behind.into(), minute.into());
-    Signal::derive(move || {
+    Memo::new(move |_| {
         components.with(|answer| match answer {
             Some(Fetched {
                 result: Ok(list), ..

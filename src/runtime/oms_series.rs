@@ -9,17 +9,23 @@ use super::slots::Lane;
 use oms_progress_core::model::{OmsSeries, Range};
 use oms_progress_core::wire::{classify_metric, lacks_action, metric_request, FetchError, Point};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 thread_local! {
-    /// Base URLs whose OMS has no history to give, with what it answered.
-    static LACKING: RefCell<HashMap<String, FetchError>> = RefCell::default();
+    /// Base URLs whose OMS has no history to give, with what it answered:
+    /// one entry an OMS, so a list (std's map brought a hasher and a
+    /// second copy of the hash table's code into the wasm).
+    static LACKING: RefCell<Vec<(String, FetchError)>> = RefCell::default();
 }
 
 /// What the OMS at `base_url` answered when it said it has no history to give.
 fn lacking_answer(base_url: &str) -> Option<FetchError> {
-    LACKING.with(|l| l.borrow().get(base_url).cloned())
+    LACKING.with(|l| {
+        let l = l.borrow();
+        l.iter()
+            .find(|(url, _)| url == base_url)
+            .map(|(_, e)| e.clone())
+    })
 }
 
 /// Whether the OMS at `base_url` said it has no history to give.
@@ -83,9 +89,9 @@ pub(crate) fn series_job(ask: impl Fn() -> SeriesAsk + 'static) -> Job<OmsSeries
             let lag = match get("INCR_TRANSFER", "DELAY").await {
                 Ok(points) => points,
                 Err(error) => {
-                    if lacks_action(&error) {
-                        LACKING
-                            .with(|l| l.borrow_mut().insert(ask.base_url.clone(), error.clone()));
+                    if lacks_action(&error) && !lacks_history(&ask.base_url) {
+                        let lacking = (ask.base_url.clone(), error.clone());
+                        LACKING.with(|l| l.borrow_mut().push(lacking));
                     }
                     return Err(error);
                 }
