@@ -651,6 +651,18 @@ pub fn recovered(lang: Lang, at: &str, failed_for: &str) -> String {
     }
 }
 
+/// A mark's line on the lag chart, by its `data-event`: "Full
+/// verification finished {at}", "Status → Failed {at}".
+pub fn mark_line(lang: Lang, event: &str, what: &str, at: &str) -> String {
+    let verb = match event {
+        "step-start" => lang.pick(" started", "开始"),
+        "step-finish" => lang.pick(" finished", "完成"),
+        "step-failed" => lang.pick(" failed", "失败"),
+        _ => return format!("{} → {what} {at}", lang.pick("Status", "状态")),
+    };
+    format!("{what}{verb} {at}")
+}
+
 /// "OMS's clock is 2 min ahead of this browser's; lag corrected".
 pub fn clock_corrected(lang: Lang, by: &str, ahead: bool) -> String {
     match (lang, ahead) {

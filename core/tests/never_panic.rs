@@ -7,17 +7,17 @@
 
 use oms_progress_core::i18n::{self, Lang};
 use oms_progress_core::model::{
-    awaits_switch_over, budget_view, build_view, card_concerns, cutover, history_view_with,
-    interpret_checkpoint, lag_budget, live_view, outlook_with, source_cards, sources_view,
-    utc_time, verify_view, wall_title, wall_view, AlertGate, Attention, ChartInput, CheckState,
-    Concern, ConcernTracker, CutoverInput, CutoverOptions, CutoverVerdict, History, LagNow,
-    LagThresholds, OmsSeries, Range, Sample, Seen, SourceList, StuckRules, VerifyInput, WallFilter,
-    SETTLE_MS,
+    awaits_switch_over, budget_view, build_view, card_concerns, chart_marks, cutover,
+    history_view_with, interpret_checkpoint, lag_budget, live_view, outlook_with, source_cards,
+    sources_view, utc_time, verify_view, wall_title, wall_view, AlertGate, Attention, Axis,
+    ChartInput, CheckState, Concern, ConcernTracker, CutoverInput, CutoverOptions, CutoverVerdict,
+    History, LagNow, LagThresholds, OmsSeries, Range, Sample, Seen, SourceList, StuckRules,
+    VerifyInput, WallFilter, SETTLE_MS,
 };
 use oms_progress_core::options::{page_config, read_options, RawValue, Source};
 use oms_progress_core::wire::{
     classify, classify_list, classify_metric, classify_steps, classify_verify, FetchError,
-    ListCollector, ProjectList, VerifyResult, WireProject,
+    ListCollector, ProjectList, Status, VerifyResult, WireProject,
 };
 use oms_progress_core::{model::PollState, policy::PollOptions};
 use proptest::prelude::*;
@@ -115,7 +115,11 @@ fn through_the_history(status: u16, body: &str, now_ms: i64) {
         full_rps: points,
         ..OmsSeries::default()
     };
+    // The same answer as a step plan: its times become the chart's marks.
+    let steps = classify_steps(status, body).unwrap_or_default();
     let mut history = History::default();
+    history.note_status(now_ms - 1, &Status::Running);
+    history.note_status(now_ms, &Status::Other(body.chars().take(8).collect()));
     history.push(Sample {
         at_ms: now_ms,
         checkpoint_secs: Some(now_ms / 1000 - 30),
@@ -133,9 +137,21 @@ fn through_the_history(status: u16, body: &str, now_ms: i64) {
         let chart = ChartInput {
             oms: Some(&oms),
             lacking: false,
+            steps: &steps,
         };
         let o = outlook_with(&history, &oms.lag, lag, rules);
         let _ = history_view_with(&history, &o, chart, lag, Lang::En, None, &utc_time);
+        let axis = Axis {
+            last_ms: now_ms,
+            range_ms: range.secs() * 1000,
+        };
+        let _ = chart_marks(
+            &steps,
+            history.status_changes(),
+            axis,
+            Lang::ZhCn,
+            &utc_time,
+        );
     }
     let mut result = VerifyResult::default();
     if let Ok(page) = classify_verify(status, body) {

@@ -1,8 +1,8 @@
-use super::LagBudget;
+use super::{LagBudget, LagChart};
 use crate::hooks::card_lang;
 use leptos::prelude::*;
 use oms_progress_core::i18n::{Lang, Msg};
-use oms_progress_core::model::{trend_label, HistoryView, Range, SPARK_HEIGHT, SPARK_WIDTH};
+use oms_progress_core::model::{trend_label, HistoryView, Range};
 
 /// One optional line of the panel: its text and, for an ETA, its seconds.
 type Line = Option<(String, Option<u64>)>;
@@ -32,30 +32,6 @@ pub fn HistoryPanel(
     // the panel reads the view without the budget, which moves seldom.
     let (budget, view) = (on_tick(view, tick), without_budget(view));
     let chart = on_tick(view, tick);
-    let threshold = |y: Option<i64>, class: &'static str| {
-        y.map(|y| view! { <line class=class x1="0" x2=SPARK_WIDTH y1=y y2=y /> })
-    };
-    let spark = move || {
-        chart.with(|v| v.spark.clone()).map(|spark| {
-            let (label, tooltip) = (spark.summary.clone(), spark.summary);
-            view! {
-                <svg
-                    class="oms-spark"
-                    data-field="lag-history"
-                    viewBox=format!("0 0 {SPARK_WIDTH} {SPARK_HEIGHT}")
-                    preserveAspectRatio="none"
-                    role="img"
-                    aria-label=label
-                    data-points=spark.count
-                >
-                    <title>{tooltip}{chart.with(|v| v.note.clone()).map(|n| format!(" ({n})"))}</title>
-                    {threshold(spark.warn_y, "oms-spark-warn")}
-                    {threshold(spark.critical_y, "oms-spark-critical")}
-                    <polyline points=spark.points />
-                </svg>
-            }
-        })
-    };
     let line = move |field: &'static str, read: fn(&HistoryView, Lang) -> Line| {
         move || {
             view.with(|v| read(v, lang)).map(|(text, secs)| {
@@ -111,7 +87,7 @@ pub fn HistoryPanel(
                 {move || caption.get().map(|c| view! { <span class="oms-chart-caption" data-field="chart-caption">{c}</span> })}
                 {switch}
             </div>
-            {spark}
+            <LagChart view=chart />
             <LagBudget view=budget />
             <div class="oms-history-text">
                 {line("trend", |v, lang| v.trend.map(|t| (trend_label(t, lang).to_owned(), None)))}

@@ -15,7 +15,7 @@ use oms_progress_core::model::{
 };
 use oms_progress_core::options::WidgetOptions;
 use oms_progress_core::policy::PollOptions;
-use oms_progress_core::wire::{ApiKind, Progress, Status};
+use oms_progress_core::wire::{ApiKind, Progress, Status, WireStep};
 
 /// What [`use_widget_history`] hands back.
 #[derive(Clone, Copy)]
@@ -92,28 +92,40 @@ pub(crate) fn use_widget_history(
             .filter(|o| o.abs() >= APPLY_FROM_MS);
         let time = |secs| local_time(secs, time_zone.as_deref(), lang);
         let series = oms.and_then(|h| h.series.get());
-        let chart = ChartInput {
-            oms: series.as_ref(),
-            lacking: oms.is_none_or(|h| h.lacking.get()),
-        };
+        let lacking = oms.is_none_or(|h| h.lacking.get());
         let oms_lag = series.as_ref().map_or(&[][..], |s| &s.lag[..]);
-        let full_eta = match (&series, plan) {
-            (Some(series), Some(plan)) => plan.answer.with(|a| match a {
+        // The plan's steps (OMS 4.x) mark the chart and, with OMS's series,
+        // give the full copy's ETA until the browser's samples can.
+        let draw = |steps: &[WireStep], asked_ms: Option<i64>| {
+            let full_eta = match (&series, asked_ms) {
+                (Some(series), Some(at_ms)) => {
+                    full_eta_from_oms(series, steps, now.get_untracked() - at_ms)
+                }
+                _ => None,
+            };
+            let chart = ChartInput {
+                oms: series.as_ref(),
+                lacking,
+                steps,
+            };
+            history.with(|h| {
+                let mut outlook = outlook_with(h, oms_lag, lag, rules);
+                if full_running.get() {
+                    outlook.full_done_secs = outlook.full_done_secs.or(full_eta);
+                }
+                history_view_with(h, &outlook, chart, lag, lang, offset, &time)
+            })
+        };
+        match plan {
+            Some(plan) => plan.answer.with(|a| match a {
                 Some(Fetched {
                     at_ms,
-                    result: Ok(list),
-                }) => full_eta_from_oms(series, list, now.get_untracked() - at_ms),
-                _ => None,
+                    result: Ok(steps),
+                }) => draw(steps, Some(*at_ms)),
+                _ => draw(&[], None),
             }),
-            _ => None,
-        };
-        history.with(|h| {
-            let mut outlook = outlook_with(h, oms_lag, lag, rules);
-            if full_running.get() {
-                outlook.full_done_secs = outlook.full_done_secs.or(full_eta);
-            }
-            history_view_with(h, &outlook, chart, lag, lang, offset, &time)
-        })
+            None => draw(&[], None),
+        }
     });
     if let Some(on_event) = on_event {
         Effect::new(move |before: Option<Health>| {

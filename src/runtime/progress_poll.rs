@@ -86,10 +86,10 @@ pub(crate) async fn poll_loop(
         });
         let correction = offset.correction_ms();
         // Samples are placed on OMS's clock, like the lag.
-        let sample = result
-            .as_ref()
-            .ok()
-            .map(|p| Sample::of(p, received_ms + correction.unwrap_or(0)));
+        let sample = result.as_ref().ok().map(|p| {
+            let sample = Sample::of(p, received_ms + correction.unwrap_or(0));
+            (sample, p.status.clone())
+        });
         // Events are worked out against the status known before this poll.
         let mut events = Vec::new();
         let heard = listeners.lock().map(|l| l.clone()).unwrap_or_default();
@@ -108,8 +108,13 @@ pub(crate) async fn poll_loop(
         if news {
             revision.update(|r| *r += 1);
         }
-        if let Some(sample) = sample {
-            set_history.update(|h| h.push(sample));
+        if let Some((sample, status)) = sample {
+            set_history.update(|h| {
+                h.push(sample);
+                if let Some(status) = &status {
+                    h.note_status(sample.at_ms, status);
+                }
+            });
         }
         // Only a new correction is written: an unchanged poll writes nothing.
         if correction != published {

@@ -104,7 +104,7 @@ async fn the_range_switch_keeps_its_buttons_and_their_focus_while_polls_move_the
             history.with(|h| {
                 let chart = ChartInput {
                     oms: Some(&oms),
-                    lacking: false,
+                    ..ChartInput::default()
                 };
                 let o = outlook_with(h, &oms.lag, lag, rules);
                 history_view_with(h, &o, chart, lag, Lang::En, None, &utc_time)

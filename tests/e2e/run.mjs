@@ -25,7 +25,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const LANES = [
   { nice: 10, files: ['snippets.test.mjs', 'portal.test.mjs', 'soak.test.mjs', 'deploy.test.mjs', 'look.test.mjs', 'a11y.test.mjs', 'wall-page.test.mjs', 'wallboard-element.test.mjs', 'leptos-app.test.mjs'] },
   { nice: 0, files: ['cutover.test.mjs', 'faults.test.mjs', 'history.test.mjs', 'finish.test.mjs', 'wallboard.test.mjs', 'schedule.test.mjs', 'leptos-hooks.test.mjs', 'lag-budget.test.mjs'] },
-  { nice: 0, files: ['oms-history.test.mjs', 'embed.test.mjs', 'tabs.test.mjs', 'widget.test.mjs', 'sources.test.mjs', 'diagnoses.test.mjs', 'leptos-provider.test.mjs'] },
+  { nice: 0, files: ['oms-history.test.mjs', 'embed.test.mjs', 'tabs.test.mjs', 'widget.test.mjs', 'sources.test.mjs', 'diagnoses.test.mjs', 'leptos-provider.test.mjs', 'chart-marks.test.mjs'] },
 ];
 
 const wanted = process.argv.slice(2).map((f) => path.basename(f));

@@ -79,7 +79,16 @@ impl Sample {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct History {
     samples: Vec<Sample>,
+    /// The status of the newest poll that had one.
+    status: Option<Status>,
+    /// Each change of status this browser saw, oldest first, bounded by
+    /// [`MAX_CHANGES`] rather than the window: the chart's range can reach
+    /// further back than the samples.
+    changes: Vec<(i64, Status)>,
 }
+
+/// The most status changes kept.
+pub const MAX_CHANGES: usize = 32;
 
 /// Samples pushed in order, as [`History::push`] takes them one by one.
 impl FromIterator<Sample> for History {
@@ -111,6 +120,29 @@ impl History {
         if drop > 0 {
             self.samples.drain(..drop);
         }
+    }
+
+    /// Notes the status a poll at `at_ms` answered; a change from the
+    /// one before is kept. The first status seen is no change: the browser
+    /// did not see it happen. A time before the newest change (a clock
+    /// correction) starts afresh, as [`History::push`] does.
+    pub fn note_status(&mut self, at_ms: i64, status: &Status) {
+        if self.changes.last().is_some_and(|(at, _)| at_ms < *at) {
+            self.changes.clear();
+        }
+        match &self.status {
+            Some(before) if before == status => return,
+            Some(_) => self.changes.push((at_ms, status.clone())),
+            None => {}
+        }
+        self.status = Some(status.clone());
+        let over = self.changes.len().saturating_sub(MAX_CHANGES);
+        self.changes.drain(..over);
+    }
+
+    /// The status changes seen (ms, the new status), oldest first.
+    pub fn status_changes(&self) -> &[(i64, Status)] {
+        &self.changes
     }
 
     /// How many samples are kept.

@@ -3,17 +3,15 @@
 //! Values are rounded to what they can honestly claim, which also keeps an
 //! unchanged poll from rewriting them.
 
+use super::chart_axis::{Axis, SPARK_HEIGHT};
+use super::chart_marks::{chart_marks, Mark};
 use super::checkpoint::LagThresholds;
 use super::history::{History, Outlook, StuckOn, Trend, WINDOW_MS};
 use super::lag_budget::lag_budget;
 use super::lag_budget_view::{budget_view, BudgetView};
 use super::oms_history::{joined, source_of, throughput, HistorySource, OmsSeries, Range};
 use crate::i18n::{self, Lang, Msg};
-
-/// The sparkline's drawing area, in SVG user units.
-pub const SPARK_WIDTH: i64 = 120;
-/// The sparkline's height in its own units.
-pub const SPARK_HEIGHT: i64 = 24;
+use crate::wire::WireStep;
 
 /// The lag sparkline: integer points, so the same data draws the same text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,6 +38,8 @@ pub struct ChartInput<'a> {
     pub oms: Option<&'a OmsSeries>,
     /// OMS answered that it keeps no history the widget can read.
     pub lacking: bool,
+    /// The plan's steps (OMS 4.x), for the marks of what happened when.
+    pub steps: &'a [WireStep],
 }
 
 /// An estimate shown as "about …": its rounded seconds and its text.
@@ -84,6 +84,8 @@ pub struct HistoryView {
     pub full_throughput: Option<(i64, String)>,
     /// The forward lag's budget over the chart's range.
     pub budget: Option<BudgetView>,
+    /// What happened when, on the chart (with it only).
+    pub marks: Vec<Mark>,
 }
 
 /// The history part of the card for `outlook`, read from `history`, with
@@ -177,7 +179,20 @@ pub fn history_view_with(
     let running_full = history
         .latest()
         .is_some_and(|s| s.running && s.full_progress.is_some_and(|p| p < 100));
-    let spark = sparkline_of(&points, range_ms, reverse, lag, lang);
+    let mut spark = sparkline_of(&points, range_ms, reverse, lag, lang);
+    let marks = match (&mut spark, points.last()) {
+        (Some(spark), Some(&(last_ms, _))) => {
+            let axis = Axis { last_ms, range_ms };
+            let marks = chart_marks(chart.steps, history.status_changes(), axis, lang, time);
+            // The marks' lines join the chart's text equivalent.
+            for mark in &marks {
+                spark.summary.push_str(" · ");
+                spark.summary.push_str(&mark.line);
+            }
+            marks
+        }
+        _ => Vec::new(),
+    };
     let throughput = rates(|o| &o.incr_rps, false);
     // The switch only when there is something to draw over a range.
     let range = chart
@@ -189,6 +204,7 @@ pub fn history_view_with(
         lag_budget(oms_lag, history, range_ms, lag).map(|b| budget_view(&b, lag, lang, time));
     HistoryView {
         budget,
+        marks,
         spark,
         source,
         range,
@@ -263,13 +279,11 @@ pub fn sparkline_of(
     let worst = points.iter().map(|p| p.1).fold(0.0, f64::max);
     let top = (worst * 1.1).max(lag.warn_secs as f64 * 1.5).max(1.0);
     let y = |secs: f64| SPARK_HEIGHT - ((secs / top) * SPARK_HEIGHT as f64).round() as i64;
-    // Time per horizontal unit: the range over the width (15 s for 30 min).
-    let bucket_ms = (range_ms / SPARK_WIDTH).max(1);
-    let last_bucket = last_ms.div_euclid(bucket_ms);
-    // The worst lag of each bucket, newest bucket at the right edge.
+    // The worst lag of each unit (15 s for 30 min), newest at the right edge.
+    let axis = Axis { last_ms, range_ms };
     let mut buckets: Vec<(i64, f64)> = Vec::new();
     for &(ms, secs) in points {
-        let x = SPARK_WIDTH - (last_bucket - ms.div_euclid(bucket_ms));
+        let x = axis.position(ms);
         match buckets.last_mut() {
             Some((bx, worst)) if *bx == x => *worst = worst.max(secs),
             _ => buckets.push((x, secs)),
@@ -485,7 +499,7 @@ mod tests {
         };
         let chart = ChartInput {
             oms: Some(&oms),
-            lacking: false,
+            ..ChartInput::default()
         };
         let o = outlook_with(&h, &oms.lag, lag, rules);
         let v = history_view_with(&h, &o, chart, lag, Lang::En, None, &utc_time);

@@ -1,6 +1,8 @@
 //! The view model: what the operator should see, computed from what OMS
 //! said and the time. Pure Rust; `now` is always an argument.
 
+mod chart_axis;
+mod chart_marks;
 mod checkpoint;
 mod clock_offset;
 mod concern;
@@ -21,6 +23,8 @@ mod view;
 mod wall;
 
 pub use crate::wire::Status;
+pub use chart_axis::{Axis, SPARK_HEIGHT, SPARK_WIDTH};
+pub use chart_marks::{chart_marks, Mark, MarkKind, JOIN_UNITS};
 pub(crate) use checkpoint::lag_level;
 pub use checkpoint::{
     interpret_checkpoint, where_behind, Checkpoint, Lag, LagLevel, LagSource, LagThresholds,
@@ -42,7 +46,7 @@ pub use history::{
 };
 pub use history_view::{
     history_view, history_view_with, sparkline, trend_label, ChartInput, Estimate, HistoryView,
-    Spark, SPARK_HEIGHT, SPARK_WIDTH,
+    Spark,
 };
 pub use lag_budget::{lag_budget, percent_text, tenths_of, Budget};
 pub use lag_budget_view::{budget_view, BudgetView};

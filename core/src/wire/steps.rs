@@ -25,6 +25,10 @@ pub struct WireStep {
     pub finish_time: Option<String>,
     /// A failed step's reason: `extraInfo.errorMsg` (with its code).
     pub error: Option<OmsError>,
+    /// When it failed (`extraInfo.failedTime`, UTC text as sent), read
+    /// whatever the step's status now: a step running again after a
+    /// failure keeps its mark on the chart while OMS sends it.
+    pub failed_time: Option<String>,
     /// Full transfer: rows done, rows estimated, rows a second at source and sink.
     pub processed_records: Option<i64>,
     /// Rows OMS estimates in all.
@@ -89,6 +93,7 @@ pub(super) fn wire_step(step: &Object) -> WireStep {
         start_time: text(step, &["startTime"]),
         finish_time: text(step, &["finishTime"]),
         error,
+        failed_time: extra.and_then(|extra| text(extra, &["failedTime"])),
         processed_records: from_info(&["processedRecords"]),
         capacity: from_info(&["capacity"]),
         src_rps: from_info(&["srcRps"]),
@@ -130,14 +135,19 @@ mod tests {
             full.error.as_ref().unwrap().message.as_deref(),
             Some("target table missing")
         );
+        assert_eq!(full.failed_time.as_deref(), Some("2023-05-31T04:09:02"));
         assert_eq!(
             (full.processed_records, full.capacity, full.src_rps),
             (Some(630), Some(1000), Some(52))
         );
         let incr = &steps[1];
         assert_eq!(
-            (incr.error.clone(), incr.checkpoint_sample),
-            (None, Some(1_685_796_847))
+            (
+                incr.error.clone(),
+                incr.failed_time.clone(),
+                incr.checkpoint_sample
+            ),
+            (None, None, Some(1_685_796_847))
         );
         assert_eq!(incr.incr_checkpoint.as_deref(), Some("1685796846"));
     }
