@@ -17,7 +17,7 @@ use oms_progress_core::model::{
 use oms_progress_core::options::{page_config, read_options, RawValue, Source};
 use oms_progress_core::wire::{
     classify, classify_list, classify_metric, classify_steps, classify_verify, FetchError,
-    ListCollector, ProjectList, Status, VerifyResult, WireProject,
+    ListCollector, ProjectList, Status, VerifyResult, WireProject, WireStep,
 };
 use oms_progress_core::{model::PollState, policy::PollOptions};
 use proptest::prelude::*;
@@ -373,6 +373,44 @@ proptest! {
         through_the_history(200, &metric.to_string(), now);
         let verify = json!({ "success": true, "totalCount": data, "data": { "differentNumber": data, "fullVerifyTableStatistics": [data, { "progress": data, "sourceOnlyCount": data, "resultType": data }] } });
         through_the_history(200, &verify.to_string(), now);
+    }
+
+    #[test]
+    fn arbitrary_step_times_and_status_changes_never_panic_the_marks(
+        times in prop::collection::vec((any::<i64>(), 0u8..4), 0..12),
+        changes in prop::collection::vec((any::<i64>(), ".{0,10}"), 0..6),
+        last_ms in any::<i64>(),
+        range_ms in any::<i64>(),
+    ) {
+        // OMS's step times ("2023-05-31T04:07:32") from any second, some
+        // garbled, under any status; status changes at any time.
+        let text = |secs: i64, garble: u8| {
+            let t = utc_time(secs).replace(" UTC", "").replacen(' ', "T", 1);
+            if garble == 3 { t.replace(':', "9") } else { t }
+        };
+        let steps: Vec<WireStep> = times
+            .chunks(3)
+            .map(|c| {
+                let at = |i: usize| c.get(i).map(|&(secs, g)| text(secs / 1000, g));
+                WireStep {
+                    name: Some(["FULL_TRANSFER", "", "x"][c[0].1 as usize % 3].to_owned()),
+                    status: Some(["FAILED", "failed", "RUNNING", ""][c[0].1 as usize].to_owned()),
+                    start_time: at(0),
+                    finish_time: at(1),
+                    failed_time: at(2),
+                    ..WireStep::default()
+                }
+            })
+            .collect();
+        let mut history = History::default();
+        for (at, code) in &changes {
+            let status = Status::parse(code).unwrap_or_else(|| Status::Other(code.clone()));
+            history.note_status(*at, &status);
+        }
+        let axis = Axis { last_ms, range_ms };
+        for lang in [Lang::En, Lang::ZhCn] {
+            let _ = chart_marks(&steps, history.status_changes(), axis, lang, &utc_time);
+        }
     }
 
     #[test]

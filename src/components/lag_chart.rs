@@ -3,8 +3,9 @@ use oms_progress_core::model::{HistoryView, Mark, MarkKind, SPARK_HEIGHT, SPARK_
 
 /// The lag chart (`svg[data-field=lag-history]`): the lag's line, the
 /// thresholds dashed, and what happened when as marks (`[data-event]`),
-/// those close together drawn at one place, each with its tooltip. Its text
-/// equivalent (label and tooltip) says the lag's course and every mark.
+/// those close together drawn at one place, each with its tooltip. Its
+/// label and tooltip say the lag's course and every mark; the tooltip
+/// also says when the chart has only the browser's samples, and why.
 /// Absent until there are two points to draw.
 #[component]
 pub fn LagChart(
@@ -17,8 +18,9 @@ pub fn LagChart(
     move || {
         view.with(|v| Some((v.spark.clone()?, v.note.clone(), v.marks.clone())))
             .map(|(spark, note, marks)| {
+                // The tooltip also says why there is no more to draw.
+                let label = spark.summary.clone();
                 let text = spark.summary + &note.map(|n| format!(" ({n})")).unwrap_or_default();
-                let label = text.clone();
                 view! {
                     <svg
                         class="oms-spark"

@@ -18,7 +18,8 @@ pub struct Axis {
 impl Axis {
     /// Where `ms` falls, in units from the left edge: each unit is one
     /// 120th of the range (the line's bucket), the newest point's unit is
-    /// the right edge, and a time before the left edge is negative.
+    /// the right edge; the unit of the left edge is 0, an earlier one
+    /// negative.
     pub fn position(self, ms: i64) -> i64 {
         let unit_ms = (self.range_ms / SPARK_WIDTH).max(1);
         let back = self
@@ -28,11 +29,13 @@ impl Axis {
         SPARK_WIDTH.saturating_sub(back)
     }
 
-    /// Where a mark at `ms` goes: `None` before the left edge; a time
-    /// after the newest point (an event since OMS's last point) at the
-    /// right edge.
+    /// Where a mark at `ms` goes: `None` outside the range. A time in the
+    /// unit after the newest point's (an event since the last sample) is
+    /// at the right edge; a later one is not drawn, as its place would
+    /// say a time its tooltip does not.
     pub fn x(self, ms: i64) -> Option<i64> {
-        let x = self.position(ms).min(SPARK_WIDTH);
-        (x >= 0).then_some(x)
+        let inside = ms >= self.last_ms.saturating_sub(self.range_ms);
+        let x = self.position(ms);
+        (inside && x <= SPARK_WIDTH + 1).then_some(x.min(SPARK_WIDTH))
     }
 }

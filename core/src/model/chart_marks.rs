@@ -5,11 +5,13 @@
 
 use super::chart_axis::Axis;
 use super::checkpoint::utc_text_secs;
+use super::steps::StepStatus;
 use crate::i18n::{self, Lang};
 use crate::wire::{Status, WireStep};
 
 /// Marks this many of the chart's units or fewer from a place's first
-/// mark join it: on an hour's chart (30 s a unit) those within 1.5 min.
+/// mark's unit join it: on an hour's chart (30 s a unit) those 90 s to
+/// just under 2 min after it, by where they fall in their units.
 pub const JOIN_UNITS: i64 = 3;
 
 /// What a mark says happened (`data-event`).
@@ -56,8 +58,8 @@ pub struct Mark {
 }
 
 /// The marks inside `axis` of the plan's `steps` and the status
-/// `changes`, oldest first, placed and joined; `time` writes a unix time
-/// for people.
+/// `changes`, placed and joined: the places oldest first, and at each its
+/// failures last (drawn on top); `time` writes a unix time for people.
 pub fn chart_marks(
     steps: &[WireStep],
     changes: &[(i64, Status)],
@@ -91,7 +93,7 @@ pub fn chart_marks(
             (None, None) => "?".to_owned(),
         };
         let ms = |text: &Option<String>| Some(utc_text_secs(text.as_deref()?)? * 1000);
-        let failed = step.status.as_deref() == Some("FAILED");
+        let failed = StepStatus::parse(step.status.as_deref().unwrap_or("")) == StepStatus::Failed;
         if let Some(at) = ms(&step.start_time) {
             add(MarkKind::StepStart, name, &what, at);
         }
@@ -125,17 +127,45 @@ pub fn chart_marks(
     marks
 }
 
-/// Gives the marks of one place its first mark's `x` and their lines as
-/// the tooltip of each.
+/// Gives the marks of one place its first mark's `x` and their lines, in
+/// time order, as the tooltip of each; then puts a failure last, and a
+/// finish after the rest, as each is drawn over the one before it: a
+/// failure at a place is never hidden under another mark.
 fn share(place: &mut [Mark]) {
     let Some(x) = place.first().map(|m| m.x) else {
         return;
     };
-    let lines: Vec<&str> = place.iter().map(|m| m.line.as_str()).collect();
-    let tooltip = lines.join("\n");
-    for mark in place {
+    let mut tooltip = String::new();
+    for mark in place.iter() {
+        if !tooltip.is_empty() {
+            tooltip.push('\n');
+        }
+        tooltip.push_str(&mark.line);
+    }
+    for mark in place.iter_mut() {
         mark.x = x;
         mark.tooltip.clone_from(&tooltip);
+    }
+    // A few marks a place: adjacent swaps keep the order of equals, in
+    // less code than a sort.
+    for _ in 0..place.len() {
+        for i in 1..place.len() {
+            if place[i - 1].drawn_over() > place[i].drawn_over() {
+                place.swap(i - 1, i);
+            }
+        }
+    }
+}
+
+impl Mark {
+    /// How far up its place the mark is drawn: a failure (a failed step or
+    /// the status FAILED) over a finish, a finish over the rest.
+    fn drawn_over(&self) -> u8 {
+        match (self.kind, self.name.as_str()) {
+            (MarkKind::StepFailed, _) | (MarkKind::Status, "FAILED") => 2,
+            (MarkKind::StepFinish, _) => 1,
+            _ => 0,
+        }
     }
 }
 
@@ -204,13 +234,19 @@ mod tests {
         assert_eq!(
             kinds(&places),
             [
-                ("step-finish", "FULL_TRANSFER", T0 - 1_800_000),
+                // One place: the finish drawn over the start.
                 ("step-start", "INCR_TRANSFER", T0 - 1_750_000),
+                ("step-finish", "FULL_TRANSFER", T0 - 1_800_000),
                 ("step-start", "FULL_VERIFIER", T0 - 1_700_000),
                 ("step-finish", "FULL_VERIFIER", T0 - 600_000),
                 ("step-failed", "INCR_TRANSFER", T0 - 60_000),
             ],
             "the full copy's start is two hours back, outside the hour"
+        );
+        assert_eq!(places[0].x, places[1].x);
+        assert!(
+            places[1].x + JOIN_UNITS < places[2].x,
+            "100 s on: a place of its own"
         );
         let verified = places.iter().find(|m| m.at_ms == T0 - 600_000).unwrap();
         assert_eq!(verified.x, SPARK_WIDTH - 20, "30 s a unit on an hour");
@@ -250,11 +286,12 @@ mod tests {
         assert_eq!(places[0].tooltip, places[1].tooltip);
         assert_eq!(
             places[0].tooltip,
-            "Full data transfer finished 2023-11-14 21:43:20 UTC\nFull verification started 2023-11-14 21:43:30 UTC"
+            "Full data transfer finished 2023-11-14 21:43:20 UTC\nFull verification started 2023-11-14 21:43:30 UTC",
+            "the place's lines in time order"
         );
         assert_eq!(
-            places[1].line,
-            "Full verification started 2023-11-14 21:43:30 UTC"
+            places[0].line, "Full verification started 2023-11-14 21:43:30 UTC",
+            "drawn first, under the finish"
         );
         let paused = &places[2];
         assert_eq!(
@@ -315,8 +352,9 @@ mod tests {
                 ("step-start", "INCR_TRANSFER", T0 - 900_000),
                 ("step-failed", "INCR_TRANSFER", T0 - 600_000),
                 ("step-failed", "FULL_TRANSFER", T0 - 300_000),
-                ("step-failed", "FULL_VERIFIER", T0 - 200_000),
+                // One place: its failure drawn over its finish.
                 ("step-finish", "FULL_VERIFIER", T0 - 120_000),
+                ("step-failed", "FULL_VERIFIER", T0 - 200_000),
             ]
         );
     }
@@ -339,18 +377,28 @@ mod tests {
         let lines: Vec<&str> = places.iter().map(|m| m.line.as_str()).collect();
         assert_eq!(
             lines,
-            ["#7完成 t", "?完成 t", "NEW_STEP完成 t", "状态 → WEIRD t"]
+            ["状态 → WEIRD t", "#7完成 t", "?完成 t", "NEW_STEP完成 t"],
+            "one place: the finishes drawn over the status"
         );
     }
 
     #[test]
-    fn times_beyond_the_edges_and_garbage_never_panic() {
+    fn only_times_inside_the_range_are_drawn_and_garbage_never_panics() {
         let steps = [
+            // Failed (in OMS's lower case) 20 s after the newest point: in
+            // the unit after it, so at the right edge.
             step(
                 1,
                 "FULL_TRANSFER",
-                "FAILED",
-                [Some(i64::MIN / 2), Some(T0 + 3_600_000), None],
+                "failed",
+                [Some(i64::MIN / 2), Some(T0 + 20_000), None],
+            ),
+            // Finished an hour after the newest point: its place would lie.
+            step(
+                2,
+                "FULL_VERIFIER",
+                "FINISHED",
+                [None, Some(T0 + 3_600_000), None],
             ),
             WireStep {
                 start_time: Some("not a time".into()),
@@ -358,52 +406,69 @@ mod tests {
                 ..WireStep::default()
             },
         ];
-        let places = marks(
-            &steps,
-            &[(i64::MAX, Status::Running), (i64::MIN, Status::Failed)],
-            Lang::En,
-        );
+        let changes = [
+            (i64::MAX, Status::Running),
+            (i64::MIN, Status::Failed),
+            // Just before the left edge, in its unit: not drawn.
+            (T0 - 3_600_001, Status::Suspend),
+            (T0 - 3_600_000, Status::Running),
+        ];
+        let places = marks(&steps, &changes, Lang::En);
         assert_eq!(
             places.iter().map(|m| (m.kind, m.x)).collect::<Vec<_>>(),
-            [
-                (MarkKind::StepFailed, SPARK_WIDTH),
-                (MarkKind::Status, SPARK_WIDTH)
-            ],
-            "later times at the right edge, earlier ones left out: {places:?}"
+            [(MarkKind::Status, 0), (MarkKind::StepFailed, SPARK_WIDTH)],
+            "{places:?}"
         );
     }
 
     #[test]
-    fn the_browser_notes_only_changes_it_saw() {
-        let mut history = crate::model::History::default();
-        history.note_status(T0, &Status::Running);
-        history.note_status(T0 + 5_000, &Status::Running);
-        history.note_status(T0 + 10_000, &Status::Failed);
-        history.note_status(T0 + 15_000, &Status::Running);
+    fn a_failure_is_drawn_over_the_marks_at_its_place() {
+        let steps = [
+            step(
+                1,
+                "FULL_TRANSFER",
+                "FINISHED",
+                [None, Some(T0 - 600_000), None],
+            ),
+            step(
+                2,
+                "INCR_TRANSFER",
+                "FAILED",
+                [Some(T0 - 600_000), None, Some(T0 - 590_000)],
+            ),
+        ];
+        // The browser saw FAILED a poll after OMS's failedTime.
+        let changes = [
+            (T0 - 585_000, Status::Failed),
+            (T0 - 580_000, Status::Running),
+        ];
+        let places = marks(&steps, &changes, Lang::ZhCn);
         assert_eq!(
-            history.status_changes(),
+            kinds(&places),
             [
-                (T0 + 10_000, Status::Failed),
-                (T0 + 15_000, Status::Running)
-            ]
+                ("step-start", "INCR_TRANSFER", T0 - 600_000),
+                ("status", "RUNNING", T0 - 580_000),
+                ("step-finish", "FULL_TRANSFER", T0 - 600_000),
+                ("step-failed", "INCR_TRANSFER", T0 - 590_000),
+                ("status", "FAILED", T0 - 585_000),
+            ],
+            "drawn in that order, failures last"
         );
-        for i in 0..100 {
-            let status = if i % 2 == 0 {
-                Status::Failed
-            } else {
-                Status::Running
-            };
-            history.note_status(T0 + 20_000 + i, &status);
-        }
+        let lines: Vec<&str> = places[0]
+            .tooltip
+            .lines()
+            .map(|l| &l[..l.len() - 24])
+            .collect();
         assert_eq!(
-            history.status_changes().len(),
-            crate::model::history::MAX_CHANGES
-        );
-        history.note_status(T0, &Status::Suspend);
-        assert_eq!(
-            history.status_changes(),
-            [(T0, Status::Suspend)],
-            "a clock correction starts afresh"
+            lines,
+            [
+                "全量传输完成",
+                "增量传输开始",
+                "增量传输失败",
+                "状态 → 失败",
+                "状态 → 运行中"
+            ],
+            "the tooltip in time order"
         );
     }
 }

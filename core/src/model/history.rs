@@ -124,12 +124,12 @@ impl History {
 
     /// Notes the status a poll at `at_ms` answered; a change from the
     /// one before is kept. The first status seen is no change: the browser
-    /// did not see it happen. A time before the newest change (a clock
-    /// correction) starts afresh, as [`History::push`] does.
+    /// did not see it happen. Changes noted after `at_ms` (the clock was
+    /// corrected back since) are dropped; the earlier ones stay, a
+    /// correction's seconds off.
     pub fn note_status(&mut self, at_ms: i64, status: &Status) {
-        if self.changes.last().is_some_and(|(at, _)| at_ms < *at) {
-            self.changes.clear();
-        }
+        let kept = self.changes.partition_point(|(at, _)| *at <= at_ms);
+        self.changes.truncate(kept);
         match &self.status {
             Some(before) if before == status => return,
             Some(_) => self.changes.push((at_ms, status.clone())),
@@ -782,5 +782,40 @@ mod tests {
             far.push(Sample { at_ms, ..at(0, 5) });
         }
         assert_eq!(far.len(), 1);
+    }
+
+    #[test]
+    fn the_browser_notes_only_the_status_changes_it_saw() {
+        let t0 = 1_700_000_000_000;
+        let mut history = History::default();
+        history.note_status(t0, &Status::Running);
+        history.note_status(t0 + 5_000, &Status::Running);
+        history.note_status(t0 + 10_000, &Status::Failed);
+        history.note_status(t0 + 15_000, &Status::Running);
+        assert_eq!(
+            history.status_changes(),
+            [
+                (t0 + 10_000, Status::Failed),
+                (t0 + 15_000, Status::Running)
+            ],
+            "the first status seen is no change, an unchanged one none either"
+        );
+        for i in 0..100 {
+            let status = [Status::Failed, Status::Running][i as usize % 2].clone();
+            history.note_status(t0 + 20_000 + i * 1_000, &status);
+        }
+        assert_eq!(history.status_changes().len(), MAX_CHANGES);
+        // The clock corrected back by 18.5 s: the changes noted since go.
+        history.note_status(t0 + 100_500, &Status::Suspend);
+        let changes = history.status_changes();
+        assert_eq!(changes.len(), 14, "{changes:?}");
+        assert_eq!(
+            changes[12..],
+            [
+                (t0 + 100_000, Status::Failed),
+                (t0 + 100_500, Status::Suspend)
+            ]
+        );
+        assert!(changes.windows(2).all(|w| w[0].0 <= w[1].0));
     }
 }

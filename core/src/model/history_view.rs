@@ -184,10 +184,14 @@ pub fn history_view_with(
         (Some(spark), Some(&(last_ms, _))) => {
             let axis = Axis { last_ms, range_ms };
             let marks = chart_marks(chart.steps, history.status_changes(), axis, lang, time);
-            // The marks' lines join the chart's text equivalent.
-            for mark in &marks {
-                spark.summary.push_str(" · ");
-                spark.summary.push_str(&mark.line);
+            // The marks' lines join the chart's text equivalent, each
+            // place's in time order (its tooltip's).
+            let mut x = None;
+            for mark in marks.iter().filter(|m| x.replace(m.x) != Some(m.x)) {
+                for line in mark.tooltip.split('\n') {
+                    spark.summary.push_str(" · ");
+                    spark.summary.push_str(line);
+                }
             }
             marks
         }
