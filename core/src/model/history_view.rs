@@ -132,38 +132,13 @@ pub fn history_view_with(
     let has_lag = history
         .latest()
         .is_some_and(|s| s.checkpoint_secs.is_some());
-    let newest = own
-        .last()
-        .map(|p| p.0)
-        .into_iter()
-        .chain(
-            chart
-                .oms
-                .and_then(|o| o.lag.last().or(o.reverse_lag.last()).map(|p| p.0)),
-        )
-        .max();
     // The range of OMS's answer (the one chosen once its answer came);
     // the browser alone keeps 30 minutes.
     let range_ms = match chart.oms {
         Some(oms) => oms.range.secs() * 1000,
         None => WINDOW_MS,
     };
-    let since = newest.unwrap_or(0).saturating_sub(range_ms);
-    let (points, reverse, oms_count) = match chart.oms {
-        Some(oms) if oms.lag.is_empty() && own.is_empty() => (
-            joined(&oms.reverse_lag, &[], since),
-            true,
-            oms.reverse_lag.len(),
-        ),
-        Some(oms) => {
-            let points = joined(&oms.lag, &own, since);
-            let from_oms = points
-                .len()
-                .saturating_sub(own.iter().filter(|p| p.0 >= since).count());
-            (points, false, from_oms)
-        }
-        None => (joined(&[], &own, since), false, 0),
-    };
+    let (points, reverse, oms_count, since) = chart_points(&own, chart.oms, range_ms);
     let source = source_of(oms_count, points.len() - oms_count);
     let rates = |series: fn(&OmsSeries) -> &Vec<(i64, f64)>, full: bool| {
         let t = throughput(series(chart.oms?), since)?;
@@ -180,23 +155,12 @@ pub fn history_view_with(
         .latest()
         .is_some_and(|s| s.running && s.full_progress.is_some_and(|p| p < 100));
     let mut spark = sparkline_of(&points, range_ms, reverse, lag, lang);
-    let marks = match (&mut spark, points.last()) {
-        (Some(spark), Some(&(last_ms, _))) => {
-            let axis = Axis { last_ms, range_ms };
-            let marks = chart_marks(chart.steps, history.status_changes(), axis, lang, time);
-            // The marks' lines join the chart's text equivalent, each
-            // place's in time order (its tooltip's).
-            let mut x = None;
-            for mark in marks.iter().filter(|m| x.replace(m.x) != Some(m.x)) {
-                for line in mark.tooltip.split('\n') {
-                    spark.summary.push_str(" · ");
-                    spark.summary.push_str(line);
-                }
-            }
-            marks
-        }
-        _ => Vec::new(),
-    };
+    let axis = points
+        .last()
+        .map(|&(last_ms, _)| Axis { last_ms, range_ms });
+    let marks = (spark.as_mut().zip(axis))
+        .map(|(spark, axis)| say_marks(spark, chart.steps, history, axis, (lang, time)))
+        .unwrap_or_default();
     let throughput = rates(|o| &o.incr_rps, false);
     // The switch only when there is something to draw over a range.
     let range = chart
@@ -246,6 +210,60 @@ pub fn history_view_with(
             (ms, i18n::clock_corrected(lang, &by, ms > 0))
         }),
     }
+}
+
+/// The chart's points over `range_ms` back from the newest data: OMS's
+/// forward lag joined with the browser's own (OMS's reverse lag when
+/// neither has a forward one); whether they are the reverse lag, how many
+/// came from OMS, and where the range starts.
+fn chart_points(
+    own: &[(i64, f64)],
+    oms: Option<&OmsSeries>,
+    range_ms: i64,
+) -> (Vec<(i64, f64)>, bool, usize, i64) {
+    let newest = own
+        .last()
+        .map(|p| p.0)
+        .into_iter()
+        .chain(oms.and_then(|o| o.lag.last().or(o.reverse_lag.last()).map(|p| p.0)))
+        .max();
+    let since = newest.unwrap_or(0).saturating_sub(range_ms);
+    let (points, reverse, oms_count) = match oms {
+        Some(oms) if oms.lag.is_empty() && own.is_empty() => (
+            joined(&oms.reverse_lag, &[], since),
+            true,
+            oms.reverse_lag.len(),
+        ),
+        Some(oms) => {
+            let points = joined(&oms.lag, own, since);
+            let from_oms = points
+                .len()
+                .saturating_sub(own.iter().filter(|p| p.0 >= since).count());
+            (points, false, from_oms)
+        }
+        None => (joined(&[], own, since), false, 0),
+    };
+    (points, reverse, oms_count, since)
+}
+
+/// The chart's marks on `axis`, their lines added to its text equivalent,
+/// each place's in time order (its tooltip's).
+fn say_marks(
+    spark: &mut Spark,
+    steps: &[WireStep],
+    history: &History,
+    axis: Axis,
+    (lang, time): (Lang, &dyn Fn(i64) -> String),
+) -> Vec<Mark> {
+    let marks = chart_marks(steps, history.status_changes(), axis, lang, time);
+    let mut x = None;
+    for mark in marks.iter().filter(|m| x.replace(m.x) != Some(m.x)) {
+        for line in mark.tooltip.split('\n') {
+            spark.summary.push_str(" · ");
+            spark.summary.push_str(line);
+        }
+    }
+    marks
 }
 
 /// Rounds an estimate to what it can claim: 10 s under two minutes, a
