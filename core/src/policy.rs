@@ -2,7 +2,7 @@
 
 mod plan;
 
-pub use plan::{plan_period_ms, plan_tick, PLAN_TICK_MS, PLAN_WAIT_MS};
+pub use plan::{plan_period_ms, plan_tick, PLAN_PERIOD_MS, PLAN_VERIFY_MS};
 
 use crate::decimal::duration_from_secs;
 use crate::model::{PollState, StopReason};

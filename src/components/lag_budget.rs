@@ -7,8 +7,8 @@ use oms_progress_core::model::HistoryView;
 #[component]
 pub fn LagBudget(
     /// The history panel's view, whose budget this shows. Read without a
-    /// memo of its own (about 400 bytes of wasm, gzipped): the view is a
-    /// memo, and an unchanged figure is compared, not written, when a poll
+    /// memo of its own (the embed's bytes are scarce): the view is a memo,
+    /// and an unchanged figure is compared, not written, when a poll
     /// rebuilds the line.
     view: Memo<HistoryView>,
 ) -> impl IntoView {

@@ -57,6 +57,7 @@ pub(crate) fn use_card_view(
                 Some(Fetched {
                     at_ms,
                     result: Ok(list),
+                    ..
                 }) if now - at_ms <= fresh_ms => oms_clock_lag(list, now - at_ms, lag),
                 _ => None,
             });

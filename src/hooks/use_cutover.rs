@@ -85,6 +85,10 @@ pub(crate) fn use_cutover(
                     }
                     let unread;
                     let verify = match results {
+                        // Read while the step ran: its counts so far.
+                        Some(Fetched { result: Ok(_), .. }) if !verify.current() => {
+                            VerifyInput::NotRead
+                        }
                         None => VerifyInput::NotRead,
                         Some(Fetched { result: Ok(r), .. }) => VerifyInput::Read(r),
                         Some(Fetched { result: Err(e), .. }) => {
@@ -131,8 +135,17 @@ pub(crate) fn use_cutover(
             now
         });
     }
-    let ready = Memo::new(move |_| {
-        plan.answer.with(Option::is_some).then_some(())?;
+    // Unknown until a plan was read: after a failed first ask, "no
+    // verdict" is not "not ready", or a project ready all along would be
+    // told as becoming so when the plan comes. A failed ask later keeps
+    // what was known.
+    let ready = Memo::new(move |before: Option<&Option<bool>>| {
+        let read = plan
+            .answer
+            .with(|a| matches!(a, Some(Fetched { result: Ok(_), .. })));
+        if !read && before.copied().flatten().is_none() {
+            return None;
+        }
         match readiness.with(|r| r.as_ref().map(|r| r.verdict)) {
             Some(verdict) => Some(verdict == CutoverVerdict::Ready),
             None => steps.with(Option::is_none).then_some(false),

@@ -6,9 +6,7 @@ use crate::runtime::{Call, Fetched};
 use leptos::prelude::*;
 use oms_progress_core::i18n::Lang;
 use oms_progress_core::model::{failure_reason, PollState};
-use oms_progress_core::policy::{
-    phase_of, plan_period_ms, plan_tick, PollOptions, PLAN_TICK_MS, PLAN_WAIT_MS,
-};
+use oms_progress_core::policy::{phase_of, plan_period_ms, plan_tick, PollOptions, PLAN_PERIOD_MS};
 use oms_progress_core::wire::{Status, WireStep};
 
 /// The plan's latest answer: `None` until one came.
@@ -52,15 +50,12 @@ pub(crate) fn use_step_plan(
     });
     // Set from the answers below: how often the plan is asked by itself.
     let period = RwSignal::new(None::<i64>);
-    let phases = [PLAN_TICK_MS, PLAN_WAIT_MS].map(|p| (p, phase_of(project_id, p)));
+    let phase = phase_of(project_id, PLAN_PERIOD_MS);
     // Counts the periods passed while one runs, and holds still otherwise
     // or when the period itself changes (an answer already came with it).
     let tick = Memo::new(move |before: Option<&(Option<i64>, i64, i64)>| {
         let period = period.get();
-        let at = period.map(|p| {
-            let phase = phases.iter().find(|(q, _)| *q == p).map_or(0, |(_, f)| *f);
-            plan_tick(now.get(), phase, p)
-        });
+        let at = period.map(|p| plan_tick(now.get(), phase, p));
         match (before, at) {
             (Some(&(was, held, count)), Some(at)) if was == period => {
                 (period, at, count + i64::from(at != held))

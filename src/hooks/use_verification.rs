@@ -20,6 +20,37 @@ pub(crate) struct Verification {
     pub error: Memo<Option<String>>,
     /// The latest answer, as read: `None` until one came.
     pub results: ReadSignal<Option<Fetched<VerifyResult>>>,
+    /// The plan's full-verification step: `None` without one, `Some(None)`
+    /// while it runs, `Some(Some(ms))` once it finished, `ms` when the plan
+    /// first said so (the page's clock).
+    pub step: Memo<Option<Option<i64>>>,
+}
+
+impl Verification {
+    /// Whether the latest answer stands for the step as the plan has it
+    /// now (tracked): not one asked while the step ran, once the plan says
+    /// it finished (its counts were the verification's so far).
+    pub fn current(&self) -> bool {
+        current(self.results, self.step)
+    }
+}
+
+fn current(
+    results: ReadSignal<Option<Fetched<VerifyResult>>>,
+    step: Memo<Option<Option<i64>>>,
+) -> bool {
+    let finished = step.get().flatten();
+    results.with(|r| match (r, finished) {
+        (
+            Some(Fetched {
+                asked_ms,
+                result: Ok(_),
+                ..
+            }),
+            Some(finished),
+        ) => *asked_ms >= finished,
+        _ => true,
+    })
 }
 
 /// Reads the verification results of `project_id` while the plan has a
@@ -44,19 +75,38 @@ pub(crate) fn use_verification(
             _ => None,
         })
     };
-    // Whether the plan has the step, and whether it runs: a memo, as the
-    // step's times move with every answer and only these may ask again.
-    let step = Memo::new(move |_| plan_step().as_ref().map(verify_running));
+    // Whether the plan has the step, whether it runs, and since when it
+    // finished: a memo, as the step's times move with every answer and
+    // only these may ask again.
+    let step = Memo::new(move |before: Option<&Option<Option<i64>>>| {
+        let (running, at_ms) = answer.with(|a| match a {
+            Some(Fetched {
+                at_ms,
+                result: Ok(list),
+                ..
+            }) => list
+                .iter()
+                .find(|s| is_full_verify_step(s))
+                .map(|s| (verify_running(s), *at_ms)),
+            _ => None,
+        })?;
+        Some((!running).then(|| before.copied().flatten().flatten().unwrap_or(at_ms)))
+    });
     let wanted = Memo::new(move |_| step.get().is_some());
     let phase = phase_of(&project_id, 60_000);
     let revision = Memo::new(move |_| match step.get() {
-        Some(true) => Some((now.get() + phase).div_euclid(60_000)),
+        Some(None) => Some((now.get() + phase).div_euclid(60_000)),
         _ => Some(0),
     });
-    let whole = move || step.get_untracked() == Some(false);
+    let whole = move || matches!(step.get_untracked(), Some(Some(_)));
     let job = verify_job(base_url, project_id, template, whole);
     let results = on_demand_job(job, poll, wanted.into(), revision.into());
-    let view = Memo::new(move |_| {
+    // Until the finished step's results come, the last ones read while it
+    // ran stay as they were shown, not relabelled as its final counts.
+    let view = Memo::new(move |before: Option<&Option<VerifyView>>| {
+        if !current(results, step) {
+            return before.cloned().flatten();
+        }
         results.with(|r| match r {
             Some(Fetched {
                 result: Ok(result), ..
@@ -75,5 +125,6 @@ pub(crate) fn use_verification(
         view,
         error,
         results,
+        step,
     }
 }

@@ -121,6 +121,7 @@ pub(crate) fn use_widget_history(
                 Some(Fetched {
                     at_ms,
                     result: Ok(steps),
+                    ..
                 }) => draw(steps, Some(*at_ms)),
                 _ => draw(&[], None),
             }),

@@ -2,7 +2,8 @@
 //! OMS's metric series, the verification results):
 //! asked only while wanted, at most one in flight per call, aborted at the
 //! call's timeout, when no longer wanted and when its owner goes; after a
-//! failure, not asked again before the poll policy's backoff is over.
+//! failure, asked again when the poll policy's backoff is over; a revision
+//! that moved while a call was in flight asks again when it ends.
 //! Answers arrive in the order asked, so an older one never replaces a
 //! newer one. Requests go through [`fetch_text`] in the detail lane: they
 //! count against the page's limit of requests in flight, and hold at most
@@ -22,6 +23,8 @@ use web_sys::AbortController;
 /// One answer of an on-demand call, and when it arrived (the page's ms).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fetched<T> {
+    /// When it was asked for, on the same clock.
+    pub asked_ms: i64,
     /// When the answer arrived, in ms since the epoch on the page's clock
     /// (monotonic: the time the page opened plus the time since).
     pub at_ms: i64,
@@ -36,6 +39,10 @@ struct Calls {
     failures: Cell<u32>,
     /// The page's ms before which a failed call is not asked again.
     retry_at_ms: Cell<i64>,
+    /// A new revision came while a call was in flight.
+    missed: Cell<bool>,
+    /// Asks again when a failure's backoff is over.
+    retry: RefCell<Option<gloo_timers::callback::Timeout>>,
 }
 
 impl Calls {
@@ -43,6 +50,52 @@ impl Calls {
         if let Some(controller) = self.in_flight.take() {
             controller.abort();
         }
+        self.retry.take();
+    }
+
+    /// A call's controller, when one may be made now: none in flight (a
+    /// revision that moved meanwhile is asked when it ends) and no
+    /// failure's backoff running.
+    fn start(&self) -> Option<AbortController> {
+        if self.in_flight.borrow().is_some() {
+            self.missed.set(true);
+            return None;
+        }
+        if now_ms() < self.retry_at_ms.get() {
+            return None;
+        }
+        let controller = AbortController::new().ok()?;
+        self.in_flight.replace(Some(controller.clone()));
+        Some(controller)
+    }
+
+    /// A call ended (`ok` or not): after a failure, asked `again` when its
+    /// backoff is over; after an answer, again if a revision was missed.
+    /// Not generic, so that each kind of answer does not carry a copy.
+    fn end(calls: &Rc<Calls>, ok: bool, poll: &PollOptions, again: Trigger) {
+        calls.in_flight.replace(None);
+        if ok {
+            calls.failures.set(0);
+            if calls.missed.take() {
+                again.notify();
+            }
+            return;
+        }
+        let failures = calls.failures.get().saturating_add(1);
+        calls.failures.set(failures);
+        let wait = backoff(failures, js_sys::Math::random(), poll);
+        calls.retry_at_ms.set(now_ms() + wait.as_millis() as i64);
+        calls.missed.set(false);
+        let ms = u32::try_from(wait.as_millis()).unwrap_or(u32::MAX);
+        let weak = Rc::downgrade(calls);
+        let timer = gloo_timers::callback::Timeout::new(ms, move || {
+            // The timer's clock may run a hair ahead of `now_ms`'s.
+            if let Some(calls) = weak.upgrade() {
+                calls.retry_at_ms.set(0);
+            }
+            again.notify();
+        });
+        calls.retry.replace(Some(timer));
     }
 }
 
@@ -87,47 +140,62 @@ where
     T: Send + Sync + 'static,
 {
     let (answer, set_answer) = signal(None);
+    // The one part that knows the answer's type; the rest is one copy of
+    // code for every kind of call.
+    let call: Caller = Rc::new(move |controller: AbortController, asked_ms| {
+        let job = Rc::clone(&job);
+        Box::pin(async move {
+            let result = job(controller.clone()).await;
+            // Closed or unmounted meanwhile: nobody waits for it.
+            if controller.signal().aborted() && !matches!(result, Err(FetchError::Timeout)) {
+                return None;
+            }
+            let ok = result.is_ok();
+            set_answer.try_set(Some(Fetched {
+                asked_ms,
+                at_ms: now_ms(),
+                result,
+            }));
+            Some(ok)
+        })
+    });
+    drive(call, poll, wanted, revision);
+    answer
+}
+
+/// Makes one call (asked at the page's ms given) and sets its answer;
+/// whether it succeeded, `None` when it was aborted.
+type Caller = Rc<dyn Fn(AbortController, i64) -> LocalBoxFuture<'static, Option<bool>>>;
+
+/// Calls `call` as [`on_demand`] says, until the current owner goes.
+fn drive(call: Caller, poll: PollOptions, wanted: Signal<bool>, revision: Signal<Option<i64>>) {
     let calls = Rc::new(Calls::default());
+    // Without it, a call whose revision no longer moves (a finished
+    // verification) would stay failed, or miss its last answer, until
+    // the page is reloaded.
+    let again = Trigger::new();
     Effect::new({
         let calls = Rc::clone(&calls);
         move |_| {
             revision.track();
+            again.track();
             if !wanted.get() {
                 calls.abort();
                 return;
             }
-            if calls.in_flight.borrow().is_some() || now_ms() < calls.retry_at_ms.get() {
-                return;
-            }
-            let Ok(controller) = AbortController::new() else {
+            let Some(controller) = calls.start() else {
                 return;
             };
-            calls.in_flight.replace(Some(controller.clone()));
-            let (job, calls) = (Rc::clone(&job), Rc::clone(&calls));
+            let (call, calls) = (Rc::clone(&call), Rc::clone(&calls));
+            let asked_ms = now_ms();
             leptos::task::spawn_local(async move {
-                let result = job(controller.clone()).await;
-                // Closed or unmounted meanwhile: nobody waits for it.
-                if controller.signal().aborted() && !matches!(result, Err(FetchError::Timeout)) {
-                    return;
+                if let Some(ok) = call(controller, asked_ms).await {
+                    Calls::end(&calls, ok, &poll, again);
                 }
-                calls.in_flight.replace(None);
-                if result.is_err() {
-                    let failures = calls.failures.get().saturating_add(1);
-                    calls.failures.set(failures);
-                    let wait = backoff(failures, js_sys::Math::random(), &poll);
-                    calls.retry_at_ms.set(now_ms() + wait.as_millis() as i64);
-                } else {
-                    calls.failures.set(0);
-                }
-                set_answer.try_set(Some(Fetched {
-                    at_ms: now_ms(),
-                    result,
-                }));
             });
         }
     });
     // Cleanups must be `Send`; the browser has one thread.
     let calls = send_wrapper::SendWrapper::new(calls);
     on_cleanup(move || calls.abort());
-    answer
 }

@@ -103,8 +103,8 @@ pub(crate) async fn poll_loop(
         });
         let Some((next, news)) = recorded else { return };
         // A poll that only confirmed what is shown wakes no view: waking
-        // them only to find that out was a third of the widget's wasm time
-        // a poll.
+        // them only to find that out was much of the widget's wasm time a
+        // poll.
         if news {
             revision.update(|r| *r += 1);
         }

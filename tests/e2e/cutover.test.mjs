@@ -3,11 +3,12 @@
 // Chinese; a plan without a switch-over step has none; stale data is not
 // judged afresh; the element tells each change of verdict
 // (`oms-cutover-change`), "Notify me" tells a project becoming ready, a
-// wallboard card whose plan waits at its switch-over says so; and the
-// requests stay within their bounds over two minutes.
+// wallboard card whose plan waits at its switch-over says so; the
+// requests stay within their bounds over two minutes; and a verification
+// that just finished is judged by its final counts, not those so far.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { simAndBrowser, openPage, widget, eventually, measureFor, stubNotifications } from './harness.mjs';
+import { simAndBrowser, startSim, openPage, widget, eventually, measureFor, stubNotifications } from './harness.mjs';
 
 const env = simAndBrowser();
 
@@ -172,29 +173,85 @@ test('the wallboard: a card whose plan waits at its switch-over says so; opened,
 });
 
 test('requests stay within their bounds over two minutes: the plan and the verification, not per poll', { timeout: 180_000 }, async () => {
-  const id = 'np_cutover_requests';
-  await env.sim.control('PUT', `/_sim/projects/${id}`, {
-    kind: 'migration', naming: 'v4', verify: { tables: 2, differing_rows: 0 },
-    switch_over: { state: 'waiting', reverse: true },
+  // Two projects at once, each in a simulator of its own (its log is its
+  // project's): one waiting at its switch-over (RUNNING at 0 %), one whose
+  // full copy runs (a step running toward an end, its current step still).
+  const running = await startSim();
+  try {
+    const cases = [
+      [env.sim, 'np_cutover_requests', { type: 'steady', lag_min_secs: 2, lag_max_secs: 4, period_secs: 60 }, 'true'],
+      [running, 'np_cutover_requests_full', { type: 'fixed', status: 'RUNNING', current_step: 'FULL_TRANSFER', struct_progress: 100, full_progress: 40, checkpoint: { lag_secs: 3 } }, 'false'],
+    ];
+    const opened = [];
+    for (const [sim, id, behaviour, full] of cases) {
+      await sim.control('PUT', `/_sim/projects/${id}`, {
+        kind: 'migration', naming: 'v4', verify: { tables: 2, differing_rows: 0 },
+        // A waiting switch-over is the current step: the full copy's case has none yet.
+        ...(full === 'true' ? { switch_over: { state: 'waiting', reverse: true } } : {}),
+        behaviour,
+      });
+      const seq = await sim.nextSeq();
+      const { page, errors } = await openPage(env.browser, sim.base, `project=v4:${id}&interval=1`);
+      const w = widget(page, id);
+      if (full === 'true') {
+        await eventually(() => readinessOf(w), (r) => r.checks.verify === 'true', { what: `${id}: readiness read`, timeout: 20_000 });
+      } else {
+        await eventually(() => w.locator('[data-field=steps] li[data-step-name=FULL_TRANSFER]').getAttribute('data-step-status'), (s) => s === 'RUNNING',
+          { what: `${id}: the plan read, its full copy running`, timeout: 20_000 });
+      }
+      opened.push({ sim, id, seq, page, errors, full });
+    }
+    // Two minutes of polls every second: a plan asked every minute would
+    // be asked three times.
+    await measureFor(125_000);
+    for (const { sim, id, seq, page, errors, full } of opened) {
+      const log = (await sim.control('GET', `/_sim/requests?since_seq=${seq}&path_prefix=/api/`)).requests;
+      const count = (action) => log.filter((r) => (r.query ?? '').includes(`Action=${action}`)).length;
+      const polls = count('DescribeProjectProgress');
+      assert.ok(polls >= 100, `${id}: ${polls} progress polls in two minutes`);
+      // At open, then at most once every 3 minutes: at most 2 here.
+      const plans = count('DescribeProjectSteps');
+      assert.ok(plans >= 1 && plans <= 2, `${id}: ${plans} plan asks`);
+      // Finished: read once (its pages), not again while it stays
+      // finished; before the full copy finished there is none to read.
+      const verify = count('ListProjectFullVerifyResult');
+      if (full === 'true') assert.ok(verify >= 1 && verify <= 2, `${id}: ${verify} verification reads`);
+      else assert.equal(verify, 0, `${id}: no verification yet`);
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  } finally {
+    await running.stop();
+  }
+});
+
+test('a verification\'s counts so far are not read as its final ones when the plan says it finished', { timeout: 150_000 }, async () => {
+  const id = 'np_cutover_verify_ends';
+  const define = (verify) => env.sim.control('PUT', `/_sim/projects/${id}`, {
+    kind: 'migration', naming: 'v4', verify, switch_over: { state: 'waiting', reverse: true },
     behaviour: { type: 'steady', lag_min_secs: 2, lag_max_secs: 4, period_secs: 60 },
   });
-  const seq = await env.sim.nextSeq();
-  const { page, errors } = await openPage(env.browser, env.sim.base, `project=v4:${id}&interval=1`);
+  // Running, no row differing so far.
+  await define({ tables: 2, differing_rows: 0, duration_secs: 3600 });
+  const { page, errors } = await openPage(env.browser, env.sim.base, `project=v4:${id}&interval=1&cutover-hold=60`);
   const w = widget(page, id);
-  await eventually(() => readinessOf(w), (r) => r.checks.verify === 'true', { what: 'readiness with the verification read', timeout: 20_000 });
-  // Two minutes of polls every second, the plan waiting at its switch-over
-  // (RUNNING at 0 %): a plan asked every minute would be asked three times.
-  await measureFor(125_000);
-  const log = (await env.sim.control('GET', `/_sim/requests?since_seq=${seq}&path_prefix=/api/`)).requests;
-  const count = (action) => log.filter((r) => (r.query ?? '').includes(`Action=${action}`)).length;
-  const polls = count('DescribeProjectProgress');
-  assert.ok(polls >= 100, `${polls} progress polls in two minutes`);
-  // At open, then at most once every 3 minutes while it waits: at most 2 here.
-  const plans = count('DescribeProjectSteps');
-  assert.ok(plans >= 1 && plans <= 2, `${plans} plan asks`);
-  // Finished: read once (its pages), not again while it stays finished.
-  const verify = count('ListProjectFullVerifyResult');
-  assert.ok(verify >= 1 && verify <= 2, `${verify} verification reads`);
+  // The step list open: the plan is asked after every poll.
+  await w.locator('[data-field=steps] summary').click();
+  await eventually(() => readinessOf(w), (r) => r.checks['lag-held'] === 'true' && r.checks.verify === 'false',
+    { what: 'everything but the running verification holds', timeout: 100_000, interval: 500 });
+  await w.locator('[data-field=cutover]').evaluate((el) => {
+    window.__verdicts = [];
+    new MutationObserver(() => window.__verdicts.push(el.dataset.cutover))
+      .observe(el, { attributes: true, attributeFilter: ['data-cutover'] });
+  });
+  // It finished, with rows differing: the plan says so before the final
+  // counts are read.
+  await define({ tables: 2, differing_rows: 1203 });
+  const r = await eventually(() => readinessOf(w), (r) => r.line === 'Not ready: 1,203 rows differ',
+    { what: 'the final counts judged', timeout: 20_000 });
+  assert.equal(r.checks.verify, 'false');
+  const verdicts = await page.evaluate(() => window.__verdicts);
+  assert.ok(!verdicts.includes('ready'), `never ready in between: ${JSON.stringify(verdicts)}`);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -128,12 +128,14 @@ test('a step plan that hangs: one request at a time, aborted at the timeout; the
     assert.ok(steps.length >= 1 && steps.length <= 3, `${steps.length} steps requests in 8 s`);
     assert.ok(progress.length >= 6, `${progress.length} progress polls in 8 s`);
     assert.equal(await widgetState(), 'live', 'the progress poll is not held back');
-    // Closed: no more steps requests.
+    // Closed: not asked with the polls any more; a failed ask is asked
+    // again only when its backoff is over, so at most one in three polls.
     await page.locator('oms-sync-progress [data-field=steps] summary').click();
     const closedAt = await env.sim.nextSeq();
-    await measureFor(3_000); // three intervals in which the closed list must not be asked
+    await measureFor(3_000);
     const after = await env.sim.control('GET', `/_sim/requests?since_seq=${closedAt}&path_prefix=/api/`);
-    assert.equal(after.requests.filter((r) => r.query === 'Action=DescribeProjectSteps').length, 0, 'none while closed');
+    const closedSteps = after.requests.filter((r) => r.query === 'Action=DescribeProjectSteps').length;
+    assert.ok(closedSteps <= 1, `${closedSteps} steps requests in three polls, closed`);
     assert.deepEqual(errors, []);
     await page.close();
   } finally {

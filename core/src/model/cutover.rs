@@ -352,6 +352,8 @@ mod tests {
         history: History,
         options: CutoverOptions,
         plan_error: Option<&'static str>,
+        /// A poll after the answer that failed (ms).
+        failed_poll_ms: Option<i64>,
     }
 
     impl Scene {
@@ -384,6 +386,7 @@ mod tests {
                 history: History::default(),
                 options: CutoverOptions::default(),
                 plan_error: None,
+                failed_poll_ms: None,
             };
             scene.sampled(-400, 0, |_| 3);
             scene
@@ -428,6 +431,9 @@ mod tests {
             let opts = PollOptions::default();
             let mut state = PollState::default();
             state.record(Ok(progress.clone()), self.answered_ms, 0.5, &opts);
+            if let Some(at) = self.failed_poll_ms {
+                state.record(Err(crate::wire::FetchError::Timeout), at, 0.5, &opts);
+            }
             let thresholds = LagThresholds::default();
             let live = live_view(&state, self.now_ms, opts.stale_after(), thresholds);
             let limit = self.options.limit_secs(thresholds);
@@ -445,6 +451,18 @@ mod tests {
                 time: &utc_time,
             })
         }
+    }
+
+    #[test]
+    fn one_failed_poll_leaves_the_data_judged_until_it_is_stale() {
+        let mut s = Scene::new();
+        s.failed_poll_ms = Some(s.answered_ms + 1_000);
+        s.now_ms = s.answered_ms + 2_000;
+        assert_eq!(s.run(Lang::En).unwrap().verdict, CutoverVerdict::Ready);
+        s.now_ms = s.answered_ms + PollOptions::default().stale_after().as_millis() as i64 + 1;
+        let c = s.run(Lang::En).unwrap();
+        assert_eq!(check(&c, CheckName::Lag).state, CheckState::Unknown);
+        assert_eq!(c.verdict, CutoverVerdict::NotReady);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::checkpoint::LagLevel;
 use super::lag_held::Held;
 use super::steps::{failure_reason, StepStatus};
 use super::verify::{is_full_verify_step, verify_running};
-use super::view::{LiveView, WidgetState};
+use super::view::LiveView;
 use crate::i18n::{self, quoted, CutoverMsg, Lang};
 use crate::wire::{Progress, Status, VerifyResult, WireStep};
 
@@ -133,7 +133,9 @@ pub(super) fn verify_check(steps: &[WireStep], verify: VerifyInput, lang: Lang) 
 /// figure beside it), and readiness is not worked out again every second.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LagNow {
-    /// The data is current: not stale, the last poll not failed.
+    /// The data is current: there is some, and it is not stale. A failed
+    /// poll leaves it current until then, as the alerts judge it, so that
+    /// one timeout does not turn a ready project "not ready" and back.
     pub current: bool,
     /// The forward lag against the limit; `None`: no checkpoint time.
     pub lag: Option<LagAgainst>,
@@ -156,7 +158,7 @@ impl LagNow {
     /// `live` judged against `limit` seconds.
     pub fn of(live: &LiveView, limit: u64) -> LagNow {
         LagNow {
-            current: live.state == WidgetState::Live && !live.stale,
+            current: live.updated_ago_secs.is_some() && !live.stale,
             lag: live.lag.map(|lag| match lag {
                 _ if lag.level == LagLevel::Paused => LagAgainst::Paused,
                 _ if lag.clock_skew => LagAgainst::ClockAhead,
@@ -279,14 +281,6 @@ pub(super) fn healthy_check(
             }
         }
         return step_not_there(step, status, lang);
-    }
-    // A plan that could not be read again says nothing of the steps now.
-    if let Some(why) = plan_error {
-        return (
-            CheckState::Unknown,
-            true,
-            i18n::cutover_plan_unread(lang, why),
-        );
     }
     let odd = |s: &StepStatus| matches!(s, StepStatus::Other(raw) if !raw.trim().is_empty());
     if let Some((step, status)) = statuses.iter().find(|(_, s)| odd(s)) {

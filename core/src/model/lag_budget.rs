@@ -3,8 +3,8 @@
 //! worst lag and when. Each of OMS's points counts until the next, at most
 //! one and a half times the usual spacing of its points (a missing point
 //! is a gap, not a long interval), and OMS's newest point only until the
-//! browser's next sample; the browser's samples count the same way, only
-//! where OMS has no point. Only running time is judged: a
+//! browser's next sample; the browser's samples count the same way. As on
+//! the chart, OMS's points count only before the browser's first lag. Only running time is judged: a
 //! paused or failed spell is told elsewhere, and counts as not covered.
 //! The range ends at the newest data, not at the clock: stale data is not
 //! judged afresh, and a tick does no work.
@@ -26,8 +26,9 @@ pub struct Budget {
     pub above_critical_ms: i64,
     /// The worst lag judged, in seconds (the first time it was seen).
     pub worst_secs: f64,
-    /// When the worst lag was measured: ms, OMS's clock, not before the
-    /// range's start.
+    /// When the worst lag was measured: ms, OMS's clock (a point or sample
+    /// before the range's start whose interval reaches into it keeps its
+    /// own time).
     pub worst_at_ms: i64,
 }
 
@@ -54,16 +55,23 @@ pub fn lag_budget(
     lag: LagThresholds,
 ) -> Option<Budget> {
     // Plain loops, not iterator chains: each chain is code of its own in wasm.
-    let mut points: Vec<Mark> = Vec::new();
-    for &(at, secs) in oms {
-        if valid(secs) && points.last().is_none_or(|last| at > last.0) {
-            points.push((at, Some(secs)));
-        }
-    }
     let mut samples: Vec<Mark> = Vec::new();
+    let mut first_own = i64::MAX;
     for s in history.samples() {
+        if s.lag_secs().is_some() {
+            first_own = first_own.min(s.at_ms);
+        }
         let secs = s.lag_secs().filter(|l| s.running && valid(*l));
         samples.push((s.at_ms, secs));
+    }
+    // OMS's points where the chart draws them: before the browser's first
+    // lag (`oms_history::joined`), so that the line under the chart tells
+    // what the chart shows.
+    let mut points: Vec<Mark> = Vec::new();
+    for &(at, secs) in oms {
+        if at < first_own && valid(secs) && points.last().is_none_or(|last| at > last.0) {
+            points.push((at, Some(secs)));
+        }
     }
     // (`None` is less than any `Some`.)
     let end = points
@@ -81,7 +89,7 @@ pub fn lag_budget(
         ..Budget::default()
     };
     for o in &oms_spans {
-        budget.add(o.from, o.to, o.at, o.lag, start, lag);
+        budget.add(o.from, o.to, o.at, o.lag, lag);
     }
     // The browser's samples, only where OMS has no point.
     let mut k = 0;
@@ -91,16 +99,16 @@ pub fn lag_budget(
             k += 1;
         }
         for o in oms_spans[k..].iter().take_while(|o| o.from < s.to) {
-            budget.add(cursor, o.from.min(s.to), s.at, s.lag, start, lag);
+            budget.add(cursor, o.from.min(s.to), s.at, s.lag, lag);
             cursor = cursor.max(o.to);
         }
-        budget.add(cursor, s.to, s.at, s.lag, start, lag);
+        budget.add(cursor, s.to, s.at, s.lag, lag);
     }
     (budget.judged_ms > 0).then_some(budget)
 }
 
 impl Budget {
-    fn add(&mut self, from: i64, to: i64, at: i64, secs: f64, start: i64, lag: LagThresholds) {
+    fn add(&mut self, from: i64, to: i64, at: i64, secs: f64, lag: LagThresholds) {
         let len = to.saturating_sub(from);
         if len <= 0 {
             return;
@@ -115,7 +123,9 @@ impl Budget {
         // The first time the worst lag was seen.
         if secs > self.worst_secs || self.judged_ms == len {
             self.worst_secs = secs;
-            self.worst_at_ms = at.max(start);
+            // When it was measured, even a little before the range (its
+            // interval reaches in): the range's start moves with every poll.
+            self.worst_at_ms = at;
         }
     }
 }
@@ -247,15 +257,35 @@ mod tests {
     }
 
     #[test]
-    fn omss_points_win_over_the_browsers_samples_up_to_its_newest() {
+    fn the_browsers_samples_win_from_its_first_lag_on_as_on_the_chart() {
         // Samples at 400 s from 10 min before OMS's newest point (T0) to
-        // 10 min after: before T0 OMS's 10 s count, after it the samples.
+        // 10 min after: OMS's 10 s count only before the first sample.
         let h = history((-60..=60).map(|i| sample(T0 + i * 10_000, 400, true)));
         let b = lag_budget(&oms(&[10.0; 13]), &h, 60 * MIN, LAG).unwrap();
         assert_eq!(b.judged_ms, 60 * MIN);
-        assert_eq!(b.within_ms, 50 * MIN);
-        assert_eq!(b.above_critical_ms, 10 * MIN);
-        assert_eq!((b.worst_secs, b.worst_at_ms), (400.0, T0));
+        assert_eq!(b.within_ms, 40 * MIN);
+        assert_eq!(b.above_critical_ms, 20 * MIN);
+        assert_eq!((b.worst_secs, b.worst_at_ms), (400.0, T0 - 10 * MIN));
+        // The chart draws the same: OMS's points before the first sample.
+        let drawn = crate::model::oms_history::joined(&oms(&[10.0; 13]), &h.lag_points(), 0);
+        assert!(drawn.iter().all(|p| (p.0 < T0 - 10 * MIN) == (p.1 == 10.0)));
+    }
+
+    #[test]
+    fn the_worst_lag_keeps_its_own_time_as_the_range_moves_on() {
+        // OMS's 400 s at −57 min reaches into the range's head: it is said
+        // at its own time, whatever the newest sample (the range's end).
+        let mut lags = [5.0; 12];
+        lags[0] = 400.0;
+        let points: Vec<Point> = (0..12)
+            .map(|i| (T0 - 57 * MIN + i * 5 * MIN, lags[i as usize]))
+            .collect();
+        let at = |end: i64| {
+            let h = history([sample(end, 5, true)]);
+            lag_budget(&points, &h, 60 * MIN, LAG).map(|b| (b.worst_secs, b.worst_at_ms))
+        };
+        assert_eq!(at(T0), Some((400.0, T0 - 57 * MIN)));
+        assert_eq!(at(T0 + 30_000), Some((400.0, T0 - 57 * MIN)));
     }
 
     #[test]
