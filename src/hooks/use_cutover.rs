@@ -137,8 +137,8 @@ pub(crate) fn use_cutover(
     }
     // Unknown until a plan was read: after a failed first ask, "no
     // verdict" is not "not ready", or a project ready all along would be
-    // told as becoming so when the plan comes. A failed ask later keeps
-    // what was known.
+    // told as becoming so when the plan comes. Once known, a failed ask
+    // is judged like any other answer (the healthy check turns unknown).
     let ready = Memo::new(move |before: Option<&Option<bool>>| {
         let read = plan
             .answer

@@ -6,7 +6,7 @@ use crate::runtime::{on_demand_job, verify_job, Call, Fetched};
 use leptos::prelude::*;
 use oms_progress_core::i18n::Lang;
 use oms_progress_core::model::{
-    error_line, is_full_verify_step, verify_running, verify_view, VerifyView,
+    error_line, is_full_verify_step, verify_done, verify_running, verify_view, VerifyView,
 };
 use oms_progress_core::policy::{phase_of, PollOptions};
 use oms_progress_core::wire::{VerifyResult, WireStep};
@@ -21,7 +21,7 @@ pub(crate) struct Verification {
     /// The latest answer, as read: `None` until one came.
     pub results: ReadSignal<Option<Fetched<VerifyResult>>>,
     /// The plan's full-verification step: `None` without one, `Some(None)`
-    /// while it runs, `Some(Some(ms))` once it finished, `ms` when the plan
+    /// until it is done, `Some(Some(ms))` once it is, `ms` when the plan
     /// first said so (the page's clock).
     pub step: Memo<Option<Option<i64>>>,
 }
@@ -75,28 +75,40 @@ pub(crate) fn use_verification(
             _ => None,
         })
     };
-    // Whether the plan has the step, whether it runs, and since when it
-    // finished: a memo, as the step's times move with every answer and
-    // only these may ask again.
+    // Whether the plan has the step, and since when it is done (`None`
+    // while it waits, runs or failed): a memo, as the step's times move
+    // with every answer and only these may ask again. A failed ask of the
+    // plan says nothing new of the step.
     let step = Memo::new(move |before: Option<&Option<Option<i64>>>| {
-        let (running, at_ms) = answer.with(|a| match a {
+        answer.with(|a| match a {
             Some(Fetched {
                 at_ms,
                 result: Ok(list),
                 ..
-            }) => list
-                .iter()
-                .find(|s| is_full_verify_step(s))
-                .map(|s| (verify_running(s), *at_ms)),
-            _ => None,
-        })?;
-        Some((!running).then(|| before.copied().flatten().flatten().unwrap_or(at_ms)))
+            }) => {
+                let step = list.iter().find(|s| is_full_verify_step(s))?;
+                let since = before.copied().flatten().flatten().unwrap_or(*at_ms);
+                Some(verify_done(step).then_some(since))
+            }
+            Some(Fetched { result: Err(_), .. }) => before.copied().flatten(),
+            None => None,
+        })
     });
     let wanted = Memo::new(move |_| step.get().is_some());
     let phase = phase_of(&project_id, 60_000);
-    let revision = Memo::new(move |_| match step.get() {
-        Some(None) => Some((now.get() + phase).div_euclid(60_000)),
-        _ => Some(0),
+    // Done: once. Running: once a minute. Before it runs: once (each
+    // change asks again).
+    let revision = Memo::new(move |before: Option<&Option<i64>>| {
+        if answer.with(|a| matches!(a, Some(Fetched { result: Err(_), .. }))) {
+            return before.copied().flatten();
+        }
+        Some(match step.get() {
+            Some(Some(_)) => 0,
+            _ if plan_step().is_some_and(|s| verify_running(&s)) => {
+                1 + (now.get() + phase).div_euclid(60_000)
+            }
+            _ => -1,
+        })
     });
     let whole = move || matches!(step.get_untracked(), Some(Some(_)));
     let job = verify_job(base_url, project_id, template, whole);

@@ -2,8 +2,9 @@
 //! OMS's metric series, the verification results):
 //! asked only while wanted, at most one in flight per call, aborted at the
 //! call's timeout, when no longer wanted and when its owner goes; after a
-//! failure, asked again when the poll policy's backoff is over; a revision
-//! that moved while a call was in flight asks again when it ends.
+//! failure that may pass (no answer, a server error), asked again when the
+//! poll policy's backoff is over; a revision that moved while a call was
+//! in flight asks again when it ends.
 //! Answers arrive in the order asked, so an older one never replaces a
 //! newer one. Requests go through [`fetch_text`] in the detail lane: they
 //! count against the page's limit of requests in flight, and hold at most
@@ -46,11 +47,15 @@ struct Calls {
 }
 
 impl Calls {
+    /// Stops the call in flight and a retry waiting; wanted again, the
+    /// call is made at once.
     fn abort(&self) {
         if let Some(controller) = self.in_flight.take() {
             controller.abort();
         }
         self.retry.take();
+        self.retry_at_ms.set(0);
+        self.missed.set(false);
     }
 
     /// A call's controller, when one may be made now: none in flight (a
@@ -69,24 +74,31 @@ impl Calls {
         Some(controller)
     }
 
-    /// A call ended (`ok` or not): after a failure, asked `again` when its
-    /// backoff is over; after an answer, again if a revision was missed.
-    /// Not generic, so that each kind of answer does not carry a copy.
-    fn end(calls: &Rc<Calls>, ok: bool, poll: &PollOptions, again: Trigger) {
+    /// A call ended: after a failure that may pass (see
+    /// [`FetchError::passing`]), asked `again` when its backoff is over;
+    /// after an answer, again if a revision was missed. Not generic, so
+    /// that each kind of answer does not carry a copy.
+    fn end(calls: &Rc<Calls>, failed: Option<&FetchError>, poll: &PollOptions, again: Trigger) {
         calls.in_flight.replace(None);
-        if ok {
+        calls.retry.take();
+        let Some(error) = failed else {
             calls.failures.set(0);
             if calls.missed.take() {
                 again.notify();
             }
             return;
-        }
+        };
         let failures = calls.failures.get().saturating_add(1);
         calls.failures.set(failures);
         let wait = backoff(failures, js_sys::Math::random(), poll);
         calls.retry_at_ms.set(now_ms() + wait.as_millis() as i64);
         calls.missed.set(false);
-        let ms = u32::try_from(wait.as_millis()).unwrap_or(u32::MAX);
+        if !error.passing() {
+            return;
+        }
+        // The browser's timers take at most `i32::MAX` ms.
+        let ms =
+            u32::try_from(wait.as_millis()).map_or(i32::MAX as u32, |ms| ms.min(i32::MAX as u32));
         let weak = Rc::downgrade(calls);
         let timer = gloo_timers::callback::Timeout::new(ms, move || {
             // The timer's clock may run a hair ahead of `now_ms`'s.
@@ -150,22 +162,23 @@ where
             if controller.signal().aborted() && !matches!(result, Err(FetchError::Timeout)) {
                 return None;
             }
-            let ok = result.is_ok();
+            let failed = result.as_ref().err().cloned();
             set_answer.try_set(Some(Fetched {
                 asked_ms,
                 at_ms: now_ms(),
                 result,
             }));
-            Some(ok)
+            Some(failed)
         })
     });
     drive(call, poll, wanted, revision);
     answer
 }
 
-/// Makes one call (asked at the page's ms given) and sets its answer;
-/// whether it succeeded, `None` when it was aborted.
-type Caller = Rc<dyn Fn(AbortController, i64) -> LocalBoxFuture<'static, Option<bool>>>;
+/// Makes one call (asked at the page's ms given) and sets its answer; how
+/// it failed (`Some(None)`: it did not), `None` when it was aborted.
+type Caller =
+    Rc<dyn Fn(AbortController, i64) -> LocalBoxFuture<'static, Option<Option<FetchError>>>>;
 
 /// Calls `call` as [`on_demand`] says, until the current owner goes.
 fn drive(call: Caller, poll: PollOptions, wanted: Signal<bool>, revision: Signal<Option<i64>>) {
@@ -189,8 +202,8 @@ fn drive(call: Caller, poll: PollOptions, wanted: Signal<bool>, revision: Signal
             let (call, calls) = (Rc::clone(&call), Rc::clone(&calls));
             let asked_ms = now_ms();
             leptos::task::spawn_local(async move {
-                if let Some(ok) = call(controller, asked_ms).await {
-                    Calls::end(&calls, ok, &poll, again);
+                if let Some(failed) = call(controller, asked_ms).await {
+                    Calls::end(&calls, failed.as_ref(), &poll, again);
                 }
             });
         }

@@ -256,6 +256,25 @@ test('a verification\'s counts so far are not read as its final ones when the pl
   await page.close();
 });
 
+test('a finished verification whose read failed is read again when the backoff is over, without a reload', { timeout: 60_000 }, async () => {
+  const id = 'np_cutover_verify_retry';
+  await env.sim.control('PUT', `/_sim/projects/${id}`, {
+    kind: 'migration', naming: 'v4', verify: { tables: 2, differing_rows: 0 },
+    switch_over: { state: 'waiting', reverse: true },
+    behaviour: { type: 'steady', lag_min_secs: 2, lag_max_secs: 4, period_secs: 60 },
+  });
+  // The first read of the results fails; nothing else moves the call's revision.
+  await env.sim.control('POST', '/_sim/faults', { project: id, action: 'ListProjectFullVerifyResult', kind: 'status', code: 503, count: 1 });
+  const { page, errors } = await openPage(env.browser, env.sim.base, `project=v4:${id}&interval=1`);
+  const w = widget(page, id);
+  const failed = await eventually(() => readinessOf(w), (r) => r.checks.verify === 'unknown', { what: 'the read failed', timeout: 20_000 });
+  assert.match(failed.line, /^Not ready: Verification results could not be read/);
+  await eventually(() => readinessOf(w), (r) => r.checks.verify === 'true', { what: 'read again', timeout: 30_000 });
+  await env.sim.control('DELETE', `/_sim/faults?project=${id}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a project ready when first seen is not told as becoming ready; an unchanged poll writes nothing', { timeout: 60_000 }, async () => {
   const page = await env.browser.context.newPage();
   const errors = [];

@@ -4,7 +4,7 @@
 use super::checkpoint::LagLevel;
 use super::lag_held::Held;
 use super::steps::{failure_reason, StepStatus};
-use super::verify::{is_full_verify_step, verify_running};
+use super::verify::{is_full_verify_step, verify_done};
 use super::view::LiveView;
 use crate::i18n::{self, quoted, CutoverMsg, Lang};
 use crate::wire::{Progress, Status, VerifyResult, WireStep};
@@ -94,13 +94,8 @@ pub(super) fn verify_check(steps: &[WireStep], verify: VerifyInput, lang: Lang) 
         let text = CutoverMsg::NoVerifyStep.text(lang).to_owned();
         return (CheckState::Unknown, false, text);
     };
-    let status = StepStatus::parse(step.status.as_deref().unwrap_or(""));
-    let done = match status {
-        StepStatus::Finished => true,
-        StepStatus::Running => !verify_running(step),
-        _ => false,
-    };
-    if !done {
+    if !verify_done(step) {
+        let status = StepStatus::parse(step.status.as_deref().unwrap_or(""));
         return step_not_there(step, &status, lang);
     }
     let (state, text) = match verify {

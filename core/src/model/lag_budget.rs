@@ -4,8 +4,9 @@
 //! one and a half times the usual spacing of its points (a missing point
 //! is a gap, not a long interval), and OMS's newest point only until the
 //! browser's next sample; the browser's samples count the same way. As on
-//! the chart, OMS's points count only before the browser's first lag. Only running time is judged: a
-//! paused or failed spell is told elsewhere, and counts as not covered.
+//! the chart, OMS's points count only before the browser's first lag.
+//! Only running time is judged: a paused or failed spell is told
+//! elsewhere, and counts as not covered.
 //! The range ends at the newest data, not at the clock: stale data is not
 //! judged afresh, and a tick does no work.
 
@@ -91,7 +92,7 @@ pub fn lag_budget(
     for o in &oms_spans {
         budget.add(o.from, o.to, o.at, o.lag, lag);
     }
-    // The browser's samples, only where OMS has no point.
+    // The browser's samples, beside OMS's older points.
     let mut k = 0;
     for s in spans(&samples, start, end, false) {
         let mut cursor = s.from;
@@ -273,19 +274,20 @@ mod tests {
 
     #[test]
     fn the_worst_lag_keeps_its_own_time_as_the_range_moves_on() {
-        // OMS's 400 s at −57 min reaches into the range's head: it is said
-        // at its own time, whatever the newest sample (the range's end).
-        let mut lags = [5.0; 12];
+        // OMS's 400 s at −62 min, before the range, reaches into its head
+        // (until the next point): it is said at its own time, whatever the
+        // newest sample (the range's end).
+        let mut lags = [5.0; 13];
         lags[0] = 400.0;
-        let points: Vec<Point> = (0..12)
-            .map(|i| (T0 - 57 * MIN + i * 5 * MIN, lags[i as usize]))
+        let points: Vec<Point> = (0..13)
+            .map(|i| (T0 - 62 * MIN + i * 5 * MIN, lags[i as usize]))
             .collect();
         let at = |end: i64| {
             let h = history([sample(end, 5, true)]);
             lag_budget(&points, &h, 60 * MIN, LAG).map(|b| (b.worst_secs, b.worst_at_ms))
         };
-        assert_eq!(at(T0), Some((400.0, T0 - 57 * MIN)));
-        assert_eq!(at(T0 + 30_000), Some((400.0, T0 - 57 * MIN)));
+        assert_eq!(at(T0), Some((400.0, T0 - 62 * MIN)));
+        assert_eq!(at(T0 + 30_000), Some((400.0, T0 - 62 * MIN)));
     }
 
     #[test]

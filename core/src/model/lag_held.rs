@@ -67,16 +67,6 @@ pub fn lag_held(oms: &[Point], history: &History, window_ms: i64, limit_secs: u6
     let start = end.saturating_sub(window_ms);
     let oms_gap = usual_gap(&oms).unwrap_or(SECS_PER_POINT * 1000);
     let mut spans = spans(&oms, oms_gap, first_own.min(end));
-    // OMS spaces its points back from the end of the range it is asked
-    // for, so its first point can fall up to a spacing after a window as
-    // long as that range: it stands for the time before it, as in the lag
-    // budget, or a window of the chart's length would be "not covered"
-    // for minutes after every refresh of OMS's series.
-    if let Some(first) = spans.first_mut().filter(|s| s.from > start) {
-        if first.from - start <= oms_gap {
-            first.from = start;
-        }
-    }
     spans.extend(spans_of_own(&own, end));
     let mut held = Held {
         window_ms,
@@ -209,20 +199,6 @@ mod tests {
         // One out of the window is not.
         let held = lag_held(&bad, &h, 200_000, 10);
         assert_eq!(held.above, None);
-    }
-
-    #[test]
-    fn omss_first_point_stands_for_the_windows_start_when_less_than_a_spacing_in() {
-        // An hour's window over an hour of OMS's points every 330 s, the
-        // first 200 s in (its range asked up to a little before the window's
-        // end); the browser's samples from its last point on.
-        let oms: Vec<Point> = (0..11).map(|i| (T0 + 200_000 + i * 330_000, 4.0)).collect();
-        let h = history((0..=6).map(|i| at(3_570 + i * 5, 2)));
-        let held = lag_held(&oms, &h, 3_600_000, 10);
-        assert!(held.whole(), "{held:?}");
-        // A first point more than a spacing in does not.
-        let late: Vec<Point> = oms.iter().map(|p| (p.0 + 400_000, p.1)).collect();
-        assert!(!lag_held(&late, &h, 3_600_000, 10).whole());
     }
 
     #[test]

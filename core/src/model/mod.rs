@@ -60,7 +60,8 @@ pub use steps::{
 };
 pub use tone::{status_tone, Tone};
 pub use verify::{
-    is_full_verify_step, verify_running, verify_view, Verdict, VerifyTableView, VerifyView,
+    is_full_verify_step, verify_done, verify_running, verify_view, Verdict, VerifyTableView,
+    VerifyView,
 };
 pub use view::{
     build_view, live_view, live_view_corrected, utc_time, Bar, IncrView, LiveView, Stage, Step,

@@ -2,6 +2,7 @@
 //! when its total of differing rows is 0, as ODC judges it), the progress,
 //! and the tables, those that differ first.
 
+use super::steps::StepStatus;
 use crate::i18n::{self, Lang};
 use crate::wire::{VerifyResult, WireStep, WireVerifyTable};
 
@@ -83,6 +84,16 @@ pub fn verify_running(step: &WireStep) -> bool {
         .as_deref()
         .is_some_and(|s| s.eq_ignore_ascii_case("RUNNING"))
         && step.progress.as_ref().is_none_or(|p| p.value < 100)
+}
+
+/// Whether the verification is done: FINISHED, or RUNNING at 100 % (as
+/// OMS leaves a finished one). Not while it waits, runs, failed or paused.
+pub fn verify_done(step: &WireStep) -> bool {
+    match StepStatus::parse(step.status.as_deref().unwrap_or("")) {
+        StepStatus::Finished => true,
+        StepStatus::Running => !verify_running(step),
+        _ => false,
+    }
 }
 
 /// A table's progress: `"1.0"` is a fraction, `"80"` a percent.

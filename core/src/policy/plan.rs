@@ -11,7 +11,8 @@ use crate::wire::{FetchError, WireStep};
 /// The plan is asked again by itself at most this often: while a step
 /// runs toward an end (a step that ends moves the current step, which
 /// asks at once), while it waits at its switch-over step, or after the
-/// last ask failed.
+/// last ask failed (one that may pass is asked again sooner, when the
+/// poll's backoff is over).
 pub const PLAN_PERIOD_MS: i64 = 180_000;
 /// … and this often while the full verification runs: OMS runs it beside
 /// the incremental sync, so its end moves no current step, and only the

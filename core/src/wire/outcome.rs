@@ -85,6 +85,21 @@ pub enum FetchError {
 }
 
 impl FetchError {
+    /// Whether asking again soon may bring an answer: no answer came (a
+    /// timeout, the network, the host, the proxy), or a server error. Not
+    /// after OMS's own refusal, a not-found or a wrong answer, which stand
+    /// until what was asked changes.
+    pub fn passing(&self) -> bool {
+        match self {
+            FetchError::Timeout
+            | FetchError::Network { .. }
+            | FetchError::Unreachable { .. }
+            | FetchError::Proxy { .. } => true,
+            FetchError::Http { status, .. } => *status >= 500,
+            _ => false,
+        }
+    }
+
     /// The same error, a refusal naming the path of `url` (a full URL or a
     /// path) that was refused: only the caller knows where it asked.
     pub fn at(self, url: &str) -> Self {
