@@ -2,7 +2,6 @@
 //! when its total of differing rows is 0, as ODC judges it), the progress,
 //! and the tables, those that differ first.
 
-use super::steps::StepStatus;
 use crate::i18n::{self, Lang};
 use crate::wire::{VerifyResult, WireStep, WireVerifyTable};
 
@@ -89,11 +88,10 @@ pub fn verify_running(step: &WireStep) -> bool {
 /// Whether the verification is done: FINISHED, or RUNNING at 100 % (as
 /// OMS leaves a finished one). Not while it waits, runs, failed or paused.
 pub fn verify_done(step: &WireStep) -> bool {
-    match StepStatus::parse(step.status.as_deref().unwrap_or("")) {
-        StepStatus::Finished => true,
-        StepStatus::Running => !verify_running(step),
-        _ => false,
-    }
+    // Read as `verify_running` reads it (`steps` imports this file).
+    let status = step.status.as_deref().unwrap_or("").trim();
+    status.eq_ignore_ascii_case("FINISHED")
+        || (status.eq_ignore_ascii_case("RUNNING") && !verify_running(step))
 }
 
 /// A table's progress: `"1.0"` is a fraction, `"80"` a percent.
