@@ -62,6 +62,9 @@ async fn use_oms_progress_follows_its_project_and_stops_the_old_poll() {
     let problem = progress.problem.get_untracked().expect("a problem");
     assert_eq!(problem.option, "projectId");
     assert_eq!(progress.state.with_untracked(|s| s.error.clone()), None);
+    // A poll sent just before shows in the resource timing only when its
+    // answer ends: let it land before counting.
+    gloo_timers::future::TimeoutFuture::new(500).await;
     let stopped = requests_to("/np_hook_b/");
     // A measurement window: two of the hook's 1 s polls would land in it.
     gloo_timers::future::TimeoutFuture::new(2_000).await;

@@ -454,6 +454,20 @@ mod tests {
     }
 
     #[test]
+    fn a_held_lag_just_over_the_limit_never_reads_as_equal_to_it() {
+        let held = crate::model::lag_held::Held {
+            window_ms: 300_000,
+            covered_ms: 300_000,
+            above: Some((T0, 5.4)),
+            end_ms: Some(T0),
+        };
+        let (state, _, text) =
+            super::super::cutover_checks::held_check(true, &held, 5, (Lang::En, &utc_time));
+        assert_eq!(state, CheckState::Failing);
+        assert!(text.starts_with("Lag 6 s at "), "{text}");
+    }
+
+    #[test]
     fn one_failed_poll_leaves_the_data_judged_until_it_is_stale() {
         let mut s = Scene::new();
         s.failed_poll_ms = Some(s.answered_ms + 1_000);

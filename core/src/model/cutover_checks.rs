@@ -209,7 +209,9 @@ pub(super) fn held_check(
     let limit = i18n::rough_duration(lang, limit);
     let hold = i18n::rough_duration(lang, (held.window_ms / 1000) as u64);
     if let Some((at_ms, secs)) = held.above {
-        let lag = i18n::duration(lang, secs.round() as u64);
+        // Rounded up, as the budget's figures are: a lag just over the
+        // limit never reads as equal to it.
+        let lag = i18n::duration(lang, secs.ceil() as u64);
         let at = time(at_ms.div_euclid(1000));
         let text = i18n::cutover_held_above(lang, &lag, &at, &limit, &hold);
         return (CheckState::Failing, true, text);
